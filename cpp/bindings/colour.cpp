@@ -1,0 +1,88 @@
+// Binds the colour maps: values in (copied by JS into a module-owned input buffer), RGBA8 pixels out.
+#include <emscripten/bind.h>
+
+#include "colour.hpp"
+#include "common.hpp"
+
+namespace pe::bindings {
+
+Result<RenderRequest> render_request_from(const val& view) {
+  auto map = parse_color_map(view["map"].as<std::string>());
+  if (!map) return map.error();
+  RenderRequest request;
+  request.map = map.value();
+  request.low = view["low"].as<double>();
+  request.high = view["high"].as<double>();
+  if (auto s = check_range(request.low, request.high); !s) return s.error();
+  // Integers arrive as doubles so that 3.5 or NaN get a message rather than a silent conversion.
+  struct Field {
+    const char* name;
+    double min, max;
+    int* target;
+  };
+  const Field fields[] = {{"width", 1, kMaxImageSide, &request.width},
+                          {"height", 1, kMaxImageSide, &request.height},
+                          {"row0", 0, kMaxPositions, &request.region.row0},
+                          {"rows", 1, kMaxPositions, &request.region.rows},
+                          {"col0", 0, kMaxDModel, &request.region.col0},
+                          {"cols", 1, kMaxDModel, &request.region.cols}};
+  for (const Field& field : fields) {
+    const double value = view[field.name].as<double>();
+    if (auto s = check_integer(field.name, value, field.min, field.max); !s) return s.error();
+    *field.target = static_cast<int>(value);
+  }
+  return request;
+}
+
+Scratch<std::uint8_t> g_pixels;
+
+val render_to_pixels(std::span<const float> matrix, int rows, int cols, const RenderRequest& r) {
+  const std::size_t bytes = std::size_t(r.width) * r.height * 4;  // sides checked: <= 16384
+  if (!g_pixels.reserve(bytes)) return error_value(out_of_memory(bytes));
+  if (auto s = render_matrix(matrix, rows, cols, r.region, r.width, r.height, r.map, r.low, r.high,
+                             g_pixels.span());
+      !s) {
+    return error_value(s.error());
+  }
+  return g_pixels.view();
+}
+
+namespace {
+
+Scratch<float> g_input;
+
+// A view of n floats for JS to fill before calling _colorizeInput or _renderInput.
+val input_view(double n) {
+  if (auto s = check_integer("length", n, 1, double(kMaxElements)); !s) return error_value(s.error());
+  if (!g_input.reserve(static_cast<std::size_t>(n))) return error_value(out_of_memory(n * 4));
+  return g_input.view();
+}
+
+val colorize_input(const std::string& map_name, double low, double high) {
+  const auto map = parse_color_map(map_name);
+  if (!map) return error_value(map.error());
+  const auto values = g_input.span();
+  if (!g_pixels.reserve(values.size() * 4)) return error_value(out_of_memory(values.size() * 4));
+  if (auto s = colorize(values, map.value(), low, high, g_pixels.span()); !s) {
+    return error_value(s.error());
+  }
+  return g_pixels.view();
+}
+
+val render_input(double rows, double cols, const val& view) {
+  if (auto s = check_integer("rows", rows, 1, kMaxPositions); !s) return error_value(s.error());
+  if (auto s = check_integer("cols", cols, 1, kMaxElements); !s) return error_value(s.error());
+  const auto request = render_request_from(view);
+  if (!request) return error_value(request.error());
+  return render_to_pixels(g_input.span(), int(rows), int(cols), request.value());
+}
+
+}  // namespace
+}  // namespace pe::bindings
+
+EMSCRIPTEN_BINDINGS(colour) {
+  using namespace pe::bindings;
+  emscripten::function("_inputView", &input_view);
+  emscripten::function("_colorizeInput", &colorize_input);
+  emscripten::function("_renderInput", &render_input);
+}

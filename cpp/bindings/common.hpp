@@ -1,0 +1,66 @@
+// Shared helpers of the embind layer: turning core Errors into plain JS objects, reading options, and
+// the module-owned scratch buffers that results are copied out of.
+#pragma once
+
+#include <emscripten/val.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <span>
+#include <string>
+
+#include "pe/error.hpp"
+#include "pe/spec.hpp"
+
+namespace pe::bindings {
+
+using emscripten::val;
+
+// {error, parameter, code}: the JS wrapper (api.post.js) turns this into a thrown PEError.
+val error_value(const Error& error);
+
+// Reads {dModel, positions, start, base, layout, frequencies}. The JS wrapper has already checked
+// the types and filled in defaults, so every field is present and of the right type here.
+SinusoidalOptions options_from(const val& options);
+
+// A growable buffer owned by the module (malloc, so a failed allocation is reported, never an abort).
+// Views handed to JS are valid until the next call into the module: the wrapper copies them at once.
+template <class T>
+class Scratch {
+ public:
+  Scratch() = default;
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+  ~Scratch() { std::free(data_); }
+
+  // Makes room for n elements; false if memory could not be had. Contents are not kept.
+  bool reserve(std::size_t n) {
+    if (n <= capacity_) {
+      size_ = n;
+      return true;
+    }
+    std::free(data_);
+    data_ = static_cast<T*>(std::malloc(n * sizeof(T)));
+    capacity_ = data_ ? n : 0;
+    size_ = data_ ? n : 0;
+    return data_ != nullptr;
+  }
+  std::span<T> span() { return {data_, size_}; }
+  // A typed-array view on wasm memory; the caller must copy it before the next call that may grow memory.
+  val view() { return val(emscripten::typed_memory_view(size_, data_)); }
+
+ private:
+  T* data_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+};
+
+Error out_of_memory(std::size_t bytes);
+
+// A fresh JS-owned typed array holding a copy of `values`.
+template <class T>
+val copy_out(std::span<const T> values) {
+  return val(emscripten::typed_memory_view(values.size(), values.data())).call<val>("slice");
+}
+
+}  // namespace pe::bindings

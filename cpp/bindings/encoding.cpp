@@ -1,0 +1,67 @@
+// Binds generation: the encoding matrix, written into a module-owned buffer that JS copies out.
+#include <emscripten/bind.h>
+
+#include "colour.hpp"
+#include "common.hpp"
+#include "pe/analysis.hpp"
+#include "pe/sinusoidal.hpp"
+
+namespace pe::bindings {
+namespace {
+
+// The last generated matrix and its spec: renderEncoding redraws (zoom, pan, hover) without regenerating.
+Scratch<float> g_matrix;
+Spec g_matrix_spec;
+bool g_matrix_valid = false;
+
+bool same(const Spec& a, const Spec& b) {
+  return a.d_model == b.d_model && a.positions == b.positions && a.start == b.start &&
+         a.base == b.base && a.layout == b.layout && a.frequencies == b.frequencies;
+}
+
+// Generates into g_matrix unless it already holds this spec; an Error if memory could not be had.
+Status ensure_matrix(const Spec& spec) {
+  if (g_matrix_valid && same(spec, g_matrix_spec)) return Ok{};
+  g_matrix_valid = false;
+  if (!g_matrix.reserve(spec.element_count())) return out_of_memory(spec.element_count() * 4);
+  if (auto s = sinusoidal_into(spec, g_matrix.span()); !s) return s;
+  g_matrix_spec = spec;
+  g_matrix_valid = true;
+  return Ok{};
+}
+
+// Returns a view on the generated matrix, or an error object.
+val sinusoidal_view(const val& options) {
+  const auto spec = make_spec(options_from(options));
+  if (!spec) return error_value(spec.error());
+  if (auto s = ensure_matrix(spec.value()); !s) return error_value(s.error());
+  return g_matrix.view();
+}
+
+// Draws a region of the encoding matrix at canvas resolution (see pe::render_matrix).
+val render_encoding(const val& options, const val& view) {
+  const auto spec = make_spec(options_from(options));
+  if (!spec) return error_value(spec.error());
+  const auto request = render_request_from(view);
+  if (!request) return error_value(request.error());
+  if (auto s = ensure_matrix(spec.value()); !s) return error_value(s.error());
+  return render_to_pixels(g_matrix.span(), spec.value().positions, spec.value().d_model,
+                          request.value());
+}
+
+}  // namespace
+}  // namespace pe::bindings
+
+EMSCRIPTEN_BINDINGS(encoding) {
+  emscripten::function("_sinusoidalView", &pe::bindings::sinusoidal_view);
+  emscripten::function("_renderEncoding", &pe::bindings::render_encoding);
+}
+
+// The documented limits, so the page and the .d.ts never restate them by hand.
+EMSCRIPTEN_BINDINGS(limits) {
+  emscripten::constant("MAX_D_MODEL", pe::kMaxDModel);
+  emscripten::constant("MAX_POSITIONS", pe::kMaxPositions);
+  emscripten::constant("MAX_ELEMENTS", static_cast<double>(pe::kMaxElements));
+  emscripten::constant("MAX_POSITION", static_cast<double>(pe::kMaxPosition));
+  emscripten::constant("MAX_GRAM_POSITIONS", pe::kMaxGramPositions);
+}

@@ -1,0 +1,53 @@
+// What the encoding means: frequencies, single vectors, dot products and the rotation structure.
+// Everything here is float64; the Gram matrix is computed from the float32 matrix the page shows.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "pe/error.hpp"
+#include "pe/spec.hpp"
+
+namespace pe {
+
+struct DimensionInfo {
+  int pair = -1;        // i, or -1 for the zero column of an odd d_model
+  Wave wave = Wave::zero;
+  double omega = 0;     // radians per position
+  double wavelength = 0;  // 2*pi / omega positions; +infinity for the zero column
+};
+
+// One entry per column of the matrix, in the spec's layout order.
+std::vector<DimensionInfo> dimensions(const Spec& spec);
+
+// PE(position) in float64 (spec.positions and spec.start are ignored). position in [0, kMaxPosition].
+Result<std::vector<double>> vector_at(const Spec& spec, double position);
+
+// PE(p) . PE(p + k) for k = first_offset, first_offset + 1, ..., first_offset + count - 1.
+// Every pair contributes sin(pw)sin((p+k)w) + cos(pw)cos((p+k)w) = cos(kw), so the sum
+// sum_i cos(k * omega_i) does not depend on p: that is what this computes (in float64).
+inline constexpr int kMaxOffsets = 1 << 20;
+Result<std::vector<double>> dot_by_offset(const Spec& spec, double first_offset, double count);
+
+// The Gram matrix G[a][b] = PE(start + a) . PE(start + b) over spec.positions rows, computed directly
+// from the float32 matrix (float64 accumulation), so it shows what the numbers actually do.
+// Cap: positions <= kMaxGramPositions and positions^2 * d_model <= kMaxGramWork.
+inline constexpr int kMaxGramPositions = 2048;
+inline constexpr std::int64_t kMaxGramWork = std::int64_t{1} << 28;
+Status check_gram(const Spec& spec);
+Status gram_into(const Spec& spec, std::span<const float> matrix, std::span<float> out);
+
+// PE(p + k) = R_k PE(p): R_k is block-diagonal with one 2x2 block per pair, acting on (sin, cos):
+//   [sin((p+k)w)]   [ cos(kw)  sin(kw)] [sin(pw)]
+//   [cos((p+k)w)] = [-sin(kw)  cos(kw)] [cos(pw)]
+struct RotationBlock {
+  double cos_kw = 1;
+  double sin_kw = 0;
+};
+Result<std::vector<RotationBlock>> rotation_blocks(const Spec& spec, double offset);
+
+// max_j |(R_k PE(p))_j - PE(p + k)_j| in float64: the live check that the rotation holds.
+Result<double> rotation_residual(const Spec& spec, double position, double offset);
+
+}  // namespace pe

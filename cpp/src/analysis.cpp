@@ -1,0 +1,139 @@
+#include "pe/analysis.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numbers>
+#include <string>
+
+namespace pe {
+namespace {
+
+Status check_position(std::string_view name, double position) {
+  return check_integer(name, position, 0, double(kMaxPosition));
+}
+
+Status check_offset(double offset) {
+  return check_integer("offset", offset, -double(kMaxPosition), double(kMaxPosition));
+}
+
+}  // namespace
+
+std::vector<DimensionInfo> dimensions(const Spec& spec) {
+  std::vector<DimensionInfo> info(spec.d_model);
+  for (int j = 0; j < spec.d_model; ++j) {
+    const Column column = column_of(spec, j);
+    info[j].pair = column.pair;
+    info[j].wave = column.wave;
+    if (column.pair >= 0) {
+      info[j].omega = omega_of(spec, column.pair);
+      info[j].wavelength = 2 * std::numbers::pi / info[j].omega;
+    } else {
+      info[j].wavelength = std::numeric_limits<double>::infinity();
+    }
+  }
+  return info;
+}
+
+Result<std::vector<double>> vector_at(const Spec& spec, double position) {
+  if (auto s = check_position("position", position); !s) return s.error();
+  std::vector<double> v(spec.d_model, 0.0);
+  for (int j = 0; j < spec.d_model; ++j) {
+    const Column column = column_of(spec, j);
+    if (column.wave == Wave::zero) continue;
+    const double angle = position * omega_of(spec, column.pair);
+    v[j] = column.wave == Wave::sin ? std::sin(angle) : std::cos(angle);
+  }
+  return v;
+}
+
+Result<std::vector<double>> dot_by_offset(const Spec& spec, double first_offset, double count) {
+  if (auto s = check_offset(first_offset); !s) return s.error();
+  if (auto s = check_integer("count", count, 1, kMaxOffsets); !s) return s.error();
+  std::vector<double> omega(spec.pairs());
+  for (int i = 0; i < spec.pairs(); ++i) omega[i] = omega_of(spec, i);
+  std::vector<double> dots(static_cast<std::size_t>(count), 0.0);
+  for (std::size_t n = 0; n < dots.size(); ++n) {
+    const double k = first_offset + static_cast<double>(n);
+    double sum = 0;
+    for (double w : omega) sum += std::cos(k * w);
+    dots[n] = sum;
+  }
+  return dots;
+}
+
+Status check_gram(const Spec& spec) {
+  if (spec.positions > kMaxGramPositions) {
+    return Error{ErrorCode::size_limit, "positions",
+                 "the Gram matrix is limited to " + std::to_string(kMaxGramPositions) +
+                     " positions; got " + std::to_string(spec.positions)};
+  }
+  const std::int64_t work = std::int64_t{spec.positions} * spec.positions * spec.d_model;
+  if (work > kMaxGramWork) {
+    return Error{ErrorCode::size_limit, "positions",
+                 "the Gram matrix is limited to positions^2 x d_model <= " +
+                     std::to_string(kMaxGramWork) + "; got " + std::to_string(spec.positions) +
+                     "^2 x " + std::to_string(spec.d_model) + " = " + std::to_string(work)};
+  }
+  return Ok{};
+}
+
+Status gram_into(const Spec& spec, std::span<const float> matrix, std::span<float> out) {
+  if (auto s = check_gram(spec); !s) return s;
+  const std::size_t n = spec.positions;
+  const std::size_t d = spec.d_model;
+  if (matrix.size() != n * d || out.size() != n * n) {
+    return Error{ErrorCode::invalid_argument, "out",
+                 "the Gram matrix needs a positions x d_model input and a positions x positions "
+                 "output; got " + std::to_string(matrix.size()) + " and " +
+                     std::to_string(out.size()) + " floats"};
+  }
+  for (std::size_t a = 0; a < n; ++a) {
+    const float* row_a = matrix.data() + a * d;
+    for (std::size_t b = a; b < n; ++b) {  // symmetric: compute the upper triangle, mirror it
+      const float* row_b = matrix.data() + b * d;
+      double sum = 0;
+      for (std::size_t j = 0; j < d; ++j) sum += double(row_a[j]) * double(row_b[j]);
+      out[a * n + b] = out[b * n + a] = static_cast<float>(sum);
+    }
+  }
+  return Ok{};
+}
+
+Result<std::vector<RotationBlock>> rotation_blocks(const Spec& spec, double offset) {
+  if (auto s = check_offset(offset); !s) return s.error();
+  std::vector<RotationBlock> blocks(spec.pairs());
+  for (int i = 0; i < spec.pairs(); ++i) {
+    const double angle = offset * omega_of(spec, i);
+    blocks[i] = {std::cos(angle), std::sin(angle)};
+  }
+  return blocks;
+}
+
+Result<double> rotation_residual(const Spec& spec, double position, double offset) {
+  if (auto s = check_position("position", position); !s) return s.error();
+  if (auto s = check_offset(offset); !s) return s.error();
+  if (auto s = check_position("position + offset", position + offset); !s) return s.error();
+  const auto blocks = rotation_blocks(spec, offset).value();
+  const auto here = vector_at(spec, position).value();
+  const auto there = vector_at(spec, position + offset).value();
+  // Gather each pair's (sin, cos) wherever the layout put them, rotate, compare.
+  std::vector<int> sin_column(spec.pairs()), cos_column(spec.pairs());
+  for (int j = 0; j < spec.d_model; ++j) {
+    const Column column = column_of(spec, j);
+    if (column.wave == Wave::sin) sin_column[column.pair] = j;
+    if (column.wave == Wave::cos) cos_column[column.pair] = j;
+  }
+  double worst = 0;
+  for (int i = 0; i < spec.pairs(); ++i) {
+    const double s = here[sin_column[i]];
+    const double c = here[cos_column[i]];
+    const double rotated_sin = blocks[i].cos_kw * s + blocks[i].sin_kw * c;
+    const double rotated_cos = -blocks[i].sin_kw * s + blocks[i].cos_kw * c;
+    worst = std::max({worst, std::abs(rotated_sin - there[sin_column[i]]),
+                      std::abs(rotated_cos - there[cos_column[i]])});
+  }
+  return worst;
+}
+
+}  // namespace pe

@@ -1,0 +1,173 @@
+#include "pe/colormap.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace pe {
+namespace {
+
+struct Rgb {
+  std::uint8_t r, g, b;
+};
+
+// viridis, 33 evenly spaced entries of matplotlib's 256-entry table (CC0), in 8-bit sRGB. Linear
+// interpolation between them stays within 1.7/255 of the full table.
+constexpr std::array<Rgb, 33> kViridis = {{
+    {68, 1, 84},    {71, 13, 96},   {72, 24, 106},  {72, 35, 116},  {71, 45, 123},
+    {69, 55, 129},  {66, 64, 134},  {62, 73, 137},  {59, 82, 139},  {55, 91, 141},
+    {51, 99, 141},  {47, 107, 142}, {44, 114, 142}, {41, 122, 142}, {38, 130, 142},
+    {35, 137, 142}, {33, 145, 140}, {31, 151, 139}, {31, 159, 136}, {33, 166, 133},
+    {39, 173, 129}, {49, 181, 123}, {61, 188, 116}, {76, 194, 108}, {92, 200, 99},
+    {110, 206, 88}, {129, 211, 77}, {149, 216, 64}, {170, 220, 50}, {192, 223, 37},
+    {213, 226, 26}, {234, 229, 26}, {253, 231, 37},
+}};
+
+// ColorBrewer RdBu, 11 classes, ordered from -1 (dark blue) to +1 (dark red).
+constexpr std::array<Rgb, 11> kDiverging = {{
+    {5, 48, 97},     {33, 102, 172},  {67, 147, 195},  {146, 197, 222},
+    {209, 229, 240}, {247, 247, 247}, {253, 219, 199}, {244, 165, 130},
+    {214, 96, 77},   {178, 24, 43},   {103, 0, 31},
+}};
+
+// 256-entry lookup tables, interpolated once from the stops above.
+template <std::size_t N>
+std::array<Rgb, 256> make_table(const std::array<Rgb, N>& stops) {
+  std::array<Rgb, 256> table{};
+  for (int k = 0; k < 256; ++k) {
+    const double t = k / 255.0 * (N - 1);
+    const std::size_t lo = std::min<std::size_t>(static_cast<std::size_t>(t), N - 2);
+    const double f = t - static_cast<double>(lo);
+    auto mix = [&](std::uint8_t a, std::uint8_t b) {
+      return static_cast<std::uint8_t>(std::lround(a + (b - a) * f));
+    };
+    table[k] = {mix(stops[lo].r, stops[lo + 1].r), mix(stops[lo].g, stops[lo + 1].g),
+                mix(stops[lo].b, stops[lo + 1].b)};
+  }
+  return table;
+}
+
+const std::array<Rgb, 256>& table_of(ColorMap map) {
+  static const std::array<Rgb, 256> viridis = make_table(kViridis);
+  static const std::array<Rgb, 256> diverging = make_table(kDiverging);
+  return map == ColorMap::viridis ? viridis : diverging;
+}
+
+// Maps values to table entries without a division per pixel.
+struct Scale {
+  const std::array<Rgb, 256>& table;
+  double low, factor;
+  Scale(ColorMap map, double lo, double hi) : table(table_of(map)), low(lo), factor(255.0 / (hi - lo)) {}
+  void write(double value, std::uint8_t* px) const {
+    if (std::isnan(value)) {
+      px[0] = px[1] = px[2] = px[3] = 0;
+      return;
+    }
+    const double t = std::clamp((value - low) * factor, 0.0, 255.0);
+    const Rgb c = table[static_cast<int>(t + 0.5)];
+    px[0] = c.r;
+    px[1] = c.g;
+    px[2] = c.b;
+    px[3] = 255;
+  }
+};
+
+Error invalid(std::string parameter, std::string message) {
+  return Error{ErrorCode::invalid_argument, std::move(parameter), std::move(message)};
+}
+
+}  // namespace
+
+Result<ColorMap> parse_color_map(std::string_view text) {
+  if (text == "viridis") return ColorMap::viridis;
+  if (text == "diverging") return ColorMap::diverging;
+  return invalid("map", "map must be one of viridis, diverging; got \"" + std::string(text) + "\"");
+}
+
+Status check_range(double low, double high) {
+  if (!std::isfinite(low) || !std::isfinite(high) || !(low < high)) {
+    return invalid("range", "the colour range needs finite low < high; got low = " +
+                                format_number(low) + ", high = " + format_number(high));
+  }
+  return Ok{};
+}
+
+Rgba color_of(ColorMap map, double value, double low, double high) {
+  std::uint8_t px[4];
+  Scale(map, low, high).write(value, px);
+  return {px[0], px[1], px[2], px[3]};
+}
+
+Status colorize(std::span<const float> values, ColorMap map, double low, double high,
+                std::span<std::uint8_t> rgba) {
+  if (auto s = check_range(low, high); !s) return s;
+  if (rgba.size() != 4 * values.size()) {
+    return invalid("rgba", "the pixel buffer must hold 4 bytes per value (" +
+                               std::to_string(4 * values.size()) + "); got " +
+                               std::to_string(rgba.size()));
+  }
+  const Scale scale(map, low, high);
+  for (std::size_t n = 0; n < values.size(); ++n) scale.write(values[n], rgba.data() + 4 * n);
+  return Ok{};
+}
+
+Status render_matrix(std::span<const float> matrix, int rows, int cols, Region region, int width,
+                     int height, ColorMap map, double low, double high,
+                     std::span<std::uint8_t> rgba) {
+  if (auto s = check_range(low, high); !s) return s;
+  if (rows < 1 || cols < 1 || matrix.size() != static_cast<std::size_t>(rows) * cols) {
+    return invalid("matrix", "the matrix must hold rows x cols = " + std::to_string(rows) + " x " +
+                                 std::to_string(cols) + " values; got " +
+                                 std::to_string(matrix.size()));
+  }
+  if (region.row0 < 0 || region.rows < 1 || region.row0 + region.rows > rows || region.col0 < 0 ||
+      region.cols < 1 || region.col0 + region.cols > cols) {
+    return invalid("region", "the region rows [" + std::to_string(region.row0) + ", " +
+                                 std::to_string(region.row0 + region.rows) + ") x columns [" +
+                                 std::to_string(region.col0) + ", " +
+                                 std::to_string(region.col0 + region.cols) +
+                                 ") must be non-empty and lie inside the " + std::to_string(rows) +
+                                 " x " + std::to_string(cols) + " matrix");
+  }
+  if (width < 1 || height < 1 || width > kMaxImageSide || height > kMaxImageSide) {
+    return invalid("width", "width and height must be from 1 to " + std::to_string(kMaxImageSide) +
+                                "; got " + std::to_string(width) + " x " + std::to_string(height));
+  }
+  if (rgba.size() != static_cast<std::size_t>(width) * height * 4) {
+    return invalid("rgba", "the pixel buffer must hold width x height x 4 = " +
+                               std::to_string(std::size_t(width) * height * 4) + " bytes; got " +
+                               std::to_string(rgba.size()));
+  }
+  const Scale scale(map, low, high);
+  // Cell span of each output column, computed once: [first, last) with at least one cell.
+  std::vector<int> col_first(width), col_last(width);
+  for (int x = 0; x < width; ++x) {
+    col_first[x] = region.col0 + static_cast<int>(std::int64_t{x} * region.cols / width);
+    col_last[x] = std::max(col_first[x] + 1,
+                           region.col0 + static_cast<int>(std::int64_t{x + 1} * region.cols / width));
+  }
+  std::vector<double> column_sums(region.cols);
+  for (int y = 0; y < height; ++y) {
+    const int row_first = region.row0 + static_cast<int>(std::int64_t{y} * region.rows / height);
+    const int row_last = std::max(
+        row_first + 1, region.row0 + static_cast<int>(std::int64_t{y + 1} * region.rows / height));
+    // Sum the pixel row's cells down each column, then across each pixel's columns.
+    std::fill(column_sums.begin(), column_sums.end(), 0.0);
+    for (int r = row_first; r < row_last; ++r) {
+      const float* row = matrix.data() + static_cast<std::size_t>(r) * cols + region.col0;
+      for (int c = 0; c < region.cols; ++c) column_sums[c] += row[c];
+    }
+    const double row_count = row_last - row_first;
+    std::uint8_t* out = rgba.data() + static_cast<std::size_t>(y) * width * 4;
+    for (int x = 0; x < width; ++x) {
+      double sum = 0;
+      for (int c = col_first[x]; c < col_last[x]; ++c) sum += column_sums[c - region.col0];
+      scale.write(sum / (row_count * (col_last[x] - col_first[x])), out + 4 * x);
+    }
+  }
+  return Ok{};
+}
+
+}  // namespace pe

@@ -1,0 +1,146 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "pe/spec.hpp"
+
+namespace {
+
+pe::SinusoidalOptions options(double d_model, double positions) {
+  pe::SinusoidalOptions o;
+  o.d_model = d_model;
+  o.positions = positions;
+  return o;
+}
+
+std::string message_of(const pe::SinusoidalOptions& o) {
+  const auto spec = pe::make_spec(o);
+  REQUIRE_FALSE(spec.ok());
+  return spec.error().message;
+}
+
+}  // namespace
+
+TEST_CASE("valid options make a spec with the defaults of the paper") {
+  const auto spec = pe::make_spec(options(512, 100));
+  REQUIRE(spec.ok());
+  CHECK(spec.value().d_model == 512);
+  CHECK(spec.value().positions == 100);
+  CHECK(spec.value().start == 0);
+  CHECK(spec.value().base == 10000);
+  CHECK(spec.value().layout == pe::Layout::interleaved);
+  CHECK(spec.value().frequencies == pe::Frequencies::paper);
+  CHECK(spec.value().pairs() == 256);
+  CHECK(spec.value().element_count() == 51200);
+}
+
+TEST_CASE("every bad parameter is refused with its name, the value received and the range") {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double inf = std::numeric_limits<double>::infinity();
+  SUBCASE("d_model") {
+    CHECK(message_of(options(0, 1)) == "d_model must be an integer from 1 to 8192; got 0");
+    CHECK(message_of(options(8193, 1)) == "d_model must be an integer from 1 to 8192; got 8193");
+    CHECK(message_of(options(64.5, 1)) == "d_model must be an integer from 1 to 8192; got 64.5");
+    CHECK(message_of(options(nan, 1)) == "d_model must be an integer from 1 to 8192; got NaN");
+    CHECK(message_of(options(-inf, 1)) == "d_model must be an integer from 1 to 8192; got -Infinity");
+  }
+  SUBCASE("positions") {
+    CHECK(message_of(options(8, 0)) == "positions must be an integer from 1 to 1048576; got 0");
+    CHECK(message_of(options(8, 2.5)) == "positions must be an integer from 1 to 1048576; got 2.5");
+  }
+  SUBCASE("start") {
+    auto o = options(8, 1);
+    o.start = -1;
+    CHECK(message_of(o) == "start must be an integer from 0 to 1000000000; got -1");
+    o.start = 1e9;
+    o.positions = 2;
+    CHECK(message_of(o) == "start + positions - 1 must be at most 1000000000; got 1000000001");
+  }
+  SUBCASE("base") {
+    auto o = options(8, 1);
+    for (double bad : {1.0, 0.5, -3.0, nan, inf}) {
+      o.base = bad;
+      CHECK(message_of(o).rfind("base must be a finite number greater than 1; got ", 0) == 0);
+    }
+    o.base = 1.0;
+    CHECK(message_of(o) == "base must be a finite number greater than 1; got 1");
+  }
+  SUBCASE("layout and frequencies") {
+    auto o = options(8, 1);
+    o.layout = "Interleaved";
+    CHECK(message_of(o) ==
+          "layout must be one of interleaved, split, split_cos_first; got \"Interleaved\"");
+    o.layout = "split";
+    o.frequencies = "fairseq";
+    CHECK(message_of(o) == "frequencies must be one of paper, tensor2tensor; got \"fairseq\"");
+  }
+}
+
+TEST_CASE("the error names the parameter and says whether it is a size cap") {
+  const auto bad = pe::make_spec(options(0, 1));
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().parameter == "d_model");
+  CHECK(bad.error().code == pe::ErrorCode::invalid_argument);
+
+  const auto big = pe::make_spec(options(8192, 4096));  // 33,554,432 values > 16,777,216
+  REQUIRE_FALSE(big.ok());
+  CHECK(big.error().code == pe::ErrorCode::size_limit);
+  CHECK(big.error().message ==
+        "positions x d_model must be at most 16777216 values (64 MiB of float32); got 4096 x 8192 "
+        "= 33554432");
+  CHECK(pe::make_spec(options(8192, 2048)).ok());  // exactly at the cap
+}
+
+TEST_CASE("columns map to pairs and waves in each layout") {
+  auto spec = pe::make_spec(options(6, 1)).value();
+  SUBCASE("interleaved: sin, cos, sin, cos, ...") {
+    CHECK(pe::column_of(spec, 0).pair == 0);
+    CHECK(pe::column_of(spec, 0).wave == pe::Wave::sin);
+    CHECK(pe::column_of(spec, 5).pair == 2);
+    CHECK(pe::column_of(spec, 5).wave == pe::Wave::cos);
+  }
+  SUBCASE("split: the sin half, then the cos half") {
+    spec.layout = pe::Layout::split;
+    CHECK(pe::column_of(spec, 2).pair == 2);
+    CHECK(pe::column_of(spec, 2).wave == pe::Wave::sin);
+    CHECK(pe::column_of(spec, 3).pair == 0);
+    CHECK(pe::column_of(spec, 3).wave == pe::Wave::cos);
+  }
+  SUBCASE("split_cos_first: the cos half, then the sin half") {
+    spec.layout = pe::Layout::split_cos_first;
+    CHECK(pe::column_of(spec, 0).wave == pe::Wave::cos);
+    CHECK(pe::column_of(spec, 4).wave == pe::Wave::sin);
+    CHECK(pe::column_of(spec, 4).pair == 1);
+  }
+  SUBCASE("odd d_model: the last column is the zero column in every layout") {
+    auto odd = pe::make_spec(options(7, 1)).value();
+    for (auto layout : {pe::Layout::interleaved, pe::Layout::split, pe::Layout::split_cos_first}) {
+      odd.layout = layout;
+      CHECK(pe::column_of(odd, 6).wave == pe::Wave::zero);
+      CHECK(pe::column_of(odd, 6).pair == -1);
+    }
+  }
+}
+
+TEST_CASE("omega follows the paper and the tensor2tensor conventions") {
+  auto spec = pe::make_spec(options(512, 1)).value();
+  // Reference: 10000^(-2i/512) and 10000^(-i/255), written here as exp/log, not pow.
+  CHECK(pe::omega_of(spec, 0) == 1.0);
+  CHECK(pe::omega_of(spec, 255) ==
+        doctest::Approx(std::exp(-510.0 / 512 * std::log(10000.0))).epsilon(1e-14));
+  spec.frequencies = pe::Frequencies::tensor2tensor;
+  CHECK(pe::omega_of(spec, 255) == doctest::Approx(1e-4).epsilon(1e-14));  // the slowest is 1/base
+  auto tiny = pe::make_spec(options(2, 1)).value();
+  tiny.frequencies = pe::Frequencies::tensor2tensor;
+  CHECK(pe::omega_of(tiny, 0) == 1.0);  // max(h - 1, 1): no division by zero at d_model = 2
+}
+
+TEST_CASE("numbers are formatted the shortest way that reads back the same") {
+  CHECK(pe::format_number(64) == "64");
+  CHECK(pe::format_number(0.1) == "0.1");
+  CHECK(pe::format_number(1e9) == "1000000000");
+  CHECK(pe::format_number(-2.5) == "-2.5");
+  CHECK(pe::format_number(1e300) == "1e+300");
+  CHECK(pe::format_number(1.0 / 3) == "0.3333333333333333");
+}
