@@ -1,10 +1,12 @@
-// Binds the analysis functions: dimensions, single vectors, dot products, rotations, the Gram matrix.
+// Binds the analysis functions: dimensions, single vectors, dot products, rotations, the Gram
+// matrix.
+#include "pe/analysis.hpp"
+
 #include <emscripten/bind.h>
 
 #include <vector>
 
 #include "common.hpp"
-#include "pe/analysis.hpp"
 #include "pe/sinusoidal.hpp"
 
 namespace pe::bindings {

@@ -24,7 +24,14 @@ const peEncodingDefaults = {
   layout: 'interleaved',
   frequencies: 'paper',
 };
-const peViewDefaults = { width: undefined, height: undefined, map: 'diverging', low: -1, high: 1, region: undefined };
+const peViewDefaults = {
+  width: undefined,
+  height: undefined,
+  map: 'diverging',
+  low: -1,
+  high: 1,
+  region: undefined,
+};
 
 function peDescribe(value) {
   if (typeof value === 'string') return 'the string "' + value + '"';
@@ -49,13 +56,17 @@ function peCheckObject(value, name, example) {
 function peCheckKeys(value, defaults, name) {
   for (const key of Object.keys(value)) {
     if (!Object.prototype.hasOwnProperty.call(defaults, key)) {
-      throw new PEError('unknown ' + name + ' "' + key + '"; known: ' + Object.keys(defaults).join(', '), key);
+      throw new PEError(
+        'unknown ' + name + ' "' + key + '"; known: ' + Object.keys(defaults).join(', '),
+        key,
+      );
     }
   }
 }
 
 function peNumber(value, name) {
-  if (typeof value !== 'number') throw new PEError(name + ' must be a number; got ' + peDescribe(value), name);
+  if (typeof value !== 'number')
+    throw new PEError(name + ' must be a number; got ' + peDescribe(value), name);
   return value;
 }
 
@@ -73,7 +84,8 @@ function peEncodingOptions(options, needsPositions) {
       value = peEncodingDefaults[key];
     }
     if (key === 'layout' || key === 'frequencies') {
-      if (typeof value !== 'string') throw new PEError(key + ' must be a string; got ' + peDescribe(value), key);
+      if (typeof value !== 'string')
+        throw new PEError(key + ' must be a string; got ' + peDescribe(value), key);
     } else {
       peNumber(value, key);
     }
@@ -108,7 +120,10 @@ function peViewOptions(view, rows, cols) {
 // Copies numbers into the module's input buffer (a plain array or any typed array).
 function peInput(values, name) {
   if (!(ArrayBuffer.isView(values) || Array.isArray(values)) || values instanceof DataView) {
-    throw new PEError(name + ' must be a Float32Array or an array of numbers; got ' + peDescribe(values), name);
+    throw new PEError(
+      name + ' must be a Float32Array or an array of numbers; got ' + peDescribe(values),
+      name,
+    );
   }
   const input = peUnwrap(Module['_inputView'](values.length));
   input.set(values);
@@ -126,7 +141,10 @@ Module['sinusoidalInto'] = function sinusoidalInto(target, options) {
   }
   const view = peUnwrap(Module['_sinusoidalView'](peEncodingOptions(options, true)));
   if (target.length !== view.length) {
-    throw new PEError('target must hold positions x dModel = ' + view.length + ' floats; got ' + target.length, 'target');
+    throw new PEError(
+      'target must hold positions x dModel = ' + view.length + ' floats; got ' + target.length,
+      'target',
+    );
   }
   target.set(view);
   return target;
@@ -193,9 +211,19 @@ Module['renderEncoding'] = function renderEncoding(options, view) {
 };
 
 Module['limits'] = {
-  get maxDModel() { return Module['MAX_D_MODEL']; },
-  get maxPositions() { return Module['MAX_POSITIONS']; },
-  get maxElements() { return Module['MAX_ELEMENTS']; },
-  get maxPosition() { return Module['MAX_POSITION']; },
-  get maxGramPositions() { return Module['MAX_GRAM_POSITIONS']; },
+  get maxDModel() {
+    return Module['MAX_D_MODEL'];
+  },
+  get maxPositions() {
+    return Module['MAX_POSITIONS'];
+  },
+  get maxElements() {
+    return Module['MAX_ELEMENTS'];
+  },
+  get maxPosition() {
+    return Module['MAX_POSITION'];
+  },
+  get maxGramPositions() {
+    return Module['MAX_GRAM_POSITIONS'];
+  },
 };

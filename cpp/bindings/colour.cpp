@@ -1,7 +1,9 @@
-// Binds the colour maps: values in (copied by JS into a module-owned input buffer), RGBA8 pixels out.
+// Binds the colour maps: values in (copied by JS into a module-owned input buffer), RGBA8 pixels
+// out.
+#include "colour.hpp"
+
 #include <emscripten/bind.h>
 
-#include "colour.hpp"
 #include "common.hpp"
 
 namespace pe::bindings {
@@ -53,8 +55,10 @@ Scratch<float> g_input;
 
 // A view of n floats for JS to fill before calling _colorizeInput or _renderInput.
 val input_view(double n) {
-  if (auto s = check_integer("length", n, 1, double(kMaxElements)); !s) return error_value(s.error());
-  if (!g_input.reserve(static_cast<std::size_t>(n))) return error_value(out_of_memory(n * 4));
+  if (auto s = check_integer("length", n, 1, double(kMaxElements)); !s)
+    return error_value(s.error());
+  if (!g_input.reserve(static_cast<std::size_t>(n)))
+    return error_value(out_of_memory(static_cast<std::size_t>(n) * 4));
   return g_input.view();
 }
 

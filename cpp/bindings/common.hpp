@@ -1,5 +1,5 @@
-// Shared helpers of the embind layer: turning core Errors into plain JS objects, reading options, and
-// the module-owned scratch buffers that results are copied out of.
+// Shared helpers of the embind layer: turning core Errors into plain JS objects, reading options,
+// and the module-owned scratch buffers that results are copied out of.
 #pragma once
 
 #include <emscripten/val.h>
@@ -23,8 +23,9 @@ val error_value(const Error& error);
 // the types and filled in defaults, so every field is present and of the right type here.
 SinusoidalOptions options_from(const val& options);
 
-// A growable buffer owned by the module (malloc, so a failed allocation is reported, never an abort).
-// Views handed to JS are valid until the next call into the module: the wrapper copies them at once.
+// A growable buffer owned by the module (malloc, so a failed allocation is reported, never an
+// abort). Views handed to JS are valid until the next call into the module: the wrapper copies them
+// at once.
 template <class T>
 class Scratch {
  public:
@@ -46,7 +47,8 @@ class Scratch {
     return data_ != nullptr;
   }
   std::span<T> span() { return {data_, size_}; }
-  // A typed-array view on wasm memory; the caller must copy it before the next call that may grow memory.
+  // A typed-array view on wasm memory; the caller must copy it before the next call that may grow
+  // memory.
   val view() { return val(emscripten::typed_memory_view(size_, data_)); }
 
  private:

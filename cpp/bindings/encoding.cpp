@@ -9,7 +9,8 @@
 namespace pe::bindings {
 namespace {
 
-// The last generated matrix and its spec: renderEncoding redraws (zoom, pan, hover) without regenerating.
+// The last generated matrix and its spec: renderEncoding redraws (zoom, pan, hover) without
+// regenerating.
 Scratch<float> g_matrix;
 Spec g_matrix_spec;
 bool g_matrix_valid = false;

@@ -85,8 +85,9 @@ Status gram_into(const Spec& spec, std::span<const float> matrix, std::span<floa
   if (matrix.size() != n * d || out.size() != n * n) {
     return Error{ErrorCode::invalid_argument, "out",
                  "the Gram matrix needs a positions x d_model input and a positions x positions "
-                 "output; got " + std::to_string(matrix.size()) + " and " +
-                     std::to_string(out.size()) + " floats"};
+                 "output; got " +
+                     std::to_string(matrix.size()) + " and " + std::to_string(out.size()) +
+                     " floats"};
   }
   for (std::size_t a = 0; a < n; ++a) {
     const float* row_a = matrix.data() + a * d;

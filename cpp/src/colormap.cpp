@@ -16,20 +16,27 @@ struct Rgb {
 // viridis, 33 evenly spaced entries of matplotlib's 256-entry table (CC0), in 8-bit sRGB. Linear
 // interpolation between them stays within 1.7/255 of the full table.
 constexpr std::array<Rgb, 33> kViridis = {{
-    {68, 1, 84},    {71, 13, 96},   {72, 24, 106},  {72, 35, 116},  {71, 45, 123},
-    {69, 55, 129},  {66, 64, 134},  {62, 73, 137},  {59, 82, 139},  {55, 91, 141},
-    {51, 99, 141},  {47, 107, 142}, {44, 114, 142}, {41, 122, 142}, {38, 130, 142},
-    {35, 137, 142}, {33, 145, 140}, {31, 151, 139}, {31, 159, 136}, {33, 166, 133},
-    {39, 173, 129}, {49, 181, 123}, {61, 188, 116}, {76, 194, 108}, {92, 200, 99},
-    {110, 206, 88}, {129, 211, 77}, {149, 216, 64}, {170, 220, 50}, {192, 223, 37},
+    {68, 1, 84},    {71, 13, 96},   {72, 24, 106},  {72, 35, 116},  {71, 45, 123},  {69, 55, 129},
+    {66, 64, 134},  {62, 73, 137},  {59, 82, 139},  {55, 91, 141},  {51, 99, 141},  {47, 107, 142},
+    {44, 114, 142}, {41, 122, 142}, {38, 130, 142}, {35, 137, 142}, {33, 145, 140}, {31, 151, 139},
+    {31, 159, 136}, {33, 166, 133}, {39, 173, 129}, {49, 181, 123}, {61, 188, 116}, {76, 194, 108},
+    {92, 200, 99},  {110, 206, 88}, {129, 211, 77}, {149, 216, 64}, {170, 220, 50}, {192, 223, 37},
     {213, 226, 26}, {234, 229, 26}, {253, 231, 37},
 }};
 
 // ColorBrewer RdBu, 11 classes, ordered from -1 (dark blue) to +1 (dark red).
 constexpr std::array<Rgb, 11> kDiverging = {{
-    {5, 48, 97},     {33, 102, 172},  {67, 147, 195},  {146, 197, 222},
-    {209, 229, 240}, {247, 247, 247}, {253, 219, 199}, {244, 165, 130},
-    {214, 96, 77},   {178, 24, 43},   {103, 0, 31},
+    {5, 48, 97},
+    {33, 102, 172},
+    {67, 147, 195},
+    {146, 197, 222},
+    {209, 229, 240},
+    {247, 247, 247},
+    {253, 219, 199},
+    {244, 165, 130},
+    {214, 96, 77},
+    {178, 24, 43},
+    {103, 0, 31},
 }};
 
 // 256-entry lookup tables, interpolated once from the stops above.
@@ -59,7 +66,8 @@ const std::array<Rgb, 256>& table_of(ColorMap map) {
 struct Scale {
   const std::array<Rgb, 256>& table;
   double low, factor;
-  Scale(ColorMap map, double lo, double hi) : table(table_of(map)), low(lo), factor(255.0 / (hi - lo)) {}
+  Scale(ColorMap map, double lo, double hi)
+      : table(table_of(map)), low(lo), factor(255.0 / (hi - lo)) {}
   void write(double value, std::uint8_t* px) const {
     if (std::isnan(value)) {
       px[0] = px[1] = px[2] = px[3] = 0;
@@ -145,8 +153,8 @@ Status render_matrix(std::span<const float> matrix, int rows, int cols, Region r
   std::vector<int> col_first(width), col_last(width);
   for (int x = 0; x < width; ++x) {
     col_first[x] = region.col0 + static_cast<int>(std::int64_t{x} * region.cols / width);
-    col_last[x] = std::max(col_first[x] + 1,
-                           region.col0 + static_cast<int>(std::int64_t{x + 1} * region.cols / width));
+    col_last[x] = std::max(col_first[x] + 1, region.col0 + static_cast<int>(std::int64_t{x + 1} *
+                                                                            region.cols / width));
   }
   std::vector<double> column_sums(region.cols);
   for (int y = 0; y < height; ++y) {

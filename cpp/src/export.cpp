@@ -29,7 +29,8 @@ std::string format_float(float value) {
 void write_npy(std::ostream& out, std::span<const float> values, int rows, int cols) {
   std::string header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" +
                        std::to_string(rows) + ", " + std::to_string(cols) + "), }";
-  // Magic (6) + version (2) + length (2) + header must be a multiple of 64, the header ending in '\n'.
+  // Magic (6) + version (2) + length (2) + header must be a multiple of 64, the header ending in
+  // '\n'.
   const std::size_t unpadded = 10 + header.size() + 1;
   header.append((64 - unpadded % 64) % 64, ' ');
   header.push_back('\n');

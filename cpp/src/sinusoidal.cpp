@@ -17,8 +17,9 @@ Status check_output_size(const Spec& spec, std::size_t size) {
   return Ok{};
 }
 
-// One row: write the current (sin, cos) of every pair in the layout's column order, then advance every
-// pair by one position. Templated on the layout so each inner loop is branch-free and vectorisable.
+// One row: write the current (sin, cos) of every pair in the layout's column order, then advance
+// every pair by one position. Templated on the layout so each inner loop is branch-free and
+// vectorisable.
 template <Layout L>
 void emit_row_and_advance(float* row, int h, double* s, double* c, const double* step_cos,
                           const double* step_sin) {

@@ -41,7 +41,8 @@ Status check_integer(std::string_view name, double value, double min, double max
 
 Status check_base(double base) {
   if (!std::isfinite(base) || !(base > 1)) {
-    return invalid("base", "base must be a finite number greater than 1; got " + format_number(base));
+    return invalid("base",
+                   "base must be a finite number greater than 1; got " + format_number(base));
   }
   return Ok{};
 }
@@ -57,8 +58,8 @@ Result<Layout> parse_layout(std::string_view text) {
 Result<Frequencies> parse_frequencies(std::string_view text) {
   if (text == "paper") return Frequencies::paper;
   if (text == "tensor2tensor") return Frequencies::tensor2tensor;
-  return invalid("frequencies",
-                 "frequencies must be one of paper, tensor2tensor; got \"" + std::string(text) + "\"");
+  return invalid("frequencies", "frequencies must be one of paper, tensor2tensor; got \"" +
+                                    std::string(text) + "\"");
 }
 
 std::string_view to_string(Layout layout) {
@@ -76,7 +77,8 @@ std::string_view to_string(Frequencies frequencies) {
 
 Result<Spec> make_spec(const SinusoidalOptions& options) {
   if (auto s = check_integer("d_model", options.d_model, 1, kMaxDModel); !s) return s.error();
-  if (auto s = check_integer("positions", options.positions, 1, kMaxPositions); !s) return s.error();
+  if (auto s = check_integer("positions", options.positions, 1, kMaxPositions); !s)
+    return s.error();
   if (auto s = check_integer("start", options.start, 0, double(kMaxPosition)); !s) return s.error();
   if (auto s = check_base(options.base); !s) return s.error();
   auto layout = parse_layout(options.layout);

@@ -1,5 +1,6 @@
 // pe-export: writes the sinusoidal position-encoding matrix as .npy, .csv or .json.
-// Same engine, same checks and same messages as the web page. Bad arguments: message on stderr, exit 2.
+// Same engine, same checks and same messages as the web page. Bad arguments: message on stderr,
+// exit 2.
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -65,7 +66,8 @@ int main(int argc, char** argv) {
     } else if (n + 1 < argc) {
       value = argv[++n];
     } else {
-      return fail(flag.rfind("--", 0) == 0 ? flag + " needs a value" : "unexpected argument " + flag);
+      return fail(flag.rfind("--", 0) == 0 ? flag + " needs a value"
+                                           : "unexpected argument " + flag);
     }
 
     struct NumberFlag {

@@ -1,10 +1,11 @@
+#include "pe/analysis.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <numbers>
 #include <vector>
 
-#include "pe/analysis.hpp"
 #include "pe/sinusoidal.hpp"
 #include "reference.hpp"
 
@@ -88,7 +89,8 @@ TEST_CASE("dot_by_offset is the dot product of actual vectors, whatever p, and s
   CHECK(dots.value()[20] == doctest::Approx(32.0));  // k = 0: |PE|^2 = d/2
   // python3: sum(cos(10 * 10000**(-2i/64)) for i in range(32)) = 21.05162882460777
   CHECK(dots.value()[30] == doctest::Approx(21.05162882460777).epsilon(1e-12));
-  for (int k = 0; k <= 20; ++k) CHECK(dots.value()[20 + k] == doctest::Approx(dots.value()[20 - k]));
+  for (int k = 0; k <= 20; ++k)
+    CHECK(dots.value()[20 + k] == doctest::Approx(dots.value()[20 - k]));
   for (double p : {3.0, 500.0}) {
     const auto a = pe_test::reference_row({64}, p);
     const auto b = pe_test::reference_row({64}, p + 10);

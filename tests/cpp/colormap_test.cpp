@@ -1,3 +1,5 @@
+#include "pe/colormap.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -5,10 +7,9 @@
 #include <limits>
 #include <vector>
 
-#include "pe/colormap.hpp"
-
 TEST_CASE("viridis runs from matplotlib's first colour to its last") {
-  // matplotlib's _viridis_data[0] = (0.267004, 0.004874, 0.329415), [255] = (0.993248, 0.906157, 0.143936)
+  // matplotlib's _viridis_data[0] = (0.267004, 0.004874, 0.329415), [255] = (0.993248, 0.906157,
+  // 0.143936)
   const auto lo = pe::color_of(pe::ColorMap::viridis, 0, 0, 1);
   const auto hi = pe::color_of(pe::ColorMap::viridis, 1, 0, 1);
   CHECK(int(lo.r) == 68);
@@ -78,7 +79,8 @@ TEST_CASE("render_matrix averages the cells under each pixel and repeats cells w
 
   // Zoom: the 1 x 2 region at row 2, columns 0-1, drawn 4 x 2 pixels: each cell covers 2 columns.
   std::vector<std::uint8_t> zoom(4 * 2 * 4);
-  REQUIRE(pe::render_matrix(m, 4, 4, {2, 1, 0, 2}, 4, 2, pe::ColorMap::diverging, -1, 1, zoom).ok());
+  REQUIRE(
+      pe::render_matrix(m, 4, 4, {2, 1, 0, 2}, 4, 2, pe::ColorMap::diverging, -1, 1, zoom).ok());
   const auto red = pe::color_of(pe::ColorMap::diverging, 1, -1, 1);
   const auto white = pe::color_of(pe::ColorMap::diverging, 0, -1, 1);
   CHECK(int(zoom[0]) == int(red.r));
@@ -90,9 +92,13 @@ TEST_CASE("render_matrix averages the cells under each pixel and repeats cells w
 TEST_CASE("render_matrix refuses regions outside the matrix and mis-sized buffers") {
   const std::vector<float> m(16, 0.0f);
   std::vector<std::uint8_t> px(16);
-  const auto outside = pe::render_matrix(m, 4, 4, {3, 2, 0, 4}, 2, 2, pe::ColorMap::viridis, -1, 1, px);
-  CHECK(outside.error().message ==
-        "the region rows [3, 5) x columns [0, 4) must be non-empty and lie inside the 4 x 4 matrix");
-  CHECK_FALSE(pe::render_matrix(m, 4, 4, {0, 4, 0, 4}, 3, 2, pe::ColorMap::viridis, -1, 1, px).ok());
-  CHECK_FALSE(pe::render_matrix(m, 4, 4, {0, 4, 0, 4}, 0, 2, pe::ColorMap::viridis, -1, 1, px).ok());
+  const auto outside =
+      pe::render_matrix(m, 4, 4, {3, 2, 0, 4}, 2, 2, pe::ColorMap::viridis, -1, 1, px);
+  CHECK(
+      outside.error().message ==
+      "the region rows [3, 5) x columns [0, 4) must be non-empty and lie inside the 4 x 4 matrix");
+  CHECK_FALSE(
+      pe::render_matrix(m, 4, 4, {0, 4, 0, 4}, 3, 2, pe::ColorMap::viridis, -1, 1, px).ok());
+  CHECK_FALSE(
+      pe::render_matrix(m, 4, 4, {0, 4, 0, 4}, 0, 2, pe::ColorMap::viridis, -1, 1, px).ok());
 }

@@ -1,10 +1,10 @@
+#include "pe/export.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cstring>
 #include <sstream>
 #include <vector>
-
-#include "pe/export.hpp"
 
 TEST_CASE("floats print the shortest way that reads back exactly") {
   CHECK(pe::format_float(0.5f) == "0.5");

@@ -1,5 +1,6 @@
-// An independent float64 reference for the tests: the formula as the papers and repositories write it,
-// one value at a time, with none of the engine's code (no omega_of, no recurrence, no column_of).
+// An independent float64 reference for the tests: the formula as the papers and repositories write
+// it, one value at a time, with none of the engine's code (no omega_of, no recurrence, no
+// column_of).
 #pragma once
 
 #include <cmath>
@@ -11,8 +12,8 @@ namespace pe_test {
 struct RefSpec {
   int d_model;
   double base = 10000;
-  std::string layout = "interleaved";     // interleaved | split | split_cos_first
-  std::string frequencies = "paper";      // paper | tensor2tensor
+  std::string layout = "interleaved";  // interleaved | split | split_cos_first
+  std::string frequencies = "paper";   // paper | tensor2tensor
 };
 
 // The angle of pair i at `position`:

@@ -1,16 +1,18 @@
+#include "pe/sinusoidal.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cmath>
 #include <vector>
 
-#include "pe/sinusoidal.hpp"
 #include "reference.hpp"
 
 namespace {
 
-pe::Spec make(int d_model, int positions, std::int64_t start = 0, const char* layout = "interleaved",
-              const char* frequencies = "paper", double base = 10000) {
+pe::Spec make(int d_model, int positions, std::int64_t start = 0,
+              const char* layout = "interleaved", const char* frequencies = "paper",
+              double base = 10000) {
   pe::SinusoidalOptions o;
   o.d_model = d_model;
   o.positions = positions;
@@ -112,8 +114,9 @@ TEST_CASE("the fast path is within 1e-6 of float64 at d_model up to 4096 and lar
 
 TEST_CASE("a float32 angle is off by ~1e-3 at large positions, which these tests would catch") {
   // What a naive float32 implementation does: angle = float(pos) * float(omega), sin in float32.
-  // At position 65,535 the angle is ~6.5e4 rad with a float32 ulp of ~4e-3, so the value is off by up to
-  // ~2e-3. The check below proves the reference and the tolerance can tell that apart from our output.
+  // At position 65,535 the angle is ~6.5e4 rad with a float32 ulp of ~4e-3, so the value is off by
+  // up to ~2e-3. The check below proves the reference and the tolerance can tell that apart from
+  // our output.
   const auto spec = make(64, 1, 65535);
   const auto ours = generate(spec);
   const pe_test::RefSpec ref{64};
@@ -160,6 +163,7 @@ TEST_CASE("a wrong output size is refused, not written") {
   std::vector<float> small(31, 42.0f);
   const auto status = pe::sinusoidal_into(spec, small);
   REQUIRE_FALSE(status.ok());
-  CHECK(status.error().message == "the output buffer must hold positions x d_model = 32 floats; got 31");
+  CHECK(status.error().message ==
+        "the output buffer must hold positions x d_model = 32 floats; got 31");
   CHECK(small[0] == 42.0f);
 }

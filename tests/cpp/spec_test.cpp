@@ -1,9 +1,9 @@
+#include "pe/spec.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <limits>
-
-#include "pe/spec.hpp"
 
 namespace {
 
@@ -43,7 +43,8 @@ TEST_CASE("every bad parameter is refused with its name, the value received and 
     CHECK(message_of(options(8193, 1)) == "d_model must be an integer from 1 to 8192; got 8193");
     CHECK(message_of(options(64.5, 1)) == "d_model must be an integer from 1 to 8192; got 64.5");
     CHECK(message_of(options(nan, 1)) == "d_model must be an integer from 1 to 8192; got NaN");
-    CHECK(message_of(options(-inf, 1)) == "d_model must be an integer from 1 to 8192; got -Infinity");
+    CHECK(message_of(options(-inf, 1)) ==
+          "d_model must be an integer from 1 to 8192; got -Infinity");
   }
   SUBCASE("positions") {
     CHECK(message_of(options(8, 0)) == "positions must be an integer from 1 to 1048576; got 0");

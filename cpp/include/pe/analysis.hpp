@@ -12,16 +12,17 @@
 namespace pe {
 
 struct DimensionInfo {
-  int pair = -1;        // i, or -1 for the zero column of an odd d_model
+  int pair = -1;  // i, or -1 for the zero column of an odd d_model
   Wave wave = Wave::zero;
-  double omega = 0;     // radians per position
+  double omega = 0;       // radians per position
   double wavelength = 0;  // 2*pi / omega positions; +infinity for the zero column
 };
 
 // One entry per column of the matrix, in the spec's layout order.
 std::vector<DimensionInfo> dimensions(const Spec& spec);
 
-// PE(position) in float64 (spec.positions and spec.start are ignored). position in [0, kMaxPosition].
+// PE(position) in float64 (spec.positions and spec.start are ignored). position in [0,
+// kMaxPosition].
 Result<std::vector<double>> vector_at(const Spec& spec, double position);
 
 // PE(p) . PE(p + k) for k = first_offset, first_offset + 1, ..., first_offset + count - 1.
@@ -30,9 +31,9 @@ Result<std::vector<double>> vector_at(const Spec& spec, double position);
 inline constexpr int kMaxOffsets = 1 << 20;
 Result<std::vector<double>> dot_by_offset(const Spec& spec, double first_offset, double count);
 
-// The Gram matrix G[a][b] = PE(start + a) . PE(start + b) over spec.positions rows, computed directly
-// from the float32 matrix (float64 accumulation), so it shows what the numbers actually do.
-// Cap: positions <= kMaxGramPositions and positions^2 * d_model <= kMaxGramWork.
+// The Gram matrix G[a][b] = PE(start + a) . PE(start + b) over spec.positions rows, computed
+// directly from the float32 matrix (float64 accumulation), so it shows what the numbers actually
+// do. Cap: positions <= kMaxGramPositions and positions^2 * d_model <= kMaxGramWork.
 inline constexpr int kMaxGramPositions = 2048;
 inline constexpr std::int64_t kMaxGramWork = std::int64_t{1} << 28;
 Status check_gram(const Spec& spec);

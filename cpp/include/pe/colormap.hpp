@@ -11,7 +11,8 @@ namespace pe {
 
 enum class ColorMap {
   viridis,    // perceptually uniform sequential map (van der Walt & Smith, CC0), colour-blind safe
-  diverging,  // ColorBrewer RdBu (colour-blind safe): blue for negative, near-white at the midpoint, red
+  diverging,  // ColorBrewer RdBu (colour-blind safe): blue for negative, near-white at the
+              // midpoint, red
 };
 
 Result<ColorMap> parse_color_map(std::string_view text);
@@ -35,9 +36,9 @@ struct Region {
   int row0 = 0, rows = 0, col0 = 0, cols = 0;
 };
 
-// Draws `region` of the matrix into a width x height RGBA8 image (rows of the region run down the image,
-// columns across). Where a pixel covers several cells it shows their mean (a box filter: fine stripes
-// average out instead of aliasing); where a cell covers several pixels they repeat it.
+// Draws `region` of the matrix into a width x height RGBA8 image (rows of the region run down the
+// image, columns across). Where a pixel covers several cells it shows their mean (a box filter:
+// fine stripes average out instead of aliasing); where a cell covers several pixels they repeat it.
 inline constexpr int kMaxImageSide = 16384;
 Status render_matrix(std::span<const float> matrix, int rows, int cols, Region region, int width,
                      int height, ColorMap map, double low, double high,

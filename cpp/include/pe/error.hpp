@@ -1,8 +1,8 @@
 // Errors of the position-encoding core.
 //
-// The core never throws: every fallible call returns a Result<T> (a value or an Error). That keeps the
-// WebAssembly build free of C++ exception support and lets the bindings turn an Error into a JavaScript
-// Error subclass without any abort reaching the page.
+// The core never throws: every fallible call returns a Result<T> (a value or an Error). That keeps
+// the WebAssembly build free of C++ exception support and lets the bindings turn an Error into a
+// JavaScript Error subclass without any abort reaching the page.
 #pragma once
 
 #include <string>
@@ -14,16 +14,19 @@ namespace pe {
 enum class ErrorCode {
   invalid_argument,  // a parameter is outside its documented range or of the wrong kind
   size_limit,        // the request is valid in shape but above a documented size cap
-  out_of_memory,     // an allocation failed (only the bindings can hit this: the core allocates little)
+  out_of_memory,     // an allocation failed (only the bindings can hit this: the core allocates
+                     // little)
 };
 
 struct Error {
   ErrorCode code = ErrorCode::invalid_argument;
   std::string parameter;  // the parameter's name as the core spells it (snake_case), or "" if none
-  std::string message;    // a whole sentence: names the parameter, the value received and what is allowed
+  std::string
+      message;  // a whole sentence: names the parameter, the value received and what is allowed
 };
 
-// A value or an Error. Small on purpose: std::expected is C++23 and emscripten 3.1.6 ships clang 14.
+// A value or an Error. Small on purpose: std::expected is C++23 and emscripten 3.1.6 ships
+// clang 14.
 template <class T>
 class Result {
  public:

@@ -2,15 +2,17 @@
 //
 // Conventions that real code disagrees on are first-class parameters:
 //   Layout::interleaved      column 2i = sin, 2i+1 = cos                 (Vaswani et al. 2017)
-//   Layout::split            columns [0, h) sin, [h, 2h) cos             (tensor2tensor, fairseq, Marian,
+//   Layout::split            columns [0, h) sin, [h, 2h) cos             (tensor2tensor, fairseq,
+//   Marian,
 //                                                                          the TensorFlow tutorial)
 //   Layout::split_cos_first  columns [0, h) cos, [h, 2h) sin             (DiT's timestep embedding)
 //   Frequencies::paper          omega_i = base^(-2i / d_model)
 //   Frequencies::tensor2tensor  omega_i = base^(-i / max(h - 1, 1))      (tensor2tensor, fairseq)
 // with h = floor(d_model / 2) sin/cos pairs.
 //
-// Odd d_model: there are floor(d_model / 2) pairs, and the last column is all zeros, as tensor2tensor and
-// fairseq pad it. The paper exponent keeps the true d_model in its denominator. So ||PE(p)|| = sqrt(h).
+// Odd d_model: there are floor(d_model / 2) pairs, and the last column is all zeros, as
+// tensor2tensor and fairseq pad it. The paper exponent keeps the true d_model in its denominator.
+// So ||PE(p)|| = sqrt(h).
 #pragma once
 
 #include <cstddef>
@@ -27,12 +29,14 @@ enum class Frequencies { paper, tensor2tensor };
 
 // Documented limits. A request above a cap is refused with ErrorCode::size_limit.
 inline constexpr int kMaxDModel = 8192;
-inline constexpr int kMaxPositions = 1 << 20;            // 1,048,576 rows
-inline constexpr std::int64_t kMaxElements = 1 << 24;    // 16,777,216 floats = 64 MiB per matrix
-inline constexpr std::int64_t kMaxPosition = 1000000000; // largest position index (start + positions - 1)
+inline constexpr int kMaxPositions = 1 << 20;          // 1,048,576 rows
+inline constexpr std::int64_t kMaxElements = 1 << 24;  // 16,777,216 floats = 64 MiB per matrix
+inline constexpr std::int64_t kMaxPosition =
+    1000000000;  // largest position index (start + positions - 1)
 
-// Unchecked parameters, as they arrive from JavaScript, a URL or a command line. Numbers are doubles so
-// that 3.5, NaN and Infinity reach the checks and get a proper message instead of being silently rounded.
+// Unchecked parameters, as they arrive from JavaScript, a URL or a command line. Numbers are
+// doubles so that 3.5, NaN and Infinity reach the checks and get a proper message instead of being
+// silently rounded.
 struct SinusoidalOptions {
   double d_model = 64;
   double positions = 1;

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Formatting and lint checks: clang-format (C++), prettier and eslint (JavaScript). Fails on any finding.
+# ./build-scripts/lint.sh --fix rewrites the files instead.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cpp_files=$(git ls-files 'cpp/*.cpp' 'cpp/*.hpp' 'tests/cpp/*.cpp' 'tests/cpp/*.hpp')
+js_files=(web tests/web cpp/bindings/api.post.js eslint.config.js build-scripts)
+if [ "${1:-}" = "--fix" ]; then
+  clang-format -i $cpp_files
+  npx --no-install prettier --log-level warn --write "${js_files[@]}"
+  exit 0
+fi
+clang-format --dry-run --Werror $cpp_files
+npx --no-install prettier --log-level warn --check "${js_files[@]}"
+npx --no-install eslint web tests/web cpp/bindings/api.post.js
+echo "lint: clean"

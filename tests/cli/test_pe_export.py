@@ -1,0 +1,97 @@
+"""pe-export: its formats carry the engine's numbers, and bad arguments give the core's messages, exit 2.
+
+Run: python3 tests/cli/test_pe_export.py path/to/pe-export   (standard library only)
+Reference values: Python's math module in float64, the paper's formula written out here.
+"""
+import json
+import math
+import os
+import struct
+import subprocess
+import sys
+import tempfile
+import unittest
+
+EXE = sys.argv.pop(1) if len(sys.argv) > 1 else "build/native/pe-export"
+
+
+def run(*args):
+    return subprocess.run([EXE, *map(str, args)], capture_output=True)
+
+
+def reference(pos, d, base=10000.0):
+    return [math.sin(pos / base ** (2 * (j // 2) / d)) if j % 2 == 0 else math.cos(pos / base ** (2 * (j // 2) / d))
+            for j in range(d)]
+
+
+class Formats(unittest.TestCase):
+    def test_csv_to_stdout_matches_float64(self):
+        out = run("--d-model", 6, "--positions", 40, "--start", 100)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        rows = out.stdout.decode().strip().split("\n")
+        self.assertEqual(len(rows), 40)
+        for r, line in enumerate(rows):
+            values = [float(v) for v in line.split(",")]
+            for got, want in zip(values, reference(100 + r, 6)):
+                self.assertAlmostEqual(got, want, delta=1e-6)
+
+    def test_npy_file_header_and_values(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "pe.npy")
+            out = run("--d-model", 4, "--positions", 3, "--output", path)
+            self.assertEqual(out.returncode, 0, out.stderr)
+            data = open(path, "rb").read()
+        self.assertEqual(data[:8], b"\x93NUMPY\x01\x00")
+        header_len = struct.unpack("<H", data[8:10])[0]
+        header = data[10:10 + header_len].decode("latin1")
+        self.assertIn("'shape': (3, 4)", header)
+        self.assertEqual((10 + header_len) % 64, 0)
+        values = struct.unpack("<12f", data[10 + header_len:])
+        # d = 4, position 1 (float64, Python math): [0.841471, 0.540302, 0.00999983, 0.99995]
+        for got, want in zip(values[4:8], [0.8414709848078965, 0.5403023058681398, 0.009999833334166664, 0.9999500004166653]):
+            self.assertAlmostEqual(got, want, delta=1e-7)
+
+    def test_json_carries_parameters(self):
+        out = run("--d-model", 3, "--positions", 2, "--layout", "split", "--frequencies", "tensor2tensor",
+                  "--format", "json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        doc = json.loads(out.stdout)
+        self.assertEqual((doc["d_model"], doc["positions"], doc["layout"], doc["frequencies"]),
+                         (3, 2, "split", "tensor2tensor"))
+        # d = 3: one pair with omega = 1 (max(h - 1, 1) = 1), split = [sin, cos], then the zero column.
+        self.assertAlmostEqual(doc["data"][1][0], math.sin(1), delta=1e-7)
+        self.assertAlmostEqual(doc["data"][1][1], math.cos(1), delta=1e-7)
+        self.assertEqual(doc["data"][1][2], 0)
+
+    def test_help(self):
+        out = run("--help")
+        self.assertEqual(out.returncode, 0)
+        self.assertIn(b"Usage: pe-export", out.stdout)
+
+
+class BadArguments(unittest.TestCase):
+    CASES = [
+        (["--d-model", 0, "--positions", 1], "d_model must be an integer from 1 to 8192; got 0"),
+        (["--d-model", "abc", "--positions", 1], 'd_model must be a number; got "abc"'),
+        (["--d-model", 8, "--positions", 1.5], "positions must be an integer from 1 to 1048576; got 1.5"),
+        (["--d-model", 8, "--positions", 1, "--base", 1], "base must be a finite number greater than 1; got 1"),
+        (["--d-model", 8, "--positions", 1, "--layout", "zigzag"],
+         'layout must be one of interleaved, split, split_cos_first; got "zigzag"'),
+        (["--d-model", 8, "--positions", 1, "--format", "xlsx"], 'format must be one of npy, csv, json; got "xlsx"'),
+        (["--d-model", 8192, "--positions", 4096], "positions x d_model must be at most 16777216 values"),
+        (["--d-model", 8, "--positions", 1, "--bogus", 1], "unknown option --bogus"),
+        (["--positions", 1], "--d-model is required"),
+        (["--d-model", 8, "--positions"], "--positions needs a value"),
+    ]
+
+    def test_each_bad_argument_gives_its_message_and_exit_2(self):
+        for args, message in self.CASES:
+            with self.subTest(args=args):
+                out = run(*args)
+                self.assertEqual(out.returncode, 2)
+                self.assertIn(message, out.stderr.decode())
+                self.assertEqual(out.stdout, b"")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=1)

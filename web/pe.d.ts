@@ -1,0 +1,93 @@
+// Types of the position-encoding engine: `pe.mjs` (default export) and `pe.js` (global createPE).
+// Every function checks its arguments and throws a PEError with a readable message; the module keeps
+// working afterwards. Every returned array is a fresh copy owned by the caller.
+
+export type Layout = 'interleaved' | 'split' | 'split_cos_first';
+export type Frequencies = 'paper' | 'tensor2tensor';
+export type ColorMapName = 'viridis' | 'diverging';
+
+/** Parameters of a sinusoidal encoding. */
+export interface EncodingOptions {
+  /** Model width, an integer from 1 to 8192. Odd: floor(d/2) pairs and a final zero column. */
+  dModel: number;
+  /** Number of rows (positions), 1 to 1,048,576; positions x dModel <= 16,777,216. Default 1. */
+  positions?: number;
+  /** First position (row 0), 0 to 1e9. Default 0. */
+  start?: number;
+  /** Default 10000; finite and > 1. */
+  base?: number;
+  /** 'interleaved' (the paper: sin, cos, sin, ...), 'split' (sin half then cos half: tensor2tensor,
+   *  fairseq, Marian, the TensorFlow tutorial) or 'split_cos_first' (DiT). Default 'interleaved'. */
+  layout?: Layout;
+  /** 'paper': omega_i = base^(-2i/d). 'tensor2tensor' (also fairseq): omega_i = base^(-i/(d/2-1)). */
+  frequencies?: Frequencies;
+}
+
+/** What to draw and how: an RGBA8 image of `width` x `height` pixels of `region` of a matrix. */
+export interface RenderOptions {
+  width: number;
+  height: number;
+  /** Default 'diverging' (ColorBrewer RdBu, blue < 0 < red); 'viridis' is sequential. */
+  map?: ColorMapName;
+  /** Value range of the colour map; defaults -1 and 1. */
+  low?: number;
+  high?: number;
+  /** Rows [row0, row0 + rows) and columns [col0, col0 + cols); default the whole matrix. */
+  region?: { row0?: number; rows?: number; col0?: number; cols?: number };
+}
+
+export interface Dimensions {
+  /** Pair index i of each column, -1 for the zero column of an odd dModel. */
+  pair: Int32Array;
+  wave: Array<'sin' | 'cos' | 'zero'>;
+  /** Angular speed in radians per position. */
+  omega: Float64Array;
+  /** 2*pi / omega, in positions (Infinity for the zero column). */
+  wavelength: Float64Array;
+}
+
+export declare class PEError extends Error {
+  name: 'PEError';
+  /** The offending parameter as you spelled it (e.g. 'dModel'), or '' if none. */
+  parameter: string;
+  code: 'invalid_argument' | 'size_limit' | 'out_of_memory';
+}
+
+export interface PE {
+  PEError: typeof PEError;
+  /** The positions x dModel matrix, row-major: value [r * dModel + j] is PE(start + r)[j]. */
+  sinusoidal(options: EncodingOptions): Float32Array;
+  /** The same, written into `target` (length must be positions x dModel); returns target. */
+  sinusoidalInto(target: Float32Array, options: EncodingOptions): Float32Array;
+  /** Pair, wave, omega and wavelength of every column. */
+  dimensions(options: EncodingOptions): Dimensions;
+  /** PE(position) in float64. */
+  vectorAt(options: EncodingOptions, position: number): Float64Array;
+  /** PE(p) . PE(p + k) for k = firstOffset ... firstOffset + count - 1 (the same for every p). */
+  dotByOffset(options: EncodingOptions, firstOffset: number, count: number): Float64Array;
+  /** positions x positions Gram matrix PE(start + a) . PE(start + b), from the float32 matrix. */
+  gram(options: EncodingOptions): Float32Array;
+  /** The 2x2 blocks of R_k, one [cos(k w_i), sin(k w_i)] per pair: PE(p + k) = R_k PE(p). */
+  rotationBlocks(options: EncodingOptions, offset: number): Float64Array;
+  /** max |R_k PE(p) - PE(p + k)| in float64. */
+  rotationResidual(options: EncodingOptions, position: number, offset: number): number;
+  /** RGBA8 pixels, one per value, for ImageData. Defaults: viridis on [-1, 1]. */
+  colorize(
+    values: ArrayLike<number>,
+    options?: { map?: ColorMapName; low?: number; high?: number },
+  ): Uint8ClampedArray;
+  /** Draws (a region of) any row-major matrix at canvas resolution, box-filtered. */
+  renderMatrix(values: ArrayLike<number>, rows: number, cols: number, view: RenderOptions): Uint8ClampedArray;
+  /** Draws (a region of) the encoding matrix; the matrix is kept between calls with the same options. */
+  renderEncoding(options: EncodingOptions, view: RenderOptions): Uint8ClampedArray;
+  readonly limits: {
+    maxDModel: number;
+    maxPositions: number;
+    maxElements: number;
+    maxPosition: number;
+    maxGramPositions: number;
+  };
+}
+
+/** Loads the module (once per call; share the result). */
+export default function createPE(moduleOverrides?: object): Promise<PE>;
