@@ -55,12 +55,16 @@ export declare class PEError extends Error {
 
 export interface PE {
   PEError: typeof PEError;
+  /** Checks options (throws PEError) and returns them with the defaults filled in; computes nothing. */
+  validate(options: EncodingOptions): Required<EncodingOptions>;
   /** The positions x dModel matrix, row-major: value [r * dModel + j] is PE(start + r)[j]. */
   sinusoidal(options: EncodingOptions): Float32Array;
   /** The same, written into `target` (length must be positions x dModel); returns target. */
   sinusoidalInto(target: Float32Array, options: EncodingOptions): Float32Array;
   /** Pair, wave, omega and wavelength of every column. */
   dimensions(options: EncodingOptions): Dimensions;
+  /** Columns `dims` (1 to 64 of them) over all positions, column-major: [c * positions + r]. */
+  columns(options: EncodingOptions, dims: number[]): Float32Array;
   /** PE(position) in float64. */
   vectorAt(options: EncodingOptions, position: number): Float64Array;
   /** PE(p) . PE(p + k) for k = firstOffset ... firstOffset + count - 1 (the same for every p). */

@@ -40,6 +40,18 @@ val dimensions_of(const val& options) {
   return out;
 }
 
+// dims: a JS array of numbers (the wrapper checked that it is one).
+val columns_at(const val& options, const val& dims) {
+  const auto spec = make_spec(options_from(options));
+  if (!spec) return error_value(spec.error());
+  const unsigned count = dims["length"].as<unsigned>();
+  std::vector<double> wanted(count, 0.0);  // too many: columns_of refuses it without reading them
+  if (count <= kMaxColumns) {
+    for (unsigned c = 0; c < count; ++c) wanted[c] = dims[c].as<double>();
+  }
+  return result_or_error(columns_of(spec.value(), wanted));
+}
+
 val vector_at_position(const val& options, double position) {
   const auto spec = make_spec(options_from(options));
   if (!spec) return error_value(spec.error());
@@ -94,6 +106,7 @@ EMSCRIPTEN_BINDINGS(analysis) {
   using namespace pe::bindings;
   emscripten::function("_dimensions", &dimensions_of);
   emscripten::function("_vectorAt", &vector_at_position);
+  emscripten::function("_columns", &columns_at);
   emscripten::function("_dotByOffset", &dots_by_offset);
   emscripten::function("_rotationBlocks", &rotation_blocks_at);
   emscripten::function("_rotationResidual", &rotation_residual_at);

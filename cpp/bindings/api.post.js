@@ -131,6 +131,12 @@ function peInput(values, name) {
 
 Module['PEError'] = PEError;
 
+Module['validate'] = function validate(options) {
+  const o = peEncodingOptions(options, true);
+  peUnwrap(Module['_validate'](o));
+  return o;
+};
+
 Module['sinusoidal'] = function sinusoidal(options) {
   return peUnwrap(Module['_sinusoidalView'](peEncodingOptions(options, true))).slice();
 };
@@ -159,6 +165,13 @@ Module['dimensions'] = function dimensions(options) {
     omega: raw.omega,
     wavelength: raw.wavelength,
   };
+};
+
+Module['columns'] = function columns(options, dims) {
+  if (!Array.isArray(dims) || !dims.every((x) => typeof x === 'number')) {
+    throw new PEError('dims must be an array of numbers; got ' + peDescribe(dims), 'dims');
+  }
+  return peUnwrap(Module['_columns'](peEncodingOptions(options, true), dims));
 };
 
 Module['vectorAt'] = function vectorAt(options, position) {

@@ -31,6 +31,13 @@ Status ensure_matrix(const Spec& spec) {
   return Ok{};
 }
 
+// Checks options without generating anything: true, or an error object.
+val validate_options(const val& options) {
+  const auto spec = make_spec(options_from(options));
+  if (!spec) return error_value(spec.error());
+  return val(true);
+}
+
 // Returns a view on the generated matrix, or an error object.
 val sinusoidal_view(const val& options) {
   const auto spec = make_spec(options_from(options));
@@ -54,6 +61,7 @@ val render_encoding(const val& options, const val& view) {
 }  // namespace pe::bindings
 
 EMSCRIPTEN_BINDINGS(encoding) {
+  emscripten::function("_validate", &pe::bindings::validate_options);
   emscripten::function("_sinusoidalView", &pe::bindings::sinusoidal_view);
   emscripten::function("_renderEncoding", &pe::bindings::render_encoding);
 }

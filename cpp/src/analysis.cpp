@@ -47,6 +47,30 @@ Result<std::vector<double>> vector_at(const Spec& spec, double position) {
   return v;
 }
 
+Result<std::vector<float>> columns_of(const Spec& spec, std::span<const double> dims) {
+  if (dims.empty() || dims.size() > kMaxColumns) {
+    return Error{ErrorCode::invalid_argument, "dims",
+                 "dims must list 1 to " + std::to_string(kMaxColumns) + " dimensions; got " +
+                     std::to_string(dims.size())};
+  }
+  for (double dim : dims) {
+    if (auto s = check_integer("dims", dim, 0, spec.d_model - 1); !s) return s.error();
+  }
+  std::vector<float> out(dims.size() * static_cast<std::size_t>(spec.positions));
+  for (std::size_t c = 0; c < dims.size(); ++c) {
+    const Column column = column_of(spec, static_cast<int>(dims[c]));
+    const double omega = column.pair >= 0 ? omega_of(spec, column.pair) : 0.0;
+    float* values = out.data() + c * static_cast<std::size_t>(spec.positions);
+    for (int r = 0; r < spec.positions; ++r) {
+      const double angle = static_cast<double>(spec.start + r) * omega;
+      values[r] = column.wave == Wave::sin   ? static_cast<float>(std::sin(angle))
+                  : column.wave == Wave::cos ? static_cast<float>(std::cos(angle))
+                                             : 0.0f;
+    }
+  }
+  return out;
+}
+
 Result<std::vector<double>> dot_by_offset(const Spec& spec, double first_offset, double count) {
   if (auto s = check_offset(first_offset); !s) return s.error();
   if (auto s = check_integer("count", count, 1, kMaxOffsets); !s) return s.error();

@@ -140,3 +140,21 @@ TEST_CASE("R_k maps PE(p) to PE(p+k) in every layout") {
   CHECK(pe::rotation_residual(make(4), 1, -2).error().message ==
         "position + offset must be an integer from 0 to 1000000000; got -1");
 }
+
+TEST_CASE("columns_of returns chosen columns over all positions, column-major") {
+  const auto spec = make(16, 30, "split");
+  const std::vector<double> dims = {0, 8, 15};
+  const auto cols = pe::columns_of(spec, dims);
+  REQUIRE(cols.ok());
+  REQUIRE(cols.value().size() == 90);
+  for (int c = 0; c < 3; ++c) {
+    for (int r = 0; r < 30; ++r) {
+      const double expected = pe_test::reference_value({16, 10000, "split"}, r, int(dims[c]));
+      CHECK(cols.value()[c * 30 + r] == doctest::Approx(expected).epsilon(1e-6));
+    }
+  }
+  CHECK(pe::columns_of(spec, std::vector<double>{16}).error().message ==
+        "dims must be an integer from 0 to 15; got 16");
+  CHECK(pe::columns_of(spec, std::vector<double>{}).error().message ==
+        "dims must list 1 to 64 dimensions; got 0");
+}

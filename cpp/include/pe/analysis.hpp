@@ -25,6 +25,12 @@ std::vector<DimensionInfo> dimensions(const Spec& spec);
 // kMaxPosition].
 Result<std::vector<double>> vector_at(const Spec& spec, double position);
 
+// Selected columns over all the spec's positions, column-major: out[c * positions + r] is column
+// dims[c] at position start + r, in float64 (std::sin/cos per value; the curves view needs few
+// columns).
+inline constexpr int kMaxColumns = 64;
+Result<std::vector<float>> columns_of(const Spec& spec, std::span<const double> dims);
+
 // PE(p) . PE(p + k) for k = first_offset, first_offset + 1, ..., first_offset + count - 1.
 // Every pair contributes sin(pw)sin((p+k)w) + cos(pw)cos((p+k)w) = cos(kw), so the sum
 // sum_i cos(k * omega_i) does not depend on p: that is what this computes (in float64).

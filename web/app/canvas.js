@@ -1,0 +1,123 @@
+// Canvas helpers shared by the views: crisp sizing on high-DPI screens, theme colours from CSS, axes,
+// number formatting, and PNG export.
+
+/** Sizes a canvas's backing store for its CSS size and the device pixel ratio; returns a scaled ctx. */
+export function fitCanvas(canvas, cssWidth, cssHeight) {
+  const dpr = Math.min(window.devicePixelRatio || 1, 3);
+  const width = Math.max(1, Math.round(cssWidth * dpr));
+  const height = Math.max(1, Math.round(cssHeight * dpr));
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
+  canvas.style.width = `${cssWidth}px`;
+  canvas.style.height = `${cssHeight}px`;
+  const ctx = canvas.getContext('2d');
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, cssWidth, cssHeight);
+  return { ctx, dpr, width: cssWidth, height: cssHeight };
+}
+
+/** Colours from the stylesheet's custom properties, so light and dark themes need no JS branches. */
+export function theme() {
+  const css = getComputedStyle(document.documentElement);
+  const get = (name) => css.getPropertyValue(name).trim();
+  return {
+    fg: get('--fg'),
+    muted: get('--muted'),
+    grid: get('--grid'),
+    bg: get('--surface'),
+    accent: get('--accent'),
+    sin: get('--sin'),
+    cos: get('--cos'),
+    series: [1, 2, 3, 4, 5, 6, 7, 8].map((n) => get(`--series-${n}`)),
+    font: '12px system-ui, sans-serif',
+  };
+}
+
+/** About `count` round tick values covering [min, max]. */
+export function ticks(min, max, count = 5) {
+  if (!(max > min)) return [min];
+  const raw = (max - min) / count;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) || raw;
+  const out = [];
+  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) out.push(+v.toPrecision(12));
+  return out;
+}
+
+/** Short, readable numbers: 6283.19, 0.000123, 1.2e+8. */
+export function formatNumber(x, digits = 4) {
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : x < 0 ? '−∞' : '—';
+  const a = Math.abs(x);
+  if (a !== 0 && (a >= 1e7 || a < 1e-4)) return x.toExponential(2).replace('-', '−');
+  return (+x.toPrecision(digits)).toLocaleString('en-US', { maximumFractionDigits: 6 }).replace('-', '−');
+}
+
+/** Draws an axis's tick labels and optional grid lines. */
+export function drawAxis(ctx, t, { side, from, to, start, end, values, label, format = String, grid = 0 }) {
+  ctx.save();
+  ctx.font = t.font;
+  ctx.fillStyle = t.muted;
+  ctx.strokeStyle = t.grid;
+  const scale = (v) => from + ((v - start) / (end - start || 1)) * (to - from);
+  for (const v of values) {
+    const p = scale(v);
+    if (side === 'left') {
+      ctx.textAlign = 'right';
+      ctx.textBaseline = 'middle';
+      ctx.fillText(format(v), grid.left - 6, p);
+      if (grid.right) {
+        ctx.beginPath();
+        ctx.moveTo(grid.left, p);
+        ctx.lineTo(grid.right, p);
+        ctx.stroke();
+      }
+    } else {
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'top';
+      ctx.fillText(format(v), p, grid.bottom + 5);
+      if (grid.top !== undefined) {
+        ctx.beginPath();
+        ctx.moveTo(p, grid.top);
+        ctx.lineTo(p, grid.bottom);
+        ctx.stroke();
+      }
+    }
+  }
+  if (label) {
+    ctx.fillStyle = t.fg;
+    if (side === 'left') {
+      ctx.translate(12, (from + to) / 2);
+      ctx.rotate(-Math.PI / 2);
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      ctx.fillText(label, 0, 0);
+    } else {
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'bottom';
+      ctx.fillText(label, (from + to) / 2, grid.bottom + 34);
+    }
+  }
+  ctx.restore();
+}
+
+/** Saves a canvas as a PNG download. */
+export function exportPng(canvas, filename) {
+  canvas.toBlob((blob) => blob && download(blob, filename), 'image/png');
+}
+
+/** Offers a Blob as a download under `filename`. */
+export function download(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Width available to a view's figure (its container's content box). */
+export function widthOf(element, fallback = 600) {
+  return Math.max(240, Math.floor(element.clientWidth || fallback));
+}

@@ -1,0 +1,244 @@
+// The page's one state, and its round trip through the URL hash.
+//
+// parseHash never throws: whatever the hash holds, it returns a complete, valid state and a list of
+// messages saying what was ignored and why. Range checks on the encoding come from the engine (the
+// same messages as the JS API and the CLI); page-level rules (position inside the matrix, …) are here.
+
+export const DEFAULTS = Object.freeze({
+  d: 128, // d_model
+  n: 100, // number of positions
+  base: 10000,
+  layout: 'interleaved',
+  freq: 'paper',
+  pos: 20, // current position
+  k: 5, // offset for the relative view
+  dims: null, // picked dimensions; null = a spread chosen from d
+  map: 'diverging',
+  speed: 4, // positions per second
+  zoom: null, // [row0, rows, col0, cols] of the matrix view; null = everything
+});
+
+export const LAYOUTS = ['interleaved', 'split', 'split_cos_first'];
+export const FREQUENCIES = ['paper', 'tensor2tensor'];
+export const MAPS = ['diverging', 'viridis'];
+export const SPEEDS = [0.25, 1, 4, 16, 64, 256];
+const MAX_HASH = 4096;
+const MAX_DIMS = 8;
+
+/** Engine options for a state. */
+export function encodingOf(state) {
+  return {
+    dModel: state.d,
+    positions: state.n,
+    base: state.base,
+    layout: state.layout,
+    frequencies: state.freq,
+  };
+}
+
+/** A spread of dimensions: first two, a few in between, and the last pair. */
+export function defaultDims(d) {
+  if (d <= 6) return Array.from({ length: d }, (_, j) => j);
+  const evenLast = d % 2 === 0 ? d - 2 : d - 3; // the sin of the last full pair
+  const picks = [
+    0,
+    1,
+    2 * Math.round(d / 16),
+    2 * Math.round(d / 8),
+    2 * Math.round(d / 4),
+    evenLast,
+    evenLast + 1,
+  ];
+  return [...new Set(picks)].filter((j) => j >= 0 && j < d).sort((a, b) => a - b);
+}
+
+/** The dimensions to draw: the picked ones that exist at this d, or the default spread. */
+export function dimsOf(state) {
+  const picked = (state.dims || []).filter((j) => j < state.d);
+  return picked.length ? picked : defaultDims(state.d);
+}
+
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+function parseNumber(text) {
+  return NUMBER.test(text) ? Number(text) : NaN;
+}
+
+/**
+ * Checks a candidate state, fixing what is wrong: returns { state, messages }. `validate` is the engine's
+ * pe.validate (throws a PEError with the core's message).
+ */
+export function sanitize(candidate, validate) {
+  const state = { ...DEFAULTS, ...candidate };
+  const messages = [];
+  const reset = (key, why) => {
+    messages.push(`${why}; using ${key} = ${DEFAULTS[key] === null ? 'the default' : DEFAULTS[key]}`);
+    state[key] = DEFAULTS[key];
+  };
+  // The engine's verdict on the encoding parameters: reset the parameter it names, until it agrees.
+  // (A size cap names positions, so n goes back to its default first.)
+  const byParameter = { dModel: 'd', positions: 'n', base: 'base', layout: 'layout', frequencies: 'freq' };
+  for (let attempt = 0; attempt < 6; attempt++) {
+    try {
+      validate(encodingOf(state));
+      break;
+    } catch (error) {
+      const key = byParameter[error.parameter];
+      if (key && state[key] !== DEFAULTS[key]) {
+        reset(key, String(error.message));
+      } else {
+        messages.push(String(error.message));
+        for (const k of Object.values(byParameter)) state[k] = DEFAULTS[k];
+      }
+    }
+  }
+  if (!Number.isInteger(state.pos) || state.pos < 0 || state.pos >= state.n) {
+    reset('pos', `position must be an integer from 0 to ${state.n - 1}; got ${state.pos}`);
+    if (state.pos >= state.n) state.pos = Math.min(DEFAULTS.pos, state.n - 1);
+  }
+  if (!Number.isInteger(state.k) || Math.abs(state.k) >= state.n) {
+    reset('k', `offset must be an integer from ${-(state.n - 1)} to ${state.n - 1}; got ${state.k}`);
+    if (Math.abs(state.k) >= state.n) state.k = Math.min(DEFAULTS.k, state.n - 1);
+  }
+  if (!MAPS.includes(state.map)) reset('map', `map must be one of ${MAPS.join(', ')}; got "${state.map}"`);
+  if (!SPEEDS.includes(state.speed)) {
+    reset('speed', `speed must be one of ${SPEEDS.join(', ')} positions per second; got ${state.speed}`);
+  }
+  if (state.dims !== null) {
+    const ok =
+      Array.isArray(state.dims) &&
+      state.dims.length >= 1 &&
+      state.dims.length <= MAX_DIMS &&
+      state.dims.every((j) => Number.isInteger(j) && j >= 0 && j < state.d);
+    if (!ok) {
+      reset('dims', `dims must list 1 to ${MAX_DIMS} dimensions from 0 to ${state.d - 1}`);
+    } else {
+      state.dims = [...new Set(state.dims)].sort((a, b) => a - b);
+    }
+  }
+  if (state.zoom !== null) {
+    const z = state.zoom;
+    const ok =
+      Array.isArray(z) &&
+      z.length === 4 &&
+      z.every(Number.isInteger) &&
+      z[0] >= 0 &&
+      z[1] >= 1 &&
+      z[0] + z[1] <= state.n &&
+      z[2] >= 0 &&
+      z[3] >= 1 &&
+      z[2] + z[3] <= state.d;
+    if (!ok) reset('zoom', 'zoom must be row0,rows,col0,cols inside the matrix');
+  }
+  return { state, messages };
+}
+
+/** Parses a location hash ("#d=64&n=50…") into { state, messages }. Never throws. */
+export function parseHash(hash, validate) {
+  const candidate = {};
+  const messages = [];
+  try {
+    let text = typeof hash === 'string' ? hash : '';
+    if (text.startsWith('#')) text = text.slice(1);
+    if (text.length > MAX_HASH) {
+      messages.push(`the link's settings are longer than ${MAX_HASH} characters and were ignored`);
+      text = '';
+    }
+    for (const part of text.split('&')) {
+      if (!part) continue;
+      const eq = part.indexOf('=');
+      let key, value;
+      try {
+        key = decodeURIComponent(eq < 0 ? part : part.slice(0, eq));
+        value = eq < 0 ? '' : decodeURIComponent(part.slice(eq + 1).replace(/\+/g, ' '));
+      } catch {
+        messages.push(`ignored a setting that is not valid URL encoding: "${part.slice(0, 40)}"`);
+        continue;
+      }
+      const shown = value.length > 40 ? value.slice(0, 40) + '…' : value;
+      const number = () => {
+        const x = parseNumber(value);
+        if (Number.isNaN(x)) messages.push(`${key}: "${shown}" is not a number; using the default`);
+        return Number.isNaN(x) ? undefined : x;
+      };
+      const list = () => {
+        const items = value.split(',').map(parseNumber);
+        if (items.some(Number.isNaN) || !value) {
+          messages.push(`${key}: "${shown}" is not a list of numbers; using the default`);
+          return undefined;
+        }
+        return items;
+      };
+      switch (key) {
+        case 'd':
+        case 'n':
+        case 'base':
+        case 'pos':
+        case 'k':
+        case 'speed':
+          candidate[key] = number();
+          break;
+        case 'layout':
+        case 'freq':
+        case 'map':
+          candidate[key] = value;
+          break;
+        case 'dims':
+          candidate.dims = list();
+          break;
+        case 'zoom':
+          candidate.zoom = list();
+          break;
+        case 'lang':
+        case 'view':
+          break; // read by other modules
+        default:
+          messages.push(`ignored unknown setting "${key.slice(0, 40)}"`);
+      }
+    }
+    for (const key of Object.keys(candidate)) if (candidate[key] === undefined) delete candidate[key];
+    const checked = sanitize(candidate, validate);
+    return { state: checked.state, messages: messages.concat(checked.messages) };
+  } catch (error) {
+    // Unreachable by design; kept so that a bug here can never take the page down.
+    return { state: { ...DEFAULTS }, messages: [...messages, `the link could not be read (${error})`] };
+  }
+}
+
+/** The hash for a state: only what differs from the defaults, in a fixed order. */
+export function toHash(state) {
+  const parts = [];
+  for (const key of Object.keys(DEFAULTS)) {
+    const value = state[key];
+    if (value === null || value === undefined) continue;
+    const text = Array.isArray(value) ? value.join(',') : String(value);
+    const fallback = DEFAULTS[key];
+    if (fallback !== null && text === String(fallback)) continue;
+    parts.push(`${key}=${encodeURIComponent(text).replace(/%2C/g, ',')}`);
+  }
+  return parts.length ? '#' + parts.join('&') : '';
+}
+
+/** A tiny store: get, set (with the changed keys passed to subscribers), subscribe. */
+export function createStore(initial) {
+  let state = initial;
+  const subscribers = new Set();
+  return {
+    get: () => state,
+    set(patch, reason = {}) {
+      const changed = Object.keys(patch).filter((key) => !sameValue(state[key], patch[key]));
+      if (!changed.length && !reason.commit) return; // a commit with no change still reaches the URL
+      state = { ...state, ...patch };
+      for (const fn of subscribers) fn(state, new Set(changed), reason);
+    },
+    subscribe(fn) {
+      subscribers.add(fn);
+      return () => subscribers.delete(fn);
+    },
+  };
+}
+
+function sameValue(a, b) {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
+}

@@ -1,0 +1,237 @@
+// View 3: the position vector in motion. Bars for PE(pos); one clock per pair whose hand turns at that
+// pair's true angular speed (angle = pos * omega_i); play, pause, step, scrub and speed.
+import { fitCanvas, formatNumber, theme, widthOf } from '../canvas.js';
+import { SPEEDS, encodingOf } from '../state.js';
+
+const MAX_CLOCKS = 32;
+const CELL = { width: 86, height: 104, radius: 30 };
+
+export class ClockView {
+  constructor(root, pe, store) {
+    this.pe = pe;
+    this.store = store;
+    this.root = root;
+    this.bars = root.querySelector('canvas.bars');
+    this.clocks = root.querySelector('canvas.clocks');
+    this.angles = root.querySelector('.angles');
+    this.clockNote = root.querySelector('.clock-note');
+    this.playButton = root.querySelector('[data-action="play"]');
+    this.speed = root.querySelector('select[name="speed"]');
+    this.speed.replaceChildren(
+      ...SPEEDS.map((s) => new Option(`${s} position${s === 1 ? '' : 's'}/s`, String(s))),
+    );
+    this.t = store.get().pos; // the animated (continuous) position
+    this.playing = false;
+    this.frame = 0;
+    this.playButton.addEventListener('click', () => (this.playing ? this.pause() : this.play()));
+    root.querySelector('[data-action="step-back"]').addEventListener('click', () => this.step(-1));
+    root.querySelector('[data-action="step-forward"]').addEventListener('click', () => this.step(1));
+    this.speed.addEventListener('change', () =>
+      this.store.set({ speed: Number(this.speed.value) }, { commit: true }),
+    );
+    document.addEventListener('visibilitychange', () => {
+      if (document.hidden) this.stopLoop();
+      else if (this.playing) this.startLoop();
+    });
+    this.reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)');
+    // Autoplay once, when the view first scrolls into sight, unless the reader prefers reduced motion.
+    if (!this.reducedMotion?.matches && 'IntersectionObserver' in window) {
+      const seen = new IntersectionObserver((entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        seen.disconnect();
+        if (!this.reducedMotion?.matches && !this.userPaused) this.play();
+      });
+      seen.observe(this.clocks);
+    }
+  }
+
+  update(state, changed) {
+    this.speed.value = String(state.speed);
+    if (!changed || !this.playing || !changed.has('pos')) this.t = state.pos;
+    const keys = ['d', 'n', 'base', 'layout', 'freq', 'theme', 'size'];
+    if (!changed || keys.some((k) => changed.has(k))) this.info = this.pe.dimensions(encodingOf(state));
+    this.drawBars(state);
+    this.drawClocks(state, this.t);
+    this.describe(state);
+  }
+
+  play() {
+    const state = this.store.get();
+    if (this.t >= state.n - 1) this.t = 0;
+    this.playing = true;
+    this.userPaused = false;
+    this.playButton.textContent = 'Pause';
+    this.playButton.setAttribute('aria-pressed', 'true');
+    this.startLoop();
+  }
+
+  pause() {
+    this.playing = false;
+    this.userPaused = true;
+    this.playButton.textContent = 'Play';
+    this.playButton.setAttribute('aria-pressed', 'false');
+    this.stopLoop();
+    this.t = this.store.get().pos;
+    this.store.set({}, { commit: true });
+    this.drawClocks(this.store.get(), this.t);
+  }
+
+  step(delta) {
+    if (this.playing) this.pause();
+    const state = this.store.get();
+    const pos = (state.pos + delta + state.n) % state.n;
+    this.store.set({ pos }, { commit: true });
+  }
+
+  startLoop() {
+    this.stopLoop();
+    let last = performance.now();
+    const tick = (now) => {
+      const state = this.store.get();
+      this.t += ((now - last) / 1000) * state.speed;
+      last = now;
+      if (this.t >= state.n) this.t %= state.n;
+      const pos = Math.floor(this.t);
+      if (pos !== state.pos) this.store.set({ pos }, { animate: true });
+      else this.drawClocks(state, this.t);
+      this.frame = requestAnimationFrame(tick);
+    };
+    this.frame = requestAnimationFrame(tick);
+  }
+
+  stopLoop() {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+
+  pairsShown(state) {
+    const h = Math.floor(state.d / 2);
+    if (h <= MAX_CLOCKS) return Array.from({ length: h }, (_, i) => i);
+    return [
+      ...new Set(Array.from({ length: MAX_CLOCKS }, (_, k) => Math.round((k * (h - 1)) / (MAX_CLOCKS - 1)))),
+    ];
+  }
+
+  // The columns of pair i's sin and cos in the current layout.
+  columnsOf(pair) {
+    let sin = -1;
+    let cos = -1;
+    for (let j = 0; j < this.info.pair.length; j++) {
+      if (this.info.pair[j] !== pair) continue;
+      if (this.info.wave[j] === 'sin') sin = j;
+      else cos = j;
+    }
+    return { sin, cos };
+  }
+
+  drawBars(state) {
+    const t = theme();
+    const width = widthOf(this.bars.parentElement);
+    const height = 170;
+    const { ctx } = fitCanvas(this.bars, width, height);
+    const v = this.pe.vectorAt(encodingOf(state), state.pos);
+    const g = { left: 36, right: width - 8, top: 8, bottom: height - 22 };
+    const yOf = (x) => g.top + ((1 - x) / 2) * (g.bottom - g.top);
+    ctx.font = t.font;
+    ctx.fillStyle = t.muted;
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'middle';
+    for (const y of [-1, 0, 1]) ctx.fillText(y === -1 ? '−1' : String(y), g.left - 6, yOf(y));
+    ctx.strokeStyle = t.grid;
+    ctx.beginPath();
+    ctx.moveTo(g.left, yOf(0));
+    ctx.lineTo(g.right, yOf(0));
+    ctx.stroke();
+    const barWidth = (g.right - g.left) / state.d;
+    for (let j = 0; j < state.d; j++) {
+      const wave = this.info.wave[j];
+      ctx.fillStyle = wave === 'sin' ? t.sin : wave === 'cos' ? t.cos : t.muted;
+      const y0 = yOf(0);
+      const y1 = yOf(v[j]);
+      ctx.fillRect(
+        g.left + j * barWidth,
+        Math.min(y0, y1),
+        Math.max(barWidth - (barWidth > 3 ? 1 : 0), 0.6),
+        Math.max(Math.abs(y1 - y0), 0.5),
+      );
+    }
+    ctx.fillStyle = t.muted;
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'bottom';
+    ctx.fillText(`PE(${state.pos}), dimensions 0 to ${state.d - 1}`, g.left, height - 2);
+    this.bars.setAttribute(
+      'aria-label',
+      `Bars of PE(${state.pos}) over ${state.d} dimensions; sin columns and cos columns in two colours`,
+    );
+  }
+
+  drawClocks(state, position) {
+    const t = theme();
+    const pairs = this.pairsShown(state);
+    const width = widthOf(this.clocks.parentElement);
+    const perRow = Math.max(1, Math.floor(width / CELL.width));
+    const rows = Math.ceil(pairs.length / perRow);
+    const { ctx } = fitCanvas(this.clocks, width, Math.max(1, rows) * CELL.height);
+    ctx.font = t.font;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'top';
+    pairs.forEach((pair, n) => {
+      const { sin } = this.columnsOf(pair);
+      const omega = this.info.omega[sin];
+      const cx = (n % perRow) * CELL.width + CELL.width / 2;
+      const cy = Math.floor(n / perRow) * CELL.height + CELL.radius + 6;
+      ctx.strokeStyle = t.grid;
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.arc(cx, cy, CELL.radius, 0, 2 * Math.PI);
+      ctx.stroke();
+      // angle = pos * omega, counter-clockwise from 3 o'clock: x = cos, y = sin (the pair's two values).
+      const angle = position * omega;
+      ctx.strokeStyle = t.accent;
+      ctx.lineWidth = 2.5;
+      ctx.lineCap = 'round';
+      ctx.beginPath();
+      ctx.moveTo(cx, cy);
+      ctx.lineTo(cx + (CELL.radius - 3) * Math.cos(angle), cy - (CELL.radius - 3) * Math.sin(angle));
+      ctx.stroke();
+      ctx.fillStyle = t.fg;
+      ctx.beginPath();
+      ctx.arc(cx, cy, 2.5, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.fillText(`pair ${pair}`, cx, cy + CELL.radius + 4);
+      ctx.fillStyle = t.muted;
+      ctx.fillText(`λ ${formatNumber(this.info.wavelength[sin], 3)}`, cx, cy + CELL.radius + 18);
+    });
+    this.clocks.dataset.pairs = pairs.join(',');
+    this.clocks.dataset.perRow = String(perRow);
+    const h = Math.floor(state.d / 2);
+    this.clockNote.textContent =
+      pairs.length < h
+        ? `Showing ${pairs.length} of ${h} pairs, evenly spaced from the fastest to the slowest.`
+        : `All ${h} pairs.`;
+  }
+
+  // Angles in words for a few pairs, from the engine's values at the current position.
+  describe(state) {
+    const v = this.pe.vectorAt(encodingOf(state), state.pos);
+    const h = Math.floor(state.d / 2);
+    const featured = [...new Set([0, 1, Math.floor(h / 2), h - 1])].filter((i) => i >= 0 && i < h);
+    this.angles.replaceChildren(
+      ...featured.map((pair) => {
+        const { sin, cos } = this.columnsOf(pair);
+        const degrees = ((Math.atan2(v[sin], v[cos]) * 180) / Math.PI + 360) % 360;
+        const li = document.createElement('li');
+        li.dataset.pair = String(pair);
+        li.dataset.angle = degrees.toFixed(4);
+        li.textContent =
+          `pair ${pair}: angle ${degrees.toFixed(1)}° (sin ${v[sin].toFixed(4)}, cos ${v[cos].toFixed(4)}), ` +
+          `one turn every ${formatNumber(this.info.wavelength[sin], 5)} positions`;
+        return li;
+      }),
+    );
+    this.clocks.setAttribute(
+      'aria-label',
+      `Clock faces at position ${state.pos}: ${this.angles.textContent}`,
+    );
+  }
+}

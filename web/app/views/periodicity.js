@@ -1,0 +1,309 @@
+// View 2: periodicity across dimensions. Curves of the picked dimensions over positions, wavelength by
+// dimension on a log scale, and one pair's sin and cos as the same wave a quarter period apart.
+import { drawAxis, fitCanvas, formatNumber, theme, ticks, widthOf } from '../canvas.js';
+import { dimsOf, encodingOf } from '../state.js';
+
+export class PeriodicityView {
+  constructor(root, pe, store) {
+    this.pe = pe;
+    this.store = store;
+    this.root = root;
+    this.curves = root.querySelector('canvas.curves');
+    this.wavelengths = root.querySelector('canvas.wavelengths');
+    this.quarter = root.querySelector('canvas.quarter');
+    this.legend = root.querySelector('.legend');
+    this.quarterNote = root.querySelector('.quarter-note');
+    this.hoverPos = null;
+    this.curves.addEventListener('pointermove', (e) => {
+      const g = this.curveGeo;
+      if (!g || e.offsetX < g.left || e.offsetX > g.right) return;
+      const state = this.store.get();
+      this.hoverPos = Math.round(((e.offsetX - g.left) / (g.right - g.left)) * (state.n - 1));
+      this.drawCurves(state);
+    });
+    this.curves.addEventListener('pointerleave', () => {
+      this.hoverPos = null;
+      this.drawCurves(this.store.get());
+    });
+  }
+
+  update(state, changed) {
+    const keys = ['d', 'n', 'base', 'layout', 'freq', 'dims', 'theme', 'size'];
+    const full = !changed || keys.some((k) => changed.has(k));
+    if (full) {
+      this.columns = this.pe.columns(encodingOf(state), dimsOf(state));
+      this.info = this.pe.dimensions(encodingOf(state));
+      this.drawWavelengths(state);
+      this.drawQuarter(state);
+      this.drawLegend(state);
+    }
+    if (full || changed.has('pos')) this.drawCurves(state);
+  }
+
+  drawLegend(state) {
+    const t = theme();
+    this.legend.replaceChildren(
+      ...dimsOf(state).map((dim, c) => {
+        const li = document.createElement('li');
+        const swatch = document.createElement('span');
+        swatch.className = 'swatch';
+        swatch.style.background = t.series[c % 8];
+        const pair = this.info.pair[dim];
+        const label =
+          pair < 0
+            ? `dimension ${dim} (zero column)`
+            : `dimension ${dim} (pair ${pair}, ${this.info.wave[dim]}), wavelength ${formatNumber(this.info.wavelength[dim], 5)}`;
+        li.append(swatch, document.createTextNode(label));
+        return li;
+      }),
+    );
+  }
+
+  drawCurves(state) {
+    const t = theme();
+    const width = widthOf(this.curves.parentElement);
+    const height = Math.round(Math.min(340, Math.max(200, width * 0.42)));
+    const { ctx } = fitCanvas(this.curves, width, height);
+    const g = (this.curveGeo = { left: 44, right: width - 10, top: 10, bottom: height - 40 });
+    const xOf = (p) => g.left + (p / Math.max(1, state.n - 1)) * (g.right - g.left);
+    const yOf = (v) => g.top + ((1 - v) / 2) * (g.bottom - g.top);
+    drawAxis(ctx, t, {
+      side: 'left',
+      from: yOf(-1),
+      to: yOf(1),
+      start: -1,
+      end: 1,
+      values: [-1, -0.5, 0, 0.5, 1],
+      grid: { left: g.left, right: g.right },
+      label: 'value',
+    });
+    drawAxis(ctx, t, {
+      side: 'bottom',
+      from: g.left,
+      to: g.right,
+      start: 0,
+      end: state.n - 1,
+      values: ticks(0, state.n - 1, Math.floor(width / 80)).filter(Number.isInteger),
+      grid: { bottom: g.bottom },
+      label: 'position',
+    });
+    const dims = dimsOf(state);
+    ctx.lineWidth = 1.6;
+    dims.forEach((dim, c) => {
+      ctx.strokeStyle = t.series[c % 8];
+      ctx.setLineDash(c >= 8 ? [5, 3] : []);
+      ctx.beginPath();
+      const values = this.columns.subarray(c * state.n, (c + 1) * state.n);
+      // Many positions per pixel: draw each pixel column's min-max span so no peak is lost.
+      const perPixel = state.n / (g.right - g.left);
+      if (perPixel > 2) {
+        for (let x = 0; x < g.right - g.left; x++) {
+          const a = Math.floor(x * perPixel);
+          const b = Math.min(state.n, Math.floor((x + 1) * perPixel) + 1);
+          let lo = Infinity;
+          let hi = -Infinity;
+          for (let p = a; p < b; p++) {
+            lo = Math.min(lo, values[p]);
+            hi = Math.max(hi, values[p]);
+          }
+          ctx.moveTo(g.left + x, yOf(hi));
+          ctx.lineTo(g.left + x, yOf(lo) + 0.5);
+        }
+      } else {
+        values.forEach((v, p) => (p ? ctx.lineTo(xOf(p), yOf(v)) : ctx.moveTo(xOf(p), yOf(v))));
+      }
+      ctx.stroke();
+    });
+    ctx.setLineDash([]);
+    // The cursor: the current (animated) position, and the hovered one.
+    for (const [p, colour] of [
+      [state.pos, t.fg],
+      [this.hoverPos, t.accent],
+    ]) {
+      if (p === null) continue;
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.moveTo(xOf(p), g.top);
+      ctx.lineTo(xOf(p), g.bottom);
+      ctx.stroke();
+    }
+    ctx.fillStyle = t.fg;
+    ctx.font = t.font;
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'top';
+    const shown = this.hoverPos ?? state.pos;
+    ctx.fillText(`position ${shown}`, Math.min(xOf(shown) + 4, g.right - 80), g.top + 2);
+    this.curves.setAttribute(
+      'aria-label',
+      `Curves of dimensions ${dims.join(', ')} over positions 0 to ${state.n - 1}; cursor at position ${state.pos}`,
+    );
+  }
+
+  drawWavelengths(state) {
+    const t = theme();
+    const width = widthOf(this.wavelengths.parentElement);
+    const height = 260;
+    const { ctx } = fitCanvas(this.wavelengths, width, height);
+    const g = { left: 56, right: width - 12, top: 12, bottom: height - 40 };
+    const lambda = this.info.wavelength;
+    const finite = Array.from(lambda).filter(Number.isFinite);
+    const lo = Math.log10(Math.min(...finite, state.n) / 1.5);
+    const hi = Math.log10(Math.max(...finite, state.n) * 1.5);
+    const xOf = (j) => g.left + (j / Math.max(1, state.d - 1)) * (g.right - g.left);
+    const yOf = (w) => g.bottom - ((Math.log10(w) - lo) / (hi - lo)) * (g.bottom - g.top);
+    const decades = [];
+    for (let e = Math.ceil(lo); e <= Math.floor(hi); e++) decades.push(e);
+    drawAxis(ctx, t, {
+      side: 'left',
+      from: g.bottom,
+      to: g.top,
+      start: lo,
+      end: hi,
+      values: decades,
+      format: (e) => (e === 0 ? '1' : `10${superscript(e)}`),
+      grid: { left: g.left, right: g.right },
+      label: 'wavelength',
+    });
+    drawAxis(ctx, t, {
+      side: 'bottom',
+      from: g.left,
+      to: g.right,
+      start: 0,
+      end: state.d - 1,
+      values: ticks(0, state.d - 1, Math.floor(width / 80)).filter(Number.isInteger),
+      grid: { bottom: g.bottom },
+      label: 'dimension',
+    });
+    // The current length: pairs above this line do not finish one turn within the sequence.
+    ctx.strokeStyle = t.fg;
+    ctx.setLineDash([6, 4]);
+    ctx.beginPath();
+    ctx.moveTo(g.left, yOf(state.n));
+    ctx.lineTo(g.right, yOf(state.n));
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.fillStyle = t.fg;
+    ctx.font = t.font;
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'bottom';
+    ctx.fillText(`sequence length ${state.n}`, g.left + 4, yOf(state.n) - 2);
+    ctx.fillStyle = t.muted;
+    for (let j = 0; j < state.d; j++) {
+      if (!Number.isFinite(lambda[j])) continue;
+      ctx.fillRect(xOf(j) - 1, yOf(lambda[j]) - 1, 2, 2);
+    }
+    dimsOf(state).forEach((dim, c) => {
+      if (!Number.isFinite(lambda[dim])) return;
+      ctx.fillStyle = t.series[c % 8];
+      ctx.beginPath();
+      ctx.arc(xOf(dim), yOf(lambda[dim]), 5, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.strokeStyle = t.bg;
+      ctx.stroke();
+    });
+    this.wavelengths.setAttribute(
+      'aria-label',
+      `Wavelength by dimension on a log scale, from ${formatNumber(Math.min(...finite))} to ${formatNumber(Math.max(...finite))} positions; dashed line at the sequence length ${state.n}`,
+    );
+  }
+
+  // sin and cos of one pair: the same wave, the cos curve a quarter wavelength ahead.
+  drawQuarter(state) {
+    const t = theme();
+    const dims = dimsOf(state);
+    const pair = Math.max(0, this.info.pair[dims.find((j) => this.info.pair[j] > 0) ?? dims[0]]);
+    const sinDim = this.info.pair.findIndex((p, j) => p === pair && this.info.wave[j] === 'sin');
+    const cosDim = this.info.pair.findIndex((p, j) => p === pair && this.info.wave[j] === 'cos');
+    const width = widthOf(this.quarter.parentElement);
+    const height = 200;
+    const { ctx } = fitCanvas(this.quarter, width, height);
+    if (sinDim < 0 || cosDim < 0) {
+      this.quarterNote.textContent = 'With d_model = 1 there is no sin/cos pair to show.';
+      return;
+    }
+    const lambda = this.info.wavelength[sinDim];
+    const span = Math.min(this.pe.limits.maxPositions, Math.max(16, Math.ceil(2 * lambda) + 1));
+    const positions = Math.min(span, 4096);
+    const step = span / positions;
+    // Sample at integer positions spread over two wavelengths (more than 4096 would be wasted pixels).
+    const options = { ...encodingOf(state), positions, start: 0 };
+    let values;
+    if (step <= 1) {
+      values = this.pe.columns(options, [sinDim, cosDim]);
+    } else {
+      values = new Float32Array(2 * positions);
+      const v = (p) => this.pe.vectorAt(options, Math.round(p * step));
+      for (let p = 0; p < positions; p++) {
+        const row = v(p);
+        values[p] = row[sinDim];
+        values[positions + p] = row[cosDim];
+      }
+    }
+    const g = { left: 44, right: width - 10, top: 14, bottom: height - 40 };
+    const xOf = (p) => g.left + (p / (positions - 1)) * (g.right - g.left);
+    const yOf = (v) => g.top + ((1 - v) / 2) * (g.bottom - g.top);
+    const maxPos = Math.round((positions - 1) * Math.max(step, 1));
+    drawAxis(ctx, t, {
+      side: 'left',
+      from: yOf(-1),
+      to: yOf(1),
+      start: -1,
+      end: 1,
+      values: [-1, 0, 1],
+      grid: { left: g.left, right: g.right },
+    });
+    drawAxis(ctx, t, {
+      side: 'bottom',
+      from: g.left,
+      to: g.right,
+      start: 0,
+      end: maxPos,
+      values: ticks(0, maxPos, Math.floor(width / 90)),
+      format: (v) => formatNumber(v),
+      grid: { bottom: g.bottom },
+      label: 'position',
+    });
+    for (const [offset, colour, dash] of [
+      [0, t.sin, []],
+      [positions, t.cos, [6, 3]],
+    ]) {
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = 2;
+      ctx.setLineDash(dash);
+      ctx.beginPath();
+      for (let p = 0; p < positions; p++) {
+        const v = values[offset + p];
+        if (p) ctx.lineTo(xOf(p), yOf(v));
+        else ctx.moveTo(xOf(p), yOf(v));
+      }
+      ctx.stroke();
+    }
+    ctx.setLineDash([]);
+    // Arrow from the cos peak (position 0) to the sin peak (a quarter wavelength later).
+    const quarterX = xOf(lambda / 4 / Math.max(step, 1));
+    ctx.strokeStyle = t.fg;
+    ctx.fillStyle = t.fg;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.moveTo(xOf(0), yOf(1) - 6);
+    ctx.lineTo(quarterX, yOf(1) - 6);
+    ctx.stroke();
+    ctx.font = t.font;
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'bottom';
+    ctx.fillText(`λ/4 = ${formatNumber(lambda / 4)}`, Math.min(quarterX + 4, g.right - 90), yOf(1) - 1);
+    this.quarterNote.textContent =
+      `Pair ${pair}: dimension ${sinDim} is sin(ω·pos) (solid), dimension ${cosDim} is cos(ω·pos) (dashed), ` +
+      `ω = ${formatNumber(this.info.omega[sinDim], 5)}, wavelength λ = ${formatNumber(lambda, 6)} positions. ` +
+      `cos(ω·pos) = sin(ω·(pos + λ/4)): the same wave, a quarter period (${formatNumber(lambda / 4, 5)} positions) ahead.`;
+    this.quarter.setAttribute('aria-label', this.quarterNote.textContent);
+  }
+}
+
+function superscript(n) {
+  const digits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+  return String(n)
+    .replace('-', '⁻')
+    .replace(/\d/g, (d) => digits[d]);
+}

@@ -1,0 +1,202 @@
+// View 4: relative position. The Gram matrix PE(p)·PE(q), the dot product against the offset k, and for
+// the chosen k the 2x2 rotation blocks R_k with a live check that R_k·PE(p) = PE(p+k).
+import { drawAxis, fitCanvas, formatNumber, theme, ticks, widthOf } from '../canvas.js';
+import { encodingOf } from '../state.js';
+
+export class RelativeView {
+  constructor(root, pe, store) {
+    this.pe = pe;
+    this.store = store;
+    this.gramCanvas = root.querySelector('canvas.gram');
+    this.dotCanvas = root.querySelector('canvas.dots');
+    this.gramNote = root.querySelector('.gram-note');
+    this.gramReadout = root.querySelector('.gram-readout');
+    this.table = root.querySelector('table.rotation tbody');
+    this.residual = root.querySelector('.residual');
+    this.gramCanvas.addEventListener('pointermove', (e) => this.onGramHover(e));
+    this.gramCanvas.addEventListener('pointerleave', () => (this.gramReadout.textContent = ''));
+  }
+
+  update(state, changed) {
+    const keys = ['d', 'n', 'base', 'layout', 'freq', 'theme', 'size'];
+    const full = !changed || keys.some((k) => changed.has(k));
+    if (full) this.drawGram(state);
+    if (full || changed.has('k')) this.drawDots(state);
+    if (full || changed.has('k') || changed.has('pos')) this.drawRotation(state);
+  }
+
+  // How many positions the Gram matrix can show: the engine's caps (2048, and m^2 x d <= 2^28).
+  gramSize(state) {
+    const byWork = Math.floor(Math.sqrt(2 ** 28 / state.d));
+    return Math.max(1, Math.min(state.n, this.pe.limits.maxGramPositions, byWork));
+  }
+
+  drawGram(state) {
+    const t = theme();
+    const m = this.gramSize(state);
+    const values = this.pe.gram({ ...encodingOf(state), positions: m });
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const v of values) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    if (!(hi > lo)) hi = lo + 1;
+    const width = Math.min(widthOf(this.gramCanvas.parentElement), 420);
+    const size = width - 60;
+    const { ctx, dpr } = fitCanvas(this.gramCanvas, width, size + 44);
+    const g = (this.gramGeo = { left: 52, top: 4, size, m });
+    const px = Math.round(size * dpr);
+    const pixels = this.pe.renderMatrix(values, m, m, {
+      width: px,
+      height: px,
+      map: 'viridis',
+      low: lo,
+      high: hi,
+    });
+    ctx.putImageData(new ImageData(pixels, px, px), Math.round(g.left * dpr), Math.round(g.top * dpr));
+    const tickValues = ticks(0, m - 1, 4).filter(Number.isInteger);
+    const along = {
+      from: g.left + size / (2 * m),
+      to: g.left + size - size / (2 * m),
+      start: 0,
+      end: m - 1,
+      values: tickValues,
+    };
+    drawAxis(ctx, t, { ...along, side: 'bottom', label: 'q', grid: { bottom: g.top + size } });
+    drawAxis(ctx, t, {
+      ...along,
+      from: g.top + size / (2 * m),
+      to: g.top + size - size / (2 * m),
+      side: 'left',
+      label: 'p',
+      grid: { left: g.left },
+    });
+    this.gramNote.textContent =
+      `PE(p)·PE(q) for p, q = 0 … ${m - 1}, from ${formatNumber(lo)} (dark) to ${formatNumber(hi)} (yellow; ` +
+      `the diagonal, |PE|² = d/2 = ${formatNumber(Math.floor(state.d / 2))}). Each diagonal stripe has one colour: ` +
+      `the product depends only on q − p.` +
+      (m < state.n
+        ? ` Showing the first ${m} of ${state.n} positions (the engine's size cap for this view).`
+        : '');
+    this.gramCanvas.setAttribute('aria-label', this.gramNote.textContent);
+    this.gram = { values, m };
+  }
+
+  onGramHover(e) {
+    const g = this.gramGeo;
+    if (!g || !this.gram) return;
+    const p = Math.floor(((e.offsetY - g.top) / g.size) * g.m);
+    const q = Math.floor(((e.offsetX - g.left) / g.size) * g.m);
+    if (p < 0 || q < 0 || p >= g.m || q >= g.m) {
+      this.gramReadout.textContent = '';
+      return;
+    }
+    this.gramReadout.textContent = `PE(${p})·PE(${q}) = ${this.gram.values[p * g.m + q].toFixed(4)} (k = q − p = ${q - p})`;
+  }
+
+  drawDots(state) {
+    const t = theme();
+    const K = Math.min(state.n - 1, 4096);
+    const dots = this.pe.dotByOffset(encodingOf(state), -K, 2 * K + 1);
+    const width = widthOf(this.dotCanvas.parentElement);
+    const height = 220;
+    const { ctx } = fitCanvas(this.dotCanvas, width, height);
+    const g = { left: 48, right: width - 10, top: 10, bottom: height - 40 };
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const v of dots) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    lo = Math.min(lo, 0);
+    const xOf = (k) => g.left + ((k + K) / Math.max(1, 2 * K)) * (g.right - g.left);
+    const yOf = (v) => g.bottom - ((v - lo) / (hi - lo || 1)) * (g.bottom - g.top);
+    drawAxis(ctx, t, {
+      side: 'left',
+      from: g.bottom,
+      to: g.top,
+      start: lo,
+      end: hi,
+      values: ticks(lo, hi, 4),
+      format: (v) => formatNumber(v, 3),
+      grid: { left: g.left, right: g.right },
+      label: 'PE(p)·PE(p+k)',
+    });
+    drawAxis(ctx, t, {
+      side: 'bottom',
+      from: g.left,
+      to: g.right,
+      start: -K,
+      end: K,
+      values: ticks(-K, K, Math.floor(width / 80)).filter(Number.isInteger),
+      grid: { bottom: g.bottom },
+      label: 'offset k',
+    });
+    ctx.strokeStyle = t.accent;
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    dots.forEach((v, n) => (n ? ctx.lineTo(xOf(n - K), yOf(v)) : ctx.moveTo(xOf(-K), yOf(v))));
+    ctx.stroke();
+    const at = dots[state.k + K];
+    ctx.fillStyle = t.fg;
+    ctx.beginPath();
+    ctx.arc(xOf(state.k), yOf(at), 4, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.font = t.font;
+    ctx.textAlign = state.k > 0 ? 'right' : 'left';
+    ctx.textBaseline = 'bottom';
+    ctx.fillText(`k = ${state.k}: ${at.toFixed(4)}`, xOf(state.k) + (state.k > 0 ? -8 : 8), yOf(at) - 4);
+    this.dotCanvas.setAttribute(
+      'aria-label',
+      `Dot product PE(p)·PE(p+k) for k from ${-K} to ${K}; at k = ${state.k} it is ${at.toFixed(4)}, for every p`,
+    );
+  }
+
+  drawRotation(state) {
+    const enc = encodingOf(state);
+    const p = state.pos;
+    const k = state.k;
+    if (p + k < 0) {
+      this.table.replaceChildren();
+      this.residual.textContent = `p + k = ${p + k} is not a position: pick a larger position or a larger k.`;
+      return;
+    }
+    const blocks = this.pe.rotationBlocks(enc, k);
+    const here = this.pe.vectorAt(enc, p);
+    const there = this.pe.vectorAt(enc, p + k);
+    const dims = this.pe.dimensions(enc);
+    const h = Math.floor(state.d / 2);
+    const shown = [...new Set([0, 1, 2, Math.floor(h / 2), h - 1])].filter((i) => i >= 0 && i < h);
+    const f = (x) => (x < 0 ? '−' : '') + Math.abs(x).toFixed(4);
+    this.table.replaceChildren(
+      ...shown.map((i) => {
+        const sin = dims.pair.findIndex((q, j) => q === i && dims.wave[j] === 'sin');
+        const cos = dims.pair.findIndex((q, j) => q === i && dims.wave[j] === 'cos');
+        const c = blocks[2 * i];
+        const s = blocks[2 * i + 1];
+        const rotated = [c * here[sin] + s * here[cos], -s * here[sin] + c * here[cos]];
+        const cells = [
+          String(i),
+          formatNumber(dims.omega[sin], 4),
+          `[${f(c)}  ${f(s)}; ${f(-s)}  ${f(c)}]`,
+          `(${f(here[sin])}, ${f(here[cos])})`,
+          `(${f(rotated[0])}, ${f(rotated[1])})`,
+          `(${f(there[sin])}, ${f(there[cos])})`,
+        ];
+        const tr = document.createElement('tr');
+        for (const text of cells) {
+          const td = document.createElement('td');
+          td.textContent = text;
+          tr.append(td);
+        }
+        return tr;
+      }),
+    );
+    const residual = this.pe.rotationResidual(enc, p, k);
+    this.residual.textContent =
+      `Check over all ${h} pairs: max |R_${k}·PE(${p}) − PE(${p + k})| = ${residual.toExponential(2)} ` +
+      `(float64 rounding: the rotation is exact).`;
+    this.residual.dataset.value = String(residual);
+  }
+}
