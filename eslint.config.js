@@ -26,6 +26,7 @@ export default [
         setTimeout: 'readonly',
         clearTimeout: 'readonly',
         HTMLElement: 'readonly',
+        Option: 'readonly',
         customElements: 'readonly',
         ResizeObserver: 'readonly',
         IntersectionObserver: 'readonly',

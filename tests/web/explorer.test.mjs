@@ -1,0 +1,469 @@
+// The explorer page in real Chromium, checked the way a reader sees it: pixels on every canvas, values in
+// the readouts, the URL after a change, messages after bad input, accessibility, and the downloads.
+// Reference values are computed here in float64 (Math.sin/cos of the paper's formula), independently of
+// the engine, or come from the native pe-export.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { after, before, test } from 'node:test';
+import { AxeBuilder } from '@axe-core/playwright';
+import { PE_EXPORT, launch, openPage, parseNpy, serve } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const CANVASES = [
+  'heatmap',
+  'colorbar',
+  'curves',
+  'wavelengths',
+  'quarter',
+  'bars',
+  'clocks',
+  'gram',
+  'dots',
+];
+
+async function explorer(hash = '', options = {}) {
+  const opened = await openPage(browser, null, {
+    viewport: { width: 1280, height: 900 },
+    reducedMotion: 'reduce', // no autoplay: the state holds still while we look
+    deviceScaleFactor: 1,
+    acceptDownloads: true,
+    ...options,
+  });
+  await opened.page.goto(server.url + 'index.html' + hash);
+  await opened.page.waitForSelector('body[data-ready="true"]');
+  return opened;
+}
+
+// Non-transparent pixel count and a checksum of a canvas.
+function signature(page, name) {
+  return page.evaluate((name) => {
+    const canvas = document.querySelector(`canvas.${name}`);
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let drawn = 0;
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] > 0) drawn++;
+      hash = (hash * 31 + data[i] * 7 + data[i + 1] * 13 + data[i + 2] * 17 + data[i + 3]) >>> 0;
+    }
+    return { drawn, hash };
+  }, name);
+}
+
+async function setField(page, selector, value) {
+  await page.fill(selector, String(value));
+  await page.dispatchEvent(selector, 'change');
+}
+
+function paperValue(pos, dim, d, base = 10000) {
+  const angle = pos / base ** ((2 * Math.floor(dim / 2)) / d);
+  return dim % 2 === 0 ? Math.sin(angle) : Math.cos(angle);
+}
+
+test('the page loads with no console error and every canvas has drawn pixels', async () => {
+  const { page, problems } = await explorer();
+  for (const name of CANVASES) {
+    const { drawn } = await signature(page, name);
+    assert.ok(drawn > 500, `canvas.${name} has only ${drawn} drawn pixels`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('each canvas changes when the control that drives it changes', async () => {
+  const { page, problems } = await explorer();
+  const cases = [
+    ['#c-d', 64, ['heatmap', 'curves', 'wavelengths', 'bars', 'clocks', 'gram']],
+    ['#c-base', 500, ['heatmap', 'wavelengths', 'quarter', 'gram', 'dots']],
+    ['#c-pos', 60, ['bars', 'clocks', 'curves']],
+    ['#c-k', 17, ['dots']],
+    ['#c-dims', '3, 9', ['curves', 'wavelengths']],
+  ];
+  for (const [selector, value, names] of cases) {
+    const before = Object.fromEntries(
+      await Promise.all(names.map(async (n) => [n, await signature(page, n)])),
+    );
+    await setField(page, selector, value);
+    for (const name of names) {
+      const now = await signature(page, name);
+      assert.notEqual(
+        now.hash,
+        before[name].hash,
+        `canvas.${name} did not change with ${selector} = ${value}`,
+      );
+    }
+  }
+  const before = await signature(page, 'heatmap');
+  await page.selectOption('#c-map', 'viridis');
+  assert.notEqual(
+    (await signature(page, 'heatmap')).hash,
+    before.hash,
+    'the colour map did not change the matrix',
+  );
+  const beforeLayout = await signature(page, 'heatmap');
+  await page.selectOption('#c-layout', 'split');
+  assert.notEqual(
+    (await signature(page, 'heatmap')).hash,
+    beforeLayout.hash,
+    'the layout did not change the matrix',
+  );
+  assert.deepEqual(problems, []);
+});
+
+test('hovering a known cell reads out its position, dimension, pair, wave and value', async () => {
+  const { page } = await explorer();
+  const box = await page.locator('canvas.overlay').boundingBox();
+  // The plot area: margins of 56 (left), 10 (top), 12 (right), 40 (bottom) CSS pixels.
+  const plot = { left: 56, top: 10, width: box.width - 68, height: box.height - 50 };
+  const [row, col, d, n] = [37, 12, 128, 100];
+  await page.mouse.move(
+    box.x + plot.left + ((col + 0.5) / d) * plot.width,
+    box.y + plot.top + ((row + 0.5) / n) * plot.height,
+  );
+  const text = await page.textContent('.readout');
+  const expected = paperValue(row, col, d).toFixed(6);
+  assert.match(
+    text,
+    new RegExp(
+      `position ${row} · dimension ${col} \\(pair 6, sin\\) · value ${expected.replace('.', '\\.')}`,
+    ),
+  );
+  // 10000^(12/128) = 2.3714 -> omega = 0.42170, wavelength 2*pi/omega = 14.8998
+  assert.match(text, /ω = 0\.4217/);
+  assert.match(text, /wavelength 14\.8998 positions/);
+});
+
+test('the keyboard moves the cursor, zooms and picks a position', async () => {
+  const { page } = await explorer();
+  await page.focus('canvas.overlay');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  assert.match(await page.textContent('.readout'), /position 21 · dimension 1 \(pair 0, cos\)/);
+  await page.keyboard.press('+');
+  await page.waitForFunction(() => location.hash.includes('zoom='));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#c-pos').value === '21');
+  await page.keyboard.press('0');
+  await page.waitForFunction(() => !location.hash.includes('zoom='));
+});
+
+test('a large matrix (8192 x 1024) draws and can be zoomed into', async () => {
+  const { page, problems } = await explorer('#d=1024&n=8192&pos=4000');
+  assert.ok((await signature(page, 'heatmap')).drawn > 10000);
+  await page.click('[data-action="zoom-in"]');
+  await page.click('[data-action="zoom-in"]');
+  await page.waitForFunction(() => /zoom=\d+,2048,\d+,256/.test(location.hash));
+  assert.deepEqual(problems, []);
+});
+
+test('the clock hand of a known pair points at pos x omega', async () => {
+  const { page } = await explorer('#d=16&n=50&pos=7');
+  const omega = 10000 ** (-2 / 16); // pair 1 of d = 16
+  const angle = 7 * omega;
+  const degrees = ((((angle * 180) / Math.PI) % 360) + 360) % 360;
+  const item = await page.getAttribute('.angles li[data-pair="1"]', 'data-angle');
+  assert.ok(Math.abs(Number(item) - degrees) < 1e-3, `angle ${item} vs ${degrees}`);
+  assert.match(
+    await page.textContent('.angles li[data-pair="1"]'),
+    new RegExp(`angle ${degrees.toFixed(1)}°`),
+  );
+  // Pixels: the second clock (pair 1) is centred at (86 + 43, 36); its hand passes through radius 20.
+  const hit = await page.evaluate(
+    ({ angle }) => {
+      const canvas = document.querySelector('canvas.clocks');
+      const ctx = canvas.getContext('2d');
+      const scale = canvas.width / canvas.clientWidth;
+      const at = (r, a) =>
+        ctx.getImageData(
+          Math.round((129 + r * Math.cos(a)) * scale),
+          Math.round((36 - r * Math.sin(a)) * scale),
+          1,
+          1,
+        ).data;
+      return { on: Array.from(at(20, angle)), off: Array.from(at(20, angle + Math.PI)) };
+    },
+    { angle },
+  );
+  const accent = [0xc2, 0x41, 0x0c];
+  const near = (px) => px[3] > 200 && px.slice(0, 3).every((c, i) => Math.abs(c - accent[i]) < 60);
+  assert.ok(near(hit.on), `no hand at ${degrees.toFixed(1)}°: pixel ${hit.on}`);
+  assert.ok(!near(hit.off), `hand drawn opposite: pixel ${hit.off}`);
+});
+
+test('changing a control updates the URL; reloading and back restore the state', async () => {
+  const { page } = await explorer();
+  await setField(page, '#c-d', 64);
+  await page.waitForFunction(() => location.hash.includes('d=64'));
+  await page.selectOption('#c-freq', 'tensor2tensor');
+  await page.waitForFunction(() => location.hash.includes('freq=tensor2tensor'));
+  const shown = await signature(page, 'heatmap');
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.inputValue('#c-d'), '64');
+  assert.equal(await page.inputValue('#c-freq'), 'tensor2tensor');
+  assert.equal((await signature(page, 'heatmap')).hash, shown.hash);
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('#c-freq').value === 'paper');
+  assert.equal(await page.inputValue('#c-d'), '64');
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelector('#c-freq').value === 'tensor2tensor');
+});
+
+test('bad values show their messages and the page stays usable', async () => {
+  const { page, problems } = await explorer();
+  const matrix = await signature(page, 'heatmap');
+  const cases = [
+    ['#c-d', '0', 'd_model must be an integer from 1 to 8192; got 0'],
+    ['#c-d', '12.5', 'd_model must be an integer from 1 to 8192; got 12.5'],
+    ['#c-n', '1000000', 'positions x d_model must be at most 16777216 values'],
+    ['#c-base', '1', 'base must be a finite number greater than 1; got 1'],
+    ['#c-base', '', 'enter a number'],
+    ['#c-pos', '500', 'position must be an integer from 0 to 99; got 500'],
+    ['#c-k', '-100', 'offset k must be an integer from -99 to 99; got -100'],
+    ['#c-dims', '3, 999', 'dimensions must be integers from 0 to 127; got 999'],
+  ];
+  for (const [selector, value, message] of cases) {
+    await setField(page, selector, value);
+    const error = await page.textContent(`${selector}-error`);
+    assert.ok(error.includes(message), `${selector} = ${value}: "${error}"`);
+    assert.equal(await page.getAttribute(selector, 'aria-invalid'), 'true');
+    assert.equal(
+      (await signature(page, 'heatmap')).hash,
+      matrix.hash,
+      'the matrix changed after a bad value',
+    );
+    const good = { '#c-d': 128, '#c-n': 100, '#c-base': 10000, '#c-pos': 20, '#c-k': 5, '#c-dims': '' };
+    await setField(page, selector, good[selector]);
+    assert.equal(await page.getAttribute(selector, 'aria-invalid'), null);
+  }
+  await setField(page, '#c-d', 32);
+  assert.equal(await page.textContent('#c-d-error'), '');
+  assert.notEqual(
+    (await signature(page, 'heatmap')).hash,
+    matrix.hash,
+    'a good value after bad ones was not applied',
+  );
+  assert.deepEqual(problems, []);
+});
+
+test('a bad link gives defaults plus messages, and the page works', async () => {
+  const { page, problems } = await explorer('#d=abc&n=-5&layout=zigzag&pos=1e9&bogus=1&dims=%E0%A4%A');
+  const text = await page.textContent('#messages');
+  assert.ok(await page.isVisible('#messages'));
+  for (const expected of [
+    'd: "abc" is not a number',
+    'positions must be an integer from 1 to 1048576; got -5',
+    'layout must be one of interleaved, split, split_cos_first; got "zigzag"',
+    'ignored unknown setting "bogus"',
+    'not valid URL encoding',
+  ]) {
+    assert.ok(text.includes(expected), `missing message: ${expected}\n${text}`);
+  }
+  assert.equal(await page.inputValue('#c-d'), '128');
+  assert.ok((await signature(page, 'heatmap')).drawn > 500);
+  assert.deepEqual(problems, []);
+});
+
+test('the hash parser survives 1,000 random and hostile hashes', async () => {
+  const { page, problems } = await explorer();
+  let seed = 12345;
+  const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const keys = [
+    'd',
+    'n',
+    'base',
+    'layout',
+    'freq',
+    'pos',
+    'k',
+    'dims',
+    'map',
+    'speed',
+    'zoom',
+    '__proto__',
+    'constructor',
+    'x',
+    '',
+  ];
+  const values = [
+    '',
+    '0',
+    '-1',
+    '1e309',
+    'NaN',
+    'Infinity',
+    '-0',
+    '0x10',
+    '1,2,3',
+    ',,,',
+    '%',
+    '%E0%A4%A',
+    '%00',
+    '64',
+    '8192',
+    '8193',
+    '1048576',
+    '1e-300',
+    'split',
+    'paper',
+    '<script>alert(1)</script>',
+    'a'.repeat(300),
+    '💥',
+    '1.5',
+    ' 7 ',
+    '=',
+    '&',
+  ];
+  const hashes = [];
+  for (let n = 0; n < 1000; n++) {
+    if (n % 10 === 0) {
+      hashes.push(
+        String.fromCharCode(
+          ...Array.from({ length: Math.floor(random() * 60) }, () => Math.floor(random() * 0x3000)),
+        ),
+      );
+      continue;
+    }
+    const parts = Array.from({ length: 1 + Math.floor(random() * 6) }, () => `${pick(keys)}=${pick(values)}`);
+    hashes.push('#' + parts.join(pick(['&', '&&', ';', '&='])));
+  }
+  hashes.push('#' + 'd=1&'.repeat(2000));
+  const result = await page.evaluate(async (hashes) => {
+    const { parseHash, DEFAULTS } = await import('./app/state.js');
+    const { engine } = await import('./app/engine.js');
+    const pe = await engine();
+    const failures = [];
+    for (const hash of hashes) {
+      try {
+        const { state, messages } = parseHash(hash, (o) => pe.validate(o));
+        pe.validate({
+          dModel: state.d,
+          positions: state.n,
+          base: state.base,
+          layout: state.layout,
+          frequencies: state.freq,
+        });
+        const ok =
+          Array.isArray(messages) &&
+          Object.keys(DEFAULTS).every((key) => key in state) &&
+          Number.isInteger(state.pos) &&
+          state.pos >= 0 &&
+          state.pos < state.n &&
+          Number.isInteger(state.k) &&
+          Math.abs(state.k) < state.n &&
+          Object.getPrototypeOf(state) === Object.prototype;
+        if (!ok) failures.push(`${hash}: ${JSON.stringify(state)}`);
+      } catch (error) {
+        failures.push(`${hash}: threw ${error}`);
+      }
+    }
+    return failures;
+  }, hashes);
+  assert.deepEqual(result.slice(0, 5), []);
+  // And a few of them in the real page, through navigation.
+  for (const hash of hashes.slice(0, 12)) {
+    await page.goto(
+      server.url + 'index.html' + (hash.startsWith('#') ? hash : '#' + encodeURIComponent(hash)),
+    );
+    await page.waitForSelector('body[data-ready="true"]');
+  }
+  assert.deepEqual(problems, []);
+});
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe-core reports no violations (${colorScheme})`, async () => {
+    const { page } = await explorer('', { colorScheme });
+    const results = await new AxeBuilder({ page }).analyze();
+    const summary = results.violations.map(
+      (v) => `${v.id}: ${v.nodes.length} × ${v.help} (${v.nodes[0]?.target})`,
+    );
+    assert.deepEqual(summary, []);
+  });
+}
+
+test('the downloaded NPY and CSV hold the engine numbers (same as the native pe-export)', async () => {
+  const { page } = await explorer('#d=24&n=30&layout=split&freq=tensor2tensor');
+  const native = parseNpy(
+    execFileSync(PE_EXPORT, [
+      '--d-model',
+      '24',
+      '--positions',
+      '30',
+      '--layout',
+      'split',
+      '--frequencies',
+      'tensor2tensor',
+      '--format',
+      'npy',
+    ]),
+  );
+  const grab = async (format) => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click(`[data-export="${format}"]`),
+    ]);
+    return { name: download.suggestedFilename(), path: await download.path() };
+  };
+  const npy = await grab('npy');
+  assert.equal(npy.name, 'pe_d24_n30_split_tensor2tensor.npy');
+  const fromPage = parseNpy(fs.readFileSync(npy.path));
+  assert.deepEqual(fromPage.shape, [30, 24]);
+  const csv = await grab('csv');
+  const rows = fs
+    .readFileSync(csv.path, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.split(',').map(Number));
+  assert.equal(rows.length, 30);
+  for (let r = 0; r < 30; r++) {
+    assert.equal(rows[r].length, 24);
+    for (let c = 0; c < 24; c++) {
+      const n = native.data[r * 24 + c];
+      assert.ok(Math.abs(fromPage.data[r * 24 + c] - n) <= 1.2e-7, `npy [${r}, ${c}]`);
+      assert.equal(
+        Math.fround(rows[r][c]),
+        fromPage.data[r * 24 + c],
+        `csv [${r}, ${c}] reads back as the npy value`,
+      );
+    }
+  }
+  // numpy itself (Debian's python3-numpy) loads it with the right shape and dtype.
+  const numpy = execFileSync('/usr/bin/python3', [
+    '-c',
+    'import sys, numpy; a = numpy.load(sys.argv[1]); print(a.shape, a.dtype)',
+    npy.path,
+  ]);
+  assert.equal(numpy.toString().trim(), '(30, 24) float32');
+});
+
+test('play moves the position and the other views follow; reduced motion means no autoplay', async () => {
+  const { page, problems } = await explorer('#speed=64');
+  await page.locator('#view-clock').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(400);
+  assert.equal(await page.inputValue('#c-pos'), '20', 'autoplay despite prefers-reduced-motion');
+  const clocks = await signature(page, 'clocks');
+  await page.click('[data-action="play"]');
+  await page.waitForFunction(() => Number(document.querySelector('#c-pos').value) >= 30);
+  await page.click('[data-action="play"]'); // pause
+  const pos = await page.inputValue('#c-pos');
+  assert.match(await page.textContent('.readout'), new RegExp(`Outlined: position ${pos}\\.`));
+  assert.match(await page.textContent('.residual'), new RegExp(`PE\\(${pos}\\)`));
+  assert.notEqual((await signature(page, 'clocks')).hash, clocks.hash);
+  await page.waitForFunction((p) => location.hash.includes(`pos=${p}`), pos);
+  await page.click('[data-action="step-forward"]');
+  assert.equal(await page.inputValue('#c-pos'), String(Number(pos) + 1));
+  assert.deepEqual(problems, []);
+
+  const moving = await explorer('#speed=64', { reducedMotion: 'no-preference' });
+  await moving.page.locator('#view-clock').scrollIntoViewIfNeeded();
+  await moving.page.waitForFunction(() => Number(document.querySelector('#c-pos').value) !== 20);
+});
