@@ -1,7 +1,7 @@
 // The settings form: shows the state, checks what the reader types, and applies only valid values.
 // An invalid value gets an inline message (the engine's own for encoding parameters) and the views keep
 // their last good state.
-import { encodingOf } from './state.js';
+import { defaultDims, encodingOf } from './state.js';
 
 const LAYOUT_NOTES = {
   interleaved: 'sin, cos, sin, cos, …: the paper (Vaswani et al. 2017).',
@@ -121,6 +121,7 @@ export class Controls {
     set('c-pos', state.pos);
     set('c-k', state.k);
     set('c-dims', state.dims ? state.dims.join(', ') : '');
+    this.dimsInput.placeholder = `default: ${defaultDims(state.d).join(', ')}`;
     const pos = document.getElementById('c-pos-range');
     pos.max = String(state.n - 1);
     pos.value = String(state.pos);

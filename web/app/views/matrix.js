@@ -14,6 +14,7 @@ export class MatrixView {
     this.overlay = root.querySelector('canvas.overlay');
     this.colorbar = root.querySelector('canvas.colorbar');
     this.readout = root.querySelector('.readout');
+    this.note = root.querySelector('.matrix-note');
     this.cursor = null; // { row, col } under the pointer or the keyboard
     this.drag = null;
     root.querySelector('[data-action="zoom-in"]').addEventListener('click', () => this.zoomBy(2));
@@ -102,6 +103,13 @@ export class MatrixView {
     });
     fitCanvas(this.overlay, width, height);
     this.drawColorbar(state, t, plot);
+    const perPixelRows = r.rows / ph;
+    const perPixelCols = r.cols / pw;
+    this.note.textContent =
+      perPixelRows > 1.5 || perPixelCols > 1.5
+        ? `Each pixel shows the mean of about ${formatNumber(Math.max(perPixelRows, 1), 2)} × ${formatNumber(Math.max(perPixelCols, 1), 2)} cells, ` +
+          'so fast-turning columns average toward 0 (pale). Zoom in to see single cells.'
+        : `Every cell is drawn: ${r.rows} positions × ${r.cols} dimensions.`;
     const zoomed = state.zoom !== null;
     this.figure.dataset.zoomed = String(zoomed);
     this.canvas.setAttribute(

@@ -148,8 +148,8 @@ export class PeriodicityView {
     const g = { left: 56, right: width - 12, top: 12, bottom: height - 40 };
     const lambda = this.info.wavelength;
     const finite = Array.from(lambda).filter(Number.isFinite);
-    const lo = Math.log10(Math.min(...finite, state.n) / 1.5);
-    const hi = Math.log10(Math.max(...finite, state.n) * 1.5);
+    const lo = Math.log10(Math.min(...finite, state.n) / 2);
+    const hi = Math.log10(Math.max(...finite, state.n) * 3);
     const xOf = (j) => g.left + (j / Math.max(1, state.d - 1)) * (g.right - g.left);
     const yOf = (w) => g.bottom - ((Math.log10(w) - lo) / (hi - lo)) * (g.bottom - g.top);
     const decades = [];
