@@ -27,6 +27,8 @@ export default [
         clearTimeout: 'readonly',
         HTMLElement: 'readonly',
         Option: 'readonly',
+        Path2D: 'readonly',
+        PerformanceObserver: 'readonly',
         customElements: 'readonly',
         ResizeObserver: 'readonly',
         IntersectionObserver: 'readonly',

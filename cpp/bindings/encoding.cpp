@@ -20,9 +20,11 @@ bool same(const Spec& a, const Spec& b) {
          a.base == b.base && a.layout == b.layout && a.frequencies == b.frequencies;
 }
 
-// Generates into g_matrix unless it already holds this spec; an Error if memory could not be had.
-Status ensure_matrix(const Spec& spec) {
-  if (g_matrix_valid && same(spec, g_matrix_spec)) return Ok{};
+// Generates into g_matrix unless it already holds this spec (and `reuse` allows that); an Error if
+// memory could not be had. The public sinusoidal calls always regenerate, so what they cost is what
+// they compute; only redraws (renderEncoding) reuse.
+Status ensure_matrix(const Spec& spec, bool reuse) {
+  if (reuse && g_matrix_valid && same(spec, g_matrix_spec)) return Ok{};
   g_matrix_valid = false;
   if (!g_matrix.reserve(spec.element_count())) return out_of_memory(spec.element_count() * 4);
   if (auto s = sinusoidal_into(spec, g_matrix.span()); !s) return s;
@@ -42,7 +44,7 @@ val validate_options(const val& options) {
 val sinusoidal_view(const val& options) {
   const auto spec = make_spec(options_from(options));
   if (!spec) return error_value(spec.error());
-  if (auto s = ensure_matrix(spec.value()); !s) return error_value(s.error());
+  if (auto s = ensure_matrix(spec.value(), false); !s) return error_value(s.error());
   return g_matrix.view();
 }
 
@@ -52,7 +54,7 @@ val render_encoding(const val& options, const val& view) {
   if (!spec) return error_value(spec.error());
   const auto request = render_request_from(view);
   if (!request) return error_value(request.error());
-  if (auto s = ensure_matrix(spec.value()); !s) return error_value(s.error());
+  if (auto s = ensure_matrix(spec.value(), true); !s) return error_value(s.error());
   return render_to_pixels(g_matrix.span(), spec.value().positions, spec.value().d_model,
                           request.value());
 }

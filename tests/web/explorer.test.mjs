@@ -83,7 +83,7 @@ test('each canvas changes when the control that drives it changes', async () => 
   const cases = [
     ['#c-d', 64, ['heatmap', 'curves', 'wavelengths', 'bars', 'clocks', 'gram']],
     ['#c-base', 500, ['heatmap', 'wavelengths', 'quarter', 'gram', 'dots']],
-    ['#c-pos', 60, ['bars', 'clocks', 'curves']],
+    ['#c-pos', 60, ['bars', 'clocks', 'curves-cursor']],
     ['#c-k', 17, ['dots']],
     ['#c-dims', '3, 9', ['curves', 'wavelengths']],
   ];

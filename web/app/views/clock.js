@@ -142,18 +142,27 @@ export class ClockView {
     ctx.moveTo(g.left, yOf(0));
     ctx.lineTo(g.right, yOf(0));
     ctx.stroke();
+    // One path per colour: a thousand bars are three fills for the rasteriser, not a thousand.
     const barWidth = (g.right - g.left) / state.d;
+    const paths = { sin: new Path2D(), cos: new Path2D(), zero: new Path2D() };
+    const y0 = yOf(0);
     for (let j = 0; j < state.d; j++) {
-      const wave = this.info.wave[j];
-      ctx.fillStyle = wave === 'sin' ? t.sin : wave === 'cos' ? t.cos : t.muted;
-      const y0 = yOf(0);
       const y1 = yOf(v[j]);
-      ctx.fillRect(
+      const w = Math.max(barWidth - (barWidth > 3 ? 1 : 0), 0.6);
+      paths[this.info.wave[j]].rect(
         g.left + j * barWidth,
         Math.min(y0, y1),
-        Math.max(barWidth - (barWidth > 3 ? 1 : 0), 0.6),
+        w,
         Math.max(Math.abs(y1 - y0), 0.5),
       );
+    }
+    for (const [wave, colour] of [
+      ['sin', t.sin],
+      ['cos', t.cos],
+      ['zero', t.muted],
+    ]) {
+      ctx.fillStyle = colour;
+      ctx.fill(paths[wave]);
     }
     ctx.fillStyle = t.muted;
     ctx.textAlign = 'left';

@@ -9,21 +9,22 @@ export class PeriodicityView {
     this.store = store;
     this.root = root;
     this.curves = root.querySelector('canvas.curves');
+    this.cursor = root.querySelector('canvas.curves-cursor'); // redrawn alone when only the position moves
     this.wavelengths = root.querySelector('canvas.wavelengths');
     this.quarter = root.querySelector('canvas.quarter');
     this.legend = root.querySelector('.legend');
     this.quarterNote = root.querySelector('.quarter-note');
     this.hoverPos = null;
-    this.curves.addEventListener('pointermove', (e) => {
+    this.cursor.addEventListener('pointermove', (e) => {
       const g = this.curveGeo;
       if (!g || e.offsetX < g.left || e.offsetX > g.right) return;
       const state = this.store.get();
       this.hoverPos = Math.round(((e.offsetX - g.left) / (g.right - g.left)) * (state.n - 1));
-      this.drawCurves(state);
+      this.drawCursor(state);
     });
-    this.curves.addEventListener('pointerleave', () => {
+    this.cursor.addEventListener('pointerleave', () => {
       this.hoverPos = null;
-      this.drawCurves(this.store.get());
+      this.drawCursor(this.store.get());
     });
   }
 
@@ -37,7 +38,8 @@ export class PeriodicityView {
       this.drawQuarter(state);
       this.drawLegend(state);
     }
-    if (full || changed.has('pos')) this.drawCurves(state);
+    if (full) this.drawCurves(state);
+    if (full || changed.has('pos')) this.drawCursor(state);
   }
 
   drawLegend(state) {
@@ -64,6 +66,7 @@ export class PeriodicityView {
     const width = widthOf(this.curves.parentElement);
     const height = Math.round(Math.min(340, Math.max(200, width * 0.42)));
     const { ctx } = fitCanvas(this.curves, width, height);
+    this.curveSize = { width, height };
     const g = (this.curveGeo = { left: 44, right: width - 10, top: 10, bottom: height - 40 });
     const xOf = (p) => g.left + (p / Math.max(1, state.n - 1)) * (g.right - g.left);
     const yOf = (v) => g.top + ((1 - v) / 2) * (g.bottom - g.top);
@@ -94,10 +97,13 @@ export class PeriodicityView {
       ctx.setLineDash(c >= 8 ? [5, 3] : []);
       ctx.beginPath();
       const values = this.columns.subarray(c * state.n, (c + 1) * state.n);
-      // Many positions per pixel: draw each pixel column's min-max span so no peak is lost.
       const perPixel = state.n / (g.right - g.left);
       if (perPixel > 2) {
-        for (let x = 0; x < g.right - g.left; x++) {
+        // Many positions per pixel: a filled band from each pixel column's min to its max, so no peak
+        // is lost and the rasteriser gets one polygon instead of thousands of segments.
+        const columns = Math.floor(g.right - g.left);
+        const lows = new Float32Array(columns);
+        for (let x = 0; x < columns; x++) {
           const a = Math.floor(x * perPixel);
           const b = Math.min(state.n, Math.floor((x + 1) * perPixel) + 1);
           let lo = Infinity;
@@ -106,15 +112,32 @@ export class PeriodicityView {
             lo = Math.min(lo, values[p]);
             hi = Math.max(hi, values[p]);
           }
-          ctx.moveTo(g.left + x, yOf(hi));
-          ctx.lineTo(g.left + x, yOf(lo) + 0.5);
+          lows[x] = lo;
+          if (x) ctx.lineTo(g.left + x, yOf(hi) - 0.75);
+          else ctx.moveTo(g.left, yOf(hi) - 0.75);
         }
+        for (let x = columns - 1; x >= 0; x--) ctx.lineTo(g.left + x, yOf(lows[x]) + 0.75);
+        ctx.closePath();
+        ctx.fillStyle = t.series[c % 8];
+        ctx.fill();
       } else {
         values.forEach((v, p) => (p ? ctx.lineTo(xOf(p), yOf(v)) : ctx.moveTo(xOf(p), yOf(v))));
+        ctx.stroke();
       }
-      ctx.stroke();
     });
     ctx.setLineDash([]);
+    this.curves.setAttribute(
+      'aria-label',
+      `Curves of dimensions ${dims.join(', ')} over positions 0 to ${state.n - 1}`,
+    );
+  }
+
+  // The cursor lines on their own canvas: a position change redraws only this.
+  drawCursor(state) {
+    const t = theme();
+    const g = this.curveGeo;
+    const { ctx } = fitCanvas(this.cursor, this.curveSize.width, this.curveSize.height);
+    const xOf = (p) => g.left + (p / Math.max(1, state.n - 1)) * (g.right - g.left);
     // The cursor: the current (animated) position, and the hovered one.
     for (const [p, colour] of [
       [state.pos, t.fg],
@@ -134,10 +157,7 @@ export class PeriodicityView {
     ctx.textBaseline = 'top';
     const shown = this.hoverPos ?? state.pos;
     ctx.fillText(`position ${shown}`, Math.min(xOf(shown) + 4, g.right - 80), g.top + 2);
-    this.curves.setAttribute(
-      'aria-label',
-      `Curves of dimensions ${dims.join(', ')} over positions 0 to ${state.n - 1}; cursor at position ${state.pos}`,
-    );
+    this.cursor.dataset.position = String(state.pos);
   }
 
   drawWavelengths(state) {

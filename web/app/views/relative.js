@@ -20,14 +20,21 @@ export class RelativeView {
   update(state, changed) {
     const keys = ['d', 'n', 'base', 'layout', 'freq', 'theme', 'size'];
     const full = !changed || keys.some((k) => changed.has(k));
-    if (full) this.drawGram(state);
+    if (full) {
+      this.dims = this.pe.dimensions(encodingOf(state));
+      // The curve PE(p)·PE(p+k) over k does not depend on the chosen k: computed once per encoding.
+      this.K = Math.min(state.n - 1, 4096);
+      this.dotsByK = this.pe.dotByOffset(encodingOf(state), -this.K, 2 * this.K + 1);
+      this.drawGram(state);
+    }
     if (full || changed.has('k')) this.drawDots(state);
     if (full || changed.has('k') || changed.has('pos')) this.drawRotation(state);
   }
 
-  // How many positions the Gram matrix can show: the engine's caps (2048, and m^2 x d <= 2^28).
+  // How many positions the Gram matrix shows: within the engine's caps (2048, m^2 x d <= 2^28), and
+  // m^2 x d <= 2^26 here so that a change of d or n redraws in well under 0.1 s.
   gramSize(state) {
-    const byWork = Math.floor(Math.sqrt(2 ** 28 / state.d));
+    const byWork = Math.floor(Math.sqrt(2 ** 26 / state.d));
     return Math.max(1, Math.min(state.n, this.pe.limits.maxGramPositions, byWork));
   }
 
@@ -77,7 +84,7 @@ export class RelativeView {
       `the diagonal, |PE|² = d/2 = ${formatNumber(Math.floor(state.d / 2))}). Each diagonal stripe has one colour: ` +
       `the product depends only on q − p.` +
       (m < state.n
-        ? ` Showing the first ${m} of ${state.n} positions (the engine's size cap for this view).`
+        ? ` Showing the first ${m} of ${state.n} positions: each product is computed, m² × d_model multiply-adds.`
         : '');
     this.gramCanvas.setAttribute('aria-label', this.gramNote.textContent);
     this.gram = { values, m };
@@ -97,8 +104,8 @@ export class RelativeView {
 
   drawDots(state) {
     const t = theme();
-    const K = Math.min(state.n - 1, 4096);
-    const dots = this.pe.dotByOffset(encodingOf(state), -K, 2 * K + 1);
+    const K = this.K;
+    const dots = this.dotsByK;
     const width = widthOf(this.dotCanvas.parentElement);
     const height = 220;
     const { ctx } = fitCanvas(this.dotCanvas, width, height);
@@ -165,7 +172,7 @@ export class RelativeView {
     const blocks = this.pe.rotationBlocks(enc, k);
     const here = this.pe.vectorAt(enc, p);
     const there = this.pe.vectorAt(enc, p + k);
-    const dims = this.pe.dimensions(enc);
+    const dims = this.dims;
     const h = Math.floor(state.d / 2);
     const shown = [...new Set([0, 1, 2, Math.floor(h / 2), h - 1])].filter((i) => i >= 0 && i < h);
     const f = (x) => (x < 0 ? '−' : '') + Math.abs(x).toFixed(4);
