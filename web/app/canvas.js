@@ -121,3 +121,25 @@ export function download(blob, filename) {
 export function widthOf(element, fallback = 600) {
   return Math.max(240, Math.floor(element.clientWidth || fallback));
 }
+
+/**
+ * Runs `update` now, or — while an animation is driving the change and text was written less than
+ * 250 ms ago — once the 250 ms are up (with the latest call's `update`). Canvases redraw every frame;
+ * text that forces a page layout does not need to.
+ */
+export function textUpdate(owner, animate, update) {
+  clearTimeout(owner.textTimer);
+  const now = performance.now();
+  if (!animate || now - (owner.textAt || 0) >= 250) {
+    owner.textAt = now;
+    update();
+  } else {
+    owner.textTimer = setTimeout(
+      () => {
+        owner.textAt = performance.now();
+        update();
+      },
+      250 - (now - owner.textAt),
+    );
+  }
+}

@@ -1,6 +1,6 @@
 // The explorer: loads the engine once, reads the state from the URL, and keeps views, controls and URL
 // in step. Every number on the page comes from the engine.
-import { exportPng } from './canvas.js';
+import { exportPng, textUpdate } from './canvas.js';
 import { Controls } from './controls.js';
 import { engine } from './engine.js';
 import { exportMatrix } from './export.js';
@@ -38,11 +38,11 @@ const views = [
 ];
 const controls = new Controls(document.getElementById('controls'), pe, store);
 
-function render(state, changed) {
+function render(state, changed, reason = {}) {
   for (const view of views) {
     const start = performance.now();
     try {
-      view.update(state, changed);
+      view.update(state, changed, reason);
       // One entry per view and redraw: build-scripts/bench.sh reads where the time goes.
       performance.measure(`pe-render:${view.constructor.name}`, { start });
     } catch (error) {
@@ -51,7 +51,7 @@ function render(state, changed) {
       showMessages([`A view could not be drawn: ${error.message}`]);
     }
   }
-  controls.update(state);
+  textUpdate(controls, reason.animate, () => controls.update(store.get()));
   if (!document.body.dataset.ready) {
     performance.mark('pe-first-frame'); // read by build-scripts/bench.sh
     document.body.dataset.ready = 'true';
@@ -80,7 +80,9 @@ function syncUrl(reason) {
 }
 
 store.subscribe((state, changed, reason) => {
-  if (changed.size) render(state, changed);
+  if (changed.size) render(state, changed, reason);
+  // The end of an interaction (pause, release of a slider) brings every text up to date at once.
+  else if (reason.commit) render(state, new Set(['pos']), reason);
   syncUrl(reason);
 });
 

@@ -1,6 +1,6 @@
 // View 3: the position vector in motion. Bars for PE(pos); one clock per pair whose hand turns at that
 // pair's true angular speed (angle = pos * omega_i); play, pause, step, scrub and speed.
-import { fitCanvas, formatNumber, theme, widthOf } from '../canvas.js';
+import { fitCanvas, formatNumber, textUpdate, theme, widthOf } from '../canvas.js';
 import { SPEEDS, encodingOf } from '../state.js';
 
 const MAX_CLOCKS = 32;
@@ -45,14 +45,14 @@ export class ClockView {
     }
   }
 
-  update(state, changed) {
+  update(state, changed, reason = {}) {
     this.speed.value = String(state.speed);
     if (!changed || !this.playing || !changed.has('pos')) this.t = state.pos;
     const keys = ['d', 'n', 'base', 'layout', 'freq', 'theme', 'size'];
     if (!changed || keys.some((k) => changed.has(k))) this.info = this.pe.dimensions(encodingOf(state));
     this.drawBars(state);
     this.drawClocks(state, this.t);
-    this.describe(state);
+    textUpdate(this, reason.animate, () => this.describe(this.store.get()));
   }
 
   play() {

@@ -1,6 +1,6 @@
 // View 1: the encoding matrix (positions down, dimensions across), drawn in bulk by the engine at
 // canvas resolution, with axes, a colour bar, a readout on hover or keyboard focus, zoom and pan.
-import { drawAxis, fitCanvas, formatNumber, theme, ticks, widthOf } from '../canvas.js';
+import { drawAxis, fitCanvas, formatNumber, textUpdate, theme, ticks, widthOf } from '../canvas.js';
 import { encodingOf } from '../state.js';
 
 const MARGIN = { left: 56, top: 10, right: 12, bottom: 40 };
@@ -36,14 +36,15 @@ export class MatrixView {
     return { row0, rows, col0, cols };
   }
 
-  update(state, changed) {
+  update(state, changed, reason = {}) {
     const full =
       !changed ||
       ['d', 'n', 'base', 'layout', 'freq', 'map', 'zoom', 'theme', 'size'].some((k) => changed.has(k));
     if (full) this.draw(state);
     if (changed && (changed.has('d') || changed.has('n'))) this.cursor = null;
     this.drawOverlay(state);
-    if (!changed || changed.has('pos') || full) this.describe(state);
+    if (!changed || changed.has('pos') || full)
+      textUpdate(this, reason.animate, () => this.describe(this.store.get()));
   }
 
   geometry() {

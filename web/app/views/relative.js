@@ -1,6 +1,6 @@
 // View 4: relative position. The Gram matrix PE(p)·PE(q), the dot product against the offset k, and for
 // the chosen k the 2x2 rotation blocks R_k with a live check that R_k·PE(p) = PE(p+k).
-import { drawAxis, fitCanvas, formatNumber, theme, ticks, widthOf } from '../canvas.js';
+import { drawAxis, fitCanvas, formatNumber, textUpdate, theme, ticks, widthOf } from '../canvas.js';
 import { encodingOf } from '../state.js';
 
 export class RelativeView {
@@ -17,7 +17,7 @@ export class RelativeView {
     this.gramCanvas.addEventListener('pointerleave', () => (this.gramReadout.textContent = ''));
   }
 
-  update(state, changed) {
+  update(state, changed, reason = {}) {
     const keys = ['d', 'n', 'base', 'layout', 'freq', 'theme', 'size'];
     const full = !changed || keys.some((k) => changed.has(k));
     if (full) {
@@ -28,7 +28,9 @@ export class RelativeView {
       this.drawGram(state);
     }
     if (full || changed.has('k')) this.drawDots(state);
-    if (full || changed.has('k') || changed.has('pos')) this.drawRotation(state);
+    if (full || changed.has('k') || changed.has('pos')) {
+      textUpdate(this, reason.animate, () => this.drawRotation(this.store.get()));
+    }
   }
 
   // How many positions the Gram matrix shows: within the engine's caps (2048, m^2 x d <= 2^28), and

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Benchmarks, printed as ratios against baselines run in the same process (these machines are shared and
+# noisy): native (Google Benchmark) and in headless Chromium. Writes build/bench/*.json and the chart
+# tests/bench/results/scaling.png. Takes a few minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./build-scripts/setup.sh >/dev/null
+./build-scripts/build.sh >/dev/null
+mkdir -p build/bench
+
+echo "bench: native (Google Benchmark, 5 repetitions, medians)"
+build/native/pe_native_bench --benchmark_format=json --benchmark_min_time=0.2 --benchmark_repetitions=5 \
+  --benchmark_report_aggregates_only=true > build/bench/native.json
+echo "bench: headless Chromium"
+node tests/bench/browser-bench.mjs > build/bench/browser.json
+node tests/bench/chart.mjs build/bench/native.json build/bench/browser.json tests/bench/results/scaling.png
+python3 tests/bench/summarize.py build/bench/native.json build/bench/browser.json
