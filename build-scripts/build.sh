@@ -14,6 +14,7 @@ rm -rf dist
 mkdir -p dist
 cp build/wasm/module/pe.mjs build/wasm/module/pe.wasm build/wasm/classic/pe.js dist/
 cp -R web/. dist/
+node build-scripts/bundle.mjs
 
 echo "build: native"
 cmake --preset native >/dev/null

@@ -16,9 +16,10 @@ export function fitCanvas(canvas, cssWidth, cssHeight) {
   return { ctx, dpr, width: cssWidth, height: cssHeight };
 }
 
-/** Colours from the stylesheet's custom properties, so light and dark themes need no JS branches. */
-export function theme() {
-  const css = getComputedStyle(document.documentElement);
+/** Colours from the stylesheet's custom properties where `element` lives (the page or a shadow root),
+ *  so light and dark themes need no JS branches. */
+export function theme(element = document.documentElement) {
+  const css = getComputedStyle(element);
   const get = (name) => css.getPropertyValue(name).trim();
   return {
     fg: get('--fg'),

@@ -1,40 +1,50 @@
-// The settings form: shows the state, checks what the reader types, and applies only valid values.
-// An invalid value gets an inline message (the engine's own for encoding parameters) and the views keep
-// their last good state.
+// The settings form (and the view-local dims field): shows the state, checks what the reader types, and
+// applies only valid values. An invalid value gets an inline message (the engine's own for encoding
+// parameters) and the views keep their last good state. Works on the page and in a shadow root; fields
+// that are not there (controls="off") are simply skipped.
 import { defaultDims, encodingOf } from './state.js';
 
-const LAYOUT_NOTES = {
-  interleaved: 'sin, cos, sin, cos, …: the paper (Vaswani et al. 2017).',
-  split: 'All sines, then all cosines: tensor2tensor, fairseq, Marian, the TensorFlow tutorial.',
-  split_cos_first: 'All cosines, then all sines: DiT (its timestep embedding).',
-};
-const FREQUENCY_NOTES = {
-  paper: 'ω_i = base^(−2i/d): the paper. Slowest wavelength just under 2π·base.',
-  tensor2tensor: 'ω_i = base^(−i/(d/2−1)): tensor2tensor, fairseq. Slowest wavelength exactly 2π·base.',
-};
-
 export class Controls {
-  constructor(form, pe, store) {
-    this.form = form;
+  /** @param {Document | ShadowRoot} root */
+  constructor(root, pe, store, t) {
+    this.root = root;
     this.pe = pe;
     this.store = store;
-    this.dimsInput = document.getElementById('c-dims');
-    for (const input of [...form.querySelectorAll('input, select'), this.dimsInput]) {
-      const commit = input.type === 'range' || input.tagName === 'SELECT' ? 'input' : 'change';
-      input.addEventListener('input', () => this.apply(input, false));
-      if (commit !== 'input') input.addEventListener('change', () => this.apply(input, true));
-      else input.addEventListener('change', () => this.store.set({}, { commit: true }));
+    this.t = t;
+    this.listeners = [];
+    const inputs = root.querySelectorAll('.controls-form input, .controls-form select, #c-dims');
+    for (const input of inputs) {
+      const immediate = input.type === 'range' || input.tagName === 'SELECT';
+      this.listen(input, 'input', () => this.apply(input, false));
+      this.listen(input, 'change', () =>
+        immediate ? this.store.set({}, { commit: true }) : this.apply(input, true),
+      );
     }
-    form.addEventListener('submit', (e) => e.preventDefault());
+    const form = root.querySelector('.controls-form');
+    if (form) this.listen(form, 'submit', (e) => e.preventDefault());
+  }
+
+  listen(target, type, handler) {
+    target.addEventListener(type, handler);
+    this.listeners.push(() => target.removeEventListener(type, handler));
+  }
+
+  destroy() {
+    for (const undo of this.listeners) undo();
+    clearTimeout(this.textTimer);
+  }
+
+  byId(id) {
+    return this.root.getElementById ? this.root.getElementById(id) : this.root.querySelector(`#${id}`);
   }
 
   /** Checks an input's value; applies it if valid, else shows why. */
   apply(input, commit) {
     const key = input.name;
-    const state = this.store.get();
-    const result = this.check(key, input.value, state);
-    const message = document.getElementById(`${input.id.replace('-range', '')}-error`);
-    const visible = input.type === 'range' ? document.getElementById(input.id.replace('-range', '')) : input;
+    const result = this.check(key, input.value, this.store.get());
+    const baseId = input.id.replace('-range', '');
+    const message = this.byId(`${baseId}-error`);
+    const visible = this.byId(baseId) || input;
     if (result.error) {
       visible.setAttribute('aria-invalid', 'true');
       if (message) message.textContent = result.error;
@@ -63,18 +73,7 @@ export class Controls {
         } catch (error) {
           return { error: error.message };
         }
-        const patch = { [key]: number };
-        if (key !== 'base') {
-          // A new size keeps the other settings inside it.
-          patch.zoom = null;
-          patch.pos = Math.min(state.pos, next.n - 1);
-          patch.k = Math.max(-(next.n - 1), Math.min(state.k, next.n - 1));
-          if (state.dims)
-            patch.dims = state.dims.filter((j) => j < next.d).length
-              ? state.dims.filter((j) => j < next.d)
-              : null;
-        }
-        return { patch };
+        return { patch: resized(state, next, key) };
       }
       case 'layout':
       case 'freq':
@@ -105,11 +104,12 @@ export class Controls {
     }
   }
 
-  /** Shows the state in every control that is not being edited with an error in it. */
+  /** Shows the state in every control that is there and not being edited with an error in it. */
   update(state) {
     const set = (id, value) => {
-      const el = document.getElementById(id);
-      if (el.getAttribute('aria-invalid') === 'true' && document.activeElement === el) return;
+      const el = this.byId(id);
+      if (!el) return;
+      if (el.getAttribute('aria-invalid') === 'true' && this.root.activeElement === el) return;
       if (el.value !== String(value)) el.value = String(value);
     };
     set('c-d', state.d);
@@ -121,22 +121,43 @@ export class Controls {
     set('c-pos', state.pos);
     set('c-k', state.k);
     set('c-dims', state.dims ? state.dims.join(', ') : '');
-    this.dimsInput.placeholder = `default: ${defaultDims(state.d).join(', ')}`;
-    const pos = document.getElementById('c-pos-range');
-    pos.max = String(state.n - 1);
-    pos.value = String(state.pos);
-    const k = document.getElementById('c-k-range');
-    k.min = String(-(state.n - 1));
-    k.max = String(state.n - 1);
-    k.value = String(state.k);
-    document.getElementById('c-pos').max = String(state.n - 1);
-    document.getElementById('c-layout-hint').textContent = LAYOUT_NOTES[state.layout];
-    document.getElementById('c-freq-hint').textContent = FREQUENCY_NOTES[state.freq];
+    const dims = this.byId('c-dims');
+    if (dims) dims.placeholder = `${defaultDims(state.d).join(', ')}`;
+    const pos = this.byId('c-pos-range');
+    if (pos) {
+      pos.max = String(state.n - 1);
+      pos.value = String(state.pos);
+      this.byId('c-pos').max = String(state.n - 1);
+    }
+    const k = this.byId('c-k-range');
+    if (k) {
+      k.min = String(-(state.n - 1));
+      k.max = String(state.n - 1);
+      k.value = String(state.k);
+    }
+    const layoutHint = this.byId('c-layout-hint');
+    if (layoutHint) layoutHint.textContent = this.t(`c.layout.note.${state.layout}`);
+    const freqHint = this.byId('c-freq-hint');
+    if (freqHint) freqHint.textContent = this.t(`c.freq.note.${state.freq}`);
   }
 
-  /** Clears every inline error (after the state was replaced from the URL). */
+  /** Clears every inline error (after the state was replaced from outside). */
   clearErrors() {
-    for (const el of document.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
-    for (const el of document.querySelectorAll('.error')) el.textContent = '';
+    for (const el of this.root.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
+    for (const el of this.root.querySelectorAll('.error')) el.textContent = '';
   }
+}
+
+/** The patch for a new d, n or base: a new size keeps the other settings inside it. */
+export function resized(state, next, key) {
+  const patch = { [key]: next[key] };
+  if (key === 'base') return patch;
+  patch.zoom = null;
+  patch.pos = Math.min(state.pos, next.n - 1);
+  patch.k = Math.max(-(next.n - 1), Math.min(state.k, next.n - 1));
+  if (state.dims) {
+    const kept = state.dims.filter((j) => j < next.d);
+    patch.dims = kept.length ? kept : null;
+  }
+  return patch;
 }

@@ -1,125 +1,107 @@
-// The explorer: loads the engine once, reads the state from the URL, and keeps views, controls and URL
-// in step. Every number on the page comes from the engine.
-import { exportPng, textUpdate } from './canvas.js';
-import { Controls } from './controls.js';
+// The explorer page: loads the engine once, reads the state from the URL, mounts the explorer, and keeps
+// the URL in step (back and forward work). Downloads and the embed dialog live here too.
+import { exportPng } from './canvas.js';
+import { openEmbedDialog } from './embed-dialog.js';
 import { engine } from './engine.js';
 import { exportMatrix } from './export.js';
-import { createStore, encodingOf, parseHash, toHash } from './state.js';
-import { ClockView } from './views/clock.js';
-import { MatrixView } from './views/matrix.js';
-import { PeriodicityView } from './views/periodicity.js';
-import { RelativeView } from './views/relative.js';
+import { mountExplorer } from './explorer.js';
+import { pickLanguage, translator } from './i18n/index.js';
+import { VIEWS } from './markup.js';
+import { encodingOf, parseHash, toHash } from './state.js';
 
-const pe = await engine();
-const validate = (options) => pe.validate(options);
+async function main() {
+  const pe = await engine();
+  const validate = (options) => pe.validate(options);
+  const lang = pickLanguage(new URLSearchParams(location.hash.slice(1)).get('lang'));
+  const t = translator(lang);
 
-const messages = document.getElementById('messages');
-function showMessages(list) {
-  messages.querySelector('ul').replaceChildren(
-    ...list.map((text) => {
-      const li = document.createElement('li');
-      li.textContent = text;
-      return li;
-    }),
-  );
-  messages.hidden = list.length === 0;
-}
-messages.querySelector('.dismiss').addEventListener('click', () => showMessages([]));
+  // The scheme follows the reader's preference; the stylesheet keys its colours on data-scheme.
+  const dark = window.matchMedia('(prefers-color-scheme: dark)');
+  const applyScheme = () => (document.documentElement.dataset.scheme = dark.matches ? 'dark' : 'light');
+  applyScheme();
 
-const initial = parseHash(location.hash, validate);
-showMessages(initial.messages);
-const store = createStore(initial.state);
-
-const views = [
-  new MatrixView(document.getElementById('view-matrix'), pe, store),
-  new PeriodicityView(document.getElementById('view-periodicity'), pe, store),
-  new ClockView(document.getElementById('view-clock'), pe, store),
-  new RelativeView(document.getElementById('view-relative'), pe, store),
-];
-const controls = new Controls(document.getElementById('controls'), pe, store);
-
-function render(state, changed, reason = {}) {
-  for (const view of views) {
-    const start = performance.now();
-    try {
-      view.update(state, changed, reason);
-      // One entry per view and redraw: build-scripts/bench.sh reads where the time goes.
-      performance.measure(`pe-render:${view.constructor.name}`, { start });
-    } catch (error) {
-      // A view that cannot draw says so; the others go on.
-      console.error(error);
-      showMessages([`A view could not be drawn: ${error.message}`]);
-    }
+  const messages = document.getElementById('messages');
+  function showMessages(list) {
+    messages.querySelector('ul').replaceChildren(
+      ...list.map((text) => {
+        const li = document.createElement('li');
+        li.textContent = text;
+        return li;
+      }),
+    );
+    messages.hidden = list.length === 0;
   }
-  textUpdate(controls, reason.animate, () => controls.update(store.get()));
-  if (!document.body.dataset.ready) {
-    performance.mark('pe-first-frame'); // read by build-scripts/bench.sh
-    document.body.dataset.ready = 'true';
-  }
-}
+  messages.querySelector('.dismiss').addEventListener('click', () => showMessages([]));
 
-// URL: one history entry per interaction (a drag replaces its own entry), written at most every 150 ms
-// while it lasts, at once when it ends. Animation frames and states read from the URL are not written.
-let entryOpen = false;
-let urlTimer = 0;
-function syncUrl(reason) {
-  if (reason.fromUrl || reason.animate) return;
-  clearTimeout(urlTimer);
-  const write = () => {
-    const target = toHash(store.get());
-    if (target !== location.hash) {
-      const url = target || location.pathname + location.search;
-      if (entryOpen) history.replaceState(null, '', url);
-      else history.pushState(null, '', url);
-      entryOpen = true;
-    }
-    if (reason.commit) entryOpen = false;
-  };
-  if (reason.commit) write();
-  else urlTimer = setTimeout(write, 150);
-}
-
-store.subscribe((state, changed, reason) => {
-  if (changed.size) render(state, changed, reason);
-  // The end of an interaction (pause, release of a slider) brings every text up to date at once.
-  else if (reason.commit) render(state, new Set(['pos']), reason);
-  syncUrl(reason);
-});
-
-function fromUrl() {
-  const parsed = parseHash(location.hash, validate);
-  showMessages(parsed.messages);
-  controls.clearErrors();
-  entryOpen = false;
-  store.set(parsed.state, { fromUrl: true });
-}
-window.addEventListener('popstate', fromUrl);
-window.addEventListener('hashchange', fromUrl);
-
-// Redraw on resize and on a theme switch.
-let resizeTimer = 0;
-let lastWidth = document.documentElement.clientWidth;
-new ResizeObserver(() => {
-  const width = document.documentElement.clientWidth;
-  if (width === lastWidth) return;
-  lastWidth = width;
-  clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(() => render(store.get(), new Set(['size'])), 100);
-}).observe(document.body);
-window
-  .matchMedia('(prefers-color-scheme: dark)')
-  .addEventListener('change', () => render(store.get(), new Set(['theme'])));
-
-// Downloads.
-for (const button of document.querySelectorAll('[data-export]')) {
-  button.addEventListener('click', () => exportMatrix(pe, encodingOf(store.get()), button.dataset.export));
-}
-for (const button of document.querySelectorAll('[data-png]')) {
-  button.addEventListener('click', () => {
-    const canvas = button.closest('.view').querySelector(`canvas.${button.dataset.png}`);
-    const s = store.get();
-    exportPng(canvas, `pe_${button.dataset.png}_d${s.d}_n${s.n}.png`);
+  const initial = parseHash(location.hash, validate);
+  showMessages(initial.messages);
+  const container = document.getElementById('explorer');
+  const explorer = mountExplorer(container, pe, {
+    views: VIEWS,
+    controls: true,
+    initial: initial.state,
+    t,
+    onError: (message) => showMessages([message]),
   });
+  const store = explorer.store;
+  dark.addEventListener('change', () => {
+    applyScheme();
+    explorer.redraw('theme');
+  });
+
+  // URL: one history entry per interaction (a drag replaces its own entry), written at most every 150 ms
+  // while it lasts, at once when it ends. Animation frames and states read from the URL are not written.
+  let entryOpen = false;
+  let urlTimer = 0;
+  function syncUrl(reason) {
+    if (reason.fromUrl || reason.animate) return;
+    clearTimeout(urlTimer);
+    const write = () => {
+      const target = toHash(store.get());
+      if (target !== location.hash) {
+        const url = target || location.pathname + location.search;
+        if (entryOpen) history.replaceState(null, '', url);
+        else history.pushState(null, '', url);
+        entryOpen = true;
+      }
+      if (reason.commit) entryOpen = false;
+    };
+    if (reason.commit) write();
+    else urlTimer = setTimeout(write, 150);
+  }
+  store.subscribe((_state, _changed, reason) => syncUrl(reason));
+
+  function fromUrl() {
+    const parsed = parseHash(location.hash, validate);
+    showMessages(parsed.messages);
+    for (const el of container.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
+    for (const el of container.querySelectorAll('.error')) el.textContent = '';
+    entryOpen = false;
+    store.set(parsed.state, { fromUrl: true });
+  }
+  window.addEventListener('popstate', fromUrl);
+  window.addEventListener('hashchange', fromUrl);
+
+  // Downloads and the embed dialog.
+  container.addEventListener('click', (event) => {
+    const button = event.target.closest('button');
+    if (!button) return;
+    const s = store.get();
+    if (button.dataset.export) exportMatrix(pe, encodingOf(s), button.dataset.export);
+    if (button.dataset.png) {
+      const canvas = button.closest('.view').querySelector(`canvas.${button.dataset.png}`);
+      exportPng(canvas, `pe_${button.dataset.png}_d${s.d}_n${s.n}.png`);
+    }
+    if (button.dataset.action === 'embed')
+      openEmbedDialog(document.getElementById('embed-dialog'), s, t, button);
+  });
+
+  performance.mark('pe-first-frame'); // read by build-scripts/bench.sh
+  document.body.dataset.ready = 'true';
 }
 
-render(store.get(), null);
+main().catch((error) => {
+  console.error(error);
+  const box = document.getElementById('explorer');
+  box.textContent = `The explorer could not start: ${error.message}`;
+});

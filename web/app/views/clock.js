@@ -7,7 +7,8 @@ const MAX_CLOCKS = 32;
 const CELL = { width: 86, height: 104, radius: 30 };
 
 export class ClockView {
-  constructor(root, pe, store) {
+  constructor(root, pe, store, t) {
+    this.t = t; // the translator
     this.pe = pe;
     this.store = store;
     this.root = root;
@@ -20,7 +21,7 @@ export class ClockView {
     this.speed.replaceChildren(
       ...SPEEDS.map((s) => new Option(`${s} position${s === 1 ? '' : 's'}/s`, String(s))),
     );
-    this.t = store.get().pos; // the animated (continuous) position
+    this.at = store.get().pos; // the animated (continuous) position
     this.playing = false;
     this.frame = 0;
     this.playButton.addEventListener('click', () => (this.playing ? this.pause() : this.play()));
@@ -29,51 +30,66 @@ export class ClockView {
     this.speed.addEventListener('change', () =>
       this.store.set({ speed: Number(this.speed.value) }, { commit: true }),
     );
-    document.addEventListener('visibilitychange', () => {
-      if (document.hidden) this.stopLoop();
-      else if (this.playing) this.startLoop();
-    });
+    // The animation runs only while the clocks are on screen and the tab is visible.
+    this.onScreen = false;
+    this.onVisibility = () => this.syncLoop();
+    document.addEventListener('visibilitychange', this.onVisibility);
     this.reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)');
-    // Autoplay once, when the view first scrolls into sight, unless the reader prefers reduced motion.
-    if (!this.reducedMotion?.matches && 'IntersectionObserver' in window) {
-      const seen = new IntersectionObserver((entries) => {
-        if (!entries.some((e) => e.isIntersecting)) return;
-        seen.disconnect();
-        if (!this.reducedMotion?.matches && !this.userPaused) this.play();
-      });
-      seen.observe(this.clocks);
-    }
+    this.autoplayPending = !this.reducedMotion?.matches;
+    this.observer = new IntersectionObserver((entries) => {
+      this.onScreen = entries[entries.length - 1].isIntersecting;
+      // Autoplay once, when the view first scrolls into sight, unless the reader prefers reduced motion.
+      if (this.onScreen && this.autoplayPending && !this.reducedMotion?.matches && !this.userPaused) {
+        this.autoplayPending = false;
+        this.play();
+      }
+      this.syncLoop();
+    });
+    this.observer.observe(this.clocks);
+  }
+
+  syncLoop() {
+    const run = this.playing && this.onScreen && !document.hidden;
+    if (run && !this.frame) this.startLoop();
+    else if (!run && this.frame) this.stopLoop();
+  }
+
+  destroy() {
+    this.stopLoop();
+    this.observer.disconnect();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    clearTimeout(this.textTimer);
   }
 
   update(state, changed, reason = {}) {
     this.speed.value = String(state.speed);
-    if (!changed || !this.playing || !changed.has('pos')) this.t = state.pos;
+    if (!changed || !this.playing || !changed.has('pos')) this.at = state.pos;
     const keys = ['d', 'n', 'base', 'layout', 'freq', 'theme', 'size'];
     if (!changed || keys.some((k) => changed.has(k))) this.info = this.pe.dimensions(encodingOf(state));
     this.drawBars(state);
-    this.drawClocks(state, this.t);
+    this.drawClocks(state, this.at);
     textUpdate(this, reason.animate, () => this.describe(this.store.get()));
   }
 
   play() {
     const state = this.store.get();
-    if (this.t >= state.n - 1) this.t = 0;
+    if (this.at >= state.n - 1) this.at = 0;
     this.playing = true;
     this.userPaused = false;
-    this.playButton.textContent = 'Pause';
+    this.playButton.textContent = this.t('clock.pause');
     this.playButton.setAttribute('aria-pressed', 'true');
-    this.startLoop();
+    this.syncLoop();
   }
 
   pause() {
     this.playing = false;
     this.userPaused = true;
-    this.playButton.textContent = 'Play';
+    this.playButton.textContent = this.t('clock.play');
     this.playButton.setAttribute('aria-pressed', 'false');
     this.stopLoop();
-    this.t = this.store.get().pos;
+    this.at = this.store.get().pos;
     this.store.set({}, { commit: true });
-    this.drawClocks(this.store.get(), this.t);
+    this.drawClocks(this.store.get(), this.at);
   }
 
   step(delta) {
@@ -88,12 +104,12 @@ export class ClockView {
     let last = performance.now();
     const tick = (now) => {
       const state = this.store.get();
-      this.t += ((now - last) / 1000) * state.speed;
+      this.at += ((now - last) / 1000) * state.speed;
       last = now;
-      if (this.t >= state.n) this.t %= state.n;
-      const pos = Math.floor(this.t);
+      if (this.at >= state.n) this.at %= state.n;
+      const pos = Math.floor(this.at);
       if (pos !== state.pos) this.store.set({ pos }, { animate: true });
-      else this.drawClocks(state, this.t);
+      else this.drawClocks(state, this.at);
       this.frame = requestAnimationFrame(tick);
     };
     this.frame = requestAnimationFrame(tick);
@@ -125,7 +141,7 @@ export class ClockView {
   }
 
   drawBars(state) {
-    const t = theme();
+    const t = theme(this.bars);
     const width = widthOf(this.bars.parentElement);
     const height = 170;
     const { ctx } = fitCanvas(this.bars, width, height);
@@ -175,7 +191,7 @@ export class ClockView {
   }
 
   drawClocks(state, position) {
-    const t = theme();
+    const t = theme(this.bars);
     const pairs = this.pairsShown(state);
     const width = widthOf(this.clocks.parentElement);
     const perRow = Math.max(1, Math.floor(width / CELL.width));

@@ -6,7 +6,8 @@ import { encodingOf } from '../state.js';
 const MARGIN = { left: 56, top: 10, right: 12, bottom: 40 };
 
 export class MatrixView {
-  constructor(root, pe, store) {
+  constructor(root, pe, store, t) {
+    this.t = t;
     this.pe = pe;
     this.store = store;
     this.figure = root.querySelector('.figure');
@@ -36,6 +37,10 @@ export class MatrixView {
     return { row0, rows, col0, cols };
   }
 
+  destroy() {
+    clearTimeout(this.textTimer);
+  }
+
   update(state, changed, reason = {}) {
     const full =
       !changed ||
@@ -62,7 +67,7 @@ export class MatrixView {
   }
 
   draw(state) {
-    const t = theme();
+    const t = theme(this.canvas);
     const { width, height, plot } = (this.geo = this.geometry());
     const { ctx, dpr } = fitCanvas(this.canvas, width, height);
     const r = this.region(state);
@@ -167,7 +172,7 @@ export class MatrixView {
 
   drawOverlay(state) {
     if (!this.geo) return;
-    const t = theme();
+    const t = theme(this.canvas);
     const { ctx } = fitCanvas(this.overlay, this.geo.width, this.geo.height);
     const { plot } = this.geo;
     const r = this.region(state);

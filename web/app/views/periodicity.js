@@ -4,7 +4,8 @@ import { drawAxis, fitCanvas, formatNumber, theme, ticks, widthOf } from '../can
 import { dimsOf, encodingOf } from '../state.js';
 
 export class PeriodicityView {
-  constructor(root, pe, store) {
+  constructor(root, pe, store, t) {
+    this.t = t;
     this.pe = pe;
     this.store = store;
     this.root = root;
@@ -28,6 +29,10 @@ export class PeriodicityView {
     });
   }
 
+  destroy() {
+    clearTimeout(this.textTimer);
+  }
+
   update(state, changed) {
     const keys = ['d', 'n', 'base', 'layout', 'freq', 'dims', 'theme', 'size'];
     const full = !changed || keys.some((k) => changed.has(k));
@@ -43,7 +48,7 @@ export class PeriodicityView {
   }
 
   drawLegend(state) {
-    const t = theme();
+    const t = theme(this.curves);
     this.legend.replaceChildren(
       ...dimsOf(state).map((dim, c) => {
         const li = document.createElement('li');
@@ -62,7 +67,7 @@ export class PeriodicityView {
   }
 
   drawCurves(state) {
-    const t = theme();
+    const t = theme(this.curves);
     const width = widthOf(this.curves.parentElement);
     const height = Math.round(Math.min(340, Math.max(200, width * 0.42)));
     const { ctx } = fitCanvas(this.curves, width, height);
@@ -134,7 +139,7 @@ export class PeriodicityView {
 
   // The cursor lines on their own canvas: a position change redraws only this.
   drawCursor(state) {
-    const t = theme();
+    const t = theme(this.curves);
     const g = this.curveGeo;
     const { ctx } = fitCanvas(this.cursor, this.curveSize.width, this.curveSize.height);
     const xOf = (p) => g.left + (p / Math.max(1, state.n - 1)) * (g.right - g.left);
@@ -161,7 +166,7 @@ export class PeriodicityView {
   }
 
   drawWavelengths(state) {
-    const t = theme();
+    const t = theme(this.curves);
     const width = widthOf(this.wavelengths.parentElement);
     const height = 260;
     const { ctx } = fitCanvas(this.wavelengths, width, height);
@@ -230,7 +235,7 @@ export class PeriodicityView {
 
   // sin and cos of one pair: the same wave, the cos curve a quarter wavelength ahead.
   drawQuarter(state) {
-    const t = theme();
+    const t = theme(this.curves);
     const dims = dimsOf(state);
     const pair = Math.max(0, this.info.pair[dims.find((j) => this.info.pair[j] > 0) ?? dims[0]]);
     const sinDim = this.info.pair.findIndex((p, j) => p === pair && this.info.wave[j] === 'sin');

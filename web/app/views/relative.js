@@ -4,7 +4,8 @@ import { drawAxis, fitCanvas, formatNumber, textUpdate, theme, ticks, widthOf } 
 import { encodingOf } from '../state.js';
 
 export class RelativeView {
-  constructor(root, pe, store) {
+  constructor(root, pe, store, t) {
+    this.t = t;
     this.pe = pe;
     this.store = store;
     this.gramCanvas = root.querySelector('canvas.gram');
@@ -15,6 +16,10 @@ export class RelativeView {
     this.residual = root.querySelector('.residual');
     this.gramCanvas.addEventListener('pointermove', (e) => this.onGramHover(e));
     this.gramCanvas.addEventListener('pointerleave', () => (this.gramReadout.textContent = ''));
+  }
+
+  destroy() {
+    clearTimeout(this.textTimer);
   }
 
   update(state, changed, reason = {}) {
@@ -41,7 +46,7 @@ export class RelativeView {
   }
 
   drawGram(state) {
-    const t = theme();
+    const t = theme(this.gramCanvas);
     const m = this.gramSize(state);
     const values = this.pe.gram({ ...encodingOf(state), positions: m });
     let lo = Infinity;
@@ -105,7 +110,7 @@ export class RelativeView {
   }
 
   drawDots(state) {
-    const t = theme();
+    const t = theme(this.gramCanvas);
     const K = this.K;
     const dots = this.dotsByK;
     const width = widthOf(this.dotCanvas.parentElement);

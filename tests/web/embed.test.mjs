@@ -1,0 +1,372 @@
+// Embedding and hosting: the <pe-explorer> element, embed.html, file://, a sub-path server, the strict
+// CSP, one shared wasm instance, clean removal, lazy start, live attributes, the snippets, isolation and
+// the size budget. All in real Chromium.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { DIST, FIXTURES, launch, openPage, serve } from './harness.mjs';
+
+// `host` is another origin with only a blank page: where a blogger pastes the snippets.
+let server, subPath, csp, host, browser;
+before(async () => {
+  server = await serve();
+  host = await serve([FIXTURES]);
+  subPath = await serve(undefined, { prefix: '/blog/assets/pe/' });
+  csp = await serve(undefined, { csp: true });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  for (const s of [server, subPath, csp, host]) await s?.close();
+});
+
+// Counts wasm instantiations (the engine must be created once per page).
+const countInstances = () => {
+  window.__wasmInstances = 0;
+  for (const name of ['instantiate', 'instantiateStreaming']) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = function (...args) {
+      window.__wasmInstances++;
+      return original.apply(this, args);
+    };
+  }
+};
+
+async function open(url, options = {}) {
+  const opened = await openPage(browser, null, {
+    viewport: { width: 1000, height: 800 },
+    reducedMotion: 'reduce',
+    ...options,
+  });
+  await opened.page.addInitScript(countInstances);
+  await opened.page.goto(url);
+  return opened;
+}
+
+// Pixels drawn on a canvas inside the n-th element's shadow root.
+function shadowCanvas(page, index, name) {
+  return page.evaluate(
+    ({ index, name }) => {
+      const el = document.querySelectorAll('pe-explorer')[index];
+      const canvas = el.shadowRoot.querySelector(`canvas.${name}`);
+      if (!canvas) return { drawn: 0, hash: 0 };
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      let drawn = 0;
+      let hash = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i + 3] > 0) drawn++;
+        hash = (hash * 31 + data[i] + data[i + 1] * 3 + data[i + 2] * 5) >>> 0;
+      }
+      return { drawn, hash };
+    },
+    { index, name },
+  );
+}
+
+async function allReady(page) {
+  // Scroll through the page so every lazy element starts, then wait for all of them.
+  await page.evaluate(async () => {
+    for (const el of document.querySelectorAll('pe-explorer')) {
+      el.scrollIntoView();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  });
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('pe-explorer')].every((el) => el.dataset.ready === 'true'),
+  );
+}
+
+test('dist/index.html works when opened from file://', async () => {
+  const { page, problems } = await open(pathToFileURL(path.join(DIST, 'index.html')).href);
+  await page.waitForSelector('body[data-ready="true"]');
+  const drawn = await page.evaluate(() => {
+    const c = document.querySelector('canvas.heatmap');
+    return c
+      .getContext('2d')
+      .getImageData(0, 0, c.width, c.height)
+      .data.filter((v, i) => i % 4 === 3 && v > 0).length;
+  });
+  assert.ok(drawn > 1000);
+  assert.deepEqual(problems, []);
+});
+
+test('the sample blog post works from file:// with three figures and one wasm instance', async () => {
+  const { page, problems } = await open(pathToFileURL(path.join(DIST, 'examples/blog-post.html')).href);
+  await allReady(page);
+  assert.equal(await page.locator('pe-explorer').count(), 3);
+  for (const [index, name] of [
+    [0, 'heatmap'],
+    [1, 'clocks'],
+    [2, 'gram'],
+  ]) {
+    assert.ok((await shadowCanvas(page, index, name)).drawn > 1000, `figure ${index} (${name}) is blank`);
+  }
+  assert.equal(await page.evaluate(() => window.__wasmInstances), 1, 'three figures must share one engine');
+  assert.deepEqual(problems, []);
+});
+
+test('dist/ works from a sub-path, and every request stays under it', async () => {
+  for (const file of ['index.html', 'examples/blog-post.html', 'embed.html#view=clock&d=16']) {
+    const { page, problems } = await open(subPath.url + file);
+    if (file === 'index.html') await page.waitForSelector('body[data-ready="true"]');
+    else await allReady(page);
+    assert.deepEqual(problems, [], file);
+  }
+  const outside = subPath.requests.filter((p) => !p.startsWith('/blog/assets/pe/'));
+  assert.deepEqual(outside, []);
+});
+
+test('the pages and the element work under the strict CSP with zero violations', async () => {
+  for (const file of ['index.html', 'embed.html#view=matrix&d=32', 'examples/blog-post.html']) {
+    const { page, problems } = await open(csp.url + file);
+    if (file === 'index.html') await page.waitForSelector('body[data-ready="true"]');
+    else await allReady(page);
+    assert.deepEqual(problems, [], `${file}: ${problems.join('\n')}`);
+  }
+});
+
+test('embed.html shows one view with minimal chrome, from its hash, and follows hash changes', async () => {
+  const { page, problems } = await open(server.url + 'embed.html#view=clock&d=16&n=40&pos=3');
+  await allReady(page);
+  const text = await page.evaluate(() => document.querySelector('pe-explorer').shadowRoot.textContent);
+  assert.ok(text.includes('Position vectors in motion'));
+  assert.ok(!text.includes('The encoding matrix'), 'only the clock view');
+  assert.equal(
+    await page.evaluate(() => document.querySelector('pe-explorer').shadowRoot.querySelector('.controls')),
+    null,
+  );
+  assert.match(
+    await page.evaluate(
+      () => document.querySelector('pe-explorer').shadowRoot.querySelector('.angles').textContent,
+    ),
+    /pair 1: angle /,
+  );
+  await page.evaluate(() => (location.hash = '#view=matrix&d=8&n=12'));
+  await page.waitForFunction(() =>
+    document.querySelector('pe-explorer').shadowRoot.textContent.includes('12 positions × 8 dimensions'),
+  );
+  assert.deepEqual(problems, []);
+});
+
+test('an element below the fold does no work until it is scrolled to', async () => {
+  const { page } = await open(host.url + 'blank.html');
+  await page.setContent(`<!doctype html><body><div style="height: 4000px">spacer</div>
+    <pe-explorer view="matrix" d-model="16" positions="20"></pe-explorer>
+    <script src="${server.url}pe-explorer.js"></script></body>`);
+  await page.waitForTimeout(800);
+  const before = await page.evaluate(() => ({
+    instances: window.__wasmInstances,
+    ready: document.querySelector('pe-explorer').dataset.ready,
+    canvases: document.querySelector('pe-explorer').shadowRoot.querySelectorAll('canvas').length,
+  }));
+  assert.deepEqual(before, { instances: 0, ready: undefined, canvases: 0 });
+  await page.evaluate(() => document.querySelector('pe-explorer').scrollIntoView());
+  await page.waitForFunction(() => document.querySelector('pe-explorer').dataset.ready === 'true');
+  assert.ok((await shadowCanvas(page, 0, 'heatmap')).drawn > 500);
+});
+
+test('attributes reflect to properties, redraw live, and bad ones show a message, never a blank box', async () => {
+  const { page, problems } = await open(host.url + 'blank.html');
+  await page.setContent(`<!doctype html><body><pe-explorer view="matrix" d-model="32" positions="40"></pe-explorer>
+    <script src="${server.url}pe-explorer.js"></script></body>`);
+  await page.waitForFunction(() => document.querySelector('pe-explorer')?.dataset.ready === 'true');
+  const first = await shadowCanvas(page, 0, 'heatmap');
+  assert.equal(await page.evaluate(() => document.querySelector('pe-explorer').dModel), 32);
+  await page.evaluate(() => (document.querySelector('pe-explorer').dModel = 64));
+  assert.equal(await page.getAttribute('pe-explorer', 'd-model'), '64');
+  await page.waitForFunction((h) => {
+    const c = document.querySelector('pe-explorer').shadowRoot.querySelector('canvas.heatmap');
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let hash = 0;
+    for (let i = 0; i < d.length; i += 4) hash = (hash * 31 + d[i] + d[i + 1] * 3 + d[i + 2] * 5) >>> 0;
+    return hash !== h;
+  }, first.hash);
+  for (const [attr, value, message] of [
+    ['d-model', '0', 'd_model must be an integer from 1 to 8192; got 0'],
+    ['d-model', 'wide', 'd-model="wide" is not a number'],
+    ['layout', 'zigzag', 'layout must be one of interleaved, split, split_cos_first; got "zigzag"'],
+    ['view', 'pie', 'view="pie" is not one of'],
+    ['theme', 'sepia', 'theme="sepia" is not one of auto, light, dark'],
+  ]) {
+    await page.evaluate(([a, v]) => document.querySelector('pe-explorer').setAttribute(a, v), [attr, value]);
+    const shown = await page.evaluate(
+      () => document.querySelector('pe-explorer').shadowRoot.querySelector('.messages-inline').textContent,
+    );
+    assert.ok(shown.includes(message), `${attr}="${value}": ${shown}`);
+    assert.ok((await shadowCanvas(page, 0, 'heatmap')).drawn > 500, `${attr}="${value}" left a blank box`);
+    await page.evaluate((a) => document.querySelector('pe-explorer').removeAttribute(a), attr);
+  }
+  assert.equal(
+    await page.evaluate(
+      () => document.querySelector('pe-explorer').shadowRoot.querySelector('.messages-inline').hidden,
+    ),
+    true,
+  );
+  assert.deepEqual(problems, []);
+});
+
+test('200 add/remove cycles leave no listeners, observers, frames or wasm memory behind', async () => {
+  const { page, problems } = await open(host.url + 'blank.html');
+  await page.setContent(`<!doctype html><body><script src="${server.url}pe-explorer.js"></script></body>`);
+  await page.waitForFunction(() => customElements.get('pe-explorer'));
+  const result = await page.evaluate(async () => {
+    // Live listeners on targets that outlive a figure (window, document, media queries), observers and
+    // animation frames, counted by wrapping the platform's own calls. (Listeners on the figure's own
+    // nodes go with the nodes.)
+    const live = { listeners: 0, observers: 0, frames: new Set() };
+    const longLived = (target) =>
+      target === window || target === document || target instanceof MediaQueryList;
+    const addL = EventTarget.prototype.addEventListener;
+    const removeL = EventTarget.prototype.removeEventListener;
+    const keys = new WeakMap();
+    EventTarget.prototype.addEventListener = function (type, fn, ...rest) {
+      if (!longLived(this)) return addL.call(this, type, fn, ...rest);
+      const set = keys.get(this) || new Set();
+      const key = type + '|' + (fn && (fn.__id ||= Math.random()));
+      if (!set.has(key)) live.listeners++;
+      set.add(key);
+      keys.set(this, set);
+      return addL.call(this, type, fn, ...rest);
+    };
+    EventTarget.prototype.removeEventListener = function (type, fn, ...rest) {
+      const set = keys.get(this);
+      const key = type + '|' + (fn && fn.__id);
+      if (set?.delete(key)) live.listeners--;
+      return removeL.call(this, type, fn, ...rest);
+    };
+    for (const Observer of [IntersectionObserver, ResizeObserver]) {
+      const observe = Observer.prototype.observe;
+      const disconnect = Observer.prototype.disconnect;
+      Observer.prototype.observe = function (...a) {
+        if (!this.__counted) live.observers++;
+        this.__counted = true;
+        return observe.apply(this, a);
+      };
+      Observer.prototype.disconnect = function () {
+        if (this.__counted) live.observers--;
+        this.__counted = false;
+        return disconnect.call(this);
+      };
+    }
+    const raf = window.requestAnimationFrame;
+    const caf = window.cancelAnimationFrame;
+    window.requestAnimationFrame = (fn) => {
+      const id = raf((t) => {
+        live.frames.delete(id);
+        fn(t);
+      });
+      live.frames.add(id);
+      return id;
+    };
+    window.cancelAnimationFrame = (id) => {
+      live.frames.delete(id);
+      caf(id);
+    };
+    const pe = await customElements.get('pe-explorer').engine();
+    const cycle = async () => {
+      const el = document.createElement('pe-explorer');
+      el.setAttribute('view', 'all');
+      el.setAttribute('d-model', '32');
+      el.setAttribute('positions', '30');
+      document.body.append(el);
+      while (el.dataset.ready !== 'true') await new Promise((r) => setTimeout(r, 5));
+      el.shadowRoot.querySelector('[data-action="play"]').click(); // a running animation must stop too
+      await new Promise((r) => requestAnimationFrame(r));
+      el.remove();
+    };
+    for (let n = 0; n < 10; n++) await cycle();
+    await new Promise((r) => setTimeout(r, 300));
+    const warm = {
+      listeners: live.listeners,
+      observers: live.observers,
+      frames: live.frames.size,
+      memory: pe.HEAP8.length,
+    };
+    for (let n = 0; n < 190; n++) await cycle();
+    await new Promise((r) => setTimeout(r, 300));
+    return {
+      warm,
+      end: {
+        listeners: live.listeners,
+        observers: live.observers,
+        frames: live.frames.size,
+        memory: pe.HEAP8.length,
+      },
+    };
+  });
+  assert.deepEqual(result.end, result.warm);
+  assert.equal(result.end.observers, 0);
+  assert.equal(result.end.frames, 0);
+  assert.deepEqual(problems, []);
+});
+
+test('the embed snippets, pasted into a blank page, render the same state', async () => {
+  const { page } = await open(server.url + 'index.html#d=48&n=30&pos=7&k=3&layout=split');
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.click('[data-action="embed"]');
+  await page.selectOption('select[name="embed-view"]', 'matrix');
+  const iframe = await page.inputValue('textarea[name="iframe"]');
+  const element = await page.inputValue('textarea[name="element"]');
+  assert.match(
+    element,
+    /<pe-explorer view="matrix" d-model="48" positions="30" layout="split" position="7" offset="3">/,
+  );
+  const expected = await page.textContent('#view-matrix .matrix-note');
+  assert.match(expected, /30 positions × 48 dimensions/);
+  // The page's readout for a known cell, to compare with the pasted figures.
+  for (const snippet of [element, iframe]) {
+    const blank = await open(host.url + 'blank.html');
+    await blank.page.setContent(`<!doctype html><body>${snippet}</body>`);
+    const frame = snippet.startsWith('<iframe') ? blank.page.frameLocator('iframe') : null;
+    const figure = frame ? frame.locator('pe-explorer') : blank.page.locator('pe-explorer');
+    await figure.evaluate(
+      (el) =>
+        new Promise((resolve) => {
+          const check = () => (el.dataset.ready === 'true' ? resolve() : setTimeout(check, 20));
+          check();
+        }),
+    );
+    const note = await figure.evaluate((el) => el.shadowRoot.querySelector('.matrix-note').textContent);
+    assert.equal(note, expected);
+    const readout = await figure.evaluate((el) => el.shadowRoot.querySelector('.readout').textContent);
+    assert.match(readout, /Outlined: position 7\./);
+  }
+});
+
+test('styles stay inside the shadow root, and theme="auto" follows the host', async () => {
+  const { page } = await open(server.url + 'examples/blog-post.html');
+  await allReady(page);
+  const styles = await page.evaluate(() => {
+    const el = document.querySelector('pe-explorer');
+    const inner = el.shadowRoot.querySelector('canvas.heatmap');
+    return {
+      innerBorder: getComputedStyle(inner).borderTopStyle,
+      outerFont: getComputedStyle(document.querySelector('article p')).fontFamily,
+      outerButtons: document.querySelectorAll('button').length,
+    };
+  });
+  assert.equal(styles.innerBorder, 'none', 'the host page styled a canvas inside the figure');
+  assert.match(styles.outerFont, /Georgia/, 'the figure restyled the host page');
+  assert.equal(styles.outerButtons, 0);
+  const schemes = await page.evaluate(async () => {
+    const el = document.querySelector('pe-explorer');
+    const scheme = () => el.shadowRoot.querySelector('.pe-root').dataset.scheme;
+    const out = { auto: scheme() };
+    el.setAttribute('theme', 'dark');
+    out.dark = scheme();
+    el.setAttribute('theme', 'auto');
+    document.documentElement.style.colorScheme = 'dark';
+    el.setAttribute('theme', 'auto'); // re-read (a host that switches scheme usually re-renders)
+    out.hostDark = scheme();
+    return out;
+  });
+  assert.deepEqual(schemes, { auto: 'light', dark: 'dark', hostDark: 'dark' });
+});
+
+test('the whole embed is at most 100 KB gzipped', () => {
+  const bytes = zlib.gzipSync(fs.readFileSync(path.join(DIST, 'pe-explorer.js')), { level: 9 }).length;
+  assert.ok(bytes <= 100_000, `pe-explorer.js is ${bytes} bytes gzipped`);
+});

@@ -1,0 +1,241 @@
+// <pe-explorer>: the explorer as a custom element for blog posts. One <script src="pe-explorer.js"> is
+// enough (this module is bundled into a classic script with the engine inlined).
+//
+//   <pe-explorer view="matrix|periodicity|clock|relative|all" d-model="128" positions="100" base="10000"
+//                layout="interleaved" frequencies="paper" position="20" offset="5" lang="en|zh"
+//                theme="auto|light|dark" controls="on|off"></pe-explorer>
+//
+// Attributes reflect to properties and update the figure live; invalid ones show a message inside the
+// figure and fall back to their defaults. All elements on a page share one wasm instance. Work starts
+// only when an element comes near the viewport; its animation pauses off screen or in a hidden tab;
+// removing it releases every observer, listener, timer and animation frame it holds.
+import css from '../styles.css';
+import { engine } from './engine.js';
+import { mountExplorer } from './explorer.js';
+import { LANGUAGES, translator } from './i18n/index.js';
+import { VIEWS } from './markup.js';
+import { DEFAULTS, sanitize } from './state.js';
+
+const ATTRIBUTES = {
+  'd-model': { key: 'd', property: 'dModel', number: true },
+  positions: { key: 'n', property: 'positions', number: true },
+  base: { key: 'base', property: 'base', number: true },
+  layout: { key: 'layout', property: 'layout' },
+  frequencies: { key: 'freq', property: 'frequencies' },
+  position: { key: 'pos', property: 'position', number: true },
+  offset: { key: 'k', property: 'offset', number: true },
+};
+const CHOICES = {
+  view: ['all', ...VIEWS],
+  lang: Object.keys(LANGUAGES),
+  theme: ['auto', 'light', 'dark'],
+  controls: ['on', 'off'],
+};
+const FALLBACK = { view: 'all', lang: 'en', theme: 'auto', controls: 'on' };
+const NUMBER = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i;
+
+let sheet = null;
+function styleSheet() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+  }
+  return sheet;
+}
+
+export class PeExplorer extends HTMLElement {
+  /** The engine all elements on the page share (one wasm instance): the same API as pe.mjs. */
+  static engine() {
+    return engine();
+  }
+
+  static get observedAttributes() {
+    return [...Object.keys(ATTRIBUTES), ...Object.keys(CHOICES)];
+  }
+
+  constructor() {
+    super();
+    const shadow = this.attachShadow({ mode: 'open' });
+    shadow.adoptedStyleSheets = [styleSheet()];
+    this.wrapper = document.createElement('div');
+    this.wrapper.className = 'pe-root embedded';
+    this.messages = document.createElement('div');
+    this.messages.className = 'messages-inline';
+    this.messages.setAttribute('role', 'status');
+    this.messages.hidden = true;
+    this.body = document.createElement('div');
+    this.body.className = 'explorer';
+    this.body.innerHTML = '<p class="loading">Loading the figure…</p>';
+    this.wrapper.append(this.messages, this.body);
+    shadow.append(this.wrapper);
+    this.explorer = null;
+    this.state = null; // the last good state
+    this.mounted = ''; // the view / lang / controls the current mount was built for
+  }
+
+  connectedCallback() {
+    this.scheme = window.matchMedia('(prefers-color-scheme: dark)');
+    this.onScheme = () => this.applyTheme();
+    this.scheme.addEventListener('change', this.onScheme);
+    this.applyTheme();
+    // Lazy start: nothing is computed until the element comes within 200 px of the viewport.
+    this.visibility = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        this.visibility.disconnect();
+        this.start();
+      },
+      { rootMargin: '200px' },
+    );
+    this.visibility.observe(this);
+  }
+
+  disconnectedCallback() {
+    this.visibility?.disconnect();
+    this.scheme?.removeEventListener('change', this.onScheme);
+    this.explorer?.destroy();
+    this.explorer = null;
+    this.mounted = '';
+    this.started = false;
+    this.body.innerHTML = '<p class="loading">Loading the figure…</p>';
+  }
+
+  attributeChangedCallback() {
+    if (!this.isConnected) return;
+    this.applyTheme();
+    if (this.started) this.refresh();
+  }
+
+  async start() {
+    if (this.started) return;
+    this.started = true;
+    try {
+      this.pe = await engine();
+    } catch (error) {
+      this.showMessages([`The engine could not be loaded: ${error.message}`]);
+      return;
+    }
+    if (this.started && this.isConnected) this.refresh();
+  }
+
+  /** Reads every attribute; mounts (or updates) the explorer; shows what was wrong. */
+  refresh() {
+    const messages = [];
+    const choice = (name) => {
+      const raw = this.getAttribute(name);
+      if (raw === null || raw === '') return FALLBACK[name];
+      if (CHOICES[name].includes(raw)) return raw;
+      messages.push(`${name}="${raw}" is not one of ${CHOICES[name].join(', ')}; using ${FALLBACK[name]}`);
+      return FALLBACK[name];
+    };
+    const view = choice('view');
+    const lang = choice('lang');
+    const controls = choice('controls');
+    choice('theme'); // applied by applyTheme(); checked here so that a bad value is reported
+
+    const candidate = { ...(this.state || DEFAULTS) };
+    for (const [name, { key, number }] of Object.entries(ATTRIBUTES)) {
+      const raw = this.getAttribute(name);
+      if (raw === null) {
+        candidate[key] = DEFAULTS[key];
+      } else if (number) {
+        if (NUMBER.test(raw)) candidate[key] = Number(raw);
+        else
+          messages.push(
+            `${name}="${raw}" is not a number; using ${this.state ? 'the last good value' : 'the default'}`,
+          );
+      } else {
+        candidate[key] = raw;
+      }
+    }
+    // Without an explicit position/offset, keep them inside a changed size.
+    if (this.getAttribute('position') === null)
+      candidate.pos = Math.min(DEFAULTS.pos, Math.max(0, (candidate.n | 0) - 1));
+    if (this.getAttribute('offset') === null)
+      candidate.k = Math.min(DEFAULTS.k, Math.max(0, (candidate.n | 0) - 1));
+    candidate.zoom = null;
+    const checked = sanitize(candidate, (o) => this.pe.validate(o));
+    // A bad attribute names itself: say which, and keep the last good state for it where there is one.
+    const renamed = checked.messages.map((m) => m.replace(/^d_model /, 'd-model: d_model '));
+    messages.push(...renamed);
+    const state = checked.state;
+
+    const key = `${view}|${lang}|${controls}`;
+    if (this.mounted !== key || !this.explorer) {
+      this.explorer?.destroy();
+      const t = translator(lang);
+      this.wrapper.lang = lang === 'zh' ? 'zh-CN' : lang;
+      this.explorer = mountExplorer(this.body, this.pe, {
+        views: view === 'all' ? VIEWS : [view],
+        controls: controls === 'on',
+        initial: state,
+        t,
+        onError: (message) => this.showMessages([message]),
+      });
+      this.mounted = key;
+    } else {
+      this.explorer.store.set(state, { commit: true });
+    }
+    this.state = state;
+    this.showMessages(messages);
+    this.dataset.ready = 'true';
+  }
+
+  showMessages(list) {
+    this.messages.replaceChildren(
+      ...list.map((text) => {
+        const p = document.createElement('p');
+        p.textContent = text;
+        return p;
+      }),
+    );
+    this.messages.hidden = list.length === 0;
+  }
+
+  /** theme="auto" follows the host page: its CSS color-scheme if it sets one, else the reader's preference. */
+  applyTheme() {
+    const theme = CHOICES.theme.includes(this.getAttribute('theme')) ? this.getAttribute('theme') : 'auto';
+    let dark = theme === 'dark';
+    if (theme === 'auto') {
+      const hostScheme = getComputedStyle(this).colorScheme || 'normal';
+      const words = hostScheme.split(/\s+/);
+      if (words.includes('dark') && !words.includes('light')) dark = true;
+      else if (words.includes('light') && !words.includes('dark')) dark = false;
+      else dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+    }
+    const scheme = dark ? 'dark' : 'light';
+    if (this.wrapper.dataset.scheme !== scheme) {
+      this.wrapper.dataset.scheme = scheme;
+      this.explorer?.redraw('theme');
+    }
+  }
+}
+
+// Properties reflect the attributes (numbers as numbers).
+for (const [name, { property, number }] of Object.entries(ATTRIBUTES)) {
+  Object.defineProperty(PeExplorer.prototype, property, {
+    get() {
+      const raw = this.getAttribute(name);
+      return number
+        ? raw === null
+          ? DEFAULTS[ATTRIBUTES[name].key]
+          : Number(raw)
+        : (raw ?? DEFAULTS[ATTRIBUTES[name].key]);
+    },
+    set(value) {
+      this.setAttribute(name, String(value));
+    },
+  });
+}
+for (const name of Object.keys(CHOICES)) {
+  Object.defineProperty(PeExplorer.prototype, name === 'lang' ? 'language' : name, {
+    get() {
+      return this.getAttribute(name) ?? FALLBACK[name];
+    },
+    set(value) {
+      this.setAttribute(name, String(value));
+    },
+  });
+}
+
+if (!customElements.get('pe-explorer')) customElements.define('pe-explorer', PeExplorer);

@@ -1,0 +1,65 @@
+// The "Embed this view" dialog: an iframe snippet and a custom-element snippet for the current state,
+// ready to copy. Both point at this copy of dist/ (absolute URLs, so they work pasted anywhere).
+import { VIEWS } from './markup.js';
+import { DEFAULTS, toHash } from './state.js';
+
+/** Attributes of <pe-explorer> for a state (only what differs from the defaults). */
+export function elementAttributes(state, view) {
+  const attrs = [['view', view]];
+  const map = {
+    d: 'd-model',
+    n: 'positions',
+    base: 'base',
+    layout: 'layout',
+    freq: 'frequencies',
+    pos: 'position',
+    k: 'offset',
+  };
+  for (const [key, attr] of Object.entries(map)) {
+    if (state[key] !== DEFAULTS[key]) attrs.push([attr, String(state[key])]);
+  }
+  return attrs;
+}
+
+export function snippets(state, view, base) {
+  const hash = toHash(state).replace(/^#/, '');
+  const iframeSrc = new URL(`embed.html#view=${view}${hash ? '&' + hash : ''}`, base).href;
+  const height = view === 'all' ? 1600 : 720;
+  const iframe = `<iframe src="${iframeSrc}" width="100%" height="${height}" loading="lazy" title="Position encoding: ${view}"></iframe>`;
+  const attrs = elementAttributes(state, view)
+    .map(([k, v]) => ` ${k}="${v}"`)
+    .join('');
+  const element = `<script src="${new URL('pe-explorer.js', base).href}"></script>\n<pe-explorer${attrs}></pe-explorer>`;
+  return { iframe, element };
+}
+
+export function openEmbedDialog(dialog, state, t, opener) {
+  const select = dialog.querySelector('select[name="embed-view"]');
+  if (!select.options.length) {
+    for (const v of ['all', ...VIEWS]) select.append(new Option(t(`view.${v}`), v));
+    select.addEventListener('change', () => fill());
+    for (const button of dialog.querySelectorAll('[data-copy]')) {
+      button.addEventListener('click', async () => {
+        const area = dialog.querySelector(`textarea[name="${button.dataset.copy}"]`);
+        area.select();
+        try {
+          await navigator.clipboard.writeText(area.value);
+        } catch {
+          document.execCommand?.('copy'); // older browsers, or clipboard permission refused
+        }
+        dialog.querySelector('.copied').textContent = t('embed.copied');
+      });
+    }
+    dialog.querySelector('[data-close]').addEventListener('click', () => dialog.close());
+    dialog.addEventListener('close', () => dialog.opener?.focus());
+  }
+  const fill = () => {
+    const { iframe, element } = snippets(state, select.value, location.href);
+    dialog.querySelector('textarea[name="iframe"]').value = iframe;
+    dialog.querySelector('textarea[name="element"]').value = element;
+    dialog.querySelector('.copied').textContent = '';
+  };
+  dialog.opener = opener;
+  fill();
+  dialog.showModal();
+}

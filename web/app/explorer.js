@@ -1,0 +1,104 @@
+// Mounts the explorer (settings and views) into a container, in the page or in a <pe-explorer>'s shadow
+// root, and keeps views and controls in step with one store. Returns a handle whose destroy() removes
+// every listener, observer, timer and animation frame it created.
+import { textUpdate } from './canvas.js';
+import { Controls } from './controls.js';
+import { controlsMarkup, sectionElement } from './markup.js';
+import { createStore } from './state.js';
+import { ClockView } from './views/clock.js';
+import { MatrixView } from './views/matrix.js';
+import { PeriodicityView } from './views/periodicity.js';
+import { RelativeView } from './views/relative.js';
+
+const VIEW_CLASSES = {
+  matrix: MatrixView,
+  periodicity: PeriodicityView,
+  clock: ClockView,
+  relative: RelativeView,
+};
+
+/**
+ * @param {HTMLElement} container  where to build (emptied first)
+ * @param {import('../pe').PE} pe   the shared engine
+ * @param {{ views: string[], controls: boolean, initial: object, t: (key: string) => string,
+ *           onError?: (message: string) => void }} options
+ */
+export function mountExplorer(container, pe, { views, controls, initial, t, onError = () => {} }) {
+  const doc = container.ownerDocument;
+  container.replaceChildren();
+  const viewsBox = doc.createElement('div');
+  viewsBox.className = 'views';
+  for (const name of views) viewsBox.append(sectionElement(doc, name, t));
+  if (controls) {
+    const layout = doc.createElement('div');
+    layout.className = 'layout';
+    const aside = doc.createElement('aside');
+    aside.className = 'controls';
+    aside.setAttribute('aria-labelledby', 'settings-title');
+    aside.innerHTML = controlsMarkup(t);
+    layout.append(aside, viewsBox);
+    container.append(layout);
+  } else {
+    container.append(viewsBox);
+  }
+
+  const store = createStore(initial);
+  const root = container.getRootNode(); // the document, or the element's shadow root
+  const instances = views.map(
+    (name) => new VIEW_CLASSES[name](viewsBox.querySelector(`#view-${name}`), pe, store, t),
+  );
+  const settings = new Controls(root, pe, store, t);
+  const teardown = [];
+
+  function render(state, changed, reason = {}) {
+    for (const view of instances) {
+      const start = performance.now();
+      try {
+        view.update(state, changed, reason);
+        // One entry per view and redraw: build-scripts/bench.sh reads where the time goes.
+        performance.measure(`pe-render:${view.constructor.name}`, { start });
+      } catch (error) {
+        // A view that cannot draw says so; the others go on.
+        console.error(error);
+        onError(`A view could not be drawn: ${error.message}`);
+      }
+    }
+    textUpdate(settings, reason.animate, () => settings.update(store.get()));
+  }
+  teardown.push(
+    store.subscribe((state, changed, reason) => {
+      if (changed.size) render(state, changed, reason);
+      // The end of an interaction (pause, release of a slider) brings every text up to date at once.
+      else if (reason.commit) render(state, new Set(['pos']), reason);
+    }),
+  );
+
+  // Redraw when the width changes (not on every height change the redraw itself causes).
+  let width = container.clientWidth;
+  let resizeTimer = 0;
+  const resize = new ResizeObserver(() => {
+    if (container.clientWidth === width) return;
+    width = container.clientWidth;
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => render(store.get(), new Set(['size'])), 100);
+  });
+  resize.observe(container);
+  teardown.push(() => {
+    resize.disconnect();
+    clearTimeout(resizeTimer);
+  });
+
+  render(store.get(), null);
+  return {
+    store,
+    views: instances,
+    /** Redraws everything, e.g. after a theme change. */
+    redraw: (why = 'theme') => render(store.get(), new Set([why])),
+    destroy() {
+      for (const undo of teardown) undo();
+      for (const view of instances) view.destroy?.();
+      settings.destroy();
+      container.replaceChildren();
+    },
+  };
+}

@@ -1,0 +1,172 @@
+// The explorer's markup, built from the string table so that the page and the <pe-explorer> element
+// (in its shadow root) share it, in any language. Only trusted strings from ./i18n go into the HTML;
+// anything a reader types is set as text by the views, never as HTML.
+
+export const VIEWS = ['matrix', 'periodicity', 'clock', 'relative'];
+
+const field = (t, id, name, { labelKey, hintKey, input, errors = true }) => `
+  <div class="field">
+    <label for="${id}">${t(labelKey)}</label>
+    ${input}
+    ${hintKey ? `<p class="hint" id="${id}-hint">${t(hintKey)}</p>` : ''}
+    ${errors ? `<p class="error" id="${id}-error" aria-live="polite"></p>` : ''}
+  </div>`;
+
+export function controlsMarkup(t) {
+  const number = (id, name, mode, extra = '') =>
+    `<input id="${id}" name="${name}" type="number" inputmode="${mode}" ${extra} aria-describedby="${id}-hint ${id}-error" />`;
+  const options = (prefix, values) =>
+    values.map((v) => `<option value="${v}">${t(`${prefix}.${v}`)}</option>`).join('');
+  return `
+  <h2 class="settings-title" id="settings-title">${t('settings.title')}</h2>
+  <form class="controls-form" novalidate>
+    ${field(t, 'c-d', 'd', { labelKey: 'c.d.labelHtml', hintKey: 'c.d.hint', input: number('c-d', 'd', 'numeric', 'min="1" max="8192" step="1"') })}
+    ${field(t, 'c-n', 'n', { labelKey: 'c.n.label', hintKey: 'c.n.hint', input: number('c-n', 'n', 'numeric', 'min="1" step="1"') })}
+    ${field(t, 'c-base', 'base', { labelKey: 'c.base.label', hintKey: 'c.base.hint', input: number('c-base', 'base', 'decimal', 'step="any"') })}
+    ${field(t, 'c-layout', 'layout', {
+      labelKey: 'c.layout.label',
+      hintKey: null,
+      errors: false,
+      input: `<select id="c-layout" name="layout" aria-describedby="c-layout-hint">${options('c.layout', ['interleaved', 'split', 'split_cos_first'])}</select><p class="hint" id="c-layout-hint"></p>`,
+    })}
+    ${field(t, 'c-freq', 'freq', {
+      labelKey: 'c.freq.label',
+      hintKey: null,
+      errors: false,
+      input: `<select id="c-freq" name="freq" aria-describedby="c-freq-hint">${options('c.freq', ['paper', 'tensor2tensor'])}</select><p class="hint" id="c-freq-hint"></p>`,
+    })}
+    ${field(t, 'c-pos', 'pos', {
+      labelKey: 'c.pos.label',
+      hintKey: 'c.pos.hint',
+      input: `<div class="pair-input"><input id="c-pos-range" name="pos" type="range" min="0" step="1" aria-label="${t('c.pos.slider')}" />${number('c-pos', 'pos', 'numeric', 'min="0" step="1"')}</div>`,
+    })}
+    ${field(t, 'c-k', 'k', {
+      labelKey: 'c.k.labelHtml',
+      hintKey: 'c.k.hint',
+      input: `<div class="pair-input"><input id="c-k-range" name="k" type="range" step="1" aria-label="${t('c.k.slider')}" />${number('c-k', 'k', 'numeric', 'step="1"')}</div>`,
+    })}
+    ${field(t, 'c-map', 'map', {
+      labelKey: 'c.map.label',
+      errors: false,
+      input: `<select id="c-map" name="map">${options('c.map', ['diverging', 'viridis'])}</select>`,
+    })}
+    <div class="field page-only">
+      <span class="label" id="export-label">${t('c.export.label')}</span>
+      <div class="buttons" role="group" aria-labelledby="export-label">
+        <button type="button" data-export="csv">${t('c.export.csv')}</button>
+        <button type="button" data-export="npy">${t('c.export.npy')}</button>
+      </div>
+    </div>
+    <div class="field page-only">
+      <button type="button" data-action="embed">${t('c.embed')}</button>
+    </div>
+  </form>`;
+}
+
+const sections = {
+  matrix: (t) => `
+    <div class="text">
+      <h2 id="matrix-title">${t('matrix.title')}</h2>
+      ${t('matrix.bodyHtml')}
+      <p class="howto">${t('matrix.howto')}</p>
+    </div>
+    <div class="figure">
+      <div class="toolbar" role="group" aria-label="${t('matrix.toolbar')}">
+        <button type="button" data-action="zoom-in">${t('matrix.zoomIn')}</button>
+        <button type="button" data-action="zoom-out">${t('matrix.zoomOut')}</button>
+        <button type="button" data-action="zoom-reset">${t('matrix.showAll')}</button>
+        <button type="button" data-png="heatmap">${t('png')}</button>
+      </div>
+      <div class="stack">
+        <canvas class="heatmap" role="img"></canvas>
+        <canvas class="overlay" tabindex="0" aria-label="${t('matrix.cursor')}"></canvas>
+      </div>
+      <canvas class="colorbar" role="img" aria-label="${t('matrix.colorbar')}"></canvas>
+      <p class="matrix-note"></p>
+      <p class="readout" aria-live="polite"></p>
+    </div>`,
+  periodicity: (t) => `
+    <div class="text">
+      <h2 id="periodicity-title">${t('periodicity.title')}</h2>
+      ${t('periodicity.bodyHtml')}
+      <div class="field inline">
+        <label for="c-dims">${t('c.dims.label')}</label>
+        <input id="c-dims" name="dims" type="text" inputmode="numeric" aria-describedby="c-dims-hint c-dims-error" />
+        <p class="hint" id="c-dims-hint">${t('c.dims.hint')}</p>
+        <p class="error" id="c-dims-error" aria-live="polite"></p>
+      </div>
+    </div>
+    <div class="figure">
+      <div class="toolbar" role="group" aria-label="${t('periodicity.toolbar')}">
+        <button type="button" data-png="curves">${t('periodicity.pngCurves')}</button>
+        <button type="button" data-png="wavelengths">${t('periodicity.pngWavelengths')}</button>
+        <button type="button" data-png="quarter">${t('periodicity.pngQuarter')}</button>
+      </div>
+      <div class="stack">
+        <canvas class="curves" role="img"></canvas>
+        <canvas class="curves-cursor" aria-hidden="true"></canvas>
+      </div>
+      <ul class="legend" aria-label="${t('periodicity.legend')}"></ul>
+      <h3>${t('periodicity.wavelengthTitle')}</h3>
+      <canvas class="wavelengths" role="img"></canvas>
+      <h3>${t('periodicity.quarterTitle')}</h3>
+      <canvas class="quarter" role="img"></canvas>
+      <p class="quarter-note"></p>
+    </div>`,
+  clock: (t) => `
+    <div class="text">
+      <h2 id="clock-title">${t('clock.title')}</h2>
+      ${t('clock.bodyHtml')}
+      <ul class="angles" aria-label="${t('clock.angles')}"></ul>
+    </div>
+    <div class="figure">
+      <div class="toolbar" role="group" aria-label="${t('clock.toolbar')}">
+        <button type="button" data-action="step-back" title="${t('clock.stepBackTitle')}">${t('clock.stepBack')}</button>
+        <button type="button" data-action="play" aria-pressed="false">${t('clock.play')}</button>
+        <button type="button" data-action="step-forward" title="${t('clock.stepForwardTitle')}">${t('clock.stepForward')}</button>
+        <label class="inline-label">${t('clock.speed')} <select name="speed"></select></label>
+        <button type="button" data-png="clocks">${t('png')}</button>
+      </div>
+      <canvas class="bars" role="img"></canvas>
+      <canvas class="clocks" role="img"></canvas>
+      <p class="clock-note"></p>
+    </div>`,
+  relative: (t) => `
+    <div class="text">
+      <h2 id="relative-title">${t('relative.title')}</h2>
+      ${t('relative.bodyHtml')}
+    </div>
+    <div class="figure">
+      <div class="toolbar" role="group" aria-label="${t('relative.toolbar')}">
+        <button type="button" data-png="gram">${t('relative.pngGram')}</button>
+        <button type="button" data-png="dots">${t('relative.pngDots')}</button>
+      </div>
+      <div class="split-figure">
+        <div>
+          <canvas class="gram" role="img"></canvas>
+          <p class="gram-readout" aria-live="polite"></p>
+        </div>
+        <p class="gram-note"></p>
+      </div>
+      <canvas class="dots" role="img"></canvas>
+      <div class="table-wrap">
+        <table class="rotation">
+          <caption>${t('relative.captionHtml')}</caption>
+          <thead><tr>${t('relative.headHtml')}</tr></thead>
+          <tbody></tbody>
+        </table>
+      </div>
+      <p class="residual" aria-live="polite"></p>
+    </div>`,
+};
+
+/** A <section class="view"> for one view. */
+export function sectionElement(doc, name, t) {
+  const section = doc.createElement('section');
+  section.className = 'view';
+  section.id = `view-${name}`;
+  section.dataset.view = name;
+  section.setAttribute('aria-labelledby', `${name}-title`);
+  section.innerHTML = sections[name](t);
+  return section;
+}
