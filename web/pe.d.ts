@@ -84,6 +84,22 @@ export interface PE {
   renderMatrix(values: ArrayLike<number>, rows: number, cols: number, view: RenderOptions): Uint8ClampedArray;
   /** Draws (a region of) the encoding matrix; the matrix is kept between calls with the same options. */
   renderEncoding(options: EncodingOptions, view: RenderOptions): Uint8ClampedArray;
+  /** A seeded random table (maxLen x dModel) standing in for a trained position embedding. */
+  learnedTable(options: { dModel: number; maxLen: number; seed?: number }): Float32Array;
+  /** One row of it; past the last row it throws, as a real model's lookup would. */
+  learnedRow(options: { dModel: number; maxLen: number; seed?: number }, position: number): Float32Array;
+  /** The documented toy tokenizer (words, single CJK characters, single punctuation; at most 64). */
+  tokenize(text: string): { tokens: string[]; truncated: boolean };
+  /** Deterministic toy word embeddings, scale * N(0, 1) seeded by each token's text: tokens x dModel. */
+  embedTokens(tokens: string[], options: { dModel: number; scale?: number }): Float32Array;
+  /** 2-D projection of a row-major matrix: principal components ('pca') or dimensions 0 and 1. */
+  project(values: ArrayLike<number>, rows: number, cols: number, method?: 'pca' | 'first_two'): { xy: Float64Array; explained: [number, number] };
+  /** The two closest position vectors among the positions: their distance and offset. */
+  closestPositions(options: EncodingOptions): { distance: number; offset: number };
+  /** Wavelengths with the common doubled exponent (base^(2j/d) with j over every dimension). */
+  wrongExponentWavelengths(options: EncodingOptions): Float64Array;
+  /** Columns computed with that mistake, column-major like columns(). */
+  wrongExponentColumns(options: EncodingOptions, dims: number[]): Float32Array;
   readonly limits: {
     maxDModel: number;
     maxPositions: number;

@@ -240,3 +240,65 @@ Module['limits'] = {
     return Module['MAX_GRAM_POSITIONS'];
   },
 };
+
+// --- concepts (the explanation views) ---------------------------------------------------------------
+
+function peLearned(options) {
+  peCheckObject(options, 'options', '{ dModel: 64, maxLen: 512, seed: 1 }');
+  peCheckKeys(options, { dModel: 0, maxLen: 0, seed: 0 }, 'option');
+  return [
+    peNumber(options.dModel, 'dModel'),
+    peNumber(options.maxLen, 'maxLen'),
+    peNumber(options.seed === undefined ? 1 : options.seed, 'seed'),
+  ];
+}
+
+Module['learnedTable'] = function learnedTable(options) {
+  const [d, maxLen, seed] = peLearned(options);
+  return peUnwrap(Module['_learnedTable'](d, maxLen, seed));
+};
+
+Module['learnedRow'] = function learnedRow(options, position) {
+  const [d, maxLen, seed] = peLearned(options);
+  return peUnwrap(Module['_learnedRow'](d, maxLen, seed, peNumber(position, 'position')));
+};
+
+Module['tokenize'] = function tokenize(text) {
+  if (typeof text !== 'string') throw new PEError('text must be a string; got ' + peDescribe(text), 'text');
+  return peUnwrap(Module['_tokenize'](text));
+};
+
+Module['embedTokens'] = function embedTokens(tokens, options) {
+  if (!Array.isArray(tokens) || !tokens.every((x) => typeof x === 'string')) {
+    throw new PEError('tokens must be an array of strings; got ' + peDescribe(tokens), 'tokens');
+  }
+  peCheckObject(options, 'options', '{ dModel: 64, scale: 1 }');
+  peCheckKeys(options, { dModel: 0, scale: 0 }, 'option');
+  if (tokens.length === 0) return new Float32Array(0);
+  const scale = options.scale === undefined ? 1 : options.scale;
+  return peUnwrap(Module['_embedTokens'](tokens, peNumber(options.dModel, 'dModel'), peNumber(scale, 'scale')));
+};
+
+Module['project'] = function project(values, rows, cols, method) {
+  peNumber(rows, 'rows');
+  peNumber(cols, 'cols');
+  const how = method === undefined ? 'pca' : method;
+  if (typeof how !== 'string') throw new PEError('method must be a string; got ' + peDescribe(how), 'method');
+  peInput(values, 'values');
+  return peUnwrap(Module['_projectInput'](rows, cols, how));
+};
+
+Module['closestPositions'] = function closestPositions(options) {
+  return peUnwrap(Module['_closestPositions'](peEncodingOptions(options, true)));
+};
+
+Module['wrongExponentWavelengths'] = function wrongExponentWavelengths(options) {
+  return peUnwrap(Module['_wrongExponentWavelengths'](peEncodingOptions(options, false)));
+};
+
+Module['wrongExponentColumns'] = function wrongExponentColumns(options, dims) {
+  if (!Array.isArray(dims) || !dims.every((x) => typeof x === 'number')) {
+    throw new PEError('dims must be an array of numbers; got ' + peDescribe(dims), 'dims');
+  }
+  return peUnwrap(Module['_wrongExponentColumns'](peEncodingOptions(options, true), dims));
+};

@@ -51,21 +51,19 @@ val render_to_pixels(std::span<const float> matrix, int rows, int cols, const Re
 
 namespace {
 
-Scratch<float> g_input;
-
 // A view of n floats for JS to fill before calling _colorizeInput or _renderInput.
 val input_view(double n) {
   if (auto s = check_integer("length", n, 1, double(kMaxElements)); !s)
     return error_value(s.error());
-  if (!g_input.reserve(static_cast<std::size_t>(n)))
+  if (!input_scratch().reserve(static_cast<std::size_t>(n)))
     return error_value(out_of_memory(static_cast<std::size_t>(n) * 4));
-  return g_input.view();
+  return input_scratch().view();
 }
 
 val colorize_input(const std::string& map_name, double low, double high) {
   const auto map = parse_color_map(map_name);
   if (!map) return error_value(map.error());
-  const auto values = g_input.span();
+  const auto values = input_scratch().span();
   if (!g_pixels.reserve(values.size() * 4)) return error_value(out_of_memory(values.size() * 4));
   if (auto s = colorize(values, map.value(), low, high, g_pixels.span()); !s) {
     return error_value(s.error());
@@ -78,7 +76,7 @@ val render_input(double rows, double cols, const val& view) {
   if (auto s = check_integer("cols", cols, 1, kMaxElements); !s) return error_value(s.error());
   const auto request = render_request_from(view);
   if (!request) return error_value(request.error());
-  return render_to_pixels(g_input.span(), int(rows), int(cols), request.value());
+  return render_to_pixels(input_scratch().span(), int(rows), int(cols), request.value());
 }
 
 }  // namespace

@@ -24,6 +24,11 @@ SinusoidalOptions options_from(const val& options) {
   return o;
 }
 
+Scratch<float>& input_scratch() {
+  static Scratch<float> input;
+  return input;
+}
+
 Error out_of_memory(std::size_t bytes) {
   return Error{ErrorCode::out_of_memory, "",
                "could not allocate " + std::to_string(bytes / (1024 * 1024)) +

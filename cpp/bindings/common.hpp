@@ -59,6 +59,10 @@ class Scratch {
 
 Error out_of_memory(std::size_t bytes);
 
+// The module-owned input buffer: JS copies numbers in (see _inputView), then calls a function that
+// reads them (colours, rendering, projection).
+Scratch<float>& input_scratch();
+
 // A fresh JS-owned typed array holding a copy of `values`.
 template <class T>
 val copy_out(std::span<const T> values) {
