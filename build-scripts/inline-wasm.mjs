@@ -1,27 +1,45 @@
-// Makes the classic single-file pe.js: the MODULARIZE'd classic loader plus its wasm as base64, handed to
+// Makes a classic single-file engine script: the MODULARIZE'd classic loader plus its wasm, compressed
+// (deflate-raw) and base64-encoded, decompressed in the browser with DecompressionStream and handed to
 // the factory as `wasmBinary`.
 //
 // Why not emscripten's -sSINGLE_FILE: in 3.1.6 its loader first fetch()es its own data: URI, which a
 // strict Content-Security-Policy (default-src 'self') blocks and reports as a violation before the
 // loader falls back to decoding. Given wasmBinary, the loader neither fetches nor streams.
+// Why compress first: gzip(base64(deflate(wasm))) is ~22% smaller than gzip(base64(wasm)), because
+// gzip's Huffman stage takes back base64's 6-bits-per-byte overhead; it is what keeps the embed within
+// its 100 KB budget. DecompressionStream: Chromium 80+, Firefox 113+, Safari 16.4+.
 //
 // node build-scripts/inline-wasm.mjs <loader.js> <module.wasm> <out.js>
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 
 const [loaderPath, wasmPath, outPath] = process.argv.slice(2);
 const loader = fs.readFileSync(loaderPath, 'utf8');
-const wasm = fs.readFileSync(wasmPath).toString('base64');
+const packed = zlib.deflateRawSync(fs.readFileSync(wasmPath), { level: 9 }).toString('base64');
 
 fs.writeFileSync(
   outPath,
   `// pe.js: the position-encoding engine as one classic script (wasm inlined). Defines the global createPE.
 var createPE = (function () {
 ${loader}
-  var wasmBase64 = '${wasm}';
+  var packedWasm = '${packed}';
   var factory = createPE;
+  var wasm = null;
+  function unpack() {
+    if (!wasm) {
+      if (typeof DecompressionStream === 'undefined') {
+        return Promise.reject(new Error('this browser cannot decompress the engine (no DecompressionStream)'));
+      }
+      var bytes = Uint8Array.from(atob(packedWasm), function (c) { return c.charCodeAt(0); });
+      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+      wasm = new Response(stream).arrayBuffer();
+    }
+    return wasm;
+  }
   return function createPE(overrides) {
-    var bytes = Uint8Array.from(atob(wasmBase64), function (c) { return c.charCodeAt(0); });
-    return factory(Object.assign({ wasmBinary: bytes }, overrides));
+    return unpack().then(function (buffer) {
+      return factory(Object.assign({ wasmBinary: new Uint8Array(buffer) }, overrides));
+    });
   };
 })();
 `,

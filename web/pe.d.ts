@@ -92,8 +92,15 @@ export interface PE {
   tokenize(text: string): { tokens: string[]; truncated: boolean };
   /** Deterministic toy word embeddings, scale * N(0, 1) seeded by each token's text: tokens x dModel. */
   embedTokens(tokens: string[], options: { dModel: number; scale?: number }): Float32Array;
+  /** Embedding + PE (or the embedding alone, withPe false) for tokens at positions start, start + 1, …. */
+  inputVectors(tokens: string[], options: EncodingOptions, scale?: number, withPe?: boolean): Float32Array;
   /** 2-D projection of a row-major matrix: principal components ('pca') or dimensions 0 and 1. */
-  project(values: ArrayLike<number>, rows: number, cols: number, method?: 'pca' | 'first_two'): { xy: Float64Array; explained: [number, number] };
+  project(
+    values: ArrayLike<number>,
+    rows: number,
+    cols: number,
+    method?: 'pca' | 'first_two',
+  ): { xy: Float64Array; explained: [number, number] };
   /** The two closest position vectors among the positions: their distance and offset. */
   closestPositions(options: EncodingOptions): { distance: number; offset: number };
   /** Wavelengths with the common doubled exponent (base^(2j/d) with j over every dimension). */

@@ -276,7 +276,9 @@ Module['embedTokens'] = function embedTokens(tokens, options) {
   peCheckKeys(options, { dModel: 0, scale: 0 }, 'option');
   if (tokens.length === 0) return new Float32Array(0);
   const scale = options.scale === undefined ? 1 : options.scale;
-  return peUnwrap(Module['_embedTokens'](tokens, peNumber(options.dModel, 'dModel'), peNumber(scale, 'scale')));
+  return peUnwrap(
+    Module['_embedTokens'](tokens, peNumber(options.dModel, 'dModel'), peNumber(scale, 'scale')),
+  );
 };
 
 Module['project'] = function project(values, rows, cols, method) {
@@ -301,4 +303,14 @@ Module['wrongExponentColumns'] = function wrongExponentColumns(options, dims) {
     throw new PEError('dims must be an array of numbers; got ' + peDescribe(dims), 'dims');
   }
   return peUnwrap(Module['_wrongExponentColumns'](peEncodingOptions(options, true), dims));
+};
+
+Module['inputVectors'] = function inputVectors(tokens, options, scale, withPe) {
+  if (!Array.isArray(tokens) || !tokens.every((x) => typeof x === 'string') || tokens.length === 0) {
+    throw new PEError('tokens must be a non-empty array of strings; got ' + peDescribe(tokens), 'tokens');
+  }
+  const o = peEncodingOptions(Object.assign({ positions: tokens.length }, options), true);
+  return peUnwrap(
+    Module['_inputVectors'](tokens, o, peNumber(scale === undefined ? 1 : scale, 'scale'), withPe !== false),
+  );
 };

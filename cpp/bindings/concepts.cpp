@@ -1,12 +1,13 @@
 // Binds the concepts: learned-table stand-in, tokens and their toy embeddings, the 2-D projection,
 // the closest pair of positions and the doubled-exponent mistake.
+#include "pe/concepts.hpp"
+
 #include <emscripten/bind.h>
 
 #include <string>
 #include <vector>
 
 #include "common.hpp"
-#include "pe/concepts.hpp"
 
 namespace pe::bindings {
 namespace {
@@ -46,12 +47,28 @@ val tokenize_text(const std::string& text) {
 val embed_tokens(const val& tokens, double d_model, double scale) {
   const unsigned count = tokens["length"].as<unsigned>();
   if (count > kMaxTokens) {
-    return error_value({ErrorCode::size_limit, "tokens",
-                        "at most " + std::to_string(kMaxTokens) + " tokens; got " + std::to_string(count)});
+    return error_value(
+        {ErrorCode::size_limit, "tokens",
+         "at most " + std::to_string(kMaxTokens) + " tokens; got " + std::to_string(count)});
   }
   std::vector<std::string> words(count);
   for (unsigned n = 0; n < count; ++n) words[n] = tokens[n].as<std::string>();
   return copy_or_error(token_embeddings(words, d_model, scale));
+}
+
+// Embedding + PE for tokens at positions start .. start + n - 1.
+val inputs_of(const val& tokens, const val& options, double scale, bool with_pe) {
+  const unsigned count = tokens["length"].as<unsigned>();
+  if (count > kMaxTokens) {
+    return error_value(
+        {ErrorCode::size_limit, "tokens",
+         "at most " + std::to_string(kMaxTokens) + " tokens; got " + std::to_string(count)});
+  }
+  const auto spec = make_spec(options_from(options));
+  if (!spec) return error_value(spec.error());
+  std::vector<std::string> words(count);
+  for (unsigned n = 0; n < count; ++n) words[n] = tokens[n].as<std::string>();
+  return copy_or_error(input_vectors(words, spec.value(), scale, with_pe));
 }
 
 // Projects the values JS put in the input buffer: {xy: Float64Array, explained: [x, y]}.
@@ -108,6 +125,7 @@ EMSCRIPTEN_BINDINGS(concepts) {
   emscripten::function("_tokenize", &tokenize_text);
   emscripten::function("_embedTokens", &embed_tokens);
   emscripten::function("_projectInput", &project_input);
+  emscripten::function("_inputVectors", &inputs_of);
   emscripten::function("_closestPositions", &closest_of);
   emscripten::function("_wrongExponentWavelengths", &wrong_wavelengths);
   emscripten::function("_wrongExponentColumns", &wrong_columns);

@@ -2,11 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numbers>
 #include <limits>
+#include <numbers>
 #include <numeric>
 
 #include "pe/analysis.hpp"
+#include "pe/sinusoidal.hpp"
 
 namespace pe {
 
@@ -17,7 +18,9 @@ std::uint64_t Random::next() {
   return z ^ (z >> 31);
 }
 
-double Random::uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+double Random::uniform() {
+  return static_cast<double>(next() >> 11) * 0x1.0p-53;
+}
 
 double Random::normal() {
   const double u1 = 1.0 - uniform();  // (0, 1]: log is finite
@@ -25,7 +28,8 @@ double Random::normal() {
   return std::sqrt(-2.0 * std::log(u1)) * std::cos(2 * std::numbers::pi * u2);
 }
 
-// --- learned table ----------------------------------------------------------------------------------------
+// --- learned table
+// ----------------------------------------------------------------------------------------
 
 Result<LearnedSpec> make_learned(double d_model, double max_len, double seed) {
   if (auto s = check_integer("d_model", d_model, 1, kMaxDModel); !s) return s.error();
@@ -51,16 +55,17 @@ Result<std::vector<float>> learned_row(const LearnedSpec& spec, double position)
   if (auto s = check_integer("position", position, 0, double(kMaxPosition)); !s) return s.error();
   if (position >= spec.max_len) {
     return Error{ErrorCode::invalid_argument, "position",
-                 "position " + format_number(position) + " has no row: a learned table with max_len = " +
-                     std::to_string(spec.max_len) + " has rows 0 to " +
-                     std::to_string(spec.max_len - 1)};
+                 "position " + format_number(position) +
+                     " has no row: a learned table with max_len = " + std::to_string(spec.max_len) +
+                     " has rows 0 to " + std::to_string(spec.max_len - 1)};
   }
   const auto table = learned_table(spec);
   const auto row = static_cast<std::size_t>(position) * spec.d_model;
   return std::vector<float>(table.begin() + row, table.begin() + row + spec.d_model);
 }
 
-// --- tokenizer --------------------------------------------------------------------------------------------
+// --- tokenizer
+// --------------------------------------------------------------------------------------------
 
 namespace {
 
@@ -68,7 +73,11 @@ namespace {
 bool decode(std::string_view text, std::size_t& at, char32_t& code) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
   const unsigned char lead = byte(at);
-  int length = lead < 0x80 ? 1 : (lead >> 5) == 6 ? 2 : (lead >> 4) == 14 ? 3 : (lead >> 3) == 30 ? 4 : 0;
+  int length = lead < 0x80         ? 1
+               : (lead >> 5) == 6  ? 2
+               : (lead >> 4) == 14 ? 3
+               : (lead >> 3) == 30 ? 4
+                                   : 0;
   if (length == 0 || at + length > text.size()) return false;
   code = length == 1 ? lead : lead & (0x7f >> length);
   for (int k = 1; k < length; ++k) {
@@ -76,7 +85,8 @@ bool decode(std::string_view text, std::size_t& at, char32_t& code) {
     code = (code << 6) | (byte(at + k) & 0x3f);
   }
   const char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (code < smallest[length] || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return false;
+  if (code < smallest[length] || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
+    return false;
   at += length;
   return true;
 }
@@ -88,14 +98,16 @@ bool is_space(char32_t c) {
 
 // CJK ideographs, kana, hangul syllables: a token each.
 bool is_cjk(char32_t c) {
-  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) ||
-         (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x2fa1f);
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) ||
+         (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) ||
+         (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x2fa1f);
 }
 
-// Letters and digits that build words: ASCII alphanumerics, the apostrophe, and (roughly) any letter
-// beyond ASCII that is not CJK, punctuation or a symbol.
+// Letters and digits that build words: ASCII alphanumerics, the apostrophe, and (roughly) any
+// letter beyond ASCII that is not CJK, punctuation or a symbol.
 bool is_word(char32_t c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'';
+  if (c < 0x80)
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'';
   if (c == 0x2019) return true;  // right single quotation mark, as in don’t
   if (is_cjk(c)) return false;
   const bool punctuation = (c >= 0x2000 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x303f) ||
@@ -167,13 +179,13 @@ Result<std::vector<float>> token_embeddings(const std::vector<std::string>& toke
   if (auto s = check_integer("d_model", d_model, 1, kMaxDModel); !s) return s.error();
   if (!std::isfinite(scale) || scale < 0 || scale > kMaxEmbeddingScale) {
     return Error{ErrorCode::invalid_argument, "scale",
-                 "scale must be a number from 0 to " + format_number(kMaxEmbeddingScale) + "; got " +
-                     format_number(scale)};
+                 "scale must be a number from 0 to " + format_number(kMaxEmbeddingScale) +
+                     "; got " + format_number(scale)};
   }
   if (tokens.size() > kMaxTokens) {
-    return Error{ErrorCode::size_limit, "tokens",
-                 "at most " + std::to_string(kMaxTokens) + " tokens; got " +
-                     std::to_string(tokens.size())};
+    return Error{
+        ErrorCode::size_limit, "tokens",
+        "at most " + std::to_string(kMaxTokens) + " tokens; got " + std::to_string(tokens.size())};
   }
   const auto d = static_cast<std::size_t>(d_model);
   std::vector<float> out(tokens.size() * d);
@@ -181,12 +193,29 @@ Result<std::vector<float>> token_embeddings(const std::vector<std::string>& toke
     std::uint64_t hash = 0xcbf29ce484222325ULL;  // FNV-1a, 64-bit
     for (unsigned char byte : tokens[n]) hash = (hash ^ byte) * 0x100000001b3ULL;
     Random random(hash);
-    for (std::size_t j = 0; j < d; ++j) out[n * d + j] = static_cast<float>(scale * random.normal());
+    for (std::size_t j = 0; j < d; ++j)
+      out[n * d + j] = static_cast<float>(scale * random.normal());
   }
   return out;
 }
 
-// --- projection -------------------------------------------------------------------------------------------
+Result<std::vector<float>> input_vectors(const std::vector<std::string>& tokens, const Spec& spec,
+                                         double scale, bool with_pe) {
+  if (tokens.size() != static_cast<std::size_t>(spec.positions)) {
+    return Error{ErrorCode::invalid_argument, "positions",
+                 "positions must equal the number of tokens (" + std::to_string(tokens.size()) +
+                     "); got " + std::to_string(spec.positions)};
+  }
+  auto embedded = token_embeddings(tokens, spec.d_model, scale);
+  if (!embedded || !with_pe) return embedded;
+  std::vector<float> position(spec.element_count());
+  sinusoidal_into(spec, position);
+  for (std::size_t k = 0; k < position.size(); ++k) embedded.value()[k] += position[k];
+  return embedded;
+}
+
+// --- projection
+// -------------------------------------------------------------------------------------------
 
 Result<Projection> parse_projection(std::string_view text) {
   if (text == "pca") return Projection::pca;
@@ -198,7 +227,9 @@ Result<Projection> parse_projection(std::string_view text) {
 Eigen symmetric_eigen(std::vector<double> a, int n) {
   std::vector<double> v(static_cast<std::size_t>(n) * n, 0.0);
   for (int i = 0; i < n; ++i) v[i * n + i] = 1.0;
-  auto at = [&](std::vector<double>& m, int r, int c) -> double& { return m[std::size_t(r) * n + c]; };
+  auto at = [&](std::vector<double>& m, int r, int c) -> double& {
+    return m[std::size_t(r) * n + c];
+  };
   for (int sweep = 0; sweep < 100; ++sweep) {
     double off = 0, total = 0;
     for (int r = 0; r < n; ++r) {
@@ -214,7 +245,8 @@ Eigen symmetric_eigen(std::vector<double> a, int n) {
         if (std::abs(apq) < 1e-300) continue;
         // The rotation that zeroes a[p][q] (Golub & Van Loan, the symmetric Schur decomposition).
         const double theta = (at(a, q, q) - at(a, p, p)) / (2 * apq);
-        const double t = (theta >= 0 ? 1.0 : -1.0) / (std::abs(theta) + std::sqrt(theta * theta + 1));
+        const double t =
+            (theta >= 0 ? 1.0 : -1.0) / (std::abs(theta) + std::sqrt(theta * theta + 1));
         const double c = 1 / std::sqrt(t * t + 1);
         const double s = t * c;
         for (int k = 0; k < n; ++k) {  // A <- A J (columns p and q)
@@ -297,21 +329,26 @@ Result<Projected> project(std::span<const float> values, double rows, double col
     // A fixed sign (largest entry positive), so the picture does not flip between runs.
     int biggest = 0;
     for (int r = 1; r < n; ++r) {
-      if (std::abs(e.vectors[std::size_t(r) * n + k]) > std::abs(e.vectors[std::size_t(biggest) * n + k])) biggest = r;
+      if (std::abs(e.vectors[std::size_t(r) * n + k]) >
+          std::abs(e.vectors[std::size_t(biggest) * n + k]))
+        biggest = r;
     }
     const double sign = e.vectors[std::size_t(biggest) * n + k] < 0 ? -1.0 : 1.0;
-    for (int r = 0; r < n; ++r) out.xy[std::size_t(r) * 2 + k] = sign * e.vectors[std::size_t(r) * n + k] * std::sqrt(lambda);
+    for (int r = 0; r < n; ++r)
+      out.xy[std::size_t(r) * 2 + k] = sign * e.vectors[std::size_t(r) * n + k] * std::sqrt(lambda);
     out.explained[k] = total > 0 ? lambda / total : 0;
   }
   return out;
 }
 
-// --- why sin and cos --------------------------------------------------------------------------------------
+// --- why sin and cos
+// --------------------------------------------------------------------------------------
 
 Result<Closest> closest_positions(const Spec& spec) {
   if (spec.positions < 2) {
-    return Error{ErrorCode::invalid_argument, "positions",
-                 "the closest pair needs at least 2 positions; got " + std::to_string(spec.positions)};
+    return Error{
+        ErrorCode::invalid_argument, "positions",
+        "the closest pair needs at least 2 positions; got " + std::to_string(spec.positions)};
   }
   const auto dots = dot_by_offset(spec, 1, spec.positions - 1).value();
   const double self = spec.pairs();  // |PE|^2
@@ -348,7 +385,8 @@ Result<std::vector<float>> wrong_exponent_columns(const Spec& spec, std::span<co
     const double omega = wrong_exponent_omega(j, spec.d_model, spec.base);
     for (int r = 0; r < spec.positions; ++r) {
       const double angle = static_cast<double>(spec.start + r) * omega;
-      out[c * spec.positions + r] = static_cast<float>(j % 2 == 0 ? std::sin(angle) : std::cos(angle));
+      out[c * spec.positions + r] =
+          static_cast<float>(j % 2 == 0 ? std::sin(angle) : std::cos(angle));
     }
   }
   return out;

@@ -1,3 +1,5 @@
+#include "pe/concepts.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -6,7 +8,6 @@
 #include <vector>
 
 #include "pe/analysis.hpp"
-#include "pe/concepts.hpp"
 #include "reference.hpp"
 
 namespace {
@@ -42,7 +43,7 @@ TEST_CASE("normal draws have mean 0 and standard deviation 1") {
     sum += x;
     squares += x * x;
   }
-  CHECK(std::abs(sum / n) < 0.01);                      // 4.5 standard errors
+  CHECK(std::abs(sum / n) < 0.01);  // 4.5 standard errors
   CHECK(std::sqrt(squares / n) == doctest::Approx(1.0).epsilon(0.01));
 }
 
@@ -55,7 +56,8 @@ TEST_CASE("a learned table has one row per position up to max_len and none after
   CHECK(table != pe::learned_table(pe::make_learned(64, 512, 8).value()));
   double squares = 0;
   for (float v : table) squares += double(v) * v;
-  CHECK(std::sqrt(squares / double(table.size())) == doctest::Approx(pe::kLearnedStd).epsilon(0.02));
+  CHECK(std::sqrt(squares / double(table.size())) ==
+        doctest::Approx(pe::kLearnedStd).epsilon(0.02));
   const auto row = pe::learned_row(spec, 511);
   REQUIRE(row.ok());
   CHECK(row.value() == std::vector<float>(table.end() - 64, table.end()));
@@ -69,7 +71,8 @@ TEST_CASE("the tokenizer follows its documented rules") {
   CHECK(tokens_of("The cat sat on the mat.") ==
         std::vector<std::string>{"the", "cat", "sat", "on", "the", "mat", "."});
   CHECK(tokens_of("  Don't   STOP!  ") == std::vector<std::string>{"don't", "stop", "!"});
-  CHECK(tokens_of("café Über") == std::vector<std::string>{"café", "Über"});  // beyond ASCII: kept as is
+  CHECK(tokens_of("café Über") ==
+        std::vector<std::string>{"café", "Über"});  // beyond ASCII: kept as is
   CHECK(tokens_of("猫坐在垫子上。") ==
         std::vector<std::string>{"猫", "坐", "在", "垫", "子", "上", "。"});
   CHECK(tokens_of("GPT-2 是模型") == std::vector<std::string>{"gpt", "-", "2", "是", "模", "型"});
@@ -88,16 +91,38 @@ TEST_CASE("token embeddings are deterministic per word and scale linearly") {
   const std::vector<std::string> words = {"the", "cat", "the"};
   const auto e = pe::token_embeddings(words, 8, 1.0).value();
   REQUIRE(e.size() == 24);
-  CHECK(std::vector<float>(e.begin(), e.begin() + 8) == std::vector<float>(e.begin() + 16, e.end()));
-  CHECK(std::vector<float>(e.begin(), e.begin() + 8) != std::vector<float>(e.begin() + 8, e.begin() + 16));
+  CHECK(std::vector<float>(e.begin(), e.begin() + 8) ==
+        std::vector<float>(e.begin() + 16, e.end()));
+  CHECK(std::vector<float>(e.begin(), e.begin() + 8) !=
+        std::vector<float>(e.begin() + 8, e.begin() + 16));
   const auto doubled = pe::token_embeddings(words, 8, 2.0).value();
   for (std::size_t k = 0; k < e.size(); ++k) CHECK(doubled[k] == doctest::Approx(2 * e[k]));
   CHECK(pe::token_embeddings(words, 8, -1).error().message ==
         "scale must be a number from 0 to 100; got -1");
 }
 
+TEST_CASE(
+    "input vectors are embedding + PE, so one word at two positions differs by PE(p) - PE(q)") {
+  const std::vector<std::string> words = {"the", "cat", "saw", "the", "dog"};
+  const auto spec = make(16, 5);
+  const auto x = pe::input_vectors(words, spec, 1.0, true).value();
+  const auto plain = pe::input_vectors(words, spec, 1.0, false).value();
+  const auto e = pe::token_embeddings(words, 16, 1.0).value();
+  CHECK(plain == e);
+  for (int j = 0; j < 16; ++j) {
+    // float64 reference for PE(0) - PE(3) (the paper's formula, written out in reference.hpp)
+    const double expected =
+        pe_test::reference_value({16}, 0, j) - pe_test::reference_value({16}, 3, j);
+    CHECK(double(x[j]) - double(x[3 * 16 + j]) == doctest::Approx(expected).epsilon(1e-6).scale(1));
+    CHECK(plain[j] == plain[3 * 16 + j]);  // without PE the two "the" are the same vector
+  }
+  CHECK(pe::input_vectors(words, make(16, 4), 1.0, true).error().message ==
+        "positions must equal the number of tokens (5); got 4");
+}
+
 TEST_CASE("the eigensolver satisfies A v = lambda v with orthonormal vectors") {
-  // A random symmetric 7 x 7 matrix; the check multiplies back in float64, independently of the solver.
+  // A random symmetric 7 x 7 matrix; the check multiplies back in float64, independently of the
+  // solver.
   const int n = 7;
   pe::Random random(3);
   std::vector<double> a(n * n);
@@ -181,6 +206,7 @@ TEST_CASE("the doubled exponent stretches the slowest wavelength from ~2*pi*1e4 
   const std::vector<double> dims = {300, 301};
   const auto columns = pe::wrong_exponent_columns(spec, dims).value();
   // Each column its own frequency: dimension 301 uses exponent 2*301/512, not the pair's 2*300/512.
-  CHECK(columns[10 + 7] == doctest::Approx(std::cos(7 / std::pow(10000.0, 602.0 / 512))).epsilon(1e-6));
+  CHECK(columns[10 + 7] ==
+        doctest::Approx(std::cos(7 / std::pow(10000.0, 602.0 / 512))).epsilon(1e-6));
   CHECK(columns[7] == doctest::Approx(std::sin(7 / std::pow(10000.0, 600.0 / 512))).epsilon(1e-6));
 }

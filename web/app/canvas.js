@@ -29,6 +29,7 @@ export function theme(element = document.documentElement) {
     accent: get('--accent'),
     sin: get('--sin'),
     cos: get('--cos'),
+    error: get('--error'),
     series: [1, 2, 3, 4, 5, 6, 7, 8].map((n) => get(`--series-${n}`)),
     font: '12px system-ui, sans-serif',
   };

@@ -12,9 +12,9 @@ export class Controls {
     this.store = store;
     this.t = t;
     this.listeners = [];
-    const inputs = root.querySelectorAll('.controls-form input, .controls-form select, #c-dims');
+    const inputs = root.querySelectorAll('.controls-form input, .controls-form select, .view-control');
     for (const input of inputs) {
-      const immediate = input.type === 'range' || input.tagName === 'SELECT';
+      const immediate = input.type === 'range' || input.tagName === 'SELECT' || input.type === 'checkbox';
       this.listen(input, 'input', () => this.apply(input, false));
       this.listen(input, 'change', () =>
         immediate ? this.store.set({}, { commit: true }) : this.apply(input, true),
@@ -47,7 +47,7 @@ export class Controls {
     const visible = this.byId(baseId) || input;
     if (result.error) {
       visible.setAttribute('aria-invalid', 'true');
-      if (message) message.textContent = result.error;
+      if (message) message.textContent = this.t.error ? this.t.error(result.error) : result.error;
       return;
     }
     visible.removeAttribute('aria-invalid');
@@ -87,6 +87,28 @@ export class Controls {
         const error = integer('offset k', -(state.n - 1), state.n - 1);
         return error ? { error } : { patch: { k: number } };
       }
+      case 'maxlen': {
+        const hi = Math.min(8192, Math.floor(16777216 / state.d));
+        const error = integer('max_len', 1, hi);
+        return error ? { error } : { patch: { maxlen: number } };
+      }
+      case 'scale': {
+        if (!(Number.isFinite(number) && number >= 0 && number <= 100)) {
+          return {
+            error: `scale must be a number from 0 to 100; got ${trimmed === '' ? 'nothing' : trimmed}`,
+          };
+        }
+        return { patch: { scale: number } };
+      }
+      case 'withpe':
+        return { patch: { withpe: this.byId('c-withpe').checked ? 1 : 0 } };
+      case 'proj':
+        return { patch: { proj: text } };
+      case 'text': {
+        if (text.length > 1000)
+          return { error: `the sentence must be at most 1000 characters; got ${text.length}` };
+        return { patch: { text } };
+      }
       case 'dims': {
         if (trimmed === '') return { patch: { dims: null } };
         const items = trimmed
@@ -121,6 +143,13 @@ export class Controls {
     set('c-pos', state.pos);
     set('c-k', state.k);
     set('c-dims', state.dims ? state.dims.join(', ') : '');
+    set('c-maxlen', state.maxlen);
+    set('c-scale', state.scale);
+    set('c-scale-range', state.scale);
+    set('c-proj', state.proj);
+    set('c-text', state.text ?? this.t('tokens.defaultText'));
+    const withPe = this.byId('c-withpe');
+    if (withPe) withPe.checked = state.withpe === 1;
     const dims = this.byId('c-dims');
     if (dims) dims.placeholder = `${defaultDims(state.d).join(', ')}`;
     const pos = this.byId('c-pos-range');

@@ -12,7 +12,7 @@
 import css from '../styles.css';
 import { engine } from './engine.js';
 import { mountExplorer } from './explorer.js';
-import { LANGUAGES, translator } from './i18n/index.js';
+import { LANGUAGES, pickLanguage, translator } from './i18n/index.js';
 import { VIEWS } from './markup.js';
 import { DEFAULTS, sanitize } from './state.js';
 
@@ -129,7 +129,7 @@ export class PeExplorer extends HTMLElement {
       return FALLBACK[name];
     };
     const view = choice('view');
-    const lang = choice('lang');
+    const lang = this.getAttribute('lang') ? choice('lang') : pickLanguage(null); // default: the browser's
     const controls = choice('controls');
     choice('theme'); // applied by applyTheme(); checked here so that a bad value is reported
 
@@ -172,6 +172,7 @@ export class PeExplorer extends HTMLElement {
         t,
         onError: (message) => this.showMessages([message]),
       });
+      this.t = t;
       this.mounted = key;
     } else {
       this.explorer.store.set(state, { commit: true });
@@ -185,7 +186,7 @@ export class PeExplorer extends HTMLElement {
     this.messages.replaceChildren(
       ...list.map((text) => {
         const p = document.createElement('p');
-        p.textContent = text;
+        p.textContent = this.t ? this.t.error(text) : text;
         return p;
       }),
     );

@@ -59,6 +59,7 @@ export function openEmbedDialog(dialog, state, t, opener) {
     dialog.querySelector('textarea[name="element"]').value = element;
     dialog.querySelector('.copied').textContent = '';
   };
+  for (const option of select.options) option.textContent = t(`view.${option.value}`); // the current language
   dialog.opener = opener;
   fill();
   dialog.showModal();

@@ -6,15 +6,21 @@ import { Controls } from './controls.js';
 import { controlsMarkup, sectionElement } from './markup.js';
 import { createStore } from './state.js';
 import { ClockView } from './views/clock.js';
+import { LearnedView } from './views/learned.js';
 import { MatrixView } from './views/matrix.js';
 import { PeriodicityView } from './views/periodicity.js';
 import { RelativeView } from './views/relative.js';
+import { TokensView } from './views/tokens.js';
+import { WhyView } from './views/why.js';
 
 const VIEW_CLASSES = {
   matrix: MatrixView,
   periodicity: PeriodicityView,
   clock: ClockView,
   relative: RelativeView,
+  learned: LearnedView,
+  tokens: TokensView,
+  why: WhyView,
 };
 
 /**

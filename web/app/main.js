@@ -1,19 +1,40 @@
-// The explorer page: loads the engine once, reads the state from the URL, mounts the explorer, and keeps
-// the URL in step (back and forward work). Downloads and the embed dialog live here too.
+// The explorer page: loads the engine once, reads the state (and the language) from the URL, mounts the
+// explorer, and keeps the URL in step (back and forward work). Downloads, the embed dialog and the
+// language switch live here too.
 import { exportPng } from './canvas.js';
 import { openEmbedDialog } from './embed-dialog.js';
 import { engine } from './engine.js';
 import { exportMatrix } from './export.js';
 import { mountExplorer } from './explorer.js';
-import { pickLanguage, translator } from './i18n/index.js';
+import { LANGUAGES, pickLanguage, translator } from './i18n/index.js';
 import { VIEWS } from './markup.js';
 import { encodingOf, parseHash, toHash } from './state.js';
+
+/** The language named in the hash (lang=zh), or null. */
+function languageInHash() {
+  const match = location.hash.match(/(?:^#|&)lang=([a-z]+)/);
+  return match && LANGUAGES[match[1]] ? match[1] : null;
+}
+
+/** Puts every [data-i18n] string of the page shell in the language of `t`. */
+function translateShell(t) {
+  document.documentElement.lang = t.lang === 'zh' ? 'zh-CN' : 'en';
+  document.title = t('page.title');
+  for (const el of document.querySelectorAll('[data-i18n]')) {
+    const key = el.dataset.i18n;
+    if (key.endsWith('Html')) el.innerHTML = t(key);
+    else el.textContent = t(key);
+  }
+}
 
 async function main() {
   const pe = await engine();
   const validate = (options) => pe.validate(options);
-  const lang = pickLanguage(new URLSearchParams(location.hash.slice(1)).get('lang'));
-  const t = translator(lang);
+  let explicitLang = languageInHash(); // written back to the URL only once chosen
+  let t = translator(pickLanguage(explicitLang));
+  translateShell(t);
+  const langSelect = document.getElementById('lang-select');
+  langSelect.value = t.lang;
 
   // The scheme follows the reader's preference; the stylesheet keys its colours on data-scheme.
   const dark = window.matchMedia('(prefers-color-scheme: dark)');
@@ -21,29 +42,30 @@ async function main() {
   applyScheme();
 
   const messages = document.getElementById('messages');
-  function showMessages(list) {
+  const showMessages = (list) => {
     messages.querySelector('ul').replaceChildren(
       ...list.map((text) => {
         const li = document.createElement('li');
-        li.textContent = text;
+        li.textContent = t.error(text);
         return li;
       }),
     );
     messages.hidden = list.length === 0;
-  }
+  };
   messages.querySelector('.dismiss').addEventListener('click', () => showMessages([]));
 
   const initial = parseHash(location.hash, validate);
   showMessages(initial.messages);
   const container = document.getElementById('explorer');
-  const explorer = mountExplorer(container, pe, {
-    views: VIEWS,
-    controls: true,
-    initial: initial.state,
-    t,
-    onError: (message) => showMessages([message]),
-  });
-  const store = explorer.store;
+  const mount = (state) =>
+    mountExplorer(container, pe, {
+      views: VIEWS,
+      controls: true,
+      initial: state,
+      t,
+      onError: (message) => showMessages([message]),
+    });
+  let explorer = mount(initial.state);
   dark.addEventListener('change', () => {
     applyScheme();
     explorer.redraw('theme');
@@ -53,11 +75,12 @@ async function main() {
   // while it lasts, at once when it ends. Animation frames and states read from the URL are not written.
   let entryOpen = false;
   let urlTimer = 0;
-  function syncUrl(reason) {
+  const withLang = (hash) => (explicitLang ? `${hash || '#'}${hash ? '&' : ''}lang=${explicitLang}` : hash);
+  const syncUrl = (reason) => {
     if (reason.fromUrl || reason.animate) return;
     clearTimeout(urlTimer);
     const write = () => {
-      const target = toHash(store.get());
+      const target = withLang(toHash(explorer.store.get()));
       if (target !== location.hash) {
         const url = target || location.pathname + location.search;
         if (entryOpen) history.replaceState(null, '', url);
@@ -68,17 +91,40 @@ async function main() {
     };
     if (reason.commit) write();
     else urlTimer = setTimeout(write, 150);
-  }
-  store.subscribe((_state, _changed, reason) => syncUrl(reason));
+  };
+  const follow = () => explorer.store.subscribe((_state, _changed, reason) => syncUrl(reason));
+  follow();
 
-  function fromUrl() {
+  // The language: remount in the new language with the same state.
+  const switchLanguage = (lang) => {
+    if (lang === t.lang) return;
+    t = translator(lang);
+    translateShell(t);
+    langSelect.value = lang;
+    const state = explorer.store.get();
+    explorer.destroy();
+    explorer = mount(state);
+    follow();
+  };
+  langSelect.addEventListener('change', () => {
+    explicitLang = langSelect.value;
+    switchLanguage(explicitLang);
+    syncUrl({ commit: true });
+  });
+
+  const fromUrl = () => {
+    const lang = languageInHash();
+    if (lang && lang !== t.lang) {
+      explicitLang = lang;
+      switchLanguage(lang);
+    }
     const parsed = parseHash(location.hash, validate);
     showMessages(parsed.messages);
     for (const el of container.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
     for (const el of container.querySelectorAll('.error')) el.textContent = '';
     entryOpen = false;
-    store.set(parsed.state, { fromUrl: true });
-  }
+    explorer.store.set(parsed.state, { fromUrl: true });
+  };
   window.addEventListener('popstate', fromUrl);
   window.addEventListener('hashchange', fromUrl);
 
@@ -86,7 +132,7 @@ async function main() {
   container.addEventListener('click', (event) => {
     const button = event.target.closest('button');
     if (!button) return;
-    const s = store.get();
+    const s = explorer.store.get();
     if (button.dataset.export) exportMatrix(pe, encodingOf(s), button.dataset.export);
     if (button.dataset.png) {
       const canvas = button.closest('.view').querySelector(`canvas.${button.dataset.png}`);
@@ -102,6 +148,5 @@ async function main() {
 
 main().catch((error) => {
   console.error(error);
-  const box = document.getElementById('explorer');
-  box.textContent = `The explorer could not start: ${error.message}`;
+  document.getElementById('explorer').textContent = `The explorer could not start: ${error.message}`;
 });

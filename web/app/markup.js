@@ -2,7 +2,7 @@
 // (in its shadow root) share it, in any language. Only trusted strings from ./i18n go into the HTML;
 // anything a reader types is set as text by the views, never as HTML.
 
-export const VIEWS = ['matrix', 'periodicity', 'clock', 'relative'];
+export const VIEWS = ['matrix', 'periodicity', 'clock', 'relative', 'learned', 'tokens', 'why'];
 
 const field = (t, id, name, { labelKey, hintKey, input, errors = true }) => `
   <div class="field">
@@ -91,7 +91,7 @@ const sections = {
       ${t('periodicity.bodyHtml')}
       <div class="field inline">
         <label for="c-dims">${t('c.dims.label')}</label>
-        <input id="c-dims" name="dims" type="text" inputmode="numeric" aria-describedby="c-dims-hint c-dims-error" />
+        <input id="c-dims" class="view-control" name="dims" type="text" inputmode="numeric" aria-describedby="c-dims-hint c-dims-error" />
         <p class="hint" id="c-dims-hint">${t('c.dims.hint')}</p>
         <p class="error" id="c-dims-error" aria-live="polite"></p>
       </div>
@@ -159,6 +159,117 @@ const sections = {
       <p class="residual" aria-live="polite"></p>
     </div>`,
 };
+
+sections.learned = (t) => `
+    <div class="text">
+      <h2 id="learned-title">${t('learned.title')}</h2>
+      ${t('learned.bodyHtml')}
+      <div class="field inline">
+        <label for="c-maxlen">${t('c.maxlen.label')}</label>
+        <input id="c-maxlen" class="view-control" name="maxlen" type="number" inputmode="numeric" min="1" step="1" aria-describedby="c-maxlen-hint c-maxlen-error" />
+        <p class="hint" id="c-maxlen-hint">${t('c.maxlen.hint')}</p>
+        <p class="error" id="c-maxlen-error" aria-live="polite"></p>
+      </div>
+    </div>
+    <div class="figure">
+      <div class="toolbar" role="group" aria-label="${t('learned.toolbar')}">
+        <button type="button" data-png="learned">${t('learned.pngLearned')}</button>
+        <button type="button" data-png="fixed">${t('learned.pngFixed')}</button>
+      </div>
+      <div class="side-by-side">
+        <figure><figcaption class="learned-caption"></figcaption><canvas class="learned" role="img"></canvas></figure>
+        <figure><figcaption class="fixed-caption"></figcaption><canvas class="fixed" role="img"></canvas></figure>
+      </div>
+      <p class="params"></p>
+      <p class="lookup" aria-live="polite"></p>
+      <div class="table-wrap">
+        <table class="models">
+          <caption>${t('learned.modelsCaption')}</caption>
+          <thead><tr><th scope="col">${t('learned.model')}</th><th scope="col">${t('learned.kind')}</th><th scope="col">${t('learned.how')}</th></tr></thead>
+          <tbody>${t('learned.modelsRowsHtml')}</tbody>
+        </table>
+      </div>
+    </div>`;
+
+sections.tokens = (t) => `
+    <div class="text">
+      <h2 id="tokens-title">${t('tokens.title')}</h2>
+      ${t('tokens.bodyHtml')}
+      <div class="field">
+        <label for="c-text">${t('c.text.label')}</label>
+        <input id="c-text" class="view-control" name="text" type="text" maxlength="1000" aria-describedby="c-text-hint c-text-error" />
+        <p class="hint" id="c-text-hint">${t('c.text.hint')}</p>
+        <p class="error" id="c-text-error" aria-live="polite"></p>
+      </div>
+      <div class="field">
+        <label for="c-scale">${t('c.scale.label')}</label>
+        <div class="pair-input">
+          <input id="c-scale-range" class="view-control" name="scale" type="range" min="0" max="4" step="0.05" aria-label="${t('c.scale.slider')}" />
+          <input id="c-scale" class="view-control" name="scale" type="number" inputmode="decimal" min="0" max="100" step="any" aria-describedby="c-scale-hint c-scale-error" />
+        </div>
+        <p class="hint" id="c-scale-hint">${t('c.scale.hint')}</p>
+        <p class="error" id="c-scale-error" aria-live="polite"></p>
+      </div>
+      <div class="field check">
+        <input id="c-withpe" class="view-control" name="withpe" type="checkbox" />
+        <label for="c-withpe">${t('c.withpe.label')}</label>
+      </div>
+      <div class="field">
+        <label for="c-proj">${t('c.proj.label')}</label>
+        <select id="c-proj" class="view-control" name="proj">
+          <option value="pca">${t('c.proj.pca')}</option>
+          <option value="first_two">${t('c.proj.first_two')}</option>
+        </select>
+      </div>
+    </div>
+    <div class="figure">
+      <div class="toolbar" role="group" aria-label="${t('tokens.toolbar')}">
+        <button type="button" data-png="scatter">${t('png')}</button>
+      </div>
+      <ol class="chips" aria-label="${t('tokens.chips')}"></ol>
+      <p class="token-note"></p>
+      <canvas class="scatter" role="img"></canvas>
+      <p class="projection-note"></p>
+      <h3>${t('tokens.sameTitle')}</h3>
+      <p class="same-word" aria-live="polite"></p>
+    </div>`;
+
+sections.why = (t) => `
+    <div class="text">
+      <h2 id="why-title">${t('why.title')}</h2>
+      ${t('why.bodyHtml')}
+    </div>
+    <div class="figure">
+      <div class="toolbar" role="group" aria-label="${t('why.toolbar')}">
+        <button type="button" data-png="bounded">${t('why.pngBounded')}</button>
+        <button type="button" data-png="binary">${t('why.pngBinary')}</button>
+        <button type="button" data-png="mistake">${t('why.pngMistake')}</button>
+      </div>
+      <h3>${t('why.uniqueTitle')}</h3>
+      <p class="unique"></p>
+      <h3>${t('why.boundedTitle')}</h3>
+      <canvas class="bounded" role="img"></canvas>
+      <p class="bounded-note"></p>
+      <h3>${t('why.shiftTitle')}</h3>
+      <p>${t('why.shiftHtml')}</p>
+      <h3>${t('why.binaryTitle')}</h3>
+      <canvas class="binary" role="img"></canvas>
+      <p class="binary-note"></p>
+      <h3>${t('why.mistakesTitle')}</h3>
+      <div class="mistake-item">
+        <p class="mistake-claim">${t('why.mistake1Html')}</p>
+        <canvas class="mistake" role="img"></canvas>
+        <p class="mistake-ranges"></p>
+      </div>
+      <div class="mistake-item">
+        <p class="mistake-claim">${t('why.mistake2Html')}</p>
+        <p class="mistake-learned"></p>
+      </div>
+      <div class="mistake-item">
+        <p class="mistake-claim">${t('why.mistake3Html')}</p>
+        <p class="mistake-periodic"></p>
+      </div>
+    </div>`;
 
 /** A <section class="view"> for one view. */
 export function sectionElement(doc, name, t) {

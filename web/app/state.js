@@ -16,12 +16,19 @@ export const DEFAULTS = Object.freeze({
   map: 'diverging',
   speed: 4, // positions per second
   zoom: null, // [row0, rows, col0, cols] of the matrix view; null = everything
+  maxlen: 64, // rows of the learned table in the learned-vs-fixed view
+  text: null, // the sentence of the tokens view; null = the default sentence of the language
+  scale: 1, // size of the toy word embeddings
+  withpe: 1, // 1: input = embedding + PE; 0: the embedding alone
+  proj: 'pca', // 2-D projection of the input vectors: pca | first_two
 });
 
 export const LAYOUTS = ['interleaved', 'split', 'split_cos_first'];
 export const FREQUENCIES = ['paper', 'tensor2tensor'];
 export const MAPS = ['diverging', 'viridis'];
 export const SPEEDS = [0.25, 1, 4, 16, 64, 256];
+export const PROJECTIONS = ['pca', 'first_two'];
+export const MAX_TEXT = 1000;
 const MAX_HASH = 4096;
 const MAX_DIMS = 8;
 
@@ -116,6 +123,19 @@ export function sanitize(candidate, validate) {
       state.dims = [...new Set(state.dims)].sort((a, b) => a - b);
     }
   }
+  const maxRows = Math.min(8192, Math.floor(16777216 / state.d));
+  if (!Number.isInteger(state.maxlen) || state.maxlen < 1 || state.maxlen > maxRows) {
+    reset('maxlen', `max_len must be an integer from 1 to ${maxRows}; got ${state.maxlen}`);
+  }
+  if (!(Number.isFinite(state.scale) && state.scale >= 0 && state.scale <= 100)) {
+    reset('scale', `scale must be a number from 0 to 100; got ${state.scale}`);
+  }
+  if (state.withpe !== 0 && state.withpe !== 1) reset('withpe', `withpe must be 0 or 1; got ${state.withpe}`);
+  if (!PROJECTIONS.includes(state.proj))
+    reset('proj', `proj must be one of ${PROJECTIONS.join(', ')}; got "${state.proj}"`);
+  if (state.text !== null && (typeof state.text !== 'string' || state.text.length > MAX_TEXT)) {
+    reset('text', `the sentence must be at most ${MAX_TEXT} characters`);
+  }
   if (state.zoom !== null) {
     const z = state.zoom;
     const ok =
@@ -176,11 +196,16 @@ export function parseHash(hash, validate) {
         case 'pos':
         case 'k':
         case 'speed':
+        case 'maxlen':
+        case 'scale':
+        case 'withpe':
           candidate[key] = number();
           break;
         case 'layout':
         case 'freq':
         case 'map':
+        case 'proj':
+        case 'text':
           candidate[key] = value;
           break;
         case 'dims':

@@ -1,6 +1,6 @@
 // The concepts the explanation views teach: a learned position table next to the formula, token
-// embeddings plus position encodings, a 2-D projection of them, why sin/cos give distinct positions,
-// and the most common mistake in articles (the doubled exponent).
+// embeddings plus position encodings, a 2-D projection of them, why sin/cos give distinct
+// positions, and the most common mistake in articles (the doubled exponent).
 #pragma once
 
 #include <cstdint>
@@ -26,9 +26,10 @@ class Random {
   std::uint64_t state_;
 };
 
-// --- A learned position embedding, stood in for by a seeded random table ------------------------------
-// A trained model learns these values; here they are N(0, 0.5^2) draws, seeded, so the picture is
-// reproducible. What matters is the shape: one row per position 0 .. max_len - 1, and nothing after.
+// --- A learned position embedding, stood in for by a seeded random table
+// ------------------------------ A trained model learns these values; here they are N(0, 0.5^2)
+// draws, seeded, so the picture is reproducible. What matters is the shape: one row per position 0
+// .. max_len - 1, and nothing after.
 inline constexpr int kMaxLearnedRows = 8192;
 inline constexpr double kLearnedStd = 0.5;
 struct LearnedSpec {
@@ -42,10 +43,12 @@ std::vector<float> learned_table(const LearnedSpec& spec);  // max_len x d_model
 // The row for one position, or the error a real model's lookup gives past its last row.
 Result<std::vector<float>> learned_row(const LearnedSpec& spec, double position);
 
-// --- Tokens ---------------------------------------------------------------------------------------------
-// A deliberately simple, documented tokenizer (not a subword tokenizer):
+// --- Tokens
+// --------------------------------------------------------------------------------------------- A
+// deliberately simple, documented tokenizer (not a subword tokenizer):
 //  * whitespace separates tokens and is dropped;
-//  * a run of letters, digits and apostrophes is one token, ASCII letters lower-cased ("Don't" -> "don't");
+//  * a run of letters, digits and apostrophes is one token, ASCII letters lower-cased ("Don't" ->
+//  "don't");
 //    letters beyond ASCII (é, ß, ж, …) join the run as they are;
 //  * every CJK ideograph, kana or hangul syllable is a token of its own (Chinese has no spaces);
 //  * every other character (punctuation, symbols) is a token of its own.
@@ -59,13 +62,20 @@ struct Tokens {
 };
 Result<Tokens> tokenize(std::string_view utf8);
 
-// A deterministic toy word embedding: scale * N(0, 1) draws seeded from the token's text (FNV-1a), so the
-// same word always gets the same vector. tokens.size() x d_model, row-major.
+// A deterministic toy word embedding: scale * N(0, 1) draws seeded from the token's text (FNV-1a),
+// so the same word always gets the same vector. tokens.size() x d_model, row-major.
 inline constexpr double kMaxEmbeddingScale = 100;
 Result<std::vector<float>> token_embeddings(const std::vector<std::string>& tokens, double d_model,
                                             double scale);
 
-// --- Projection to 2-D -----------------------------------------------------------------------------------
+// The inputs a Transformer's first layer sees: token embedding + PE(position) for token n at
+// position spec.start + n (or the embedding alone, with_pe false). tokens.size() must equal
+// spec.positions.
+Result<std::vector<float>> input_vectors(const std::vector<std::string>& tokens, const Spec& spec,
+                                         double scale, bool with_pe);
+
+// --- Projection to 2-D
+// -----------------------------------------------------------------------------------
 enum class Projection {
   pca,        // the two principal components (largest variance), via a Jacobi eigensolver
   first_two,  // dimensions 0 and 1, as many articles plot them
@@ -78,16 +88,17 @@ struct Projected {
 Result<Projection> parse_projection(std::string_view text);
 Result<Projected> project(std::span<const float> values, double rows, double cols, Projection how);
 
-// Eigen-decomposition of a symmetric n x n matrix (row-major) by cyclic Jacobi rotations, in float64.
-// Eigenvalues descending; eigenvectors as the columns of `vectors` (row-major n x n).
+// Eigen-decomposition of a symmetric n x n matrix (row-major) by cyclic Jacobi rotations, in
+// float64. Eigenvalues descending; eigenvectors as the columns of `vectors` (row-major n x n).
 struct Eigen {
   std::vector<double> values;
   std::vector<double> vectors;
 };
 Eigen symmetric_eigen(std::vector<double> matrix, int n);
 
-// --- Why sin and cos ----------------------------------------------------------------------------------
-// The two closest position vectors among positions start .. start + positions - 1: their distance and
+// --- Why sin and cos
+// ---------------------------------------------------------------------------------- The two
+// closest position vectors among positions start .. start + positions - 1: their distance and
 // offset. ||PE(p) - PE(p+k)||^2 = 2 * sum_i (1 - cos(k w_i)) depends only on k, so the minimum over
 // pairs is the minimum over k = 1 .. positions - 1.
 struct Closest {
@@ -96,10 +107,10 @@ struct Closest {
 };
 Result<Closest> closest_positions(const Spec& spec);
 
-// The doubled-exponent mistake: base^(2j/d) with j running over every dimension (not over pairs), as in
-// `10000 ** ((2 * i) / dim)` inside `for i in range(dim)`. Each column then has its own frequency
-// base^(-2j/d): the slowest wavelength is ~2*pi*base^2 (2*pi*10^8 for base 10^4) instead of ~2*pi*base, and
-// the sin and cos of a "pair" no longer share a frequency.
+// The doubled-exponent mistake: base^(2j/d) with j running over every dimension (not over pairs),
+// as in `10000 ** ((2 * i) / dim)` inside `for i in range(dim)`. Each column then has its own
+// frequency base^(-2j/d): the slowest wavelength is ~2*pi*base^2 (2*pi*10^8 for base 10^4) instead
+// of ~2*pi*base, and the sin and cos of a "pair" no longer share a frequency.
 double wrong_exponent_omega(int dimension, int d_model, double base);
 std::vector<double> wrong_exponent_wavelengths(const Spec& spec);
 Result<std::vector<float>> wrong_exponent_columns(const Spec& spec, std::span<const double> dims);

@@ -105,4 +105,154 @@ export default {
   'view.periodicity': 'periodicity',
   'view.clock': 'clocks',
   'view.relative': 'relative position',
+
+  'lang.label': 'Language',
+  'axis.position': 'position',
+  'axis.dimension': 'dimension',
+  'axis.value': 'value',
+  'axis.wavelength': 'wavelength',
+  'axis.offset': 'offset k',
+  'matrix.noteMean':
+    'Each pixel shows the mean of about {rows} × {cols} cells, so fast-turning columns average toward 0 (pale). Zoom in to see single cells.',
+  'matrix.noteAll': 'Every cell is drawn: {rows} positions × {cols} dimensions.',
+  'matrix.ariaDiverging':
+    'Encoding matrix, positions {r0} to {r1} by dimensions {c0} to {c1}{zoomed}; colour: blue −1, red +1',
+  'matrix.ariaViridis':
+    'Encoding matrix, positions {r0} to {r1} by dimensions {c0} to {c1}{zoomed}; colour: purple −1, yellow +1',
+  'matrix.zoomed': ' (zoomed)',
+  'matrix.prompt':
+    'Point at a cell (or focus the matrix and use the arrow keys) to read its value. Outlined: position {pos}.',
+  'matrix.zeroColumn': 'the zero column of an odd d_model',
+  'matrix.pairWave': 'pair {pair}, {wave}',
+  'matrix.freq': ' · ω = {omega} rad/position · wavelength {lambda} positions',
+  'matrix.readout': 'position {row} · dimension {col} ({what}) · value {value}{freq}',
+  'periodicity.legendZero': 'dimension {dim} (zero column)',
+  'periodicity.legendItem': 'dimension {dim} (pair {pair}, {wave}), wavelength {lambda}',
+  'periodicity.ariaCurves': 'Curves of dimensions {dims} over positions 0 to {last}',
+  'periodicity.cursor': 'position {pos}',
+  'periodicity.length': 'sequence length {n}',
+  'periodicity.ariaWavelengths':
+    'Wavelength by dimension on a log scale, from {min} to {max} positions; dashed line at the sequence length {n}',
+  'periodicity.noPair': 'With d_model = 1 there is no sin/cos pair to show.',
+  'periodicity.quarterNote':
+    'Pair {pair}: dimension {sin} is sin(ω·pos) (solid), dimension {cos} is cos(ω·pos) (dashed), ω = {omega}, wavelength λ = {lambda} positions. cos(ω·pos) = sin(ω·(pos + λ/4)): the same wave, a quarter period ({quarter} positions) ahead.',
+  'clock.speedOne': '{s} position/s',
+  'clock.speedMany': '{s} positions/s',
+  'clock.barsCaption': 'PE({pos}), dimensions 0 to {last}',
+  'clock.ariaBars': 'Bars of PE({pos}) over {d} dimensions; sin columns and cos columns in two colours',
+  'clock.pairLabel': 'pair {pair}',
+  'clock.notePart': 'Showing {shown} of {h} pairs, evenly spaced from the fastest to the slowest.',
+  'clock.noteAll': 'All {h} pairs.',
+  'clock.angle': 'pair {pair}: angle {deg}° (sin {sin}, cos {cos}), one turn every {lambda} positions',
+  'clock.aria': 'Clock faces at position {pos}: {text}',
+  'relative.gramNote':
+    'PE(p)·PE(q) for p, q = 0 … {last}, from {lo} (dark) to {hi} (yellow; the diagonal, |PE|² = d/2 = {h}). Each diagonal stripe has one colour: the product depends only on q − p.',
+  'relative.gramPart':
+    'Showing the first {m} of {n} positions: each product is computed, m² × d_model multiply-adds.',
+  'relative.gramReadout': 'PE({p})·PE({q}) = {value} (k = q − p = {k})',
+  'relative.ariaDots':
+    'Dot product PE(p)·PE(p+k) for k from {from} to {to}; at k = {k} it is {value}, for every p',
+  'relative.notPosition': 'p + k = {sum} is not a position: pick a larger position or a larger k.',
+  'relative.residual':
+    'Check over all {h} pairs: max |R_{k}·PE({p}) − PE({pk})| = {value} (float64 rounding: the rotation is exact).',
+  'view.learned': 'learned vs. fixed',
+  'view.tokens': 'word + position',
+  'view.why': 'why sin and cos',
+  'learned.title': 'Learned position embedding vs. fixed position encoding',
+  'learned.bodyHtml':
+    '<p>Two ways to give each position a vector of width <var>d_model</var>. A <strong>position embedding</strong> (BERT, GPT-2) is a table of trained weights with one row per position, up to a maximum length <var>max_len</var> fixed before training; it has no row after that. A <strong>position encoding</strong> (the original Transformer) is a formula with no weights at all, so it has a row for every position.</p><p>The table on the left is random numbers standing in for trained ones (seeded, so it is the same every time); only its shape is the point.</p>',
+  'c.maxlen.label': 'max_len of the learned table',
+  'c.maxlen.hint': 'BERT: 512, GPT-2: 1024. Set it below the number of positions to see the table run out.',
+  'learned.toolbar': 'Learned versus fixed',
+  'learned.pngLearned': 'PNG: learned',
+  'learned.pngFixed': 'PNG: sinusoidal',
+  'learned.modelsCaption': 'Which models use which',
+  'learned.model': 'model',
+  'learned.kind': 'position information',
+  'learned.how': 'how',
+  'learned.modelsRowsHtml':
+    '<tr><td>Transformer (Vaswani et al. 2017)</td><td>sinusoidal encoding</td><td>added to the token embeddings; no weights</td></tr><tr><td>BERT</td><td>learned embedding</td><td>a trained table of 512 rows, added to the token embeddings</td></tr><tr><td>GPT-2</td><td>learned embedding</td><td>a trained table of 1,024 rows, added to the token embeddings</td></tr><tr><td>Llama</td><td>rotary (RoPE)</td><td>rotates the queries and keys inside attention by position; nothing is added to the input</td></tr><tr><td>BLOOM</td><td>ALiBi</td><td>subtracts a penalty proportional to the distance from the attention scores; nothing is added to the input</td></tr>',
+  'learned.noRow': 'no row for positions ≥ {from}',
+  'learned.ariaLearned':
+    'A learned table of {maxlen} rows × {d} dimensions (random stand-in values), drawn over positions 0 to {n}; no rows past {maxlen}',
+  'learned.ariaFixed': 'The sinusoidal encoding, {n} positions × {d} dimensions',
+  'learned.learnedCaption': 'Learned table: rows 0 to {maxlen} − 1',
+  'learned.fixedCaption': 'Sinusoidal formula: every position',
+  'learned.params':
+    'Parameters: learned table max_len × d_model = {maxlen} × {d} = {count}, all trained; sinusoidal encoding 0.',
+  'learned.lookupRow': 'learned row [{values}, …]',
+  'learned.lookupNone': 'learned: {message}',
+  'learned.lookup': 'At the current position {pos}: {learned}; sinusoidal PE({pos}) = [{fixed}, …].',
+  'tokens.title': 'Word embedding + position encoding',
+  'tokens.bodyHtml':
+    '<p>The first layer of a Transformer sees, for each token, its word embedding <strong>plus</strong> the position vector of the place where it stands: input = embedding + PE(position). The two are added, not concatenated, so the input keeps the width d_model.</p><p>Here each token gets a toy embedding: random numbers seeded from the token’s text, so the same word always gets the same vector. The tokenizer is simple on purpose: words, digits and apostrophes form one token, every Chinese character is a token, every punctuation mark is a token, and letters are lower-cased.</p>',
+  'c.text.label': 'Sentence (up to 64 tokens)',
+  'c.text.hint': 'Use a word twice to see position at work.',
+  'c.scale.label': 'Size of the word embeddings',
+  'c.scale.slider': 'Size of the word embeddings (slider)',
+  'c.scale.hint': 'Each value is scale × a standard normal draw. PE values are at most 1 in size.',
+  'c.withpe.label': 'Add the position encoding',
+  'c.proj.label': 'Projection to 2-D',
+  'c.proj.pca': 'principal components (PCA)',
+  'c.proj.first_two': 'dimensions 0 and 1 (as many articles plot it)',
+  'tokens.toolbar': 'Word and position',
+  'tokens.chips': 'Tokens, with their positions',
+  'tokens.sameTitle': 'The same word at two positions',
+  'tokens.defaultText': 'The cat sat on the mat because the mat was warm.',
+  'tokens.count': '{n} tokens.',
+  'tokens.truncated': 'Only the first 64 are used.',
+  'tokens.empty': 'No tokens yet: type a sentence.',
+  'tokens.needTwo': 'Two or more tokens are needed for a picture.',
+  'tokens.needD2': 'A 2-D picture needs d_model ≥ 2.',
+  'tokens.pcAxis': 'principal component {k} ({share}% of the variance)',
+  'tokens.dimAxis': 'dimension {k}',
+  'tokens.pcaNote':
+    'Each point is one token’s input vector, projected onto the two directions of largest variance; colour runs from the first position (dark) to the last (yellow).',
+  'tokens.firstTwoNote':
+    'Each point shows dimensions 0 and 1 of one token’s input vector; these two carry PE’s fastest pair, so positions look like a circle only when the embeddings are small.',
+  'tokens.withPe': 'Inputs include the position encoding.',
+  'tokens.withoutPe': 'Inputs are the word embeddings alone: a repeated word lands on the same point.',
+  'tokens.aria': 'Scatter plot of {n} input vectors ({method}), coloured by position',
+  'tokens.noRepeat': 'No word appears twice. Add one to compare its two input vectors.',
+  'tokens.same':
+    '“{word}” is at positions {p} and {q}. Its two input vectors differ by {input}; PE({p}) − PE({q}) has length {pe}, and the largest difference between the two difference vectors is {mismatch} (float32 rounding): the embeddings cancel and what is left is exactly PE({p}) − PE({q}).',
+  'tokens.sameWithoutPe':
+    '“{word}” is at positions {p} and {q}. Without the position encoding its two input vectors are identical: the model could not tell them apart.',
+  'why.title': 'Why sin and cos',
+  'why.bodyHtml':
+    '<p>What the formula has to give: a distinct vector for every position, values that stay small however long the text, and a simple relation between positions that are k apart. Sines and cosines at geometrically spaced frequencies give all three, with no training.</p>',
+  'why.toolbar': 'Why sin and cos',
+  'why.pngBounded': 'PNG: bounded',
+  'why.pngBinary': 'PNG: counter',
+  'why.pngMistake': 'PNG: exponent',
+  'why.uniqueTitle': 'Every position gets its own vector',
+  'why.uniqueOne': 'With one position there is nothing to compare.',
+  'why.unique':
+    'Among positions 0 to {n} − 1, the two closest position vectors are {k} apart, at distance {distance} (every vector has length {norm}). No two positions share a vector.',
+  'why.boundedTitle': 'Bounded values',
+  'why.rawIndex': 'the raw index pos',
+  'why.peValues': 'PE values',
+  'why.boundedNote':
+    'Left: feeding the raw index would give values up to {n} and beyond, dwarfing word embeddings. Right: dimensions {dims} of PE over the same positions stay between −1 and 1, for any length.',
+  'why.shiftTitle': 'A shift is a rotation',
+  'why.shiftHtml':
+    'PE(pos + k) = R<sub>k</sub>·PE(pos) with a rotation R<sub>k</sub> that does not depend on pos, so relative offsets are easy to express. The relative-position view above shows it with numbers.',
+  'why.binaryTitle': 'Like the digits of a binary counter',
+  'why.bits': 'binary digits',
+  'why.sines': 'sin of the fastest pairs',
+  'why.binaryNote':
+    'Positions 0 to 15. Left: binary digit b flips every 2^b positions. Right: the sine of pair i, with wavelengths {lambdas}. Both go from fast to slow; the sinusoids are smooth and continuous instead of jumping between 0 and 1.',
+  'why.mistakesTitle': 'Common mistakes, beside the correct version',
+  'why.mistake1Html':
+    '<del>PE(pos, i) = sin or cos(pos / 10000<sup>2i/d</sup>) with i running over every dimension.</del> Correct: the exponent is 2i/d where i counts pairs, so dimensions 2i and 2i+1 share it.',
+  'why.ranges':
+    'Dimension {dim} over the positions shown: correct (solid) and with the doubled exponent (dashed). Wavelengths, correct: {r0} to {r1} positions; doubled exponent: {w0} to {w1}. Dimensions with a wavelength above {ten} (ten times the length): {slowRight} of {d} correct, {slowWrong} of {d} with the mistake; those barely move over the text.',
+  'why.mistake2Html':
+    '<del>“The sinusoidal encoding is learned.”</del> Correct: it is a formula with no weights.',
+  'why.notLearned':
+    'Parameters: 0. Any two implementations with d_model = {d} and base {base} (and the same layout) compute the same vectors, before and after training.',
+  'why.mistake3Html':
+    '<del>“Sin and cos are used because word positions in language are periodic.”</del> Correct: positions are not periodic, and the encoding does not treat them as such.',
+  'why.notPeriodic':
+    'Each dimension repeats, but the whole vector does not over any realistic length: among the {n} positions shown the closest two vectors are still {distance} apart (k = {k}), and the slowest pair needs {slowest} positions for one turn.',
 };

@@ -19,7 +19,7 @@ export class ClockView {
     this.playButton = root.querySelector('[data-action="play"]');
     this.speed = root.querySelector('select[name="speed"]');
     this.speed.replaceChildren(
-      ...SPEEDS.map((s) => new Option(`${s} position${s === 1 ? '' : 's'}/s`, String(s))),
+      ...SPEEDS.map((s) => new Option(t(s === 1 ? 'clock.speedOne' : 'clock.speedMany', { s }), String(s))),
     );
     this.at = store.get().pos; // the animated (continuous) position
     this.playing = false;
@@ -183,11 +183,8 @@ export class ClockView {
     ctx.fillStyle = t.muted;
     ctx.textAlign = 'left';
     ctx.textBaseline = 'bottom';
-    ctx.fillText(`PE(${state.pos}), dimensions 0 to ${state.d - 1}`, g.left, height - 2);
-    this.bars.setAttribute(
-      'aria-label',
-      `Bars of PE(${state.pos}) over ${state.d} dimensions; sin columns and cos columns in two colours`,
-    );
+    ctx.fillText(this.t('clock.barsCaption', { pos: state.pos, last: state.d - 1 }), g.left, height - 2);
+    this.bars.setAttribute('aria-label', this.t('clock.ariaBars', { pos: state.pos, d: state.d }));
   }
 
   drawClocks(state, position) {
@@ -223,7 +220,7 @@ export class ClockView {
       ctx.beginPath();
       ctx.arc(cx, cy, 2.5, 0, 2 * Math.PI);
       ctx.fill();
-      ctx.fillText(`pair ${pair}`, cx, cy + CELL.radius + 4);
+      ctx.fillText(this.t('clock.pairLabel', { pair }), cx, cy + CELL.radius + 4);
       ctx.fillStyle = t.muted;
       ctx.fillText(`λ ${formatNumber(this.info.wavelength[sin], 3)}`, cx, cy + CELL.radius + 18);
     });
@@ -232,8 +229,8 @@ export class ClockView {
     const h = Math.floor(state.d / 2);
     this.clockNote.textContent =
       pairs.length < h
-        ? `Showing ${pairs.length} of ${h} pairs, evenly spaced from the fastest to the slowest.`
-        : `All ${h} pairs.`;
+        ? this.t('clock.notePart', { shown: pairs.length, h })
+        : this.t('clock.noteAll', { h });
   }
 
   // Angles in words for a few pairs, from the engine's values at the current position.
@@ -248,15 +245,19 @@ export class ClockView {
         const li = document.createElement('li');
         li.dataset.pair = String(pair);
         li.dataset.angle = degrees.toFixed(4);
-        li.textContent =
-          `pair ${pair}: angle ${degrees.toFixed(1)}° (sin ${v[sin].toFixed(4)}, cos ${v[cos].toFixed(4)}), ` +
-          `one turn every ${formatNumber(this.info.wavelength[sin], 5)} positions`;
+        li.textContent = this.t('clock.angle', {
+          pair,
+          deg: degrees.toFixed(1),
+          sin: v[sin].toFixed(4),
+          cos: v[cos].toFixed(4),
+          lambda: formatNumber(this.info.wavelength[sin], 5),
+        });
         return li;
       }),
     );
     this.clocks.setAttribute(
       'aria-label',
-      `Clock faces at position ${state.pos}: ${this.angles.textContent}`,
+      this.t('clock.aria', { pos: state.pos, text: this.angles.textContent }),
     );
   }
 }

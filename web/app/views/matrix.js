@@ -94,7 +94,7 @@ export class MatrixView {
       start: r.row0,
       end: r.row0 + r.rows - 1,
       values: rowTicks,
-      label: 'position',
+      label: this.t('axis.position'),
       grid: { left: plot.left },
     });
     drawAxis(ctx, t, {
@@ -104,7 +104,7 @@ export class MatrixView {
       start: r.col0,
       end: r.col0 + r.cols - 1,
       values: colTicks,
-      label: 'dimension',
+      label: this.t('axis.dimension'),
       grid: { bottom: plot.bottom },
     });
     fitCanvas(this.overlay, width, height);
@@ -113,15 +113,22 @@ export class MatrixView {
     const perPixelCols = r.cols / pw;
     this.note.textContent =
       perPixelRows > 1.5 || perPixelCols > 1.5
-        ? `Each pixel shows the mean of about ${formatNumber(Math.max(perPixelRows, 1), 2)} × ${formatNumber(Math.max(perPixelCols, 1), 2)} cells, ` +
-          'so fast-turning columns average toward 0 (pale). Zoom in to see single cells.'
-        : `Every cell is drawn: ${r.rows} positions × ${r.cols} dimensions.`;
+        ? this.t('matrix.noteMean', {
+            rows: formatNumber(Math.max(perPixelRows, 1), 2),
+            cols: formatNumber(Math.max(perPixelCols, 1), 2),
+          })
+        : this.t('matrix.noteAll', { rows: r.rows, cols: r.cols });
     const zoomed = state.zoom !== null;
     this.figure.dataset.zoomed = String(zoomed);
     this.canvas.setAttribute(
       'aria-label',
-      `Encoding matrix, positions ${r.row0} to ${r.row0 + r.rows - 1} by dimensions ${r.col0} to ${r.col0 + r.cols - 1}` +
-        `${zoomed ? ' (zoomed)' : ''}; colour: blue −1, ${state.map === 'viridis' ? 'yellow' : 'red'} +1`,
+      this.t(state.map === 'viridis' ? 'matrix.ariaViridis' : 'matrix.ariaDiverging', {
+        r0: r.row0,
+        r1: r.row0 + r.rows - 1,
+        c0: r.col0,
+        c1: r.col0 + r.cols - 1,
+        zoomed: zoomed ? this.t('matrix.zoomed') : '',
+      }),
     );
   }
 
@@ -147,7 +154,7 @@ export class MatrixView {
       ctx.fillText(v === -1 ? '−1' : v === 1 ? '+1' : '0', plot.left + ((v + 1) / 2) * width, 16);
     }
     ctx.textAlign = 'right';
-    ctx.fillText('value', plot.left - 6, 0);
+    ctx.fillText(this.t('axis.value'), plot.left - 6, 0);
   }
 
   // Maps a point on the overlay to a cell (or null outside the plot).
@@ -214,7 +221,7 @@ export class MatrixView {
   describe(state) {
     const cell = this.cursor;
     if (!cell) {
-      this.readout.textContent = `Point at a cell (or focus the matrix and use the arrow keys) to read its value. Outlined: position ${state.pos}.`;
+      this.readout.textContent = this.t('matrix.prompt', { pos: state.pos });
       return;
     }
     const enc = encodingOf(state);
@@ -222,12 +229,21 @@ export class MatrixView {
     const dims = this.dimensionInfo(state);
     const pair = dims.pair[cell.col];
     const wave = dims.wave[cell.col];
-    const what = pair < 0 ? 'the zero column of an odd d_model' : `pair ${pair}, ${wave}`;
+    const what = pair < 0 ? this.t('matrix.zeroColumn') : this.t('matrix.pairWave', { pair, wave });
     const freq =
       pair < 0
         ? ''
-        : ` · ω = ${formatNumber(dims.omega[cell.col], 5)} rad/position · wavelength ${formatNumber(dims.wavelength[cell.col], 6)} positions`;
-    this.readout.textContent = `position ${cell.row} · dimension ${cell.col} (${what}) · value ${value.toFixed(6)}${freq}`;
+        : this.t('matrix.freq', {
+            omega: formatNumber(dims.omega[cell.col], 5),
+            lambda: formatNumber(dims.wavelength[cell.col], 6),
+          });
+    this.readout.textContent = this.t('matrix.readout', {
+      row: cell.row,
+      col: cell.col,
+      what,
+      value: value.toFixed(6),
+      freq,
+    });
   }
 
   dimensionInfo(state) {

@@ -58,8 +58,13 @@ export class PeriodicityView {
         const pair = this.info.pair[dim];
         const label =
           pair < 0
-            ? `dimension ${dim} (zero column)`
-            : `dimension ${dim} (pair ${pair}, ${this.info.wave[dim]}), wavelength ${formatNumber(this.info.wavelength[dim], 5)}`;
+            ? this.t('periodicity.legendZero', { dim })
+            : this.t('periodicity.legendItem', {
+                dim,
+                pair,
+                wave: this.info.wave[dim],
+                lambda: formatNumber(this.info.wavelength[dim], 5),
+              });
         li.append(swatch, document.createTextNode(label));
         return li;
       }),
@@ -83,7 +88,7 @@ export class PeriodicityView {
       end: 1,
       values: [-1, -0.5, 0, 0.5, 1],
       grid: { left: g.left, right: g.right },
-      label: 'value',
+      label: this.t('axis.value'),
     });
     drawAxis(ctx, t, {
       side: 'bottom',
@@ -93,7 +98,7 @@ export class PeriodicityView {
       end: state.n - 1,
       values: ticks(0, state.n - 1, Math.floor(width / 80)).filter(Number.isInteger),
       grid: { bottom: g.bottom },
-      label: 'position',
+      label: this.t('axis.position'),
     });
     const dims = dimsOf(state);
     ctx.lineWidth = 1.6;
@@ -133,7 +138,7 @@ export class PeriodicityView {
     ctx.setLineDash([]);
     this.curves.setAttribute(
       'aria-label',
-      `Curves of dimensions ${dims.join(', ')} over positions 0 to ${state.n - 1}`,
+      this.t('periodicity.ariaCurves', { dims: dims.join(', '), last: state.n - 1 }),
     );
   }
 
@@ -161,7 +166,11 @@ export class PeriodicityView {
     ctx.textAlign = 'left';
     ctx.textBaseline = 'top';
     const shown = this.hoverPos ?? state.pos;
-    ctx.fillText(`position ${shown}`, Math.min(xOf(shown) + 4, g.right - 80), g.top + 2);
+    ctx.fillText(
+      this.t('periodicity.cursor', { pos: shown }),
+      Math.min(xOf(shown) + 4, g.right - 80),
+      g.top + 2,
+    );
     this.cursor.dataset.position = String(state.pos);
   }
 
@@ -188,7 +197,7 @@ export class PeriodicityView {
       values: decades,
       format: (e) => (e === 0 ? '1' : `10${superscript(e)}`),
       grid: { left: g.left, right: g.right },
-      label: 'wavelength',
+      label: this.t('axis.wavelength'),
     });
     drawAxis(ctx, t, {
       side: 'bottom',
@@ -198,7 +207,7 @@ export class PeriodicityView {
       end: state.d - 1,
       values: ticks(0, state.d - 1, Math.floor(width / 80)).filter(Number.isInteger),
       grid: { bottom: g.bottom },
-      label: 'dimension',
+      label: this.t('axis.dimension'),
     });
     // The current length: pairs above this line do not finish one turn within the sequence.
     ctx.strokeStyle = t.fg;
@@ -212,7 +221,7 @@ export class PeriodicityView {
     ctx.font = t.font;
     ctx.textAlign = 'left';
     ctx.textBaseline = 'bottom';
-    ctx.fillText(`sequence length ${state.n}`, g.left + 4, yOf(state.n) - 2);
+    ctx.fillText(this.t('periodicity.length', { n: state.n }), g.left + 4, yOf(state.n) - 2);
     ctx.fillStyle = t.muted;
     for (let j = 0; j < state.d; j++) {
       if (!Number.isFinite(lambda[j])) continue;
@@ -229,7 +238,11 @@ export class PeriodicityView {
     });
     this.wavelengths.setAttribute(
       'aria-label',
-      `Wavelength by dimension on a log scale, from ${formatNumber(Math.min(...finite))} to ${formatNumber(Math.max(...finite))} positions; dashed line at the sequence length ${state.n}`,
+      this.t('periodicity.ariaWavelengths', {
+        min: formatNumber(Math.min(...finite)),
+        max: formatNumber(Math.max(...finite)),
+        n: state.n,
+      }),
     );
   }
 
@@ -244,7 +257,7 @@ export class PeriodicityView {
     const height = 200;
     const { ctx } = fitCanvas(this.quarter, width, height);
     if (sinDim < 0 || cosDim < 0) {
-      this.quarterNote.textContent = 'With d_model = 1 there is no sin/cos pair to show.';
+      this.quarterNote.textContent = this.t('periodicity.noPair');
       return;
     }
     const lambda = this.info.wavelength[sinDim];
@@ -287,7 +300,7 @@ export class PeriodicityView {
       values: ticks(0, maxPos, Math.floor(width / 90)),
       format: (v) => formatNumber(v),
       grid: { bottom: g.bottom },
-      label: 'position',
+      label: this.t('axis.position'),
     });
     for (const [offset, colour, dash] of [
       [0, t.sin, []],
@@ -318,10 +331,14 @@ export class PeriodicityView {
     ctx.textAlign = 'left';
     ctx.textBaseline = 'bottom';
     ctx.fillText(`λ/4 = ${formatNumber(lambda / 4)}`, Math.min(quarterX + 4, g.right - 90), yOf(1) - 1);
-    this.quarterNote.textContent =
-      `Pair ${pair}: dimension ${sinDim} is sin(ω·pos) (solid), dimension ${cosDim} is cos(ω·pos) (dashed), ` +
-      `ω = ${formatNumber(this.info.omega[sinDim], 5)}, wavelength λ = ${formatNumber(lambda, 6)} positions. ` +
-      `cos(ω·pos) = sin(ω·(pos + λ/4)): the same wave, a quarter period (${formatNumber(lambda / 4, 5)} positions) ahead.`;
+    this.quarterNote.textContent = this.t('periodicity.quarterNote', {
+      pair,
+      sin: sinDim,
+      cos: cosDim,
+      omega: formatNumber(this.info.omega[sinDim], 5),
+      lambda: formatNumber(lambda, 6),
+      quarter: formatNumber(lambda / 4, 5),
+    });
     this.quarter.setAttribute('aria-label', this.quarterNote.textContent);
   }
 }

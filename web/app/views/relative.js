@@ -87,12 +87,12 @@ export class RelativeView {
       grid: { left: g.left },
     });
     this.gramNote.textContent =
-      `PE(p)·PE(q) for p, q = 0 … ${m - 1}, from ${formatNumber(lo)} (dark) to ${formatNumber(hi)} (yellow; ` +
-      `the diagonal, |PE|² = d/2 = ${formatNumber(Math.floor(state.d / 2))}). Each diagonal stripe has one colour: ` +
-      `the product depends only on q − p.` +
-      (m < state.n
-        ? ` Showing the first ${m} of ${state.n} positions: each product is computed, m² × d_model multiply-adds.`
-        : '');
+      this.t('relative.gramNote', {
+        last: m - 1,
+        lo: formatNumber(lo),
+        hi: formatNumber(hi),
+        h: formatNumber(Math.floor(state.d / 2)),
+      }) + (m < state.n ? ' ' + this.t('relative.gramPart', { m, n: state.n }) : '');
     this.gramCanvas.setAttribute('aria-label', this.gramNote.textContent);
     this.gram = { values, m };
   }
@@ -106,7 +106,12 @@ export class RelativeView {
       this.gramReadout.textContent = '';
       return;
     }
-    this.gramReadout.textContent = `PE(${p})·PE(${q}) = ${this.gram.values[p * g.m + q].toFixed(4)} (k = q − p = ${q - p})`;
+    this.gramReadout.textContent = this.t('relative.gramReadout', {
+      p,
+      q,
+      value: this.gram.values[p * g.m + q].toFixed(4),
+      k: q - p,
+    });
   }
 
   drawDots(state) {
@@ -145,7 +150,7 @@ export class RelativeView {
       end: K,
       values: ticks(-K, K, Math.floor(width / 80)).filter(Number.isInteger),
       grid: { bottom: g.bottom },
-      label: 'offset k',
+      label: this.t('axis.offset'),
     });
     ctx.strokeStyle = t.accent;
     ctx.lineWidth = 1.5;
@@ -163,7 +168,7 @@ export class RelativeView {
     ctx.fillText(`k = ${state.k}: ${at.toFixed(4)}`, xOf(state.k) + (state.k > 0 ? -8 : 8), yOf(at) - 4);
     this.dotCanvas.setAttribute(
       'aria-label',
-      `Dot product PE(p)·PE(p+k) for k from ${-K} to ${K}; at k = ${state.k} it is ${at.toFixed(4)}, for every p`,
+      this.t('relative.ariaDots', { from: -K, to: K, k: state.k, value: at.toFixed(4) }),
     );
   }
 
@@ -173,7 +178,7 @@ export class RelativeView {
     const k = state.k;
     if (p + k < 0) {
       this.table.replaceChildren();
-      this.residual.textContent = `p + k = ${p + k} is not a position: pick a larger position or a larger k.`;
+      this.residual.textContent = this.t('relative.notPosition', { sum: p + k });
       return;
     }
     const blocks = this.pe.rotationBlocks(enc, k);
@@ -208,9 +213,13 @@ export class RelativeView {
       }),
     );
     const residual = this.pe.rotationResidual(enc, p, k);
-    this.residual.textContent =
-      `Check over all ${h} pairs: max |R_${k}·PE(${p}) − PE(${p + k})| = ${residual.toExponential(2)} ` +
-      `(float64 rounding: the rotation is exact).`;
+    this.residual.textContent = this.t('relative.residual', {
+      h,
+      k,
+      p,
+      pk: p + k,
+      value: residual.toExponential(2),
+    });
     this.residual.dataset.value = String(residual);
   }
 }
