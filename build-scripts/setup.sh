@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 # Tools are checked by command (npm, for one, is often newer than Debian's and not a Debian package);
 # libraries by package. Each entry: "command-or-empty:package".
 needs=(cmake:cmake make:make g++:g++ python3:python3 node:nodejs npm:npm em++:emscripten
-       clang-format:clang-format chromium:chromium :doctest-dev :libbenchmark-dev :python3-numpy :fonts-dejavu-core)
+       clang-format:clang-format chromium:chromium :doctest-dev :libbenchmark-dev :python3-numpy :fonts-dejavu-core
+       :fonts-wqy-microhei)  # a CJK font: the Chinese pages in screenshots and tests
 missing=()
 for need in "${needs[@]}"; do
   cmd=${need%%:*}

@@ -120,6 +120,7 @@ test('each canvas changes when the control that drives it changes', async () => 
 
 test('hovering a known cell reads out its position, dimension, pair, wave and value', async () => {
   const { page } = await explorer();
+  await page.locator('canvas.overlay').scrollIntoViewIfNeeded();
   const box = await page.locator('canvas.overlay').boundingBox();
   // The plot area: margins of 56 (left), 10 (top), 12 (right), 40 (bottom) CSS pixels.
   const plot = { left: 56, top: 10, width: box.width - 68, height: box.height - 50 };

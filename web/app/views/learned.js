@@ -59,6 +59,9 @@ export class LearnedView {
       if (shown < rows) {
         const y = plot.top + (shown / rows) * plot.height;
         ctx.save();
+        ctx.beginPath();
+        ctx.rect(plot.left, y, plot.width, plot.top + plot.height - y);
+        ctx.clip(); // the hatching stays inside the "no row" area
         ctx.fillStyle = colours.grid;
         ctx.fillRect(plot.left, y, plot.width, plot.top + plot.height - y);
         ctx.strokeStyle = colours.muted;

@@ -204,8 +204,10 @@ export class WhyView {
     const [r0, r1] = [Math.min(...finite(right)), Math.max(...finite(right))];
     const [w0, w1] = [Math.min(...wrong), Math.max(...wrong)];
     const slow = (list) => Array.from(list).filter((w) => Number.isFinite(w) && w > 10 * state.n).length;
-    // A dimension three quarters of the way across, even (a sine), where the difference shows.
-    const dim = Math.max(0, Math.min(state.d - 1, 2 * Math.floor((3 * state.d) / 8)));
+    // The sine whose correct wavelength is about half the length shown: it makes two turns over the
+    // text, while with the doubled exponent the same dimension barely moves.
+    const target = Math.log(Math.max(state.n / 2, 2 * Math.PI) / (2 * Math.PI)) / Math.log(state.base);
+    const dim = Math.max(0, Math.min(state.d - 2, 2 * Math.round((target * state.d) / 2)));
     const width = widthOf(this.mistake.parentElement);
     const height = 200;
     const { ctx } = fitCanvas(this.mistake, width, height);

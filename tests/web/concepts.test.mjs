@@ -1,0 +1,234 @@
+// The concept views (learned vs. fixed, word + position, why sin/cos) and the two languages, in real
+// Chromium. Reference numbers are computed here in float64 from the paper's formula, independently of
+// the engine.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launch, openPage, serve } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function page(hash = '', options = {}) {
+  const opened = await openPage(browser, null, {
+    viewport: { width: 1280, height: 900 },
+    reducedMotion: 'reduce',
+    deviceScaleFactor: 1,
+    locale: 'en-US',
+    ...options,
+  });
+  await opened.page.goto(server.url + 'index.html' + hash);
+  await opened.page.waitForSelector('body[data-ready="true"]');
+  return opened;
+}
+
+function signature(p, name) {
+  return p.evaluate((name) => {
+    const canvas = document.querySelector(`canvas.${name}`);
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let drawn = 0;
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] > 0) drawn++;
+      hash = (hash * 31 + data[i] + data[i + 1] * 3 + data[i + 2] * 5) >>> 0;
+    }
+    return { drawn, hash };
+  }, name);
+}
+
+async function set(p, selector, value) {
+  await p.fill(selector, String(value));
+  await p.dispatchEvent(selector, 'change');
+}
+
+function pe(pos, d, base = 10000) {
+  return Array.from({ length: d }, (_, j) => {
+    const angle = pos / base ** ((2 * Math.floor(j / 2)) / d);
+    return j % 2 === 0 ? Math.sin(angle) : Math.cos(angle);
+  });
+}
+
+test('each concept view draws, and its canvases change with their controls', async () => {
+  const { page: p, problems } = await page();
+  for (const name of ['learned', 'fixed', 'scatter', 'bounded', 'binary', 'mistake']) {
+    assert.ok((await signature(p, name)).drawn > 500, `canvas.${name} is blank`);
+  }
+  const cases = [
+    ['#c-maxlen', 30, ['learned']],
+    ['#c-text', 'a dog saw a cat', ['scatter']],
+    ['#c-scale', 3, ['scatter']],
+    ['#c-d', 64, ['learned', 'fixed', 'bounded', 'binary', 'mistake', 'scatter']],
+    ['#c-n', 300, ['bounded', 'mistake', 'fixed']],
+  ];
+  for (const [selector, value, names] of cases) {
+    const before = Object.fromEntries(
+      await Promise.all(names.map(async (n) => [n, (await signature(p, n)).hash])),
+    );
+    await set(p, selector, value);
+    for (const name of names)
+      assert.notEqual(
+        (await signature(p, name)).hash,
+        before[name],
+        `canvas.${name} ignored ${selector} = ${value}`,
+      );
+  }
+  const scatter = (await signature(p, 'scatter')).hash;
+  await p.selectOption('#c-proj', 'first_two');
+  assert.notEqual((await signature(p, 'scatter')).hash, scatter, 'the projection choice did nothing');
+  const again = (await signature(p, 'scatter')).hash;
+  await p.click('#c-withpe');
+  assert.notEqual((await signature(p, 'scatter')).hash, again, 'turning PE off did nothing');
+  assert.deepEqual(problems, []);
+});
+
+test('the same word at two positions differs by exactly PE(p) − PE(q)', async () => {
+  const { page: p } = await page('#d=64');
+  // "The cat sat on the mat because the mat was warm." -> "the" at positions 0 and 4.
+  const shown = await p.evaluate(() => ({
+    ...document.querySelector('.same-word').dataset,
+    text: document.querySelector('.same-word').textContent,
+  }));
+  const a = pe(0, 64);
+  const b = pe(4, 64);
+  const expected = Math.sqrt(a.reduce((s, v, j) => s + (v - b[j]) ** 2, 0));
+  assert.match(shown.text, /“the” is at positions 0 and 4/);
+  assert.ok(Number(shown.difference) > 0.5, 'the two inputs should differ');
+  assert.ok(Math.abs(Number(shown.difference) - expected) < 1e-5, `${shown.difference} vs ${expected}`);
+  assert.ok(Math.abs(Number(shown.peDifference) - expected) < 1e-5);
+  assert.ok(Number(shown.mismatch) < 1e-5, `difference of differences ${shown.mismatch}`);
+  await p.click('#c-withpe');
+  assert.match(
+    await p.textContent('.same-word'),
+    /Without the position encoding its two input vectors are identical/,
+  );
+  assert.equal(Number(await p.getAttribute('.same-word', 'data-difference')), 0);
+});
+
+test('the sentence is shown as text, never interpreted as HTML', async () => {
+  const { page: p, problems } = await page();
+  let dialogs = 0;
+  p.on('dialog', (d) => {
+    dialogs++;
+    d.dismiss();
+  });
+  await set(p, '#c-text', '<img src=x onerror=alert(1)> <b>bold</b>');
+  const chips = await p.evaluate(() => ({
+    images: document.querySelectorAll('.chips img, .chips b').length,
+    text: document.querySelector('.chips').textContent,
+  }));
+  assert.equal(chips.images, 0);
+  assert.ok(chips.text.includes('<') && chips.text.includes('img'));
+  assert.equal(dialogs, 0);
+  assert.deepEqual(problems, []);
+});
+
+test('the doubled exponent gives a different wavelength range than the correct one', async () => {
+  const { page: p } = await page('#d=128');
+  const ranges = await p.evaluate(() => document.querySelector('.mistake-ranges').dataset);
+  const [r0, r1] = ranges.right.split(',').map(Number);
+  const [w0, w1] = ranges.wrong.split(',').map(Number);
+  // Correct: 2π … 2π·10000^(126/128); doubled: 2π … 2π·10000^(2·127/128) (float64, computed here).
+  assert.ok(Math.abs(r0 - 2 * Math.PI) < 1e-9 && Math.abs(w0 - 2 * Math.PI) < 1e-9);
+  assert.ok(Math.abs(r1 / (2 * Math.PI * 10000 ** (126 / 128)) - 1) < 1e-9, `correct slowest ${r1}`);
+  assert.ok(Math.abs(w1 / (2 * Math.PI * 10000 ** (254 / 128)) - 1) < 1e-9, `doubled slowest ${w1}`);
+  assert.ok(w1 / r1 > 5000);
+  assert.match(
+    await p.textContent('.mistake-ranges'),
+    /correct: 6\.28 to 54,400 positions; doubled exponent: 6\.28 to 5\.44e\+8/,
+  );
+});
+
+test('a learned table has no row past max_len; the formula does; parameter counts are shown', async () => {
+  const { page: p } = await page('#pos=80');
+  assert.match(
+    await p.textContent('.lookup'),
+    /position 80 has no row: a learned table with max_len = 64 has rows 0 to 63/,
+  );
+  assert.match(await p.textContent('.lookup'), /sinusoidal PE\(80\) = \[/);
+  assert.match(await p.textContent('.params'), /64 × 128 = 8,192/);
+  await set(p, '#c-maxlen', 512);
+  assert.match(await p.textContent('.lookup'), /learned row \[/);
+  assert.match(
+    await p.textContent('.unique'),
+    /the two closest position vectors are \d+ apart, at distance \d/,
+  );
+});
+
+// Visible text of the page (without the deliberately bilingual language switch).
+function visibleText(p) {
+  return p.evaluate(() => {
+    const clone = document.body.cloneNode(true);
+    clone.querySelector('.lang-switch')?.remove();
+    clone.querySelectorAll('script, noscript, dialog, [hidden]').forEach((el) => el.remove());
+    document.body.append(clone);
+    clone.style.position = 'absolute';
+    const text = clone.innerText;
+    clone.remove();
+    return text;
+  });
+}
+
+// Formula symbols, identifiers and names that read the same in both languages.
+const SHARED = new Set(
+  (
+    'sin cos pos max base d_model max_len PE PCA BERT GPT Llama BLOOM RoPE ALiBi Transformer Vaswani DiT ' +
+    'tensor2tensor fairseq Marian TensorFlow WebAssembly numpy NPY CSV PNG viridis float32 float64 pe export ' +
+    'withpe code'
+  ).split(' '),
+);
+// Key names stay as printed on the keys (Shift, Enter, Ctrl); R_k is the rotation's symbol.
+const KEYS = new Set(['Shift', 'Enter', 'Ctrl']);
+const notShared = (w) => !SHARED.has(w) && !KEYS.has(w) && !/^R_\d+$/.test(w);
+
+test('in Chinese no English UI string is left, and in English no Chinese', async () => {
+  const zh = await page('#lang=zh', { locale: 'zh-CN' });
+  await zh.page.fill('#c-text', ''); // the default sentence is Chinese; an empty box shows its own message
+  await zh.page.dispatchEvent('#c-text', 'change');
+  const zhText = await visibleText(zh.page);
+  const english = [...new Set(zhText.match(/[A-Za-z_][A-Za-z_0-9]{2,}/g) || [])].filter(notShared);
+  assert.deepEqual(english, [], 'English words left in Chinese mode');
+  assert.ok(/位置编码/.test(zhText));
+  assert.equal(await zh.page.getAttribute('html', 'lang'), 'zh-CN');
+
+  const en = await page('#lang=en');
+  const enText = await visibleText(en.page);
+  assert.deepEqual(enText.match(/[\u3400-\u9fff]/g) || [], [], 'Chinese left in English mode');
+  assert.deepEqual(zh.problems.concat(en.problems), []);
+});
+
+test('the language follows navigator.language, the switch, and the URL', async () => {
+  const { page: p } = await page('', { locale: 'zh-CN' });
+  assert.equal(await p.textContent('h1'), '正弦位置编码：讲解与计算');
+  await p.selectOption('#lang-select', 'en');
+  await p.waitForFunction(() => location.hash.includes('lang=en'));
+  assert.equal(await p.textContent('h1'), 'Sinusoidal position encoding, explained and computed');
+  await p.reload();
+  await p.waitForSelector('body[data-ready="true"]');
+  assert.equal(await p.textContent('h1'), 'Sinusoidal position encoding, explained and computed');
+  const numbers = async () => p.textContent('#view-relative .residual');
+  const enResidual = await numbers();
+  await p.selectOption('#lang-select', 'zh');
+  const zhResidual = await numbers();
+  // Numbers and formulas render the same in both languages.
+  assert.equal(enResidual.match(/\d[\d.e−+-]*/g).join(' '), zhResidual.match(/\d[\d.e−+-]*/g).join(' '));
+});
+
+test('<pe-explorer lang="zh"> shows the view in Chinese', async () => {
+  const { page: p, problems } = await page('');
+  await p.setContent(`<!doctype html><body><pe-explorer view="why" lang="zh" d-model="32" positions="50"></pe-explorer>
+    <script src="${server.url}pe-explorer.js"></script></body>`);
+  await p.waitForFunction(() => document.querySelector('pe-explorer')?.dataset.ready === 'true');
+  const text = await p.evaluate(
+    () => document.querySelector('pe-explorer').shadowRoot.querySelector('.views').innerText,
+  );
+  assert.match(text, /为什么用正弦和余弦/);
+  const english = [...new Set(text.match(/[A-Za-z_][A-Za-z_0-9]{2,}/g) || [])].filter(notShared);
+  assert.deepEqual(english, []);
+  assert.deepEqual(problems, []);
+});
