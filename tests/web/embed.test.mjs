@@ -370,3 +370,49 @@ test('the whole embed is at most 100 KB gzipped', () => {
   const bytes = zlib.gzipSync(fs.readFileSync(path.join(DIST, 'pe-explorer.js')), { level: 9 }).length;
   assert.ok(bytes <= 100_000, `pe-explorer.js is ${bytes} bytes gzipped`);
 });
+
+test('a playing figure pauses off screen and in a hidden tab, and resumes when back', async () => {
+  const { page, problems } = await open(host.url + 'blank.html', { reducedMotion: 'no-preference' });
+  await page.setContent(`<!doctype html><body><pe-explorer view="clock" d-model="16" positions="5000" controls="off"></pe-explorer>
+    <div style="height: 5000px"></div><script src="${server.url}pe-explorer.js"></script></body>`);
+  await page.waitForFunction(() => document.querySelector('pe-explorer')?.dataset.ready === 'true');
+  const position = () =>
+    page.evaluate(() =>
+      Number(document.querySelector('pe-explorer').shadowRoot.querySelector('.clocks').dataset.position),
+    );
+  // The clock autoplays when seen (no reduced motion): the position moves.
+  await page.evaluate(
+    () =>
+      (document.querySelector('pe-explorer').shadowRoot.querySelector('select[name="speed"]').value = '64'),
+  );
+  await page.evaluate(() =>
+    document
+      .querySelector('pe-explorer')
+      .shadowRoot.querySelector('select[name="speed"]')
+      .dispatchEvent(new Event('change')),
+  );
+  const a = await position();
+  await page.waitForTimeout(600);
+  const b = await position();
+  assert.ok(b > a, `not playing: ${a} -> ${b}`);
+  // Off screen: frozen.
+  await page.evaluate(() => window.scrollTo(0, 4000));
+  await page.waitForTimeout(300);
+  const c = await position();
+  await page.waitForTimeout(600);
+  assert.equal(await position(), c, 'still animating off screen');
+  // Back on screen: moving again. Then a hidden tab: frozen.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(600);
+  const d = await position();
+  assert.ok(d > c, 'did not resume on screen');
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await page.waitForTimeout(300);
+  const e = await position();
+  await page.waitForTimeout(600);
+  assert.equal(await position(), e, 'still animating in a hidden tab');
+  assert.deepEqual(problems, []);
+});

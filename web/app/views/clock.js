@@ -225,6 +225,7 @@ export class ClockView {
       ctx.fillText(`λ ${formatNumber(this.info.wavelength[sin], 3)}`, cx, cy + CELL.radius + 18);
     });
     this.clocks.dataset.pairs = pairs.join(',');
+    this.clocks.dataset.position = position.toFixed(3); // the (animated) position the hands show
     this.clocks.dataset.perRow = String(perRow);
     const h = Math.floor(state.d / 2);
     this.clockNote.textContent =
