@@ -29,6 +29,7 @@ export default [
         Option: 'readonly',
         Path2D: 'readonly',
         WebAssembly: 'readonly',
+        Event: 'readonly',
         MediaQueryList: 'readonly',
         EventTarget: 'readonly',
         URLSearchParams: 'readonly',

@@ -106,7 +106,7 @@ async function recordFrames(page, action) {
 
 // 4. Weight: what the page loads, and the single-file engine, gzipped (level 9).
 const gz = (file) => zlib.gzipSync(fs.readFileSync(path.join(DIST, file)), { level: 9 }).length;
-const pageFiles = ['index.html', 'styles.css', 'pe.mjs', 'pe.wasm', ...fs.readdirSync(path.join(DIST, 'app')).filter((f) => f.endsWith('.js')).map((f) => `app/${f}`), ...fs.readdirSync(path.join(DIST, 'app/views')).map((f) => `app/views/${f}`)];
+const pageFiles = ['index.html', 'styles.css', 'app.js']; // what index.html loads
 out.weight = {
   pageGzipBytes: pageFiles.reduce((sum, f) => sum + gz(f), 0),
   peJsGzipBytes: gz('pe.js'),

@@ -207,6 +207,7 @@ test('the language follows navigator.language, the switch, and the URL', async (
   assert.equal(await p.textContent('h1'), '正弦位置编码：讲解与计算');
   await p.selectOption('#lang-select', 'en');
   await p.waitForFunction(() => location.hash.includes('lang=en'));
+  await p.waitForSelector('body[data-ready="true"]');
   assert.equal(await p.textContent('h1'), 'Sinusoidal position encoding, explained and computed');
   await p.reload();
   await p.waitForSelector('body[data-ready="true"]');
@@ -214,6 +215,7 @@ test('the language follows navigator.language, the switch, and the URL', async (
   const numbers = async () => p.textContent('#view-relative .residual');
   const enResidual = await numbers();
   await p.selectOption('#lang-select', 'zh');
+  await p.waitForSelector('body[data-ready="true"]');
   const zhResidual = await numbers();
   // Numbers and formulas render the same in both languages.
   assert.equal(enResidual.match(/\d[\d.e−+-]*/g).join(' '), zhResidual.match(/\d[\d.e−+-]*/g).join(' '));

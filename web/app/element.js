@@ -179,7 +179,10 @@ export class PeExplorer extends HTMLElement {
     }
     this.state = state;
     this.showMessages(messages);
-    this.dataset.ready = 'true';
+    const mounted = this.explorer;
+    mounted.ready.then(() => {
+      if (this.explorer === mounted) this.dataset.ready = 'true';
+    });
   }
 
   showMessages(list) {
