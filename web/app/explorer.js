@@ -100,8 +100,10 @@ export function mountExplorer(container, pe, { views, controls, initial, t, onEr
   const pending = new Set(instances.slice(1));
   const drawFirst = (view) => {
     if (!pending.delete(view)) return;
+    const start = performance.now();
     try {
       view.update(store.get(), null, {});
+      performance.measure(`pe-render:${views[instances.indexOf(view)]}`, { start });
     } catch (error) {
       console.error(error);
       onError(`A view could not be drawn: ${error.message}`);
@@ -113,7 +115,9 @@ export function mountExplorer(container, pe, { views, controls, initial, t, onEr
     for (const view of pending) drawFirst(view);
     realRender(state, changed, reason);
   };
+  const first = performance.now();
   instances[0]?.update(store.get(), null, {});
+  performance.measure(`pe-render:${views[0]}`, { start: first });
   settings.update(store.get());
   const ready = new Promise((resolve) => {
     const next = () => {
