@@ -160,7 +160,7 @@ export default {
   'view.why': 'why sin and cos',
   'learned.title': 'Learned position embedding vs. fixed position encoding',
   'learned.bodyHtml':
-    '<p>Two ways to give each position a vector of width <var>d_model</var>. A <strong>position embedding</strong> (BERT, GPT-2) is a table of trained weights with one row per position, up to a maximum length <var>max_len</var> fixed before training; it has no row after that. A <strong>position encoding</strong> (the original Transformer) is a formula with no weights at all, so it has a row for every position.</p><p>The table on the left is random numbers standing in for trained ones (seeded, so it is the same every time); only its shape is the point.</p>',
+    '<p>Two ways to give each position a vector of width <var>d_model</var>. A <strong>position embedding</strong> (BERT, GPT-2) is a table of trained weights with one row per position, up to a maximum length <var>max_len</var> fixed before training; it has no row after that. A <strong>position encoding</strong> (the original Transformer) is a formula with no weights at all, so it has a row for every position.</p><p>The learned table shown here is random numbers standing in for trained ones (seeded, so it is the same every time); only its shape is the point.</p>',
   'c.maxlen.label': 'max_len of the learned table',
   'c.maxlen.hint': 'BERT: 512, GPT-2: 1024. Set it below the number of positions to see the table run out.',
   'learned.toolbar': 'Learned versus fixed',

@@ -152,7 +152,7 @@ export default {
     '对全部 {h} 对的检验：max |R_{k}·PE({p}) − PE({pk})| = {value}（float64 舍入误差：旋转是精确的）。',
   'learned.title': '可学习的位置嵌入与固定的位置编码',
   'learned.bodyHtml':
-    '<p>给每个位置一个宽度为 <var>d_model</var> 的向量，有两种做法。<strong>位置嵌入</strong>(BERT、GPT-2)是一张训练出来的权重表，每个位置一行，最多到训练前就定好的最大长度 <var>max_len</var>；之后就没有行了。<strong>位置编码</strong>（最初的 Transformer）是一个没有任何权重的公式，所以每个位置都有一行。</p><p>左边的表是代替训练结果的随机数（使用固定种子，每次都一样）；重要的只是它的形状。</p>',
+    '<p>给每个位置一个宽度为 <var>d_model</var> 的向量，有两种做法。<strong>位置嵌入</strong>(BERT、GPT-2)是一张训练出来的权重表，每个位置一行，最多到训练前就定好的最大长度 <var>max_len</var>；之后就没有行了。<strong>位置编码</strong>（最初的 Transformer）是一个没有任何权重的公式，所以每个位置都有一行。</p><p>这里显示的可学习表是代替训练结果的随机数（使用固定种子，每次都一样）；重要的只是它的形状。</p>',
   'c.maxlen.label': '可学习表的 max_len',
   'c.maxlen.hint': 'BERT:512,GPT-2:1024。把它设得比位置数小，就能看到表用完的情形。',
   'learned.toolbar': '可学习与固定',

@@ -34,7 +34,7 @@ export class LearnedView {
   draw(state) {
     const t = this.t;
     const colours = theme(this.learned);
-    const width = Math.floor(widthOf(this.learned.closest('.side-by-side')) / 2 - 8);
+    const width = Math.floor(widthOf(this.learned.parentElement)); // its own column (two, or one when narrow)
     const height = Math.round(Math.min(420, Math.max(200, width * 0.9)));
     const plot = { left: 46, top: 6, width: width - 52, height: height - 44 };
     const rows = state.n;
