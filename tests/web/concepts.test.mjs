@@ -3,7 +3,7 @@
 // the engine.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, openPage, serve } from './harness.mjs';
+import { canvasSignature, launch, openPage, serve } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -28,19 +28,7 @@ async function page(hash = '', options = {}) {
   return opened;
 }
 
-function signature(p, name) {
-  return p.evaluate((name) => {
-    const canvas = document.querySelector(`canvas.${name}`);
-    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-    let drawn = 0;
-    let hash = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i + 3] > 0) drawn++;
-      hash = (hash * 31 + data[i] + data[i + 1] * 3 + data[i + 2] * 5) >>> 0;
-    }
-    return { drawn, hash };
-  }, name);
-}
+const signature = canvasSignature;
 
 async function set(p, selector, value) {
   await p.fill(selector, String(value));

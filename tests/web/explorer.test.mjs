@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { PE_EXPORT, launch, openPage, parseNpy, serve } from './harness.mjs';
+import { canvasSignature, PE_EXPORT, launch, openPage, parseNpy, serve } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -44,20 +44,7 @@ async function explorer(hash = '', options = {}) {
   return opened;
 }
 
-// Non-transparent pixel count and a checksum of a canvas.
-function signature(page, name) {
-  return page.evaluate((name) => {
-    const canvas = document.querySelector(`canvas.${name}`);
-    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-    let drawn = 0;
-    let hash = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i + 3] > 0) drawn++;
-      hash = (hash * 31 + data[i] * 7 + data[i + 1] * 13 + data[i + 2] * 17 + data[i + 3]) >>> 0;
-    }
-    return { drawn, hash };
-  }, name);
-}
+const signature = canvasSignature;
 
 async function setField(page, selector, value) {
   await page.fill(selector, String(value));

@@ -103,3 +103,19 @@ export function parseNpy(bytes) {
   const data = new Float32Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength));
   return { shape, data };
 }
+
+/** Drawn (non-transparent) pixels and a checksum of the page's canvas.<name>: to see that a view drew,
+ *  and that it changed. */
+export function canvasSignature(page, name) {
+  return page.evaluate((name) => {
+    const canvas = document.querySelector(`canvas.${name}`);
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let drawn = 0;
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] > 0) drawn++;
+      hash = (hash * 31 + data[i] * 7 + data[i + 1] * 13 + data[i + 2] * 17 + data[i + 3]) >>> 0;
+    }
+    return { drawn, hash };
+  }, name);
+}

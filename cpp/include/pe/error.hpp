@@ -25,8 +25,8 @@ struct Error {
       message;  // a whole sentence: names the parameter, the value received and what is allowed
 };
 
-// A value or an Error. Small on purpose: std::expected is C++23 and emscripten 3.1.6 ships
-// clang 14.
+// A value or an Error. Small on purpose: std::expected is C++23, and the wasm toolchain's library
+// (clang 14) does not have it.
 template <class T>
 class Result {
  public:

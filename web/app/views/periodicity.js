@@ -1,6 +1,6 @@
 // View 2: periodicity across dimensions. Curves of the picked dimensions over positions, wavelength by
 // dimension on a log scale, and one pair's sin and cos as the same wave a quarter period apart.
-import { drawAxis, fitCanvas, formatNumber, theme, ticks, widthOf } from '../canvas.js';
+import { drawAxis, fitCanvas, formatNumber, theme, ticks, waveAxes, widthOf } from '../canvas.js';
 import { dimsOf, encodingOf } from '../state.js';
 
 export class PeriodicityView {
@@ -80,25 +80,12 @@ export class PeriodicityView {
     const g = (this.curveGeo = { left: 44, right: width - 10, top: 10, bottom: height - 40 });
     const xOf = (p) => g.left + (p / Math.max(1, state.n - 1)) * (g.right - g.left);
     const yOf = (v) => g.top + ((1 - v) / 2) * (g.bottom - g.top);
-    drawAxis(ctx, t, {
-      side: 'left',
-      from: yOf(-1),
-      to: yOf(1),
-      start: -1,
-      end: 1,
+    waveAxes(ctx, t, g, {
+      last: state.n - 1,
+      count: Math.floor(width / 80),
       values: [-1, -0.5, 0, 0.5, 1],
-      grid: { left: g.left, right: g.right },
-      label: this.t('axis.value'),
-    });
-    drawAxis(ctx, t, {
-      side: 'bottom',
-      from: g.left,
-      to: g.right,
-      start: 0,
-      end: state.n - 1,
-      values: ticks(0, state.n - 1, Math.floor(width / 80)).filter(Number.isInteger),
-      grid: { bottom: g.bottom },
-      label: this.t('axis.position'),
+      valueLabel: this.t('axis.value'),
+      positionLabel: this.t('axis.position'),
     });
     const dims = dimsOf(state);
     ctx.lineWidth = 1.6;
@@ -282,25 +269,11 @@ export class PeriodicityView {
     const xOf = (p) => g.left + (p / (positions - 1)) * (g.right - g.left);
     const yOf = (v) => g.top + ((1 - v) / 2) * (g.bottom - g.top);
     const maxPos = Math.round((positions - 1) * Math.max(step, 1));
-    drawAxis(ctx, t, {
-      side: 'left',
-      from: yOf(-1),
-      to: yOf(1),
-      start: -1,
-      end: 1,
-      values: [-1, 0, 1],
-      grid: { left: g.left, right: g.right },
-    });
-    drawAxis(ctx, t, {
-      side: 'bottom',
-      from: g.left,
-      to: g.right,
-      start: 0,
-      end: maxPos,
-      values: ticks(0, maxPos, Math.floor(width / 90)),
+    waveAxes(ctx, t, g, {
+      last: maxPos,
+      count: Math.floor(width / 90),
       format: (v) => formatNumber(v),
-      grid: { bottom: g.bottom },
-      label: this.t('axis.position'),
+      positionLabel: this.t('axis.position'),
     });
     for (const [offset, colour, dash] of [
       [0, t.sin, []],

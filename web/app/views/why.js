@@ -1,7 +1,7 @@
 // View 7: why sin and cos. Distinct positions (the closest two vectors, measured), bounded values (next
 // to the raw index), shift as rotation (see the relative view), the binary-counter analogy, and three
 // common mistakes each beside the correct version.
-import { drawAxis, fitCanvas, formatNumber, textUpdate, theme, ticks, widthOf } from '../canvas.js';
+import { drawAxis, fitCanvas, formatNumber, textUpdate, theme, ticks, waveAxes, widthOf } from '../canvas.js';
 import { encodingOf } from '../state.js';
 
 const BINARY_ROWS = 16;
@@ -97,25 +97,7 @@ export class WhyView {
     ctx.lineTo(left.right, left.top);
     ctx.stroke();
     const yOf = (v) => right.top + ((1 - v) / 2) * (right.bottom - right.top);
-    drawAxis(ctx, colours, {
-      side: 'left',
-      from: yOf(-1),
-      to: yOf(1),
-      start: -1,
-      end: 1,
-      values: [-1, 0, 1],
-      grid: { left: right.left, right: right.right },
-    });
-    drawAxis(ctx, colours, {
-      side: 'bottom',
-      from: right.left,
-      to: right.right,
-      start: 0,
-      end: n - 1,
-      values: ticks(0, n - 1, 3).filter(Number.isInteger),
-      grid: { bottom: right.bottom },
-      label: t('why.peValues'),
-    });
+    waveAxes(ctx, colours, right, { last: n - 1, count: 3, positionLabel: t('why.peValues') });
     const dims = [...new Set([0, 1, Math.floor(state.d / 2), Math.max(0, state.d - 2)])].filter(
       (j) => j < state.d,
     );
@@ -215,25 +197,7 @@ export class WhyView {
     const n = state.n;
     const xOf = (p) => g.left + (p / Math.max(1, n - 1)) * (g.right - g.left);
     const yOf = (v) => g.top + ((1 - v) / 2) * (g.bottom - g.top);
-    drawAxis(ctx, colours, {
-      side: 'left',
-      from: yOf(-1),
-      to: yOf(1),
-      start: -1,
-      end: 1,
-      values: [-1, 0, 1],
-      grid: { left: g.left, right: g.right },
-    });
-    drawAxis(ctx, colours, {
-      side: 'bottom',
-      from: g.left,
-      to: g.right,
-      start: 0,
-      end: n - 1,
-      values: ticks(0, n - 1, 4).filter(Number.isInteger),
-      grid: { bottom: g.bottom },
-      label: t('axis.position'),
-    });
+    waveAxes(ctx, colours, g, { last: n - 1, positionLabel: t('axis.position') });
     const curves = [
       [this.pe.columns(paper, [dim]), colours.sin, []],
       [this.pe.wrongExponentColumns(paper, [dim]), colours.error || colours.cos, [6, 4]],
