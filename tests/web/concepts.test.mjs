@@ -222,3 +222,30 @@ test('<pe-explorer lang="zh"> shows the view in Chinese', async () => {
   assert.deepEqual(english, []);
   assert.deepEqual(problems, []);
 });
+
+test('"a shift is a rotation" links to the relative view, and the clock view has its own scrub slider', async () => {
+  const { page: p, problems } = await page();
+  await p.click('a.to-relative');
+  await p.waitForFunction(
+    () => Math.abs(document.querySelector('#view-relative').getBoundingClientRect().top) < 50,
+  );
+  assert.equal(new URL(p.url()).hash, '', 'the link must not change the address');
+  await p.locator('#c-scrub').fill('42');
+  await p.dispatchEvent('#c-scrub', 'change');
+  assert.equal(await p.inputValue('#c-pos'), '42');
+  await p.waitForFunction(() => location.hash.includes('pos=42'));
+  // A figure of the why view alone has nothing to link to: the words stay, the link goes.
+  await p.setContent(
+    `<!doctype html><body><pe-explorer view="why"></pe-explorer><script src="${server.url}pe-explorer.js"></script></body>`,
+  );
+  await p.waitForFunction(() => document.querySelector('pe-explorer')?.dataset.ready === 'true');
+  const link = await p.evaluate(() => {
+    const root = document.querySelector('pe-explorer').shadowRoot;
+    return {
+      links: root.querySelectorAll('a.to-relative').length,
+      text: root.querySelector('.view').textContent.includes('relative-position view'),
+    };
+  });
+  assert.deepEqual(link, { links: 0, text: true });
+  assert.deepEqual(problems, []);
+});

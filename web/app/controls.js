@@ -158,6 +158,11 @@ export class Controls {
       pos.value = String(state.pos);
       this.byId('c-pos').max = String(state.n - 1);
     }
+    const scrub = this.byId('c-scrub');
+    if (scrub) {
+      scrub.max = String(state.n - 1);
+      scrub.value = String(state.pos);
+    }
     const k = this.byId('c-k-range');
     if (k) {
       k.min = String(-(state.n - 1));

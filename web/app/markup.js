@@ -125,6 +125,9 @@ const sections = {
         <button type="button" data-action="play" aria-pressed="false">${t('clock.play')}</button>
         <button type="button" data-action="step-forward" title="${t('clock.stepForwardTitle')}">${t('clock.stepForward')}</button>
         <label class="inline-label">${t('clock.speed')} <select name="speed"></select></label>
+        <label class="inline-label scrub">${t('clock.scrub')}
+          <input id="c-scrub" class="view-control" name="pos" type="range" min="0" step="1" />
+        </label>
         <button type="button" data-png="clocks">${t('png')}</button>
       </div>
       <canvas class="bars" role="img"></canvas>

@@ -82,6 +82,7 @@ export default {
   'clock.stepForward': 'Step forward ▶',
   'clock.stepForwardTitle': 'Next position',
   'clock.speed': 'Speed',
+  'clock.scrub': 'Position',
   'relative.title': 'Relative position',
   'relative.bodyHtml':
     '<p>Moving every position by <var>k</var> turns each pair by the fixed angle k·ω<sub>i</sub>: PE(pos + k) = R<sub>k</sub>·PE(pos), where R<sub>k</sub> is made of 2×2 rotation blocks that do not depend on pos. So the dot product PE(p)·PE(p + k) = Σ<sub>i</sub> cos(k·ω<sub>i</sub>) depends only on the offset <var>k</var>: it is largest at k = 0, symmetric in k, and falls off (not monotonically) with distance.</p>',
@@ -236,7 +237,7 @@ export default {
     'Left: feeding the raw index would give values up to {n} and beyond, dwarfing word embeddings. Right: dimensions {dims} of PE over the same positions stay between −1 and 1, for any length.',
   'why.shiftTitle': 'A shift is a rotation',
   'why.shiftHtml':
-    'PE(pos + k) = R<sub>k</sub>·PE(pos) with a rotation R<sub>k</sub> that does not depend on pos, so relative offsets are easy to express. The relative-position view above shows it with numbers.',
+    'PE(pos + k) = R<sub>k</sub>·PE(pos) with a rotation R<sub>k</sub> that does not depend on pos, so relative offsets are easy to express. <a class="to-relative" href="#view-relative">The relative-position view</a> shows it with numbers.',
   'why.binaryTitle': 'Like the digits of a binary counter',
   'why.bits': 'binary digits',
   'why.sines': 'sin of the fastest pairs',

@@ -82,6 +82,7 @@ export default {
   'clock.stepForward': '前进一步 ▶',
   'clock.stepForwardTitle': '下一个位置',
   'clock.speed': '速度',
+  'clock.scrub': '位置',
   'relative.title': '相对位置',
   'relative.bodyHtml':
     '<p>把每个位置都移动 <var>k</var>，就是把每一对转过固定的角度 k·ω<sub>i</sub>:PE(pos + k) = R<sub>k</sub>·PE(pos)，其中 R<sub>k</sub> 由不依赖于 pos 的 2×2 旋转块组成。因此点积 PE(p)·PE(p + k) = Σ<sub>i</sub> cos(k·ω<sub>i</sub>) 只取决于偏移量 <var>k</var>：在 k = 0 时最大，关于 k 对称，并随距离（不单调地）减小。</p>',
@@ -228,7 +229,7 @@ export default {
     '左：直接输入原始序号，数值会达到 {n} 甚至更大，远远压过词嵌入。右：PE 的维度 {dims} 在同样的位置上始终保持在 −1 和 1 之间，无论多长。',
   'why.shiftTitle': '平移就是旋转',
   'why.shiftHtml':
-    'PE(pos + k) = R<sub>k</sub>·PE(pos)，其中旋转 R<sub>k</sub> 不依赖于 pos，所以相对偏移很容易表达。上面的相对位置视图用数字展示了这一点。',
+    'PE(pos + k) = R<sub>k</sub>·PE(pos)，其中旋转 R<sub>k</sub> 不依赖于 pos，所以相对偏移很容易表达。<a class="to-relative" href="#view-relative">相对位置视图</a>用数字展示了这一点。',
   'why.binaryTitle': '就像二进制计数器的各位数字',
   'why.bits': '二进制位',
   'why.sines': '最快几对的正弦',

@@ -21,6 +21,18 @@ export class WhyView {
     this.ranges = root.querySelector('.mistake-ranges');
     this.learnedNote = root.querySelector('.mistake-learned');
     this.periodicNote = root.querySelector('.mistake-periodic');
+    // The link into the relative-position view: scroll to it where it is shown (page or element);
+    // where it is not (a figure of this view alone), the words stay but stop being a link.
+    this.link = root.querySelector('a.to-relative');
+    this.onLink = (event) => {
+      event.preventDefault();
+      root.getRootNode().querySelector('#view-relative')?.scrollIntoView({ behavior: 'smooth' });
+    };
+    if (this.link && !root.getRootNode().querySelector('#view-relative')) {
+      this.link.replaceWith(...this.link.childNodes);
+      this.link = null;
+    }
+    this.link?.addEventListener('click', this.onLink);
   }
 
   destroy() {
