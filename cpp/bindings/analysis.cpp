@@ -94,7 +94,7 @@ val gram_of(const val& options) {
   const std::size_t n = spec.value().positions;
   std::vector<float> matrix(spec.value().element_count());
   std::vector<float> gram(n * n);
-  sinusoidal_into(spec.value(), matrix);
+  if (auto s = sinusoidal_into(spec.value(), matrix); !s) return error_value(s.error());
   if (auto s = gram_into(spec.value(), matrix, gram); !s) return error_value(s.error());
   return copy_out(std::span<const float>(gram));
 }

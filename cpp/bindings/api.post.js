@@ -6,16 +6,85 @@
 // return either a result or {error, parameter, code}; every public function copies results out of
 // wasm memory, so what it returns belongs to the caller and stays valid whatever happens next.
 
+// Errors are data: every PEError has `kind` (a key of the engine's message table, pe/messages.hpp),
+// `args` (the named values of its message: min, max, got, ...; `name` is the parameter as the
+// English text spells it), `parameter` (the caller's own option or argument name) and `code`. The
+// English `message` is the template filled in; other languages format `kind` and `args` from their
+// own tables (web/app/i18n). Bad input of any type (holes, BigInt, Symbols, exotic objects) is
+// checked here, in JS, before anything reaches embind, so no embind handle outlives a call.
+
 class PEError extends Error {
-  constructor(message, parameter, code) {
+  constructor(message, parameter, code, kind, args) {
     super(message);
     this.name = 'PEError';
     this.parameter = parameter || '';
     this.code = code || 'invalid_argument';
+    this.kind = kind || '';
+    this.args = args || {};
   }
 }
 
-const peJsNames = { d_model: 'dModel' };
+let peTemplates = null;
+function peTemplateOf(kind) {
+  if (!peTemplates) peTemplates = Object.freeze(Module['_messageTemplates']());
+  return peTemplates[kind];
+}
+
+function peFormat(text, args) {
+  return text.replace(/\{(\w+)\}/g, (whole, key) =>
+    Object.prototype.hasOwnProperty.call(args, key) ? String(args[key]) : whole,
+  );
+}
+
+// Throws the PEError of `kind` about the caller's parameter `name`.
+function peFail(kind, name, args, code) {
+  const all = Object.assign({ name: name }, args);
+  throw new PEError(peFormat(peTemplateOf(kind), all), name, code, kind, all);
+}
+
+// A short, language-neutral rendering of any value for "got ...": never throws, whatever it is.
+function peDescribe(value) {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
+    case 'number':
+    case 'boolean':
+      return String(value);
+    case 'bigint':
+      return String(value) + 'n';
+    case 'undefined':
+      return 'undefined';
+    case 'symbol':
+      return 'a Symbol';
+    case 'function':
+      return 'a function';
+  }
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array of ' + value.length;
+  if (ArrayBuffer.isView(value)) {
+    const tag = Object.prototype.toString.call(value).slice(8, -1);
+    return 'a ' + tag + (typeof value.length === 'number' ? ' of ' + value.length : '');
+  }
+  return 'an object';
+}
+
+// The core names its parameters in snake_case; the caller spelled them differently. `renames` maps
+// what one function calls a parameter in the core to the caller's name for it.
+const peJsNames = { d_model: 'dModel', max_len: 'maxLen' };
+function peUnwrap(result, renames) {
+  if (result !== null && typeof result === 'object' && typeof result.error === 'string') {
+    const core = result.parameter;
+    const renamed = renames && renames[core];
+    const parameter = renamed || peJsNames[core] || core;
+    // A name only this function uses (firstOffset) goes into the text too; the shared ones
+    // (d_model, max_len) keep the spelling of the docs and the CLI.
+    const args = Object.assign({}, result.args, { name: renamed || core });
+    const message = renamed ? peFormat(peTemplateOf(result.kind), args) : result.error;
+    throw new PEError(message, parameter, result.code, result.kind, args);
+  }
+  return result;
+}
+
 const peEncodingDefaults = {
   dModel: undefined,
   positions: 1,
@@ -33,41 +102,69 @@ const peViewDefaults = {
   region: undefined,
 };
 
-function peDescribe(value) {
-  if (typeof value === 'string') return 'the string "' + value + '"';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : typeof value + ' ' + String(value);
-}
-
-function peUnwrap(result) {
-  if (result !== null && typeof result === 'object' && typeof result.error === 'string') {
-    throw new PEError(result.error, peJsNames[result.parameter] || result.parameter, result.code);
-  }
-  return result;
-}
-
 function peCheckObject(value, name, example) {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new PEError(name + ' must be an object like ' + example + '; got ' + peDescribe(value), name);
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || ArrayBuffer.isView(value)) {
+    peFail('not_object', name, { example: example, got: peDescribe(value) });
   }
 }
 
-function peCheckKeys(value, defaults, name) {
+function peCheckKeys(value, defaults, what) {
   for (const key of Object.keys(value)) {
     if (!Object.prototype.hasOwnProperty.call(defaults, key)) {
-      throw new PEError(
-        'unknown ' + name + ' "' + key + '"; known: ' + Object.keys(defaults).join(', '),
-        key,
-      );
+      peFail('unknown_key', key, { what: what, got: key, allowed: Object.keys(defaults).join(', ') });
     }
   }
 }
 
 function peNumber(value, name) {
-  if (typeof value !== 'number')
-    throw new PEError(name + ' must be a number; got ' + peDescribe(value), name);
+  if (typeof value !== 'number') peFail('not_number', name, { got: peDescribe(value) });
   return value;
+}
+
+function peString(value, name) {
+  if (typeof value !== 'string') peFail('not_string', name, { got: peDescribe(value) });
+  return value;
+}
+
+// Lone surrogates become U+FFFD: UTF-8 cannot hold them, and the encoder would otherwise pair two
+// of them into a character the reader never typed.
+function peWellFormed(text) {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+// An array of strings, every index checked (holes included): the strings, well-formed.
+function peStrings(values, name, min, max) {
+  if (!Array.isArray(values)) {
+    peFail('not_array', name, { expected: 'an array of strings', got: peDescribe(values) });
+  }
+  if (values.length > max) peFail('count_cap', name, { max: max, got: values.length }, 'size_limit');
+  if (values.length < min) peFail('list_length', name, { max: max, got: values.length });
+  const out = new Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    if (typeof values[i] !== 'string') {
+      peFail('not_in_array', name, { index: i, expected: 'a string', got: peDescribe(values[i]) });
+    }
+    out[i] = peWellFormed(values[i]);
+  }
+  return out;
+}
+
+// An array of numbers (every index checked, holes included), copied to a plain array.
+function peNumbers(values, name, max) {
+  if (!Array.isArray(values)) {
+    peFail('not_array', name, { expected: 'an array of numbers', got: peDescribe(values) });
+  }
+  if (values.length < 1 || values.length > max) {
+    peFail('list_length', name, { max: max, got: values.length });
+  }
+  const out = new Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    if (typeof values[i] !== 'number') {
+      peFail('not_in_array', name, { index: i, expected: 'a number', got: peDescribe(values[i]) });
+    }
+    out[i] = values[i];
+  }
+  return out;
 }
 
 // Checks types, fills defaults. dModel is always required; positions too where `needsPositions`.
@@ -78,17 +175,11 @@ function peEncodingOptions(options, needsPositions) {
   for (const key of Object.keys(peEncodingDefaults)) {
     let value = options[key];
     if (value === undefined) {
-      if (key === 'dModel' || (key === 'positions' && needsPositions)) {
-        throw new PEError(key + ' is required', key);
-      }
+      if (key === 'dModel' || (key === 'positions' && needsPositions)) peFail('required', key, {});
       value = peEncodingDefaults[key];
     }
-    if (key === 'layout' || key === 'frequencies') {
-      if (typeof value !== 'string')
-        throw new PEError(key + ' must be a string; got ' + peDescribe(value), key);
-    } else {
-      peNumber(value, key);
-    }
+    if (key === 'layout' || key === 'frequencies') peString(value, key);
+    else peNumber(value, key);
     out[key] = value;
   }
   return out;
@@ -101,35 +192,53 @@ function peViewOptions(view, rows, cols) {
   const region = view.region === undefined ? {} : view.region;
   peCheckObject(region, 'region', '{ row0: 0, rows: 100, col0: 0, cols: 64 }');
   peCheckKeys(region, { row0: 0, rows: 0, col0: 0, cols: 0 }, 'region field');
-  if (typeof (view.map === undefined ? 'diverging' : view.map) !== 'string') {
-    throw new PEError('map must be a string; got ' + peDescribe(view.map), 'map');
-  }
+  const pick = (object, key, fallback) => (object[key] === undefined ? fallback : object[key]);
   return {
     width: peNumber(view.width, 'width'),
     height: peNumber(view.height, 'height'),
-    map: view.map === undefined ? 'diverging' : view.map,
-    low: peNumber(view.low === undefined ? -1 : view.low, 'low'),
-    high: peNumber(view.high === undefined ? 1 : view.high, 'high'),
-    row0: peNumber(region.row0 === undefined ? 0 : region.row0, 'row0'),
-    rows: peNumber(region.rows === undefined ? rows : region.rows, 'rows'),
-    col0: peNumber(region.col0 === undefined ? 0 : region.col0, 'col0'),
-    cols: peNumber(region.cols === undefined ? cols : region.cols, 'cols'),
+    map: peString(pick(view, 'map', 'diverging'), 'map'),
+    low: peNumber(pick(view, 'low', -1), 'low'),
+    high: peNumber(pick(view, 'high', 1), 'high'),
+    row0: peNumber(pick(region, 'row0', 0), 'row0'),
+    rows: peNumber(pick(region, 'rows', rows), 'rows'),
+    col0: peNumber(pick(region, 'col0', 0), 'col0'),
+    cols: peNumber(pick(region, 'cols', cols), 'cols'),
   };
 }
 
-// Copies numbers into the module's input buffer (a plain array or any typed array).
+// Copies numbers into the module's input buffer: a plain array of numbers (every index checked) or a
+// numeric typed array (not BigInt64Array / BigUint64Array, whose BigInts are not numbers).
 function peInput(values, name) {
-  if (!(ArrayBuffer.isView(values) || Array.isArray(values)) || values instanceof DataView) {
-    throw new PEError(
-      name + ' must be a Float32Array or an array of numbers; got ' + peDescribe(values),
-      name,
-    );
+  const typed = ArrayBuffer.isView(values) && !(values instanceof DataView);
+  if (
+    typed &&
+    ((typeof BigInt64Array !== 'undefined' && values instanceof BigInt64Array) ||
+      (typeof BigUint64Array !== 'undefined' && values instanceof BigUint64Array))
+  ) {
+    peFail('not_array', name, { expected: 'a Float32Array or an array of numbers', got: peDescribe(values) });
   }
-  const input = peUnwrap(Module['_inputView'](values.length));
+  if (!typed && !Array.isArray(values)) {
+    peFail('not_array', name, { expected: 'a Float32Array or an array of numbers', got: peDescribe(values) });
+  }
+  if (!typed) {
+    for (let i = 0; i < values.length; i++) {
+      if (typeof values[i] !== 'number') {
+        peFail('not_in_array', name, { index: i, expected: 'a number', got: peDescribe(values[i]) });
+      }
+    }
+  }
+  const input = peUnwrap(Module['_inputView'](values.length), { values: name });
   input.set(values);
 }
 
 Module['PEError'] = PEError;
+
+// Every cap, read from the engine (pe/*.hpp) once: never restated here.
+let peLimitsCache = null;
+function peLimits() {
+  if (!peLimitsCache) peLimitsCache = Object.freeze(Module['_limits']());
+  return peLimitsCache;
+}
 
 Module['validate'] = function validate(options) {
   const o = peEncodingOptions(options, true);
@@ -143,16 +252,14 @@ Module['sinusoidal'] = function sinusoidal(options) {
 
 Module['sinusoidalInto'] = function sinusoidalInto(target, options) {
   if (!(target instanceof Float32Array)) {
-    throw new PEError('target must be a Float32Array; got ' + peDescribe(target), 'target');
+    peFail('not_array', 'target', { expected: 'a Float32Array', got: peDescribe(target) });
   }
-  const view = peUnwrap(Module['_sinusoidalView'](peEncodingOptions(options, true)));
-  if (target.length !== view.length) {
-    throw new PEError(
-      'target must hold positions x dModel = ' + view.length + ' floats; got ' + target.length,
-      'target',
-    );
+  const o = peEncodingOptions(options, true);
+  peUnwrap(Module['_validate'](o));
+  if (target.length !== o.positions * o.dModel) {
+    peFail('target_length', 'target', { expected: o.positions * o.dModel, got: target.length });
   }
-  target.set(view);
+  target.set(peUnwrap(Module['_sinusoidalView'](o)));
   return target;
 };
 
@@ -168,10 +275,8 @@ Module['dimensions'] = function dimensions(options) {
 };
 
 Module['columns'] = function columns(options, dims) {
-  if (!Array.isArray(dims) || !dims.every((x) => typeof x === 'number')) {
-    throw new PEError('dims must be an array of numbers; got ' + peDescribe(dims), 'dims');
-  }
-  return peUnwrap(Module['_columns'](peEncodingOptions(options, true), dims));
+  const o = peEncodingOptions(options, true);
+  return peUnwrap(Module['_columns'](o, peNumbers(dims, 'dims', peLimits().maxColumns)));
 };
 
 Module['vectorAt'] = function vectorAt(options, position) {
@@ -180,7 +285,9 @@ Module['vectorAt'] = function vectorAt(options, position) {
 
 Module['dotByOffset'] = function dotByOffset(options, firstOffset, count) {
   const o = peEncodingOptions(options, false);
-  return peUnwrap(Module['_dotByOffset'](o, peNumber(firstOffset, 'firstOffset'), peNumber(count, 'count')));
+  peNumber(firstOffset, 'firstOffset');
+  peNumber(count, 'count');
+  return peUnwrap(Module['_dotByOffset'](o, firstOffset, count), { offset: 'firstOffset' });
 };
 
 Module['gram'] = function gram(options) {
@@ -200,12 +307,13 @@ Module['colorize'] = function colorize(values, options) {
   const o = options === undefined ? {} : options;
   peCheckObject(o, 'options', "{ map: 'viridis', low: -1, high: 1 }");
   peCheckKeys(o, { map: 0, low: 0, high: 0 }, 'option');
-  if (values && values.length === 0) return new Uint8ClampedArray(0);
-  peInput(values, 'values');
-  const map = o.map === undefined ? 'viridis' : o.map;
-  if (typeof map !== 'string') throw new PEError('map must be a string; got ' + peDescribe(map), 'map');
+  const map = peString(o.map === undefined ? 'viridis' : o.map, 'map');
   const low = peNumber(o.low === undefined ? -1 : o.low, 'low');
   const high = peNumber(o.high === undefined ? 1 : o.high, 'high');
+  if (values && values.length === 0 && (Array.isArray(values) || ArrayBuffer.isView(values))) {
+    return new Uint8ClampedArray(0);
+  }
+  peInput(values, 'values');
   return new Uint8ClampedArray(peUnwrap(Module['_colorizeInput'](map, low, high)));
 };
 
@@ -223,29 +331,19 @@ Module['renderEncoding'] = function renderEncoding(options, view) {
   return new Uint8ClampedArray(peUnwrap(Module['_renderEncoding'](o, flat)));
 };
 
-Module['limits'] = {
-  get maxDModel() {
-    return Module['MAX_D_MODEL'];
-  },
-  get maxPositions() {
-    return Module['MAX_POSITIONS'];
-  },
-  get maxElements() {
-    return Module['MAX_ELEMENTS'];
-  },
-  get maxPosition() {
-    return Module['MAX_POSITION'];
-  },
-  get maxGramPositions() {
-    return Module['MAX_GRAM_POSITIONS'];
-  },
-};
+Object.defineProperty(Module, 'limits', { get: peLimits, enumerable: true });
+Object.defineProperty(Module, 'messageTemplates', {
+  get: () => (peTemplateOf('required'), peTemplates),
+  enumerable: true,
+});
 
 // --- concepts (the explanation views) ---------------------------------------------------------------
 
 function peLearned(options) {
   peCheckObject(options, 'options', '{ dModel: 64, maxLen: 512, seed: 1 }');
   peCheckKeys(options, { dModel: 0, maxLen: 0, seed: 0 }, 'option');
+  if (options.dModel === undefined) peFail('required', 'dModel', {});
+  if (options.maxLen === undefined) peFail('required', 'maxLen', {});
   return [
     peNumber(options.dModel, 'dModel'),
     peNumber(options.maxLen, 'maxLen'),
@@ -264,28 +362,24 @@ Module['learnedRow'] = function learnedRow(options, position) {
 };
 
 Module['tokenize'] = function tokenize(text) {
-  if (typeof text !== 'string') throw new PEError('text must be a string; got ' + peDescribe(text), 'text');
-  return peUnwrap(Module['_tokenize'](text));
+  return peUnwrap(Module['_tokenize'](peWellFormed(peString(text, 'text'))));
 };
 
 Module['embedTokens'] = function embedTokens(tokens, options) {
-  if (!Array.isArray(tokens) || !tokens.every((x) => typeof x === 'string')) {
-    throw new PEError('tokens must be an array of strings; got ' + peDescribe(tokens), 'tokens');
-  }
+  const words = peStrings(tokens, 'tokens', 0, peLimits().maxTokens);
   peCheckObject(options, 'options', '{ dModel: 64, scale: 1 }');
   peCheckKeys(options, { dModel: 0, scale: 0 }, 'option');
-  if (tokens.length === 0) return new Float32Array(0);
-  const scale = options.scale === undefined ? 1 : options.scale;
-  return peUnwrap(
-    Module['_embedTokens'](tokens, peNumber(options.dModel, 'dModel'), peNumber(scale, 'scale')),
-  );
+  if (options.dModel === undefined) peFail('required', 'dModel', {});
+  const d = peNumber(options.dModel, 'dModel');
+  const scale = peNumber(options.scale === undefined ? 1 : options.scale, 'scale');
+  if (words.length === 0) return new Float32Array(0);
+  return peUnwrap(Module['_embedTokens'](words, d, scale));
 };
 
 Module['project'] = function project(values, rows, cols, method) {
   peNumber(rows, 'rows');
   peNumber(cols, 'cols');
-  const how = method === undefined ? 'pca' : method;
-  if (typeof how !== 'string') throw new PEError('method must be a string; got ' + peDescribe(how), 'method');
+  const how = peString(method === undefined ? 'pca' : method, 'method');
   peInput(values, 'values');
   return peUnwrap(Module['_projectInput'](rows, cols, how));
 };
@@ -299,18 +393,14 @@ Module['wrongExponentWavelengths'] = function wrongExponentWavelengths(options) 
 };
 
 Module['wrongExponentColumns'] = function wrongExponentColumns(options, dims) {
-  if (!Array.isArray(dims) || !dims.every((x) => typeof x === 'number')) {
-    throw new PEError('dims must be an array of numbers; got ' + peDescribe(dims), 'dims');
-  }
-  return peUnwrap(Module['_wrongExponentColumns'](peEncodingOptions(options, true), dims));
+  const o = peEncodingOptions(options, true);
+  return peUnwrap(Module['_wrongExponentColumns'](o, peNumbers(dims, 'dims', peLimits().maxColumns)));
 };
 
 Module['inputVectors'] = function inputVectors(tokens, options, scale, withPe) {
-  if (!Array.isArray(tokens) || !tokens.every((x) => typeof x === 'string') || tokens.length === 0) {
-    throw new PEError('tokens must be a non-empty array of strings; got ' + peDescribe(tokens), 'tokens');
-  }
-  const o = peEncodingOptions(Object.assign({ positions: tokens.length }, options), true);
-  return peUnwrap(
-    Module['_inputVectors'](tokens, o, peNumber(scale === undefined ? 1 : scale, 'scale'), withPe !== false),
-  );
+  const words = peStrings(tokens, 'tokens', 1, peLimits().maxTokens);
+  peCheckObject(options, 'options', '{ dModel: 64 }');
+  const o = peEncodingOptions(Object.assign({ positions: words.length }, options), true);
+  const s = peNumber(scale === undefined ? 1 : scale, 'scale');
+  return peUnwrap(Module['_inputVectors'](words, o, s, withPe !== false), { positions: 'positions' });
 };

@@ -33,6 +33,7 @@ Result<RenderRequest> render_request_from(const val& view) {
     if (auto s = check_integer(field.name, value, field.min, field.max); !s) return s.error();
     *field.target = static_cast<int>(value);
   }
+  if (auto s = check_pixels(request.width, request.height); !s) return s.error();
   return request;
 }
 
@@ -53,7 +54,12 @@ namespace {
 
 // A view of n floats for JS to fill before calling _colorizeInput or _renderInput.
 val input_view(double n) {
-  if (auto s = check_integer("length", n, 1, double(kMaxElements)); !s)
+  // Every API function that takes numbers calls them `values`.
+  if (n > double(kMaxElements)) {
+    return error_value(make_error(ErrorCode::size_limit, "values", "count_cap",
+                                  {{"max", double(kMaxElements)}, {"got", n}}));
+  }
+  if (auto s = check_integer("values", n, 1, double(kMaxElements)); !s)
     return error_value(s.error());
   if (!input_scratch().reserve(static_cast<std::size_t>(n)))
     return error_value(out_of_memory(static_cast<std::size_t>(n) * 4));

@@ -6,10 +6,17 @@ val error_value(const Error& error) {
   val out = val::object();
   out.set("error", error.message);
   out.set("parameter", error.parameter);
-  const char* code = error.code == ErrorCode::size_limit      ? "size_limit"
-                     : error.code == ErrorCode::out_of_memory ? "out_of_memory"
-                                                              : "invalid_argument";
-  out.set("code", std::string(code));
+  out.set("code", std::string(to_string(error.code)));
+  out.set("kind", error.kind);
+  val args = val::object();
+  for (const auto& arg : error.args) {
+    if (const double* number = std::get_if<double>(&arg.value)) {
+      args.set(arg.name, *number);
+    } else {
+      args.set(arg.name, std::get<std::string>(arg.value));
+    }
+  }
+  out.set("args", args);
   return out;
 }
 
@@ -30,9 +37,8 @@ Scratch<float>& input_scratch() {
 }
 
 Error out_of_memory(std::size_t bytes) {
-  return Error{ErrorCode::out_of_memory, "",
-               "could not allocate " + std::to_string(bytes / (1024 * 1024)) +
-                   " MiB in the WebAssembly heap; try fewer positions or a smaller d_model"};
+  return make_error(ErrorCode::out_of_memory, "memory", "out_of_memory",
+                    {{"mib", double(bytes / (1024 * 1024))}});
 }
 
 }  // namespace pe::bindings

@@ -26,6 +26,8 @@ SinusoidalOptions options_from(const val& options);
 // A growable buffer owned by the module (malloc, so a failed allocation is reported, never an
 // abort). Views handed to JS are valid until the next call into the module: the wrapper copies them
 // at once.
+inline constexpr std::size_t kKeepBytes = std::size_t{16} << 20;
+
 template <class T>
 class Scratch {
  public:
@@ -35,7 +37,11 @@ class Scratch {
   ~Scratch() { std::free(data_); }
 
   // Makes room for n elements; false if memory could not be had. Contents are not kept.
+  // A buffer far larger than the request (over kKeepBytes and 4x the need) is given back to malloc
+  // first, so one large call does not pin its memory for every small call after it: the space is
+  // reused by the next allocation (wasm memory itself never shrinks; README, Reliability).
   bool reserve(std::size_t n) {
+    if (capacity_ * sizeof(T) > kKeepBytes && capacity_ > 4 * n) release();
     if (n <= capacity_) {
       size_ = n;
       return true;
@@ -45,6 +51,11 @@ class Scratch {
     capacity_ = data_ ? n : 0;
     size_ = data_ ? n : 0;
     return data_ != nullptr;
+  }
+  void release() {
+    std::free(data_);
+    data_ = nullptr;
+    size_ = capacity_ = 0;
   }
   std::span<T> span() { return {data_, size_}; }
   // A typed-array view on wasm memory; the caller must copy it before the next call that may grow

@@ -12,6 +12,13 @@
 namespace pe::bindings {
 namespace {
 
+// The wrapper has checked that tokens is an array of at most kMaxTokens strings; this is the
+// second line of defence, before any element is read.
+Error token_cap(unsigned count) {
+  return make_error(ErrorCode::size_limit, "tokens", "count_cap",
+                    {{"max", double(kMaxTokens)}, {"got", double(count)}});
+}
+
 template <class T>
 val copy_or_error(const Result<std::vector<T>>& result) {
   if (!result) return error_value(result.error());
@@ -46,11 +53,7 @@ val tokenize_text(const std::string& text) {
 // tokens: a JS array of strings (the wrapper checked it).
 val embed_tokens(const val& tokens, double d_model, double scale) {
   const unsigned count = tokens["length"].as<unsigned>();
-  if (count > kMaxTokens) {
-    return error_value(
-        {ErrorCode::size_limit, "tokens",
-         "at most " + std::to_string(kMaxTokens) + " tokens; got " + std::to_string(count)});
-  }
+  if (count > kMaxTokens) return error_value(token_cap(count));
   std::vector<std::string> words(count);
   for (unsigned n = 0; n < count; ++n) words[n] = tokens[n].as<std::string>();
   return copy_or_error(token_embeddings(words, d_model, scale));
@@ -59,11 +62,7 @@ val embed_tokens(const val& tokens, double d_model, double scale) {
 // Embedding + PE for tokens at positions start .. start + n - 1.
 val inputs_of(const val& tokens, const val& options, double scale, bool with_pe) {
   const unsigned count = tokens["length"].as<unsigned>();
-  if (count > kMaxTokens) {
-    return error_value(
-        {ErrorCode::size_limit, "tokens",
-         "at most " + std::to_string(kMaxTokens) + " tokens; got " + std::to_string(count)});
-  }
+  if (count > kMaxTokens) return error_value(token_cap(count));
   const auto spec = make_spec(options_from(options));
   if (!spec) return error_value(spec.error());
   std::vector<std::string> words(count);

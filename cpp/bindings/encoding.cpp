@@ -67,12 +67,3 @@ EMSCRIPTEN_BINDINGS(encoding) {
   emscripten::function("_sinusoidalView", &pe::bindings::sinusoidal_view);
   emscripten::function("_renderEncoding", &pe::bindings::render_encoding);
 }
-
-// The documented limits, so the page and the .d.ts never restate them by hand.
-EMSCRIPTEN_BINDINGS(limits) {
-  emscripten::constant("MAX_D_MODEL", pe::kMaxDModel);
-  emscripten::constant("MAX_POSITIONS", pe::kMaxPositions);
-  emscripten::constant("MAX_ELEMENTS", static_cast<double>(pe::kMaxElements));
-  emscripten::constant("MAX_POSITION", static_cast<double>(pe::kMaxPosition));
-  emscripten::constant("MAX_GRAM_POSITIONS", pe::kMaxGramPositions);
-}

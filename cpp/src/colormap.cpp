@@ -82,8 +82,9 @@ struct Scale {
   }
 };
 
-Error invalid(std::string parameter, std::string message) {
-  return Error{ErrorCode::invalid_argument, std::move(parameter), std::move(message)};
+Error length_mismatch(std::string parameter, std::size_t expected, std::size_t got) {
+  return make_error(ErrorCode::invalid_argument, std::move(parameter), "length_mismatch",
+                    {{"expected", double(expected)}, {"got", double(got)}});
 }
 
 }  // namespace
@@ -91,13 +92,26 @@ Error invalid(std::string parameter, std::string message) {
 Result<ColorMap> parse_color_map(std::string_view text) {
   if (text == "viridis") return ColorMap::viridis;
   if (text == "diverging") return ColorMap::diverging;
-  return invalid("map", "map must be one of viridis, diverging; got \"" + std::string(text) + "\"");
+  return make_error(ErrorCode::invalid_argument, "map", "one_of",
+                    {{"allowed", std::string("viridis, diverging")}, {"got", std::string(text)}});
 }
 
 Status check_range(double low, double high) {
   if (!std::isfinite(low) || !std::isfinite(high) || !(low < high)) {
-    return invalid("range", "the colour range needs finite low < high; got low = " +
-                                format_number(low) + ", high = " + format_number(high));
+    // The parameter to blame: a non-finite one, else high (it must exceed low).
+    return make_error(ErrorCode::invalid_argument, std::isfinite(low) ? "high" : "low",
+                      "low_below_high", {{"low", low}, {"high", high}});
+  }
+  return Ok{};
+}
+
+Status check_pixels(double width, double height) {
+  if (width * height > double(kMaxImagePixels)) {
+    return make_error(ErrorCode::size_limit, "width", "pixels_cap",
+                      {{"max", double(kMaxImagePixels)},
+                       {"width", width},
+                       {"height", height},
+                       {"got", width * height}});
   }
   return Ok{};
 }
@@ -112,9 +126,7 @@ Status colorize(std::span<const float> values, ColorMap map, double low, double 
                 std::span<std::uint8_t> rgba) {
   if (auto s = check_range(low, high); !s) return s;
   if (rgba.size() != 4 * values.size()) {
-    return invalid("rgba", "the pixel buffer must hold 4 bytes per value (" +
-                               std::to_string(4 * values.size()) + "); got " +
-                               std::to_string(rgba.size()));
+    return length_mismatch("rgba", 4 * values.size(), rgba.size());
   }
   const Scale scale(map, low, high);
   for (std::size_t n = 0; n < values.size(); ++n) scale.write(values[n], rgba.data() + 4 * n);
@@ -125,28 +137,32 @@ Status render_matrix(std::span<const float> matrix, int rows, int cols, Region r
                      int height, ColorMap map, double low, double high,
                      std::span<std::uint8_t> rgba) {
   if (auto s = check_range(low, high); !s) return s;
-  if (rows < 1 || cols < 1 || matrix.size() != static_cast<std::size_t>(rows) * cols) {
-    return invalid("matrix", "the matrix must hold rows x cols = " + std::to_string(rows) + " x " +
-                                 std::to_string(cols) + " values; got " +
-                                 std::to_string(matrix.size()));
+  // In 64 bits: in wasm, size_t is 32 bits and rows x cols could wrap onto matrix.size().
+  const std::int64_t cells = std::int64_t{std::max(rows, 0)} * std::max(cols, 0);
+  if (rows < 1 || cols < 1 || std::int64_t(matrix.size()) != cells) {
+    return make_error(ErrorCode::invalid_argument, "values", "length_mismatch",
+                      {{"expected", double(cells)}, {"got", double(matrix.size())}});
   }
   if (region.row0 < 0 || region.rows < 1 || region.row0 + region.rows > rows || region.col0 < 0 ||
       region.cols < 1 || region.col0 + region.cols > cols) {
-    return invalid("region", "the region rows [" + std::to_string(region.row0) + ", " +
-                                 std::to_string(region.row0 + region.rows) + ") x columns [" +
-                                 std::to_string(region.col0) + ", " +
-                                 std::to_string(region.col0 + region.cols) +
-                                 ") must be non-empty and lie inside the " + std::to_string(rows) +
-                                 " x " + std::to_string(cols) + " matrix");
+    return make_error(ErrorCode::invalid_argument, "region", "region_outside",
+                      {{"row0", double(region.row0)},
+                       {"row_end", double(region.row0) + region.rows},
+                       {"col0", double(region.col0)},
+                       {"col_end", double(region.col0) + region.cols},
+                       {"rows", double(rows)},
+                       {"cols", double(cols)}});
   }
   if (width < 1 || height < 1 || width > kMaxImageSide || height > kMaxImageSide) {
-    return invalid("width", "width and height must be from 1 to " + std::to_string(kMaxImageSide) +
-                                "; got " + std::to_string(width) + " x " + std::to_string(height));
+    const bool width_bad = width < 1 || width > kMaxImageSide;
+    return make_error(ErrorCode::invalid_argument, width_bad ? "width" : "height", "integer_range",
+                      {{"min", 1.0},
+                       {"max", double(kMaxImageSide)},
+                       {"got", double(width_bad ? width : height)}});
   }
+  if (auto s = check_pixels(width, height); !s) return s;
   if (rgba.size() != static_cast<std::size_t>(width) * height * 4) {
-    return invalid("rgba", "the pixel buffer must hold width x height x 4 = " +
-                               std::to_string(std::size_t(width) * height * 4) + " bytes; got " +
-                               std::to_string(rgba.size()));
+    return length_mismatch("rgba", std::size_t(width) * height * 4, rgba.size());
   }
   const Scale scale(map, low, high);
   // Cell span of each output column, computed once: [first, last) with at least one cell.

@@ -35,10 +35,13 @@ Result<LearnedSpec> make_learned(double d_model, double max_len, double seed) {
   if (auto s = check_integer("d_model", d_model, 1, kMaxDModel); !s) return s.error();
   if (auto s = check_integer("max_len", max_len, 1, kMaxLearnedRows); !s) return s.error();
   if (auto s = check_integer("seed", seed, 0, 4294967295.0); !s) return s.error();
-  if (d_model * max_len > double(kMaxElements)) {
-    return Error{ErrorCode::size_limit, "max_len",
-                 "max_len x d_model must be at most " + std::to_string(kMaxElements) + "; got " +
-                     format_number(max_len) + " x " + format_number(d_model)};
+  if (d_model * max_len > double(kMaxLearnedValues)) {
+    return make_error(ErrorCode::size_limit, "max_len", "product_cap",
+                      {{"other", std::string("d_model")},
+                       {"max", double(kMaxLearnedValues)},
+                       {"rows", max_len},
+                       {"cols", d_model},
+                       {"got", max_len * d_model}});
   }
   return LearnedSpec{static_cast<int>(d_model), static_cast<int>(max_len),
                      static_cast<std::uint32_t>(seed)};
@@ -54,10 +57,9 @@ std::vector<float> learned_table(const LearnedSpec& spec) {
 Result<std::vector<float>> learned_row(const LearnedSpec& spec, double position) {
   if (auto s = check_integer("position", position, 0, double(kMaxPosition)); !s) return s.error();
   if (position >= spec.max_len) {
-    return Error{ErrorCode::invalid_argument, "position",
-                 "position " + format_number(position) +
-                     " has no row: a learned table with max_len = " + std::to_string(spec.max_len) +
-                     " has rows 0 to " + std::to_string(spec.max_len - 1)};
+    return make_error(
+        ErrorCode::invalid_argument, "position", "no_learned_row",
+        {{"got", position}, {"rows", double(spec.max_len)}, {"last", double(spec.max_len - 1)}});
   }
   const auto table = learned_table(spec);
   const auto row = static_cast<std::size_t>(position) * spec.d_model;
@@ -138,9 +140,8 @@ void append_utf8(std::string& out, char32_t c) {
 
 Result<Tokens> tokenize(std::string_view utf8) {
   if (utf8.size() > kMaxTextBytes) {
-    return Error{ErrorCode::size_limit, "text",
-                 "text must be at most " + std::to_string(kMaxTextBytes) + " bytes; got " +
-                     std::to_string(utf8.size())};
+    return make_error(ErrorCode::size_limit, "text", "text_cap",
+                      {{"max", double(kMaxTextBytes)}, {"got", double(utf8.size())}});
   }
   Tokens result;
   std::string word;
@@ -152,8 +153,7 @@ Result<Tokens> tokenize(std::string_view utf8) {
     const std::size_t start = at;
     char32_t c = 0;
     if (!decode(utf8, at, c)) {
-      return Error{ErrorCode::invalid_argument, "text",
-                   "text is not valid UTF-8 at byte " + std::to_string(start)};
+      return make_error(ErrorCode::invalid_argument, "text", "bad_utf8", {{"at", double(start)}});
     }
     if (is_space(c)) {
       finish_word();
@@ -178,14 +178,12 @@ Result<std::vector<float>> token_embeddings(const std::vector<std::string>& toke
                                             double scale) {
   if (auto s = check_integer("d_model", d_model, 1, kMaxDModel); !s) return s.error();
   if (!std::isfinite(scale) || scale < 0 || scale > kMaxEmbeddingScale) {
-    return Error{ErrorCode::invalid_argument, "scale",
-                 "scale must be a number from 0 to " + format_number(kMaxEmbeddingScale) +
-                     "; got " + format_number(scale)};
+    return make_error(ErrorCode::invalid_argument, "scale", "number_range",
+                      {{"min", 0.0}, {"max", kMaxEmbeddingScale}, {"got", scale}});
   }
   if (tokens.size() > kMaxTokens) {
-    return Error{
-        ErrorCode::size_limit, "tokens",
-        "at most " + std::to_string(kMaxTokens) + " tokens; got " + std::to_string(tokens.size())};
+    return make_error(ErrorCode::size_limit, "tokens", "count_cap",
+                      {{"max", double(kMaxTokens)}, {"got", double(tokens.size())}});
   }
   const auto d = static_cast<std::size_t>(d_model);
   std::vector<float> out(tokens.size() * d);
@@ -202,14 +200,15 @@ Result<std::vector<float>> token_embeddings(const std::vector<std::string>& toke
 Result<std::vector<float>> input_vectors(const std::vector<std::string>& tokens, const Spec& spec,
                                          double scale, bool with_pe) {
   if (tokens.size() != static_cast<std::size_t>(spec.positions)) {
-    return Error{ErrorCode::invalid_argument, "positions",
-                 "positions must equal the number of tokens (" + std::to_string(tokens.size()) +
-                     "); got " + std::to_string(spec.positions)};
+    return make_error(ErrorCode::invalid_argument, "positions", "integer_range",
+                      {{"min", double(tokens.size())},
+                       {"max", double(tokens.size())},
+                       {"got", double(spec.positions)}});
   }
   auto embedded = token_embeddings(tokens, spec.d_model, scale);
   if (!embedded || !with_pe) return embedded;
   std::vector<float> position(spec.element_count());
-  sinusoidal_into(spec, position);
+  if (auto s = sinusoidal_into(spec, position); !s) return s.error();
   for (std::size_t k = 0; k < position.size(); ++k) embedded.value()[k] += position[k];
   return embedded;
 }
@@ -220,64 +219,167 @@ Result<std::vector<float>> input_vectors(const std::vector<std::string>& tokens,
 Result<Projection> parse_projection(std::string_view text) {
   if (text == "pca") return Projection::pca;
   if (text == "first_two") return Projection::first_two;
-  return Error{ErrorCode::invalid_argument, "method",
-               "method must be one of pca, first_two; got \"" + std::string(text) + "\""};
+  return make_error(ErrorCode::invalid_argument, "method", "one_of",
+                    {{"allowed", std::string("pca, first_two")}, {"got", std::string(text)}});
 }
 
-Eigen symmetric_eigen(std::vector<double> a, int n) {
-  std::vector<double> v(static_cast<std::size_t>(n) * n, 0.0);
-  for (int i = 0; i < n; ++i) v[i * n + i] = 1.0;
-  auto at = [&](std::vector<double>& m, int r, int c) -> double& {
-    return m[std::size_t(r) * n + c];
-  };
-  for (int sweep = 0; sweep < 100; ++sweep) {
-    double off = 0, total = 0;
-    for (int r = 0; r < n; ++r) {
-      for (int c = 0; c < n; ++c) {
-        total += at(a, r, c) * at(a, r, c);
-        if (r != c) off += at(a, r, c) * at(a, r, c);
+namespace {
+
+// Householder reduction of the symmetric matrix in v (row-major n x n) to tridiagonal form:
+// diagonal d, sub-diagonal e; v becomes the orthogonal transformation. EISPACK's tred2, in the
+// formulation of JAMA (public domain).
+void tridiagonalize(std::vector<double>& v, std::vector<double>& d, std::vector<double>& e, int n) {
+  auto V = [&](int r, int c) -> double& { return v[std::size_t(r) * n + c]; };
+  for (int j = 0; j < n; ++j) d[j] = V(n - 1, j);
+  for (int i = n - 1; i > 0; --i) {
+    double scale = 0, h = 0;
+    for (int k = 0; k < i; ++k) scale += std::abs(d[k]);
+    if (scale == 0) {
+      e[i] = d[i - 1];
+      for (int j = 0; j < i; ++j) {
+        d[j] = V(i - 1, j);
+        V(i, j) = 0;
+        V(j, i) = 0;
+      }
+    } else {
+      for (int k = 0; k < i; ++k) {
+        d[k] /= scale;
+        h += d[k] * d[k];
+      }
+      double f = d[i - 1];
+      double g = f > 0 ? -std::sqrt(h) : std::sqrt(h);
+      e[i] = scale * g;
+      h -= f * g;
+      d[i - 1] = f - g;
+      for (int j = 0; j < i; ++j) e[j] = 0;
+      for (int j = 0; j < i; ++j) {
+        f = d[j];
+        V(j, i) = f;
+        g = e[j] + V(j, j) * f;
+        for (int k = j + 1; k <= i - 1; ++k) {
+          g += V(k, j) * d[k];
+          e[k] += V(k, j) * f;
+        }
+        e[j] = g;
+      }
+      f = 0;
+      for (int j = 0; j < i; ++j) {
+        e[j] /= h;
+        f += e[j] * d[j];
+      }
+      const double hh = f / (h + h);
+      for (int j = 0; j < i; ++j) e[j] -= hh * d[j];
+      for (int j = 0; j < i; ++j) {
+        f = d[j];
+        g = e[j];
+        for (int k = j; k <= i - 1; ++k) V(k, j) -= (f * e[k] + g * d[k]);
+        d[j] = V(i - 1, j);
+        V(i, j) = 0;
       }
     }
-    if (off <= 1e-30 * std::max(total, 1e-300)) break;
-    for (int p = 0; p < n - 1; ++p) {
-      for (int q = p + 1; q < n; ++q) {
-        const double apq = at(a, p, q);
-        if (std::abs(apq) < 1e-300) continue;
-        // The rotation that zeroes a[p][q] (Golub & Van Loan, the symmetric Schur decomposition).
-        const double theta = (at(a, q, q) - at(a, p, p)) / (2 * apq);
-        const double t =
-            (theta >= 0 ? 1.0 : -1.0) / (std::abs(theta) + std::sqrt(theta * theta + 1));
-        const double c = 1 / std::sqrt(t * t + 1);
-        const double s = t * c;
-        for (int k = 0; k < n; ++k) {  // A <- A J (columns p and q)
-          const double akp = at(a, k, p), akq = at(a, k, q);
-          at(a, k, p) = c * akp - s * akq;
-          at(a, k, q) = s * akp + c * akq;
-        }
-        for (int k = 0; k < n; ++k) {  // A <- J^T A (rows p and q)
-          const double apk = at(a, p, k), aqk = at(a, q, k);
-          at(a, p, k) = c * apk - s * aqk;
-          at(a, q, k) = s * apk + c * aqk;
-        }
-        for (int k = 0; k < n; ++k) {  // V <- V J
-          const double vkp = at(v, k, p), vkq = at(v, k, q);
-          at(v, k, p) = c * vkp - s * vkq;
-          at(v, k, q) = s * vkp + c * vkq;
-        }
-      }
-    }
+    d[i] = h;
   }
+  for (int i = 0; i < n - 1; ++i) {  // accumulate the transformations
+    V(n - 1, i) = V(i, i);
+    V(i, i) = 1;
+    const double h = d[i + 1];
+    if (h != 0) {
+      for (int k = 0; k <= i; ++k) d[k] = V(k, i + 1) / h;
+      for (int j = 0; j <= i; ++j) {
+        double g = 0;
+        for (int k = 0; k <= i; ++k) g += V(k, i + 1) * V(k, j);
+        for (int k = 0; k <= i; ++k) V(k, j) -= g * d[k];
+      }
+    }
+    for (int k = 0; k <= i; ++k) V(k, i + 1) = 0;
+  }
+  for (int j = 0; j < n; ++j) {
+    d[j] = V(n - 1, j);
+    V(n - 1, j) = 0;
+  }
+  V(n - 1, n - 1) = 1;
+  e[0] = 0;
+}
+
+// The QL algorithm with implicit shifts on the tridiagonal (d, e), applied to v as well (EISPACK's
+// tql2, as in JAMA). At most kMaxQlIterations per eigenvalue, and every loop test is false for NaN.
+void diagonalize(std::vector<double>& v, std::vector<double>& d, std::vector<double>& e, int n) {
+  auto V = [&](int r, int c) -> double& { return v[std::size_t(r) * n + c]; };
+  for (int i = 1; i < n; ++i) e[i - 1] = e[i];
+  e[n - 1] = 0;
+  double f = 0, tst1 = 0;
+  const double eps = std::numeric_limits<double>::epsilon();
+  for (int l = 0; l < n; ++l) {
+    tst1 = std::max(tst1, std::abs(d[l]) + std::abs(e[l]));
+    int m = l;
+    while (m < n - 1 && !(std::abs(e[m]) <= eps * tst1)) ++m;  // e[n - 1] = 0 ends it
+    if (m > l) {
+      for (int iteration = 0; iteration < kMaxQlIterations; ++iteration) {
+        double g = d[l];
+        double p = (d[l + 1] - g) / (2 * e[l]);
+        double r = std::hypot(p, 1.0);
+        if (p < 0) r = -r;
+        d[l] = e[l] / (p + r);
+        d[l + 1] = e[l] * (p + r);
+        const double dl1 = d[l + 1];
+        double h = g - d[l];
+        for (int i = l + 2; i < n; ++i) d[i] -= h;
+        f += h;
+        p = d[m];
+        double c = 1, c2 = 1, c3 = 1, s = 0, s2 = 0;
+        const double el1 = e[l + 1];
+        for (int i = m - 1; i >= l; --i) {
+          c3 = c2;
+          c2 = c;
+          s2 = s;
+          g = c * e[i];
+          h = c * p;
+          r = std::hypot(p, e[i]);
+          e[i + 1] = s * r;
+          s = e[i] / r;
+          c = p / r;
+          p = c * d[i] - s * g;
+          d[i + 1] = h + s * (c * g + s * d[i]);
+          for (int k = 0; k < n; ++k) {
+            h = V(k, i + 1);
+            V(k, i + 1) = s * V(k, i) + c * h;
+            V(k, i) = c * V(k, i) - s * h;
+          }
+        }
+        p = -s * s2 * c3 * el1 * e[l] / dl1;
+        e[l] = s * p;
+        d[l] = c * p;
+        if (!(std::abs(e[l]) > eps * tst1)) break;
+      }
+    }
+    d[l] += f;
+    e[l] = 0;
+  }
+}
+
+}  // namespace
+
+Eigen symmetric_eigen(std::vector<double> a, int n) {
+  Eigen out;
+  out.values.assign(n, std::numeric_limits<double>::quiet_NaN());
+  out.vectors.assign(static_cast<std::size_t>(n) * n, std::numeric_limits<double>::quiet_NaN());
+  if (n < 1) return out;
+  // Non-finite input has no decomposition: NaN out, at once (project() refuses it before this).
+  for (double x : a) {
+    if (!std::isfinite(x)) return out;
+  }
+  std::vector<double> d(n), e(n);
+  tridiagonalize(a, d, e, n);
+  diagonalize(a, d, e, n);
   std::vector<int> order(n);
   std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](int x, int y) { return at(a, x, x) > at(a, y, y); });
-  Eigen e;
-  e.values.resize(n);
-  e.vectors.resize(static_cast<std::size_t>(n) * n);
+  std::sort(order.begin(), order.end(), [&](int x, int y) { return d[x] > d[y]; });
   for (int k = 0; k < n; ++k) {
-    e.values[k] = at(a, order[k], order[k]);
-    for (int r = 0; r < n; ++r) e.vectors[std::size_t(r) * n + k] = at(v, r, order[k]);
+    out.values[k] = d[order[k]];
+    for (int r = 0; r < n; ++r)
+      out.vectors[std::size_t(r) * n + k] = a[std::size_t(r) * n + order[k]];
   }
-  return e;
+  return out;
 }
 
 Result<Projected> project(std::span<const float> values, double rows, double cols, Projection how) {
@@ -286,9 +388,18 @@ Result<Projected> project(std::span<const float> values, double rows, double col
   const int n = static_cast<int>(rows);
   const int d = static_cast<int>(cols);
   if (values.size() != static_cast<std::size_t>(n) * d) {
-    return Error{ErrorCode::invalid_argument, "values",
-                 "values must hold rows x cols = " + std::to_string(n * d) + " numbers; got " +
-                     std::to_string(values.size())};
+    return make_error(ErrorCode::invalid_argument, "values", "length_mismatch",
+                      {{"expected", double(n) * d}, {"got", double(values.size())}});
+  }
+  if (const double work = double(n) * n * d; work > double(kMaxProjectWork)) {
+    return make_error(ErrorCode::size_limit, "rows", "work_cap",
+                      {{"max", double(kMaxProjectWork)}, {"got", work}});
+  }
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    if (!std::isfinite(values[k])) {
+      return make_error(ErrorCode::invalid_argument, "values", "not_finite",
+                        {{"got", double(values[k])}, {"index", double(k)}});
+    }
   }
   // Centre the columns (PCA is about variance around the mean).
   std::vector<double> x(values.begin(), values.end());
@@ -346,11 +457,13 @@ Result<Projected> project(std::span<const float> values, double rows, double col
 
 Result<Closest> closest_positions(const Spec& spec) {
   if (spec.positions < 2) {
-    return Error{
-        ErrorCode::invalid_argument, "positions",
-        "the closest pair needs at least 2 positions; got " + std::to_string(spec.positions)};
+    return make_error(ErrorCode::invalid_argument, "positions", "needs_two_positions",
+                      {{"got", double(spec.positions)}});
   }
-  const auto dots = dot_by_offset(spec, 1, spec.positions - 1).value();
+  // positions x d_model <= kMaxElements keeps this within dot_by_offset's work cap.
+  const auto found = dot_by_offset(spec, 1, spec.positions - 1);
+  if (!found) return found.error();
+  const auto& dots = found.value();
   const double self = spec.pairs();  // |PE|^2
   Closest best{std::numeric_limits<double>::infinity(), 0};
   for (std::size_t n = 0; n < dots.size(); ++n) {
@@ -374,10 +487,10 @@ std::vector<double> wrong_exponent_wavelengths(const Spec& spec) {
 
 Result<std::vector<float>> wrong_exponent_columns(const Spec& spec, std::span<const double> dims) {
   if (dims.empty() || dims.size() > kMaxColumns) {
-    return Error{ErrorCode::invalid_argument, "dims",
-                 "dims must list 1 to " + std::to_string(kMaxColumns) + " dimensions; got " +
-                     std::to_string(dims.size())};
+    return make_error(ErrorCode::invalid_argument, "dims", "list_length",
+                      {{"max", double(kMaxColumns)}, {"got", double(dims.size())}});
   }
+  if (auto s = check_column_work(dims.size(), spec.positions); !s) return s.error();
   std::vector<float> out(dims.size() * static_cast<std::size_t>(spec.positions));
   for (std::size_t c = 0; c < dims.size(); ++c) {
     if (auto s = check_integer("dims", dims[c], 0, spec.d_model - 1); !s) return s.error();

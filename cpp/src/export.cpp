@@ -12,8 +12,8 @@ Result<Format> parse_format(std::string_view text) {
   if (text == "npy") return Format::npy;
   if (text == "csv") return Format::csv;
   if (text == "json") return Format::json;
-  return Error{ErrorCode::invalid_argument, "format",
-               "format must be one of npy, csv, json; got \"" + std::string(text) + "\""};
+  return make_error(ErrorCode::invalid_argument, "format", "one_of",
+                    {{"allowed", std::string("npy, csv, json")}, {"got", std::string(text)}});
 }
 
 std::string format_float(float value) {

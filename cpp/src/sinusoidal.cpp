@@ -10,9 +10,8 @@ namespace {
 
 Status check_output_size(const Spec& spec, std::size_t size) {
   if (size != spec.element_count()) {
-    return Error{ErrorCode::invalid_argument, "out",
-                 "the output buffer must hold positions x d_model = " +
-                     std::to_string(spec.element_count()) + " floats; got " + std::to_string(size)};
+    return make_error(ErrorCode::invalid_argument, "out", "length_mismatch",
+                      {{"expected", double(spec.element_count())}, {"got", double(size)}});
   }
   return Ok{};
 }

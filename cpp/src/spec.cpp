@@ -7,42 +7,27 @@
 
 namespace pe {
 
-std::string format_number(double value) {
-  if (std::isnan(value)) return "NaN";
-  if (std::isinf(value)) return value > 0 ? "Infinity" : "-Infinity";
-  char text[32];
-  if (value == std::floor(value) && std::abs(value) < 1e16) {  // whole numbers in full: 1000000000
-    std::snprintf(text, sizeof text, "%.0f", value);
-    return text;
-  }
-  // %.17g always reads back exactly; try shorter precisions first so 0.1 prints as "0.1".
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(text, sizeof text, "%.*g", precision, value);
-    if (std::strtod(text, nullptr) == value) break;
-  }
-  return text;
-}
-
 namespace {
 
-Error invalid(std::string_view name, std::string message) {
-  return Error{ErrorCode::invalid_argument, std::string(name), std::move(message)};
+Error one_of(std::string_view name, std::string allowed, std::string_view got) {
+  return make_error(ErrorCode::invalid_argument, std::string(name), "one_of",
+                    {{"allowed", std::move(allowed)}, {"got", std::string(got)}});
 }
 
 }  // namespace
 
 Status check_integer(std::string_view name, double value, double min, double max) {
-  const std::string range = "an integer from " + format_number(min) + " to " + format_number(max);
   if (!std::isfinite(value) || value != std::floor(value) || value < min || value > max) {
-    return invalid(name, std::string(name) + " must be " + range + "; got " + format_number(value));
+    return make_error(ErrorCode::invalid_argument, std::string(name), "integer_range",
+                      {{"min", min}, {"max", max}, {"got", value}});
   }
   return Ok{};
 }
 
 Status check_base(double base) {
   if (!std::isfinite(base) || !(base > 1)) {
-    return invalid("base",
-                   "base must be a finite number greater than 1; got " + format_number(base));
+    return make_error(ErrorCode::invalid_argument, "base", "greater_than",
+                      {{"min", 1.0}, {"got", base}});
   }
   return Ok{};
 }
@@ -51,15 +36,13 @@ Result<Layout> parse_layout(std::string_view text) {
   if (text == "interleaved") return Layout::interleaved;
   if (text == "split") return Layout::split;
   if (text == "split_cos_first") return Layout::split_cos_first;
-  return invalid("layout", "layout must be one of interleaved, split, split_cos_first; got \"" +
-                               std::string(text) + "\"");
+  return one_of("layout", "interleaved, split, split_cos_first", text);
 }
 
 Result<Frequencies> parse_frequencies(std::string_view text) {
   if (text == "paper") return Frequencies::paper;
   if (text == "tensor2tensor") return Frequencies::tensor2tensor;
-  return invalid("frequencies", "frequencies must be one of paper, tensor2tensor; got \"" +
-                                    std::string(text) + "\"");
+  return one_of("frequencies", "paper, tensor2tensor", text);
 }
 
 std::string_view to_string(Layout layout) {
@@ -95,15 +78,18 @@ Result<Spec> make_spec(const SinusoidalOptions& options) {
   spec.frequencies = frequencies.value();
 
   if (spec.start + spec.positions - 1 > kMaxPosition) {
-    return invalid("start", "start + positions - 1 must be at most " + format_number(kMaxPosition) +
-                                "; got " + format_number(double(spec.start + spec.positions - 1)));
+    return make_error(
+        ErrorCode::invalid_argument, "start", "position_cap",
+        {{"max", double(kMaxPosition)}, {"got", double(spec.start + spec.positions - 1)}});
   }
-  const auto elements = static_cast<std::int64_t>(spec.element_count());
+  // In 64 bits: size_t is 32 bits in wasm, where 2^20 x 8192 would wrap to 0 and pass the cap.
+  const std::int64_t elements = std::int64_t{spec.positions} * spec.d_model;
   if (elements > kMaxElements) {
-    return Error{ErrorCode::size_limit, "positions",
-                 "positions x d_model must be at most " + format_number(double(kMaxElements)) +
-                     " values (64 MiB of float32); got " + std::to_string(spec.positions) + " x " +
-                     std::to_string(spec.d_model) + " = " + std::to_string(elements)};
+    return make_error(ErrorCode::size_limit, "positions", "elements_cap",
+                      {{"max", double(kMaxElements)},
+                       {"rows", double(spec.positions)},
+                       {"cols", double(spec.d_model)},
+                       {"got", double(elements)}});
   }
   return spec;
 }

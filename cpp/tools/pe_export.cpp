@@ -84,7 +84,9 @@ int main(int argc, char** argv) {
       if (flag != number.flag) continue;
       const auto parsed = parse_number(value);
       if (!parsed) {
-        return fail(std::string(number.name) + " must be a number; got \"" + value + "\"");
+        return fail(pe::make_error(pe::ErrorCode::invalid_argument, std::string(number.name),
+                                   "not_number", {{"got", "\"" + value + "\""}})
+                        .message);
       }
       *number.target = *parsed;
       if (number.seen) *number.seen = true;

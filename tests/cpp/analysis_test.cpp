@@ -138,7 +138,7 @@ TEST_CASE("R_k maps PE(p) to PE(p+k) in every layout") {
   CHECK(blocks[0].cos_kw == doctest::Approx(std::cos(2.0)));
   CHECK(blocks[1].sin_kw == doctest::Approx(std::sin(0.02)));
   CHECK(pe::rotation_residual(make(4), 1, -2).error().message ==
-        "position + offset must be an integer from 0 to 1000000000; got -1");
+        "position + offset must be from 0 to 1000000000; got -1");
 }
 
 TEST_CASE("columns_of returns chosen columns over all positions, column-major") {
@@ -156,5 +156,43 @@ TEST_CASE("columns_of returns chosen columns over all positions, column-major") 
   CHECK(pe::columns_of(spec, std::vector<double>{16}).error().message ==
         "dims must be an integer from 0 to 15; got 16");
   CHECK(pe::columns_of(spec, std::vector<double>{}).error().message ==
-        "dims must list 1 to 64 dimensions; got 0");
+        "dims must list 1 to 64 entries; got 0");
+}
+
+TEST_CASE("dot_by_offset's rotation recurrence matches a cosine per term, near 0 and near 1e9") {
+  // Reference: the definition, sum_i cos(k * omega_i), with k * omega_i and the cosine in long
+  // double (64-bit mantissa natively; software 128-bit in wasm). Any float64 method, a cosine per
+  // term included, carries the rounding of k * omega_i to float64: up to ulp(k * omega) / 2, about
+  // 6e-8 radians near k = 1e9. The bound is that, per pair, plus 1e-12.
+  for (const int d : {2, 64, 1024}) {
+    pe::SinusoidalOptions o;
+    o.d_model = d;
+    const auto spec = pe::make_spec(o).value();
+    for (const double first : {-300.0, 0.0, 999999000.0}) {
+      const auto dots = pe::dot_by_offset(spec, first, 1000).value();
+      double worst = 0;
+      for (std::size_t n = 0; n < dots.size(); ++n) {
+        long double exact = 0;
+        for (int i = 0; i < spec.pairs(); ++i) {
+          exact += std::cos(static_cast<long double>(first + double(n)) *
+                            static_cast<long double>(pe::omega_of(spec, i)));
+        }
+        worst = std::max(worst, std::abs(dots[n] - static_cast<double>(exact)));
+      }
+      const double bound = spec.pairs() * (1e-12 + 2.3e-16 * std::abs(first + 1000));
+      CAPTURE(d);
+      CAPTURE(first);
+      CHECK(worst <= bound);
+    }
+  }
+}
+
+TEST_CASE("columns are refused above their work cap") {
+  pe::SinusoidalOptions o;
+  o.d_model = 16;
+  o.positions = 1 << 20;
+  const auto spec = pe::make_spec(o).value();
+  const std::vector<double> nine(9, 0.0);  // 9 x 2^20 > 2^23
+  CHECK(pe::columns_of(spec, nine).error().kind == "work_cap");
+  CHECK(pe::columns_of(spec, std::vector<double>(8, 0.0)).ok());
 }

@@ -117,7 +117,7 @@ TEST_CASE(
     CHECK(plain[j] == plain[3 * 16 + j]);  // without PE the two "the" are the same vector
   }
   CHECK(pe::input_vectors(words, make(16, 4), 1.0, true).error().message ==
-        "positions must equal the number of tokens (5); got 4");
+        "positions must be an integer from 5 to 5; got 4");
 }
 
 TEST_CASE("the eigensolver satisfies A v = lambda v with orthonormal vectors") {
@@ -167,7 +167,7 @@ TEST_CASE("PCA finds the direction of largest variance") {
   CHECK(plain.xy[2] == doctest::Approx(values[d]));
   CHECK(plain.xy[3] == doctest::Approx(values[d + 1]));
   CHECK(pe::project(values, n, d + 1, pe::Projection::pca).error().message ==
-        "values must hold rows x cols = 100 numbers; got 80");
+        "values must hold 100 numbers; got 80");
 }
 
 TEST_CASE("the closest pair of position vectors matches a brute-force search") {

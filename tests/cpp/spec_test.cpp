@@ -145,3 +145,18 @@ TEST_CASE("numbers are formatted the shortest way that reads back the same") {
   CHECK(pe::format_number(1e300) == "1e+300");
   CHECK(pe::format_number(1.0 / 3) == "0.3333333333333333");
 }
+
+TEST_CASE("a matrix of 2^33 values is refused, not wrapped (size_t is 32 bits in wasm)") {
+  // Found by tests/reliability/adversarial.mjs: positions x d_model = 2^20 x 8192 wrapped to 0 in
+  // a 32-bit size_t, passed the cap, and the kernel wrote out of bounds.
+  pe::SinusoidalOptions o;
+  o.d_model = 8192;
+  o.positions = 1 << 20;
+  const auto spec = pe::make_spec(o);
+  REQUIRE_FALSE(spec.ok());
+  CHECK(spec.error().kind == "elements_cap");
+  CHECK(spec.error().code == pe::ErrorCode::size_limit);
+  o.d_model = 4096;
+  o.positions = 1 << 20;  // 2^32: wraps to exactly 0 in 32 bits
+  CHECK(pe::make_spec(o).error().kind == "elements_cap");
+}

@@ -68,12 +68,15 @@ function shadowCanvas(page, index, name) {
 
 async function allReady(page) {
   // Scroll through the page so every lazy element starts, then wait for all of them.
-  await page.evaluate(async () => {
-    for (const el of document.querySelectorAll('pe-explorer')) {
-      el.scrollIntoView();
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  });
+  // Each waits until it is ready before the next is scrolled to (a condition, not a pause).
+  const count = await page.evaluate(() => document.querySelectorAll('pe-explorer').length);
+  for (let n = 0; n < count; n++) {
+    await page.evaluate((n) => document.querySelectorAll('pe-explorer')[n].scrollIntoView(), n);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('pe-explorer')[n].dataset.ready === 'true',
+      n,
+    );
+  }
   await page.waitForFunction(() =>
     [...document.querySelectorAll('pe-explorer')].every((el) => el.dataset.ready === 'true'),
   );
@@ -156,7 +159,8 @@ test('an element below the fold does no work until it is scrolled to', async () 
   await page.setContent(`<!doctype html><body><div style="height: 4000px">spacer</div>
     <pe-explorer view="matrix" d-model="16" positions="20"></pe-explorer>
     <script src="${server.url}pe-explorer.js"></script></body>`);
-  await page.waitForTimeout(800);
+  // The element has been told it is far from the viewport (its first IntersectionObserver report).
+  await page.waitForFunction(() => document.querySelector('pe-explorer').dataset.lazy === 'waiting');
   const before = await page.evaluate(() => ({
     instances: window.__wasmInstances,
     ready: document.querySelector('pe-explorer').dataset.ready,
@@ -277,8 +281,9 @@ test('200 add/remove cycles leave no listeners, observers, frames or wasm memory
       await new Promise((r) => requestAnimationFrame(r));
       el.remove();
     };
+    const settled = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     for (let n = 0; n < 10; n++) await cycle();
-    await new Promise((r) => setTimeout(r, 300));
+    await settled();
     const warm = {
       listeners: live.listeners,
       observers: live.observers,
@@ -286,7 +291,7 @@ test('200 add/remove cycles leave no listeners, observers, frames or wasm memory
       memory: pe.HEAP8.length,
     };
     for (let n = 0; n < 190; n++) await cycle();
-    await new Promise((r) => setTimeout(r, 300));
+    await settled();
     return {
       warm,
       end: {
@@ -391,28 +396,56 @@ test('a playing figure pauses off screen and in a hidden tab, and resumes when b
       .shadowRoot.querySelector('select[name="speed"]')
       .dispatchEvent(new Event('change')),
   );
+  // Conditions, not pauses: the clocks say whether their animation loop runs (data-running) and
+  // whether they are on screen (data-on-screen); frames are counted with requestAnimationFrame.
+  const clocks = (key) =>
+    page.evaluate(
+      (key) => document.querySelector('pe-explorer').shadowRoot.querySelector('.clocks').dataset[key],
+      key,
+    );
+  const waitFor = (key, value) =>
+    page.waitForFunction(
+      ({ key, value }) =>
+        document.querySelector('pe-explorer').shadowRoot.querySelector('.clocks').dataset[key] === value,
+      { key, value },
+    );
+  const frames = (n) =>
+    page.evaluate(
+      (n) =>
+        new Promise((resolve) => {
+          const next = () => (n-- <= 0 ? resolve() : requestAnimationFrame(next));
+          next();
+        }),
+      n,
+    );
   const a = await position();
-  await page.waitForTimeout(600);
-  const b = await position();
-  assert.ok(b > a, `not playing: ${a} -> ${b}`);
-  // Off screen: frozen.
+  await page.waitForFunction(
+    (a) =>
+      Number(document.querySelector('pe-explorer').shadowRoot.querySelector('.clocks').dataset.position) > a,
+    a,
+  );
+  // Off screen: the loop stops, and the position stays put over many frames.
   await page.evaluate(() => window.scrollTo(0, 4000));
-  await page.waitForTimeout(300);
+  await waitFor('onScreen', 'false');
+  await waitFor('running', 'false');
   const c = await position();
-  await page.waitForTimeout(600);
+  await frames(30);
   assert.equal(await position(), c, 'still animating off screen');
   // Back on screen: moving again. Then a hidden tab: frozen.
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(600);
-  const d = await position();
-  assert.ok(d > c, 'did not resume on screen');
+  await waitFor('running', 'true');
+  await page.waitForFunction(
+    (c) =>
+      Number(document.querySelector('pe-explorer').shadowRoot.querySelector('.clocks').dataset.position) > c,
+    c,
+  );
   await page.evaluate(() => {
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
     document.dispatchEvent(new Event('visibilitychange'));
   });
-  await page.waitForTimeout(300);
+  assert.equal(await clocks('running'), 'false', 'the loop runs in a hidden tab');
   const e = await position();
-  await page.waitForTimeout(600);
+  await frames(30);
   assert.equal(await position(), e, 'still animating in a hidden tab');
   assert.deepEqual(problems, []);
 });

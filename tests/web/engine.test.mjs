@@ -77,6 +77,8 @@ test('a bad call throws a PEError with the core message, and the module keeps wo
           isError: e instanceof Error,
           parameter: e.parameter,
           message: e.message,
+          kind: e.kind,
+          args: e.args,
         };
       }
     };
@@ -95,6 +97,9 @@ test('a bad call throws a PEError with the core message, and the module keeps wo
     isError: true,
     parameter: 'dModel',
     message: 'd_model must be an integer from 1 to 8192; got 0',
+    // Errors are data: the kind names the template, args hold its values.
+    kind: 'integer_range',
+    args: { name: 'd_model', min: 1, max: 8192, got: 0 },
   });
   assert.equal(
     result.big.message,
@@ -104,7 +109,8 @@ test('a bad call throws a PEError with the core message, and the module keeps wo
     result.layout.message,
     'layout must be one of interleaved, split, split_cos_first; got "zigzag"',
   );
-  assert.equal(result.type.message, 'dModel must be a number; got the string "8"');
+  assert.equal(result.type.message, 'dModel must be a number; got "8"');
+  assert.equal(result.type.kind, 'not_number');
   assert.equal(result.into.message, 'target must hold positions x dModel = 8 floats; got 5');
   assert.deepEqual(
     result.after.map((v) => Math.round(v * 1e6) / 1e6),

@@ -332,7 +332,7 @@ test('the hash parser survives 1,000 random and hostile hashes', async () => {
     const failures = [];
     for (const hash of hashes) {
       try {
-        const { state, messages } = parseHash(hash, (o) => pe.validate(o));
+        const { state, messages } = parseHash(hash, (o) => pe.validate(o), pe.limits);
         pe.validate({
           dModel: state.d,
           positions: state.n,
@@ -436,7 +436,9 @@ test('the downloaded NPY and CSV hold the engine numbers (same as the native pe-
 test('play moves the position and the other views follow; reduced motion means no autoplay', async () => {
   const { page, problems } = await explorer('#speed=64');
   await page.locator('#view-clock').scrollIntoViewIfNeeded();
-  await page.waitForTimeout(400);
+  // The clocks have been told they are on screen, the moment autoplay would start: it must not.
+  await page.waitForFunction(() => document.querySelector('.clocks').dataset.onScreen === 'true');
+  assert.notEqual(await page.evaluate(() => document.querySelector('.clocks').dataset.running), 'true');
   assert.equal(await page.inputValue('#c-pos'), '20', 'autoplay despite prefers-reduced-motion');
   const clocks = await signature(page, 'clocks');
   await page.click('[data-action="play"]');

@@ -2,7 +2,8 @@
 // applies only valid values. An invalid value gets an inline message (the engine's own for encoding
 // parameters) and the views keep their last good state. Works on the page and in a shadow root; fields
 // that are not there (controls="off") are simply skipped.
-import { defaultDims, encodingOf } from './state.js';
+import { fromError, message } from './messages.js';
+import { defaultDims, encodingOf, MAX_DIMS, MAX_TEXT, maxLearnedRows } from './state.js';
 
 export class Controls {
   /** @param {Document | ShadowRoot} root */
@@ -43,35 +44,37 @@ export class Controls {
     const key = input.name;
     const result = this.check(key, input.value, this.store.get());
     const baseId = input.id.replace('-range', '');
-    const message = this.byId(`${baseId}-error`);
+    const note = this.byId(`${baseId}-error`);
     const visible = this.byId(baseId) || input;
     if (result.error) {
       visible.setAttribute('aria-invalid', 'true');
-      if (message) message.textContent = this.t.error ? this.t.error(result.error) : result.error;
+      if (note) note.textContent = this.t.error(result.error);
       return;
     }
     visible.removeAttribute('aria-invalid');
-    if (message) message.textContent = '';
+    if (note) note.textContent = '';
     this.store.set(result.patch, { commit });
   }
 
   check(key, text, state) {
     const trimmed = text.trim();
     const number = trimmed === '' ? NaN : Number(trimmed);
-    const integer = (name, lo, hi) =>
-      Number.isInteger(number) && number >= lo && number <= hi
+    const got = trimmed === '' ? '""' : trimmed;
+    const integer = (name, min, max) =>
+      Number.isInteger(number) && number >= min && number <= max
         ? null
-        : `${name} must be an integer from ${lo} to ${hi}; got ${trimmed === '' ? 'nothing' : trimmed}`;
+        : message('integer_range', { name, min, max, got });
     switch (key) {
       case 'd':
       case 'n':
       case 'base': {
-        if (trimmed === '' || Number.isNaN(number)) return { error: `enter a number; got "${trimmed}"` };
+        if (trimmed === '' || Number.isNaN(number))
+          return { error: message('enter_number', { got: trimmed }) };
         const next = { ...state, [key]: number };
         try {
           this.pe.validate(encodingOf(next));
         } catch (error) {
-          return { error: error.message };
+          return { error: fromError(error) };
         }
         return { patch: resized(state, next, key) };
       }
@@ -88,15 +91,13 @@ export class Controls {
         return error ? { error } : { patch: { k: number } };
       }
       case 'maxlen': {
-        const hi = Math.min(8192, Math.floor(16777216 / state.d));
-        const error = integer('max_len', 1, hi);
+        const error = integer('max_len', 1, maxLearnedRows(state.d, this.pe.limits));
         return error ? { error } : { patch: { maxlen: number } };
       }
       case 'scale': {
-        if (!(Number.isFinite(number) && number >= 0 && number <= 100)) {
-          return {
-            error: `scale must be a number from 0 to 100; got ${trimmed === '' ? 'nothing' : trimmed}`,
-          };
+        const max = this.pe.limits.maxEmbeddingScale;
+        if (!(Number.isFinite(number) && number >= 0 && number <= max)) {
+          return { error: message('number_range', { name: 'scale', min: 0, max, got }) };
         }
         return { patch: { scale: number } };
       }
@@ -105,8 +106,8 @@ export class Controls {
       case 'proj':
         return { patch: { proj: text } };
       case 'text': {
-        if (text.length > 1000)
-          return { error: `the sentence must be at most 1000 characters; got ${text.length}` };
+        if (text.length > MAX_TEXT)
+          return { error: message('text_too_long', { max: MAX_TEXT, got: text.length }) };
         return { patch: { text } };
       }
       case 'dims': {
@@ -116,13 +117,13 @@ export class Controls {
           .filter(Boolean)
           .map(Number);
         const bad = items.find((j) => !Number.isInteger(j) || j < 0 || j >= state.d);
-        if (bad !== undefined)
-          return { error: `dimensions must be integers from 0 to ${state.d - 1}; got ${bad}` };
-        if (items.length > 8) return { error: `pick at most 8 dimensions; got ${items.length}` };
+        if (bad !== undefined) return { error: message('dims_range', { last: state.d - 1, got: bad }) };
+        if (items.length > MAX_DIMS)
+          return { error: message('dims_count', { max: MAX_DIMS, got: items.length }) };
         return { patch: { dims: [...new Set(items)].sort((a, b) => a - b) } };
       }
       default:
-        return { error: `unknown setting ${key}` };
+        return { error: message('unknown_setting', { got: key }) };
     }
   }
 

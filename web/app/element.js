@@ -14,6 +14,7 @@ import { engine } from './engine.js';
 import { mountExplorer } from './explorer.js';
 import { LANGUAGES, pickLanguage, translator } from './i18n/index.js';
 import { VIEWS } from './markup.js';
+import { message } from './messages.js';
 import { DEFAULTS, sanitize } from './state.js';
 
 const ATTRIBUTES = {
@@ -31,6 +32,7 @@ const CHOICES = {
   theme: ['auto', 'light', 'dark'],
   controls: ['on', 'off'],
 };
+const ATTRIBUTE_OF_KEY = Object.fromEntries(Object.entries(ATTRIBUTES).map(([name, { key }]) => [key, name]));
 const FALLBACK = { view: 'all', lang: 'en', theme: 'auto', controls: 'on' };
 const NUMBER = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i;
 
@@ -81,7 +83,11 @@ export class PeExplorer extends HTMLElement {
     // Lazy start: nothing is computed until the element comes within 200 px of the viewport.
     this.visibility = new IntersectionObserver(
       (entries) => {
-        if (!entries.some((e) => e.isIntersecting)) return;
+        if (!entries.some((e) => e.isIntersecting)) {
+          this.dataset.lazy = 'waiting'; // seen to be far from the viewport: nothing started
+          return;
+        }
+        delete this.dataset.lazy;
         this.visibility.disconnect();
         this.start();
       },
@@ -97,25 +103,36 @@ export class PeExplorer extends HTMLElement {
     this.explorer = null;
     this.mounted = '';
     this.started = false;
+    this.generation = (this.generation || 0) + 1; // a load still under way finds it stale
+    delete this.dataset.ready;
     this.body.innerHTML = '<p class="loading">Loading the figure…</p>';
   }
 
   attributeChangedCallback() {
     if (!this.isConnected) return;
     this.applyTheme();
-    if (this.started) this.refresh();
+    // Before the engine is ready there is nothing to update: refresh() reads every attribute once
+    // the engine arrives, so a change made during the load is applied then, and only then.
+    if (this.started && this.pe) this.refresh();
   }
 
   async start() {
     if (this.started) return;
     this.started = true;
+    const generation = this.generation || 0;
+    let pe;
     try {
-      this.pe = await engine();
+      pe = await engine();
     } catch (error) {
-      this.showMessages([`The engine could not be loaded: ${error.message}`]);
+      if (generation === (this.generation || 0)) {
+        this.showMessages([message('engine_failed', { reason: String(error.message) })]);
+      }
       return;
     }
-    if (this.started && this.isConnected) this.refresh();
+    // Removed (and maybe added again, which starts anew) while the engine loaded: not ours to draw.
+    if (generation !== (this.generation || 0) || !this.isConnected) return;
+    this.pe = pe;
+    this.refresh();
   }
 
   /** Reads every attribute; mounts (or updates) the explorer; shows what was wrong. */
@@ -125,7 +142,13 @@ export class PeExplorer extends HTMLElement {
       const raw = this.getAttribute(name);
       if (raw === null || raw === '') return FALLBACK[name];
       if (CHOICES[name].includes(raw)) return raw;
-      messages.push(`${name}="${raw}" is not one of ${CHOICES[name].join(', ')}; using ${FALLBACK[name]}`);
+      messages.push(
+        message(
+          'attribute_choice',
+          { name, got: raw, allowed: CHOICES[name].join(', ') },
+          { using: { key: name, value: FALLBACK[name] } },
+        ),
+      );
       return FALLBACK[name];
     };
     const view = choice('view');
@@ -142,7 +165,7 @@ export class PeExplorer extends HTMLElement {
         if (NUMBER.test(raw)) candidate[key] = Number(raw);
         else
           messages.push(
-            `${name}="${raw}" is not a number; using ${this.state ? 'the last good value' : 'the default'}`,
+            message('attribute_number', { name, got: raw }, { using: { key: name, last: !!this.state } }),
           );
       } else {
         candidate[key] = raw;
@@ -154,10 +177,12 @@ export class PeExplorer extends HTMLElement {
     if (this.getAttribute('offset') === null)
       candidate.k = Math.min(DEFAULTS.k, Math.max(0, (candidate.n | 0) - 1));
     candidate.zoom = null;
-    const checked = sanitize(candidate, (o) => this.pe.validate(o));
-    // A bad attribute names itself: say which, and keep the last good state for it where there is one.
-    const renamed = checked.messages.map((m) => m.replace(/^d_model /, 'd-model: d_model '));
-    messages.push(...renamed);
+    const checked = sanitize(candidate, (o) => this.pe.validate(o), this.pe.limits);
+    // A bad attribute names itself ("d-model: d_model must be ..."; "... using d-model = 128").
+    for (const m of checked.messages) {
+      const attribute = m.using && ATTRIBUTE_OF_KEY[m.using.key];
+      messages.push(attribute ? { ...m, where: attribute, using: { ...m.using, key: attribute } } : m);
+    }
     const state = checked.state;
 
     const key = `${view}|${lang}|${controls}`;
@@ -170,7 +195,7 @@ export class PeExplorer extends HTMLElement {
         controls: controls === 'on',
         initial: state,
         t,
-        onError: (message) => this.showMessages([message]),
+        onError: (problem) => this.showMessages([problem]),
       });
       this.t = t;
       this.mounted = key;
@@ -187,9 +212,10 @@ export class PeExplorer extends HTMLElement {
 
   showMessages(list) {
     this.messages.replaceChildren(
-      ...list.map((text) => {
+      ...list.map((problem) => {
         const p = document.createElement('p');
-        p.textContent = this.t ? this.t.error(text) : text;
+        const t = this.t || translator(pickLanguage(this.getAttribute('lang')));
+        p.textContent = t.error(problem);
         return p;
       }),
     );

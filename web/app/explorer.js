@@ -4,6 +4,7 @@
 import { textUpdate } from './canvas.js';
 import { Controls } from './controls.js';
 import { controlsMarkup, sectionElement } from './markup.js';
+import { message } from './messages.js';
 import { createStore } from './state.js';
 import { ClockView } from './views/clock.js';
 import { LearnedView } from './views/learned.js';
@@ -27,7 +28,7 @@ const VIEW_CLASSES = {
  * @param {HTMLElement} container  where to build (emptied first)
  * @param {import('../pe').PE} pe   the shared engine
  * @param {{ views: string[], controls: boolean, initial: object, t: (key: string) => string,
- *           onError?: (message: string) => void }} options
+ *           onError?: (message: object) => void }} options
  */
 export function mountExplorer(container, pe, { views, controls, initial, t, onError = () => {} }) {
   const doc = container.ownerDocument;
@@ -50,10 +51,20 @@ export function mountExplorer(container, pe, { views, controls, initial, t, onEr
 
   const store = createStore(initial);
   const root = container.getRootNode(); // the document, or the element's shadow root
-  const instances = views.map(
-    (name) => new VIEW_CLASSES[name](viewsBox.querySelector(`#view-${name}`), pe, store, t),
-  );
-  const settings = new Controls(root, pe, store, t);
+  // If any view cannot be built, what was built is torn down before the error goes on: a half-built
+  // figure must not leave observers or listeners behind.
+  const instances = [];
+  let settings;
+  try {
+    for (const name of views) {
+      instances.push(new VIEW_CLASSES[name](viewsBox.querySelector(`#view-${name}`), pe, store, t));
+    }
+    settings = new Controls(root, pe, store, t);
+  } catch (error) {
+    for (const view of instances) view.destroy?.();
+    container.replaceChildren();
+    throw error;
+  }
   const teardown = [];
 
   let render = function (state, changed, reason = {}) {
@@ -66,7 +77,7 @@ export function mountExplorer(container, pe, { views, controls, initial, t, onEr
       } catch (error) {
         // A view that cannot draw says so; the others go on.
         console.error(error);
-        onError(`A view could not be drawn: ${error.message}`);
+        onError(message('view_failed', { reason: String(error.message) }));
       }
     });
     textUpdate(settings, reason.animate, () => settings.update(store.get()));
@@ -106,7 +117,7 @@ export function mountExplorer(container, pe, { views, controls, initial, t, onEr
       performance.measure(`pe-render:${views[instances.indexOf(view)]}`, { start });
     } catch (error) {
       console.error(error);
-      onError(`A view could not be drawn: ${error.message}`);
+      onError(message('view_failed', { reason: String(error.message) }));
     }
   };
   const realRender = render;

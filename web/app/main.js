@@ -54,7 +54,7 @@ async function main() {
   };
   messages.querySelector('.dismiss').addEventListener('click', () => showMessages([]));
 
-  const initial = parseHash(location.hash, validate);
+  const initial = parseHash(location.hash, validate, pe.limits);
   showMessages(initial.messages);
   const container = document.getElementById('explorer');
   const mount = (state) =>
@@ -120,7 +120,7 @@ async function main() {
       explicitLang = lang;
       switchLanguage(lang);
     }
-    const parsed = parseHash(location.hash, validate);
+    const parsed = parseHash(location.hash, validate, pe.limits);
     showMessages(parsed.messages);
     for (const el of container.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
     for (const el of container.querySelectorAll('.error')) el.textContent = '';

@@ -4,6 +4,8 @@
 // messages saying what was ignored and why. Range checks on the encoding come from the engine (the
 // same messages as the JS API and the CLI); page-level rules (position inside the matrix, …) are here.
 
+import { fromError, message } from './messages.js';
+
 export const DEFAULTS = Object.freeze({
   d: 128, // d_model
   n: 100, // number of positions
@@ -30,7 +32,7 @@ export const SPEEDS = [0.25, 1, 4, 16, 64, 256];
 export const PROJECTIONS = ['pca', 'first_two'];
 export const MAX_TEXT = 1000;
 const MAX_HASH = 4096;
-const MAX_DIMS = 8;
+export const MAX_DIMS = 8;
 
 /** Engine options for a state. */
 export function encodingOf(state) {
@@ -41,6 +43,11 @@ export function encodingOf(state) {
     layout: state.layout,
     frequencies: state.freq,
   };
+}
+
+/** Rows a learned table may have at this width: the engine's caps (pe.limits). */
+export function maxLearnedRows(d, limits) {
+  return Math.max(1, Math.min(limits.maxLearnedRows, Math.floor(limits.maxLearnedValues / d)));
 }
 
 /** A spread of dimensions: first two, a few in between, and the last pair. */
@@ -72,16 +79,18 @@ function parseNumber(text) {
 }
 
 /**
- * Checks a candidate state, fixing what is wrong: returns { state, messages }. `validate` is the engine's
- * pe.validate (throws a PEError with the core's message).
+ * Checks a candidate state, fixing what is wrong: returns { state, messages } (messages as data,
+ * messages.js). `validate` is the engine's pe.validate (throws a PEError carrying the core's kind and
+ * args); `limits` its pe.limits.
  */
-export function sanitize(candidate, validate) {
+export function sanitize(candidate, validate, limits) {
   const state = { ...DEFAULTS, ...candidate };
   const messages = [];
   const reset = (key, why) => {
-    messages.push(`${why}; using ${key} = ${DEFAULTS[key] === null ? 'the default' : DEFAULTS[key]}`);
+    messages.push({ ...why, using: { key, value: DEFAULTS[key] === null ? undefined : DEFAULTS[key] } });
     state[key] = DEFAULTS[key];
   };
+  const range = (name, min, max, got) => message('integer_range', { name, min, max, got });
   // The engine's verdict on the encoding parameters: reset the parameter it names, until it agrees.
   // (A size cap names positions, so n goes back to its default first.)
   const byParameter = { dModel: 'd', positions: 'n', base: 'base', layout: 'layout', frequencies: 'freq' };
@@ -92,25 +101,24 @@ export function sanitize(candidate, validate) {
     } catch (error) {
       const key = byParameter[error.parameter];
       if (key && state[key] !== DEFAULTS[key]) {
-        reset(key, String(error.message));
+        reset(key, fromError(error));
       } else {
-        messages.push(String(error.message));
+        messages.push(fromError(error));
         for (const k of Object.values(byParameter)) state[k] = DEFAULTS[k];
       }
     }
   }
   if (!Number.isInteger(state.pos) || state.pos < 0 || state.pos >= state.n) {
-    reset('pos', `position must be an integer from 0 to ${state.n - 1}; got ${state.pos}`);
+    reset('pos', range('position', 0, state.n - 1, state.pos));
     if (state.pos >= state.n) state.pos = Math.min(DEFAULTS.pos, state.n - 1);
   }
   if (!Number.isInteger(state.k) || Math.abs(state.k) >= state.n) {
-    reset('k', `offset must be an integer from ${-(state.n - 1)} to ${state.n - 1}; got ${state.k}`);
+    reset('k', range('offset', -(state.n - 1), state.n - 1, state.k));
     if (Math.abs(state.k) >= state.n) state.k = Math.min(DEFAULTS.k, state.n - 1);
   }
-  if (!MAPS.includes(state.map)) reset('map', `map must be one of ${MAPS.join(', ')}; got "${state.map}"`);
-  if (!SPEEDS.includes(state.speed)) {
-    reset('speed', `speed must be one of ${SPEEDS.join(', ')} positions per second; got ${state.speed}`);
-  }
+  const oneOf = (name, allowed, got) => message('one_of', { name, allowed: allowed.join(', '), got });
+  if (!MAPS.includes(state.map)) reset('map', oneOf('map', MAPS, state.map));
+  if (!SPEEDS.includes(state.speed)) reset('speed', oneOf('speed', SPEEDS, state.speed));
   if (state.dims !== null) {
     const ok =
       Array.isArray(state.dims) &&
@@ -118,23 +126,23 @@ export function sanitize(candidate, validate) {
       state.dims.length <= MAX_DIMS &&
       state.dims.every((j) => Number.isInteger(j) && j >= 0 && j < state.d);
     if (!ok) {
-      reset('dims', `dims must list 1 to ${MAX_DIMS} dimensions from 0 to ${state.d - 1}`);
+      reset('dims', message('dims_list', { max: MAX_DIMS, last: state.d - 1 }));
     } else {
       state.dims = [...new Set(state.dims)].sort((a, b) => a - b);
     }
   }
-  const maxRows = Math.min(8192, Math.floor(16777216 / state.d));
+  const maxRows = maxLearnedRows(state.d, limits);
   if (!Number.isInteger(state.maxlen) || state.maxlen < 1 || state.maxlen > maxRows) {
-    reset('maxlen', `max_len must be an integer from 1 to ${maxRows}; got ${state.maxlen}`);
+    reset('maxlen', range('max_len', 1, maxRows, state.maxlen));
   }
-  if (!(Number.isFinite(state.scale) && state.scale >= 0 && state.scale <= 100)) {
-    reset('scale', `scale must be a number from 0 to 100; got ${state.scale}`);
+  const maxScale = limits.maxEmbeddingScale;
+  if (!(Number.isFinite(state.scale) && state.scale >= 0 && state.scale <= maxScale)) {
+    reset('scale', message('number_range', { name: 'scale', min: 0, max: maxScale, got: state.scale }));
   }
-  if (state.withpe !== 0 && state.withpe !== 1) reset('withpe', `withpe must be 0 or 1; got ${state.withpe}`);
-  if (!PROJECTIONS.includes(state.proj))
-    reset('proj', `proj must be one of ${PROJECTIONS.join(', ')}; got "${state.proj}"`);
+  if (state.withpe !== 0 && state.withpe !== 1) reset('withpe', oneOf('withpe', [0, 1], state.withpe));
+  if (!PROJECTIONS.includes(state.proj)) reset('proj', oneOf('proj', PROJECTIONS, state.proj));
   if (state.text !== null && (typeof state.text !== 'string' || state.text.length > MAX_TEXT)) {
-    reset('text', `the sentence must be at most ${MAX_TEXT} characters`);
+    reset('text', message('text_too_long', { max: MAX_TEXT, got: String(state.text).length }));
   }
   if (state.zoom !== null) {
     const z = state.zoom;
@@ -148,20 +156,20 @@ export function sanitize(candidate, validate) {
       z[2] >= 0 &&
       z[3] >= 1 &&
       z[2] + z[3] <= state.d;
-    if (!ok) reset('zoom', 'zoom must be row0,rows,col0,cols inside the matrix');
+    if (!ok) reset('zoom', message('zoom_outside'));
   }
   return { state, messages };
 }
 
 /** Parses a location hash ("#d=64&n=50…") into { state, messages }. Never throws. */
-export function parseHash(hash, validate) {
+export function parseHash(hash, validate, limits) {
   const candidate = {};
   const messages = [];
   try {
     let text = typeof hash === 'string' ? hash : '';
     if (text.startsWith('#')) text = text.slice(1);
     if (text.length > MAX_HASH) {
-      messages.push(`the link's settings are longer than ${MAX_HASH} characters and were ignored`);
+      messages.push(message('hash_too_long', { max: MAX_HASH }));
       text = '';
     }
     for (const part of text.split('&')) {
@@ -172,19 +180,21 @@ export function parseHash(hash, validate) {
         key = decodeURIComponent(eq < 0 ? part : part.slice(0, eq));
         value = eq < 0 ? '' : decodeURIComponent(part.slice(eq + 1).replace(/\+/g, ' '));
       } catch {
-        messages.push(`ignored a setting that is not valid URL encoding: "${part.slice(0, 40)}"`);
+        messages.push(message('bad_url_encoding', { got: part.slice(0, 40) }));
         continue;
       }
       const shown = value.length > 40 ? value.slice(0, 40) + '…' : value;
       const number = () => {
         const x = parseNumber(value);
-        if (Number.isNaN(x)) messages.push(`${key}: "${shown}" is not a number; using the default`);
+        if (Number.isNaN(x)) {
+          messages.push(message('setting_not_number', { name: key, got: shown }, { using: { key } }));
+        }
         return Number.isNaN(x) ? undefined : x;
       };
       const list = () => {
         const items = value.split(',').map(parseNumber);
         if (items.some(Number.isNaN) || !value) {
-          messages.push(`${key}: "${shown}" is not a list of numbers; using the default`);
+          messages.push(message('setting_not_list', { name: key, got: shown }, { using: { key } }));
           return undefined;
         }
         return items;
@@ -218,15 +228,18 @@ export function parseHash(hash, validate) {
         case 'view':
           break; // read by other modules
         default:
-          messages.push(`ignored unknown setting "${key.slice(0, 40)}"`);
+          messages.push(message('unknown_setting', { got: key.slice(0, 40) }));
       }
     }
     for (const key of Object.keys(candidate)) if (candidate[key] === undefined) delete candidate[key];
-    const checked = sanitize(candidate, validate);
+    const checked = sanitize(candidate, validate, limits);
     return { state: checked.state, messages: messages.concat(checked.messages) };
   } catch (error) {
     // Unreachable by design; kept so that a bug here can never take the page down.
-    return { state: { ...DEFAULTS }, messages: [...messages, `the link could not be read (${error})`] };
+    return {
+      state: { ...DEFAULTS },
+      messages: [...messages, message('link_unreadable', { reason: String(error) })],
+    };
   }
 }
 

@@ -28,13 +28,19 @@ Result<std::vector<double>> vector_at(const Spec& spec, double position);
 // Selected columns over all the spec's positions, column-major: out[c * positions + r] is column
 // dims[c] at position start + r, in float64 (std::sin/cos per value; the curves view needs few
 // columns).
+// Caps: at most kMaxColumns columns, and columns x positions <= kMaxColumnValues values.
 inline constexpr int kMaxColumns = 64;
+inline constexpr std::int64_t kMaxColumnValues = std::int64_t{1} << 23;
+Status check_column_work(std::size_t columns, int positions);
 Result<std::vector<float>> columns_of(const Spec& spec, std::span<const double> dims);
 
 // PE(p) . PE(p + k) for k = first_offset, first_offset + 1, ..., first_offset + count - 1.
 // Every pair contributes sin(pw)sin((p+k)w) + cos(pw)cos((p+k)w) = cos(kw), so the sum
 // sum_i cos(k * omega_i) does not depend on p: that is what this computes (in float64).
+// Caps: count <= kMaxOffsets, and count x pairs <= kMaxDotWork terms (README, Reliability).
 inline constexpr int kMaxOffsets = 1 << 20;
+inline constexpr std::int64_t kMaxDotWork = std::int64_t{1} << 23;
+inline constexpr int kDotReseed = 64;
 Result<std::vector<double>> dot_by_offset(const Spec& spec, double first_offset, double count);
 
 // The Gram matrix G[a][b] = PE(start + a) . PE(start + b) over spec.positions rows, computed

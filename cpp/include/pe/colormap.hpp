@@ -39,7 +39,11 @@ struct Region {
 // Draws `region` of the matrix into a width x height RGBA8 image (rows of the region run down the
 // image, columns across). Where a pixel covers several cells it shows their mean (a box filter:
 // fine stripes average out instead of aliasing); where a cell covers several pixels they repeat it.
+// Caps: each side <= kMaxImageSide, width x height <= kMaxImagePixels (64 MiB of RGBA8; a 4096 x
+// 4096 canvas, beyond any screen).
 inline constexpr int kMaxImageSide = 16384;
+inline constexpr std::int64_t kMaxImagePixels = std::int64_t{1} << 24;
+Status check_pixels(double width, double height);
 Status render_matrix(std::span<const float> matrix, int rows, int cols, Region region, int width,
                      int height, ColorMap map, double low, double high,
                      std::span<std::uint8_t> rgba);

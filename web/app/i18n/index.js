@@ -1,21 +1,50 @@
 // Strings by language. t(key) falls back to English, then to the key itself (which a test would catch).
 import en from './en.js';
-import { localizeError } from './errors.js';
+import messagesEn from './messages-en.js';
+import messagesZh from './messages-zh.js';
 import zh from './zh.js';
 
-export const LANGUAGES = { en, zh };
+export const LANGUAGES = { en: { ...en, ...messagesEn }, zh: { ...zh, ...messagesZh } };
+
+// The engine's English message templates (pe.messageTemplates), set once the engine has loaded
+// (engine.js). English engine messages are formatted from them, so English lives in one place.
+let engineTemplates = {};
+export function setEngineTemplates(templates) {
+  engineTemplates = templates || {};
+}
+
+const fill = (text, vars) =>
+  text.replace(/\{(\w+)\}/g, (whole, name) => (vars && name in vars ? String(vars[name]) : whole));
 
 /** A lookup function for `lang` ('en' or 'zh'); {name} placeholders are filled from `vars`. */
 export function translator(lang) {
-  const table = LANGUAGES[lang] || en;
+  const table = LANGUAGES[lang] || LANGUAGES.en;
   const t = (key, vars) => {
-    let text = table[key] ?? en[key] ?? key;
-    if (vars) text = text.replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? ''));
-    return text;
+    const text = table[key] ?? LANGUAGES.en[key] ?? key;
+    return vars ? text.replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? '')) : text;
   };
   t.lang = LANGUAGES[lang] ? lang : 'en';
-  /** A message from the engine (always English) in this language. */
-  t.error = (message) => (t.lang === 'en' ? message : localizeError(message, t));
+  /** A message (web/app/messages.js), a PEError, or plain text, in this language. */
+  t.error = (m) => {
+    if (m === null || typeof m !== 'object' || typeof m.kind !== 'string') return String(m);
+    const args = { ...m.args };
+    if (typeof args.name === 'string') args.name = table[`name.${args.name}`] ?? args.name;
+    let template;
+    if (`msg.${m.kind}` in LANGUAGES.en) {
+      template = t(`msg.${m.kind}`);
+    } else if (t.lang === 'en' || !(`engine.${m.kind}` in table)) {
+      template = engineTemplates[m.kind] ?? m.text ?? m.message ?? m.kind;
+    } else {
+      template = table[`engine.${m.kind}`];
+    }
+    let text = fill(template, args);
+    if (m.where) text = `${m.where}: ${text}`;
+    if (m.using) {
+      const value = m.using.value ?? t(m.using.last ? 'msg.theLastGood' : 'msg.theDefault');
+      text += t('msg.using', { key: m.using.key, value });
+    }
+    return text;
+  };
   return t;
 }
 

@@ -38,6 +38,7 @@ export class ClockView {
     this.autoplayPending = !this.reducedMotion?.matches;
     this.observer = new IntersectionObserver((entries) => {
       this.onScreen = entries[entries.length - 1].isIntersecting;
+      this.clocks.dataset.onScreen = String(this.onScreen); // for tests to wait on, not to poll time
       // Autoplay once, when the view first scrolls into sight, unless the reader prefers reduced motion.
       if (this.onScreen && this.autoplayPending && !this.reducedMotion?.matches && !this.userPaused) {
         this.autoplayPending = false;
@@ -113,11 +114,13 @@ export class ClockView {
       this.frame = requestAnimationFrame(tick);
     };
     this.frame = requestAnimationFrame(tick);
+    this.clocks.dataset.running = 'true';
   }
 
   stopLoop() {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
+    this.clocks.dataset.running = 'false';
   }
 
   pairsShown(state) {

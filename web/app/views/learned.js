@@ -149,7 +149,7 @@ export class LearnedView {
         values: first(this.pe.learnedRow({ dModel: state.d, maxLen: state.maxlen, seed: SEED }, state.pos)),
       });
     } catch (error) {
-      learned = t('learned.lookupNone', { message: t.error(error.message) });
+      learned = t('learned.lookupNone', { message: t.error(error) });
     }
     this.lookup.textContent = t('learned.lookup', { pos: state.pos, learned, fixed: first(fixed) });
   }

@@ -36,7 +36,7 @@ export class TokensView {
     try {
       ({ tokens, truncated } = this.pe.tokenize(text));
     } catch (error) {
-      this.tokenNote.textContent = t.error(error.message);
+      this.tokenNote.textContent = t.error(error);
       return;
     }
     const counts = new Map();

@@ -1,0 +1,196 @@
+// Errors as data: the one table of message templates, and that every error the core gives is
+// complete (a kind from the table, every placeholder filled, the parameter named).
+#include "pe/error.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "pe/analysis.hpp"
+#include "pe/colormap.hpp"
+#include "pe/concepts.hpp"
+#include "pe/export.hpp"
+#include "pe/sinusoidal.hpp"
+
+namespace {
+
+pe::Spec make(int d_model, int positions) {
+  pe::SinusoidalOptions o;
+  o.d_model = d_model;
+  o.positions = positions;
+  return pe::make_spec(o).value();
+}
+
+// Every error the core can produce, one or more per check (a sweep of bad inputs).
+std::vector<pe::Error> every_core_error() {
+  std::vector<pe::Error> out;
+  auto add = [&](const auto& result) {
+    REQUIRE_FALSE(result.ok());
+    out.push_back(result.error());
+  };
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double inf = std::numeric_limits<double>::infinity();
+  pe::SinusoidalOptions o;
+  o.d_model = 0;
+  add(pe::make_spec(o));
+  o = {};
+  o.base = 1;
+  add(pe::make_spec(o));
+  o = {};
+  o.layout = "diagonal";
+  add(pe::make_spec(o));
+  o = {};
+  o.frequencies = "fast";
+  add(pe::make_spec(o));
+  o = {};
+  o.start = 1e9;
+  o.positions = 2;
+  add(pe::make_spec(o));
+  o = {};
+  o.d_model = 8192;
+  o.positions = 4096;
+  add(pe::make_spec(o));
+  const auto spec = make(8, 4);
+  add(pe::vector_at(spec, -1));
+  add(pe::columns_of(spec, std::vector<double>{}));
+  add(pe::columns_of(spec, std::vector<double>{8}));
+  add(pe::dot_by_offset(spec, 0, 0));
+  add(pe::dot_by_offset(make(8192, 2), 0, 1 << 20));
+  add(pe::check_gram(make(2, 4096)));
+  add(pe::check_gram(make(8192, 2048)));
+  add(pe::rotation_residual(spec, 1, -2));
+  std::vector<float> small(3);
+  std::vector<std::uint8_t> pixels(4);
+  add(pe::sinusoidal_into(spec, small));
+  add(pe::parse_color_map("jet"));
+  add(pe::check_range(nan, 1));
+  add(pe::check_range(1, 1));
+  add(pe::colorize(small, pe::ColorMap::viridis, -1, 1, pixels));
+  add(pe::render_matrix(small, 2, 2, {0, 2, 0, 2}, 1, 1, pe::ColorMap::viridis, -1, 1, pixels));
+  add(pe::render_matrix(std::vector<float>(4), 2, 2, {1, 2, 0, 2}, 1, 1, pe::ColorMap::viridis, -1,
+                        1, pixels));
+  add(pe::render_matrix(std::vector<float>(4), 2, 2, {0, 2, 0, 2}, 0, 1, pe::ColorMap::viridis, -1,
+                        1, pixels));
+  add(pe::check_pixels(16384, 16384));
+  add(pe::make_learned(64, 0, 1));
+  add(pe::make_learned(8192, 8192, 1));
+  add(pe::learned_row(pe::make_learned(8, 4, 1).value(), 4));
+  add(pe::tokenize(std::string(5000, 'a')));
+  add(pe::tokenize("\xff"));
+  add(pe::token_embeddings({"a"}, 8, -1));
+  add(pe::token_embeddings(std::vector<std::string>(65, "a"), 8, 1));
+  add(pe::input_vectors({"a", "b"}, spec, 1, true));
+  add(pe::parse_projection("tsne"));
+  std::vector<float> values(8, 1.0f);
+  values[5] = float(inf);
+  add(pe::project(values, 4, 2, pe::Projection::pca));
+  add(pe::project(std::vector<float>(256 * 2048), 256, 2048, pe::Projection::pca));
+  add(pe::project(values, 3, 2, pe::Projection::pca));
+  add(pe::closest_positions(make(8, 1)));
+  add(pe::wrong_exponent_columns(spec, std::vector<double>{}));
+  add(pe::columns_of(make(16, 1 << 20), std::vector<double>(9, 0.0)));
+  add(pe::parse_format("xlsx"));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every message template has a unique kind and only known placeholders") {
+  const std::set<std::string> known = {"name", "min",   "max",      "got",  "allowed", "low",
+                                       "high", "index", "expected", "rows", "cols",    "other",
+                                       "last", "row0",  "row_end",  "col0", "col_end", "at",
+                                       "mib",  "width", "height",   "what", "example"};
+  std::set<std::string> kinds;
+  for (const auto& t : pe::message_templates()) {
+    CHECK_MESSAGE(kinds.insert(std::string(t.kind)).second, "duplicate kind ", t.kind);
+    for (std::size_t at = t.text.find('{'); at != std::string_view::npos;
+         at = t.text.find('{', at + 1)) {
+      const auto close = t.text.find('}', at);
+      REQUIRE(close != std::string_view::npos);
+      CHECK_MESSAGE(known.count(std::string(t.text.substr(at + 1, close - at - 1))) == 1,
+                    "unknown placeholder in ", t.kind);
+    }
+  }
+}
+
+TEST_CASE("an error carries its kind, its parameter and its numbers, and the English text") {
+  pe::SinusoidalOptions o;
+  o.d_model = 0;
+  const auto error = pe::make_spec(o).error();
+  CHECK(error.kind == "integer_range");
+  CHECK(error.parameter == "d_model");
+  CHECK(error.code == pe::ErrorCode::invalid_argument);
+  REQUIRE(error.args.size() == 3);
+  CHECK(error.args[0].name == "min");
+  CHECK(std::get<double>(error.args[0].value) == 1);
+  CHECK(std::get<double>(error.args[1].value) == 8192);
+  CHECK(std::get<double>(error.args[2].value) == 0);
+  CHECK(error.message == "d_model must be an integer from 1 to 8192; got 0");
+}
+
+TEST_CASE("every error the core produces is complete: known kind, placeholders filled, named") {
+  std::set<std::string> kinds;
+  for (const auto& t : pe::message_templates()) kinds.insert(std::string(t.kind));
+  std::set<std::string> produced;
+  for (const auto& error : every_core_error()) {
+    CAPTURE(error.message);
+    CHECK(kinds.count(error.kind) == 1);
+    CHECK(error.message.find('{') == std::string::npos);
+    CHECK_FALSE(error.parameter.empty());
+    produced.insert(error.kind);
+  }
+  // The rest of the table belongs to the JS API's type checks and the bindings (tested in
+  // tests/web/reliability.test.mjs); together they use every template, so none is dead text.
+  const std::set<std::string> outside_the_core = {"not_number", "not_string",    "not_object",
+                                                  "not_array",  "not_in_array",  "unknown_key",
+                                                  "required",   "target_length", "out_of_memory"};
+  for (const auto& kind : kinds) {
+    CHECK_MESSAGE(produced.count(kind) + outside_the_core.count(kind) == 1, kind);
+  }
+}
+
+TEST_CASE("format_message fills numbers the shortest exact way and text as given") {
+  const std::vector<pe::MessageArg> args = {{"min", 0.5}, {"got", std::string("x")}};
+  CHECK(pe::format_message("{name}: {min} / {got} / {max}", "p", args) == "p: 0.5 / x / {max}");
+  CHECK(pe::format_number(1e9) == "1000000000");
+  CHECK(pe::format_number(std::numeric_limits<double>::quiet_NaN()) == "NaN");
+}
+
+TEST_CASE("the colour range names the parameter at fault, not an internal name") {
+  CHECK(pe::check_range(std::nan(""), 1).error().parameter == "low");
+  CHECK(pe::check_range(0, std::numeric_limits<double>::infinity()).error().parameter == "high");
+  CHECK(pe::check_range(2, 1).error().parameter == "high");
+}
+
+TEST_CASE("work caps: dot products, pixels and the projection are refused above them") {
+  const auto spec = make(8192, 2);  // 4096 pairs
+  CHECK(pe::dot_by_offset(spec, 0, double(pe::kMaxDotWork / 4096)).ok());
+  const auto over = pe::dot_by_offset(spec, 0, double(pe::kMaxDotWork / 4096) + 1);
+  CHECK(over.error().code == pe::ErrorCode::size_limit);
+  CHECK(over.error().parameter == "count");
+  CHECK(pe::check_pixels(4096, 4096).ok());
+  CHECK(pe::check_pixels(4096, 4097).error().code == pe::ErrorCode::size_limit);
+  CHECK(pe::project(std::vector<float>(257 * 2), 257, 2, pe::Projection::pca).error().kind ==
+        "integer_range");
+}
+
+TEST_CASE("non-finite values are refused by the projection, and the eigensolver stops on NaN") {
+  std::vector<float> values(64 * 8, 0.5f);
+  for (std::size_t k = 0; k < values.size(); ++k) values[k] = float(std::sin(double(k)));
+  values[100] = std::numeric_limits<float>::quiet_NaN();
+  const auto refused = pe::project(values, 64, 8, pe::Projection::pca);
+  CHECK(refused.error().parameter == "values");
+  CHECK(refused.error().kind == "not_finite");
+  CHECK(refused.error().message == "values must hold finite numbers; got NaN at index 100");
+  // The solver itself, handed NaN directly: it returns (bounded sweeps, NaN-proof convergence
+  // test).
+  std::vector<double> matrix(64 * 64, 1.0);
+  matrix[5] = matrix[64 * 5] = std::numeric_limits<double>::quiet_NaN();
+  const auto eigen = pe::symmetric_eigen(matrix, 64);
+  CHECK(eigen.values.size() == 64);
+}

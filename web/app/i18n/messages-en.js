@@ -1,0 +1,25 @@
+// The page's own messages, in English, by kind (web/app/messages.js makes them). The engine's
+// messages are not here: their English text comes from the engine's one table (pe.messageTemplates,
+// cpp/include/pe/messages.hpp). {name} placeholders are filled from the message's args.
+export default {
+  'msg.using': '; using {key} = {value}',
+  'msg.theDefault': 'the default',
+  'msg.theLastGood': 'the last good value',
+  'msg.hash_too_long': "the link's settings are longer than {max} characters and were ignored",
+  'msg.bad_url_encoding': 'ignored a setting that is not valid URL encoding: "{got}"',
+  'msg.setting_not_number': '{name}: "{got}" is not a number',
+  'msg.setting_not_list': '{name}: "{got}" is not a list of numbers',
+  'msg.unknown_setting': 'ignored unknown setting "{got}"',
+  'msg.link_unreadable': 'the link could not be read ({reason})',
+  'msg.dims_list': 'dims must list 1 to {max} dimensions from 0 to {last}',
+  'msg.dims_range': 'dimensions must be integers from 0 to {last}; got {got}',
+  'msg.dims_count': 'pick at most {max} dimensions; got {got}',
+  'msg.zoom_outside': 'zoom must be row0,rows,col0,cols inside the matrix',
+  'msg.text_too_long': 'the sentence must be at most {max} characters; got {got}',
+  'msg.enter_number': 'enter a number; got "{got}"',
+  'msg.attribute_choice': '{name}="{got}" is not one of {allowed}',
+  'msg.attribute_number': '{name}="{got}" is not a number',
+  'msg.view_failed': 'A view could not be drawn: {reason}',
+  'msg.engine_failed': 'The engine could not be loaded: {reason}',
+  'msg.unexpected': 'Something went wrong: {reason}',
+};
