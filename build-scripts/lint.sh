@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Formatting and lint checks: clang-format (C++), prettier and eslint (JavaScript). Fails on any finding.
+# Formatting and lint checks: clang-format (C++), prettier and eslint (JavaScript), tsc over the published
+# types (web/pe.d.ts). Fails on any finding.
 # ./build-scripts/lint.sh --fix rewrites the files instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,4 +14,5 @@ fi
 clang-format --dry-run --Werror $cpp_files
 npx --no-install prettier --log-level warn --check "${js_files[@]}"
 npx --no-install eslint web tests/web cpp/bindings/api.post.js
+npx --no-install tsc --noEmit --strict web/pe.d.ts  # the published types compile
 echo "lint: clean"

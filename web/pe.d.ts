@@ -10,7 +10,9 @@ export type ColorMapName = 'viridis' | 'diverging';
 export interface EncodingOptions {
   /** Model width, an integer from 1 to 8192. Odd: floor(d/2) pairs and a final zero column. */
   dModel: number;
-  /** Number of rows (positions), 1 to 1,048,576; positions x dModel <= 16,777,216. Default 1. */
+  /** Number of rows (positions), 1 to 1,048,576; positions x dModel <= 16,777,216. Required by the
+   *  functions that make a matrix (sinusoidal, validate, columns, gram, renderEncoding, ...); the
+   *  per-position ones (dimensions, vectorAt, dotByOffset, rotationBlocks, ...) ignore it. */
   positions?: number;
   /** First position (row 0), 0 to 1e9. Default 0. */
   start?: number;
@@ -48,9 +50,36 @@ export interface Dimensions {
 
 export declare class PEError extends Error {
   name: 'PEError';
-  /** The offending parameter as you spelled it (e.g. 'dModel'), or '' if none. */
+  /** The offending parameter as you spelled it (e.g. 'dModel', 'firstOffset', 'values'). */
   parameter: string;
   code: 'invalid_argument' | 'size_limit' | 'out_of_memory';
+  /** Which message: a key of PE.messageTemplates (e.g. 'integer_range'). */
+  kind: string;
+  /** The message's values: `name` (the parameter as the text spells it), and min, max, got, ... */
+  args: { name: string; [value: string]: string | number };
+}
+
+/** Every cap, from the engine (README: Reliability). */
+export interface Limits {
+  maxDModel: number;
+  maxPositions: number;
+  maxElements: number;
+  maxPosition: number;
+  maxGramPositions: number;
+  maxGramWork: number;
+  maxColumns: number;
+  maxColumnValues: number;
+  maxOffsets: number;
+  maxDotWork: number;
+  maxImageSide: number;
+  maxImagePixels: number;
+  maxLearnedRows: number;
+  maxLearnedValues: number;
+  maxTokens: number;
+  maxEmbeddingScale: number;
+  maxTextBytes: number;
+  maxProjectedRows: number;
+  maxProjectWork: number;
 }
 
 export interface PE {
@@ -107,13 +136,9 @@ export interface PE {
   wrongExponentWavelengths(options: EncodingOptions): Float64Array;
   /** Columns computed with that mistake, column-major like columns(). */
   wrongExponentColumns(options: EncodingOptions, dims: number[]): Float32Array;
-  readonly limits: {
-    maxDModel: number;
-    maxPositions: number;
-    maxElements: number;
-    maxPosition: number;
-    maxGramPositions: number;
-  };
+  readonly limits: Readonly<Limits>;
+  /** { kind: English template } for every message the engine can give ({name}-style placeholders). */
+  readonly messageTemplates: Readonly<Record<string, string>>;
 }
 
 /** Loads the module (once per call; share the result). */

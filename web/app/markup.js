@@ -152,7 +152,7 @@ const sections = {
         <p class="gram-note"></p>
       </div>
       <canvas class="dots" role="img"></canvas>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0" role="region" aria-label="${t('relative.tableRegion')}">
         <table class="rotation">
           <caption>${t('relative.captionHtml')}</caption>
           <thead><tr>${t('relative.headHtml')}</tr></thead>
@@ -185,7 +185,7 @@ sections.learned = (t) => `
       </div>
       <p class="params"></p>
       <p class="lookup" aria-live="polite"></p>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0" role="region" aria-label="${t('learned.tableRegion')}">
         <table class="models">
           <caption>${t('learned.modelsCaption')}</caption>
           <thead><tr><th scope="col">${t('learned.model')}</th><th scope="col">${t('learned.kind')}</th><th scope="col">${t('learned.how')}</th></tr></thead>

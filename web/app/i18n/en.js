@@ -12,6 +12,8 @@ export default {
     "Every number below is computed by the engine (C++ compiled to WebAssembly) as you change the settings. The settings live in the page's address: copy it to share exactly this view.",
   skip: 'Skip to the figures',
   'messages.dismiss': 'Dismiss',
+  'relative.tableRegion': 'Rotation blocks (scrolls sideways on narrow screens)',
+  'learned.tableRegion': 'Which models use which (scrolls sideways on narrow screens)',
   'settings.title': 'Settings',
   'c.d.labelHtml': '<var>d_model</var>',
   'c.d.hint': 'Width of the model: the number of dimensions, 1 to 8192.',

@@ -13,6 +13,8 @@ export default {
   'masthead.engine':
     '下面的每个数字都由引擎（编译为 WebAssembly 的 C++）在你修改设置时实时计算。设置保存在页面地址里：复制地址即可分享完全相同的视图。',
   skip: '跳到图表',
+  'relative.tableRegion': '旋转块（窄屏上可左右滚动）',
+  'learned.tableRegion': '哪些模型用哪种方式（窄屏上可左右滚动）',
   'messages.dismiss': '关闭',
   'settings.title': '设置',
   'c.d.labelHtml': '<var>d_model</var>',
