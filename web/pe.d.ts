@@ -48,6 +48,55 @@ export interface Dimensions {
   wavelength: Float64Array;
 }
 
+/** RoPE: which dimensions rotate together (README: "The schemes"). */
+export type Pairing = 'half' | 'interleaved';
+
+export interface RopeOptions {
+  /** Width of one attention head, even, 2 to 4096. */
+  headDim: number;
+  /** rope_theta, > 1. Default 10000. */
+  theta?: number;
+  /** Rotated dimensions, even, <= headDim (partial rotary). Default headDim. */
+  rotaryDim?: number;
+  /** 'half': (i, i + r/2), GPT-NeoX / Llama / Hugging Face. 'interleaved': (2i, 2i + 1), GPT-J. Default 'half'. */
+  pairing?: Pairing;
+}
+
+export interface AlibiOptions {
+  /** Attention heads, 1 to 1024. */
+  heads: number;
+  /** Sequence length; heads x positions^2 <= 16,777,216. */
+  positions: number;
+  /** -Infinity above the diagonal. Default true. */
+  causal?: boolean;
+  /** 'distance': -slope * (i - j) (the paper). 'key_position': slope * j (BLOOM). Default 'distance'. */
+  form?: 'distance' | 'key_position';
+}
+
+export interface Sincos2dOptions {
+  /** Model width, a multiple of 4, 4 to 8192. */
+  dModel: number;
+  gridHeight: number;
+  gridWidth: number;
+  /** Default 10000. */
+  base?: number;
+  /** A zero row first (the class token). Default false. */
+  clsToken?: boolean;
+}
+
+/** One parameter of a scheme, from the engine's table. */
+export interface SchemeParameter {
+  name: string;
+  core: string;
+  type: 'integer' | 'number' | 'choice' | 'boolean';
+  required: boolean;
+  default?: number | string | boolean;
+  min?: number;
+  max?: number;
+  choices: string[];
+  help: string;
+}
+
 export declare class PEError extends Error {
   name: 'PEError';
   /** The offending parameter as you spelled it (e.g. 'dModel', 'firstOffset', 'values'). */
@@ -71,6 +120,10 @@ export interface Limits {
   maxColumnValues: number;
   maxOffsets: number;
   maxDotWork: number;
+  maxRopeValues: number;
+  maxHeadDim: number;
+  maxHeads: number;
+  maxGridSide: number;
   maxImageSide: number;
   maxImagePixels: number;
   maxLearnedRows: number;
@@ -136,6 +189,41 @@ export interface PE {
   wrongExponentWavelengths(options: EncodingOptions): Float64Array;
   /** Columns computed with that mistake, column-major like columns(). */
   wrongExponentColumns(options: EncodingOptions, dims: number[]): Float32Array;
+  /** RoPE's inverse frequencies 1 / theta^(2i / rotaryDim) (float64) and the attention scaling (1). */
+  ropeFrequencies(options: RopeOptions): { invFreq: Float64Array; attentionScaling: number };
+  /** Rows of headDim values rotated for their positions (`positions`, one per row, or `start` + row). */
+  ropeApply(
+    vectors: Float32Array | number[],
+    options: RopeOptions & { positions?: number[]; start?: number },
+  ): Float32Array;
+  /** q·k after rotation for distances 0 … maxDistance, and the check that only the distance matters. */
+  ropeScores(
+    q: Float32Array | number[],
+    k: Float32Array | number[],
+    options: RopeOptions & { maxDistance?: number },
+  ): { scores: Float64Array; invarianceError: number };
+  /** Hugging Face's cos and sin tables, positions x rotaryDim each. */
+  ropeTables(options: RopeOptions & { positions?: number; start?: number }): {
+    cos: Float32Array;
+    sin: Float32Array;
+  };
+  /** ALiBi slopes per head, as the reference code's get_slopes. */
+  alibiSlopes(heads: number): Float64Array;
+  /** heads x positions x positions biases, [h][i][j] for query i and key j. */
+  alibiBias(options: AlibiOptions): Float32Array;
+  /** One query's softmax weights over the keys in one head, content scores all equal. */
+  alibiAttention(options: AlibiOptions, head: number, query: number): Float64Array;
+  /** MAE's 2-D sin-cos table: rows are patches row by row (a zero row first with clsToken); x first. */
+  sincos2d(options: Sincos2dOptions): Float32Array;
+  /** Cosine similarity of patch (row, col) with every patch, gridHeight x gridWidth, over 'all', 'x' or 'y'. */
+  grid2dSimilarity(
+    options: Sincos2dOptions,
+    row: number,
+    col: number,
+    part?: 'all' | 'x' | 'y',
+  ): Float64Array;
+  /** Every scheme's parameters, from the engine's table. */
+  readonly schemes: Readonly<Record<string, { summary: string; parameters: SchemeParameter[] }>>;
   readonly limits: Readonly<Limits>;
   /** { kind: English template } for every message the engine can give ({name}-style placeholders). */
   readonly messageTemplates: Readonly<Record<string, string>>;

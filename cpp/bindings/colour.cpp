@@ -37,17 +37,16 @@ Result<RenderRequest> render_request_from(const val& view) {
   return request;
 }
 
-Scratch<std::uint8_t> g_pixels;
-
 val render_to_pixels(std::span<const float> matrix, int rows, int cols, const RenderRequest& r) {
-  const std::size_t bytes = std::size_t(r.width) * r.height * 4;  // sides checked: <= 16384
-  if (!g_pixels.reserve(bytes)) return error_value(out_of_memory(bytes));
+  const std::size_t bytes = std::size_t(r.width) * r.height * 4;  // checked: <= 64 MiB
+  Scratch<std::uint8_t> pixels;
+  if (!pixels.reserve(bytes)) return error_value(out_of_memory(bytes));
   if (auto s = render_matrix(matrix, rows, cols, r.region, r.width, r.height, r.map, r.low, r.high,
-                             g_pixels.span());
+                             pixels.span());
       !s) {
     return error_value(s.error());
   }
-  return g_pixels.view();
+  return copy_out(std::span<const std::uint8_t>(pixels.span()));
 }
 
 namespace {
@@ -66,15 +65,26 @@ val input_view(double n) {
   return input_scratch().view();
 }
 
+// A view of n float64 positions for JS to fill before _ropeApplyInput.
+val positions_view(double n) {
+  if (auto s = check_integer("positions", n, 1, double(kMaxPositions)); !s)
+    return error_value(s.error());
+  if (!position_scratch().reserve(static_cast<std::size_t>(n)))
+    return error_value(out_of_memory(static_cast<std::size_t>(n) * 8));
+  return position_scratch().view();
+}
+
 val colorize_input(const std::string& map_name, double low, double high) {
   const auto map = parse_color_map(map_name);
   if (!map) return error_value(map.error());
+  const TrimInputs trim;
   const auto values = input_scratch().span();
-  if (!g_pixels.reserve(values.size() * 4)) return error_value(out_of_memory(values.size() * 4));
-  if (auto s = colorize(values, map.value(), low, high, g_pixels.span()); !s) {
+  Scratch<std::uint8_t> pixels;
+  if (!pixels.reserve(values.size() * 4)) return error_value(out_of_memory(values.size() * 4));
+  if (auto s = colorize(values, map.value(), low, high, pixels.span()); !s) {
     return error_value(s.error());
   }
-  return g_pixels.view();
+  return copy_out(std::span<const std::uint8_t>(pixels.span()));
 }
 
 val render_input(double rows, double cols, const val& view) {
@@ -82,6 +92,7 @@ val render_input(double rows, double cols, const val& view) {
   if (auto s = check_integer("cols", cols, 1, kMaxElements); !s) return error_value(s.error());
   const auto request = render_request_from(view);
   if (!request) return error_value(request.error());
+  const TrimInputs trim;
   return render_to_pixels(input_scratch().span(), int(rows), int(cols), request.value());
 }
 
@@ -91,6 +102,7 @@ val render_input(double rows, double cols, const val& view) {
 EMSCRIPTEN_BINDINGS(colour) {
   using namespace pe::bindings;
   emscripten::function("_inputView", &input_view);
+  emscripten::function("_positionsView", &positions_view);
   emscripten::function("_colorizeInput", &colorize_input);
   emscripten::function("_renderInput", &render_input);
 }

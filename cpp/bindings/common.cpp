@@ -36,6 +36,11 @@ Scratch<float>& input_scratch() {
   return input;
 }
 
+Scratch<double>& position_scratch() {
+  static Scratch<double> positions;
+  return positions;
+}
+
 Error out_of_memory(std::size_t bytes) {
   return make_error(ErrorCode::out_of_memory, "memory", "out_of_memory",
                     {{"mib", double(bytes / (1024 * 1024))}});

@@ -23,9 +23,9 @@ val error_value(const Error& error);
 // the types and filled in defaults, so every field is present and of the right type here.
 SinusoidalOptions options_from(const val& options);
 
-// A growable buffer owned by the module (malloc, so a failed allocation is reported, never an
-// abort). Views handed to JS are valid until the next call into the module: the wrapper copies them
-// at once.
+// A growable buffer (malloc, so a failed allocation is reported, never an abort). Results are
+// built in a call-local Scratch and copied out (copy_out), so their memory is free again as soon
+// as the call returns; only the input buffers and the render cache live between calls.
 inline constexpr std::size_t kKeepBytes = std::size_t{16} << 20;
 
 template <class T>
@@ -57,6 +57,10 @@ class Scratch {
     data_ = nullptr;
     size_ = capacity_ = 0;
   }
+  // Gives the memory back to the allocator if it is large (after the call that used it).
+  void trim() {
+    if (capacity_ * sizeof(T) > kKeepBytes) release();
+  }
   std::span<T> span() { return {data_, size_}; }
   // A typed-array view on wasm memory; the caller must copy it before the next call that may grow
   // memory.
@@ -73,6 +77,20 @@ Error out_of_memory(std::size_t bytes);
 // The module-owned input buffer: JS copies numbers in (see _inputView), then calls a function that
 // reads them (colours, rendering, projection).
 Scratch<float>& input_scratch();
+// The module-owned position buffer (float64: positions up to 1e9 are exact), filled by JS through
+// _positionsView before a call that reads per-row positions (ropeApply).
+Scratch<double>& position_scratch();
+
+// Trims the input buffers when the call that read them returns (whatever it returns).
+struct TrimInputs {
+  TrimInputs() = default;
+  TrimInputs(const TrimInputs&) = delete;
+  TrimInputs& operator=(const TrimInputs&) = delete;
+  ~TrimInputs() {
+    input_scratch().trim();
+    position_scratch().trim();
+  }
+};
 
 // A fresh JS-owned typed array holding a copy of `values`.
 template <class T>

@@ -74,6 +74,7 @@ val inputs_of(const val& tokens, const val& options, double scale, bool with_pe)
 val project_input(double rows, double cols, const std::string& method) {
   const auto how = parse_projection(method);
   if (!how) return error_value(how.error());
+  const TrimInputs trim;
   const auto result = project(input_scratch().span(), rows, cols, how.value());
   if (!result) return error_value(result.error());
   val out = val::object();

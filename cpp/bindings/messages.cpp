@@ -3,9 +3,12 @@
 #include <emscripten/bind.h>
 
 #include "common.hpp"
+#include "pe/alibi.hpp"
 #include "pe/analysis.hpp"
 #include "pe/colormap.hpp"
 #include "pe/concepts.hpp"
+#include "pe/grid2d.hpp"
+#include "pe/rope.hpp"
 
 namespace pe::bindings {
 namespace {
@@ -29,6 +32,10 @@ val limits_of() {
   out.set("maxColumns", kMaxColumns);
   out.set("maxOffsets", kMaxOffsets);
   out.set("maxDotWork", double(kMaxDotWork));
+  out.set("maxRopeValues", double(kMaxRopeValues));
+  out.set("maxHeadDim", kMaxHeadDim);
+  out.set("maxHeads", kMaxHeads);
+  out.set("maxGridSide", kMaxGridSide);
   out.set("maxImageSide", kMaxImageSide);
   out.set("maxImagePixels", double(kMaxImagePixels));
   out.set("maxLearnedRows", kMaxLearnedRows);

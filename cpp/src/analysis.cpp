@@ -93,20 +93,10 @@ Result<std::vector<double>> dot_by_offset(const Spec& spec, double first_offset,
   // The error of kDotReseed rotations stays near 1e-14 (tested against a cosine per value).
   std::vector<double> dots(static_cast<std::size_t>(count), 0.0);
   for (int i = 0; i < spec.pairs(); ++i) {
-    const double w = omega_of(spec, i);
-    const double cw = std::cos(w), sw = std::sin(w);
-    double c = 0, s = 0;
+    Rotor rotor(first_offset, omega_of(spec, i));
     for (std::size_t n = 0; n < dots.size(); ++n) {
-      if (n % kDotReseed == 0) {
-        const double angle = (first_offset + static_cast<double>(n)) * w;
-        c = std::cos(angle);
-        s = std::sin(angle);
-      } else {
-        const double next_c = c * cw - s * sw;
-        s = s * cw + c * sw;
-        c = next_c;
-      }
-      dots[n] += c;
+      rotor.at(static_cast<std::int64_t>(n));
+      dots[n] += rotor.cos();
     }
   }
   return dots;

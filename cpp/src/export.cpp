@@ -27,8 +27,16 @@ std::string format_float(float value) {
 }
 
 void write_npy(std::ostream& out, std::span<const float> values, int rows, int cols) {
-  std::string header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" +
-                       std::to_string(rows) + ", " + std::to_string(cols) + "), }";
+  const std::size_t shape[] = {std::size_t(rows), std::size_t(cols)};
+  write_npy(out, values, shape);
+}
+
+void write_npy(std::ostream& out, std::span<const float> values,
+               std::span<const std::size_t> shape) {
+  std::string dims;  // "3," for one dimension (Python's 1-tuple), else "2, 3, 4"
+  for (std::size_t k = 0; k < shape.size(); ++k) dims += (k ? ", " : "") + std::to_string(shape[k]);
+  if (shape.size() == 1) dims += ",";
+  std::string header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + dims + "), }";
   // Magic (6) + version (2) + length (2) + header must be a multiple of 64, the header ending in
   // '\n'.
   const std::size_t unpadded = 10 + header.size() + 1;

@@ -1,36 +1,72 @@
-// pe-export: writes the sinusoidal position-encoding matrix as .npy, .csv or .json.
-// Same engine, same checks and same messages as the web page. Bad arguments: message on stderr,
-// exit 2.
+// pe-export: writes a position-encoding table as .npy, .csv or .json, for every scheme the engine
+// has. Same engine, same checks and same messages as the web page. Its flags are generated from the
+// scheme table (pe/schemes.hpp): --head-dim is the API's headDim. Bad arguments: message on
+// stderr, exit 2.
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "pe/alibi.hpp"
 #include "pe/export.hpp"
+#include "pe/grid2d.hpp"
+#include "pe/rope.hpp"
+#include "pe/schemes.hpp"
 #include "pe/sinusoidal.hpp"
 
 namespace {
 
-constexpr std::string_view kUsage = R"(Usage: pe-export --d-model N --positions N [options]
+// headDim -> --head-dim
+std::string flag_of(std::string_view name) {
+  std::string flag = "--";
+  for (const char c : name) {
+    if (c >= 'A' && c <= 'Z') {
+      flag += '-';
+      flag += static_cast<char>(c - 'A' + 'a');
+    } else {
+      flag += c;
+    }
+  }
+  return flag;
+}
 
-Writes the sinusoidal position-encoding matrix (positions x d_model, float32, row-major).
-
-  --d-model N        model width, 1 to 8192 (odd: the last column is zero)
-  --positions N      number of rows, 1 to 1048576 (positions x d_model <= 16777216)
-  --start N          first position, default 0 (fairseq starts at padding_idx + 1)
-  --base X           default 10000; finite, > 1
-  --layout L         interleaved (default, the paper) | split (sin half, cos half) | split_cos_first
-  --frequencies F    paper (default, base^(-2i/d)) | tensor2tensor (base^(-i/(d/2-1)))
-  --format F         npy | csv | json; default: from the output's extension, else csv
-  --output PATH      file to write; - or absent: standard output
-  --help             this text
-
-Example: pe-export --d-model 128 --positions 50 --output pe.npy
-)";
+void usage(std::ostream& out) {
+  out << "Usage: pe-export [--scheme S] [scheme options] [--format F] [--output PATH]\n\n"
+         "Writes a position-encoding table, float32, C order. Shapes (.npy):\n"
+         "  sinusoidal  (positions, d_model)\n"
+         "  rope        (2, positions, rotary_dim): [0] cos, [1] sin, as Hugging Face builds them\n"
+         "              (cat(freqs, freqs) for --pairing half, repeat_interleave for interleaved)\n"
+         "  alibi       (heads, positions, positions): the bias, -inf above the diagonal (causal)\n"
+         "  sincos2d    (grid_height * grid_width [+ 1 with --cls-token true], d_model)\n"
+         "CSV and JSON hold 2-D tables (sinusoidal, sincos2d); rope and alibi are .npy only.\n\n";
+  for (const auto& scheme : pe::schemes()) {
+    out << "--scheme " << scheme.name << ": " << scheme.summary << "\n";
+    for (const auto& p : scheme.parameters) {
+      std::string flag = flag_of(p.name);
+      flag.resize(std::max<std::size_t>(flag.size(), 16), ' ');
+      out << "  " << flag << " " << p.help;
+      if (p.type == pe::ParameterType::choice) {
+        out << " (" << p.choices << "; default " << p.choice << ")";
+      } else if (p.type == pe::ParameterType::boolean) {
+        out << " (true|false; default " << p.choice << ")";
+      } else if (std::isnan(p.fallback)) {
+        out << " (required)";
+      } else if (p.fallback >= 0) {
+        out << " (default " << pe::format_number(p.fallback) << ")";
+      }
+      out << "\n";
+    }
+  }
+  out << "\n  --format F      npy | csv | json; default: from the output's extension, else csv\n"
+         "  --output PATH   file to write; - or absent: standard output\n"
+         "  --help          this text\n\n"
+         "Example: pe-export --scheme rope --head-dim 128 --positions 4096 --output rope.npy\n";
+}
 
 int fail(const std::string& message) {
   std::cerr << "pe-export: " << message << "\nRun 'pe-export --help' for usage.\n";
@@ -46,17 +82,21 @@ std::optional<double> parse_number(const std::string& text) {
   return value;
 }
 
+// The scheme's parameters from the command line: numbers, choices and booleans, defaults filled.
+struct Values {
+  std::map<std::string, double, std::less<>> numbers;
+  std::map<std::string, std::string, std::less<>> texts;
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  pe::SinusoidalOptions options;
-  bool have_d_model = false, have_positions = false;
-  std::string format_text, output = "-";
-
+  std::map<std::string, std::string> given;  // flag -> text
+  std::string scheme_name = "sinusoidal", format_text, output = "-";
   for (int n = 1; n < argc; ++n) {
     std::string flag = argv[n];
     if (flag == "--help" || flag == "-h") {
-      std::cout << kUsage;
+      usage(std::cout);
       return 0;
     }
     std::string value;
@@ -69,47 +109,57 @@ int main(int argc, char** argv) {
       return fail(flag.rfind("--", 0) == 0 ? flag + " needs a value"
                                            : "unexpected argument " + flag);
     }
-
-    struct NumberFlag {
-      std::string_view flag, name;
-      double* target;
-      bool* seen;
-    };
-    const NumberFlag numbers[] = {{"--d-model", "d_model", &options.d_model, &have_d_model},
-                                  {"--positions", "positions", &options.positions, &have_positions},
-                                  {"--start", "start", &options.start, nullptr},
-                                  {"--base", "base", &options.base, nullptr}};
-    bool matched = false;
-    for (const auto& number : numbers) {
-      if (flag != number.flag) continue;
-      const auto parsed = parse_number(value);
-      if (!parsed) {
-        return fail(pe::make_error(pe::ErrorCode::invalid_argument, std::string(number.name),
-                                   "not_number", {{"got", "\"" + value + "\""}})
-                        .message);
-      }
-      *number.target = *parsed;
-      if (number.seen) *number.seen = true;
-      matched = true;
-    }
-    if (matched) continue;
-    if (flag == "--layout") {
-      options.layout = value;
-    } else if (flag == "--frequencies") {
-      options.frequencies = value;
+    if (flag == "--scheme") {
+      scheme_name = value;
     } else if (flag == "--format") {
       format_text = value;
     } else if (flag == "--output" || flag == "-o") {
       output = value;
     } else {
-      return fail("unknown option " + flag);
+      given[flag] = value;
     }
   }
-  if (!have_d_model) return fail("--d-model is required");
-  if (!have_positions) return fail("--positions is required");
-
-  const auto spec = pe::make_spec(options);
-  if (!spec) return fail(spec.error().message);
+  const pe::SchemeInfo* scheme = pe::find_scheme(scheme_name);
+  if (!scheme) {
+    return fail("scheme must be one of sinusoidal, rope, alibi, sincos2d; got \"" + scheme_name +
+                "\"");
+  }
+  Values values;
+  for (const auto& p : scheme->parameters) {
+    const std::string flag = flag_of(p.name);
+    const auto found = given.find(flag);
+    const bool numeric =
+        p.type == pe::ParameterType::integer || p.type == pe::ParameterType::number;
+    if (found == given.end()) {
+      if (numeric && std::isnan(p.fallback)) return fail(flag + " is required");
+      if (numeric)
+        values.numbers[std::string(p.core)] = p.fallback;
+      else
+        values.texts[std::string(p.core)] = std::string(p.choice);
+      continue;
+    }
+    if (numeric) {
+      const auto parsed = parse_number(found->second);
+      if (!parsed) {
+        return fail(pe::make_error(pe::ErrorCode::invalid_argument, std::string(p.core),
+                                   "not_number", {{"got", "\"" + found->second + "\""}})
+                        .message);
+      }
+      values.numbers[std::string(p.core)] = *parsed;
+    } else {
+      if (p.type == pe::ParameterType::boolean && found->second != "true" &&
+          found->second != "false") {
+        return fail(pe::make_error(pe::ErrorCode::invalid_argument, std::string(p.core),
+                                   "not_boolean", {{"got", "\"" + found->second + "\""}})
+                        .message);
+      }
+      values.texts[std::string(p.core)] = found->second;
+    }
+    given.erase(found);
+  }
+  if (!given.empty()) {
+    return fail("unknown option " + given.begin()->first + " for --scheme " + scheme_name);
+  }
 
   if (format_text.empty()) {
     const auto dot = output.rfind('.');
@@ -119,8 +169,81 @@ int main(int argc, char** argv) {
   const auto format = pe::parse_format(format_text);
   if (!format) return fail(format.error().message);
 
-  std::vector<float> matrix(spec.value().element_count());
-  if (auto s = pe::sinusoidal_into(spec.value(), matrix); !s) return fail(s.error().message);
+  // Build the table and its shape.
+  std::vector<float> table;
+  std::vector<std::size_t> shape;
+  std::optional<pe::Spec> sinusoidal;
+  auto& num = values.numbers;
+  auto& text = values.texts;
+  if (scheme_name == "sinusoidal") {
+    pe::SinusoidalOptions o;
+    o.d_model = num["d_model"];
+    o.positions = num["positions"];
+    o.start = num["start"];
+    o.base = num["base"];
+    o.layout = text["layout"];
+    o.frequencies = text["frequencies"];
+    const auto spec = pe::make_spec(o);
+    if (!spec) return fail(spec.error().message);
+    table.resize(spec.value().element_count());
+    if (auto s = pe::sinusoidal_into(spec.value(), table); !s) return fail(s.error().message);
+    shape = {std::size_t(spec.value().positions), std::size_t(spec.value().d_model)};
+    sinusoidal = spec.value();
+  } else if (scheme_name == "rope") {
+    pe::RopeOptions o;
+    o.head_dim = num["head_dim"];
+    o.theta = num["theta"];
+    o.rotary_dim = num["rotary_dim"];
+    o.pairing = text["pairing"];
+    const auto spec = pe::make_rope_spec(o);
+    if (!spec) return fail(spec.error().message);
+    const double rows = num["positions"], start = num["start"];
+    if (auto s = pe::check_integer("positions", rows, 1, pe::kMaxPositions); !s) {
+      return fail(s.error().message);
+    }
+    if (auto s = pe::check_integer("start", start, 0, double(pe::kMaxPosition) - rows + 1); !s) {
+      return fail(s.error().message);
+    }
+    const std::size_t each = std::size_t(rows) * spec.value().rotary_dim;
+    if (2.0 * double(each) > double(pe::kMaxElements)) {
+      return fail(pe::make_error(pe::ErrorCode::size_limit, "positions", "elements_cap",
+                                 {{"max", double(pe::kMaxElements)},
+                                  {"rows", 2 * rows},
+                                  {"cols", double(spec.value().rotary_dim)},
+                                  {"got", 2.0 * double(each)}})
+                      .message);
+    }
+    table.resize(2 * each);
+    if (auto s = pe::rope_tables(spec.value(), std::int64_t(start), int(rows),
+                                 std::span<float>(table).first(each),
+                                 std::span<float>(table).subspan(each));
+        !s) {
+      return fail(s.error().message);
+    }
+    shape = {2, std::size_t(rows), std::size_t(spec.value().rotary_dim)};
+  } else if (scheme_name == "alibi") {
+    const auto spec =
+        pe::make_alibi_spec(num["heads"], num["positions"], text["causal"] == "true", text["form"]);
+    if (!spec) return fail(spec.error().message);
+    table.resize(spec.value().element_count());
+    if (auto s = pe::alibi_bias(spec.value(), table); !s) return fail(s.error().message);
+    shape = {spec.value().slopes.size(), std::size_t(spec.value().positions),
+             std::size_t(spec.value().positions)};
+  } else {
+    const auto spec = pe::make_grid2d_spec(num["d_model"], num["grid_height"], num["grid_width"],
+                                           num["base"], text["cls_token"] == "true");
+    if (!spec) return fail(spec.error().message);
+    table.resize(spec.value().element_count());
+    if (auto s = pe::sincos2d_into(spec.value(), table); !s) return fail(s.error().message);
+    shape = {std::size_t(spec.value().rows()), std::size_t(spec.value().d_model)};
+  }
+  if (format.value() != pe::Format::npy && shape.size() != 2) {
+    return fail("--scheme " + scheme_name + " writes a " + std::to_string(shape.size()) +
+                "-D table: use --format npy (CSV and JSON hold 2-D tables)");
+  }
+  if (format.value() == pe::Format::json && !sinusoidal) {
+    return fail("--format json is for --scheme sinusoidal; use npy or csv");
+  }
 
   std::ofstream file;
   if (output != "-") {
@@ -128,11 +251,10 @@ int main(int argc, char** argv) {
     if (!file) return fail("cannot open " + output + " for writing");
   }
   std::ostream& out = output == "-" ? std::cout : file;
-  const auto& s = spec.value();
   switch (format.value()) {
-    case pe::Format::npy: pe::write_npy(out, matrix, s.positions, s.d_model); break;
-    case pe::Format::csv: pe::write_csv(out, matrix, s.positions, s.d_model); break;
-    case pe::Format::json: pe::write_json(out, s, matrix); break;
+    case pe::Format::npy: pe::write_npy(out, table, shape); break;
+    case pe::Format::csv: pe::write_csv(out, table, int(shape[0]), int(shape[1])); break;
+    case pe::Format::json: pe::write_json(out, *sinusoidal, table); break;
   }
   out.flush();
   if (!out) {

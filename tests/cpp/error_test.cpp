@@ -15,6 +15,8 @@
 #include "pe/colormap.hpp"
 #include "pe/concepts.hpp"
 #include "pe/export.hpp"
+#include "pe/grid2d.hpp"
+#include "pe/rope.hpp"
 #include "pe/sinusoidal.hpp"
 
 namespace {
@@ -95,6 +97,10 @@ std::vector<pe::Error> every_core_error() {
   add(pe::wrong_exponent_columns(spec, std::vector<double>{}));
   add(pe::columns_of(make(16, 1 << 20), std::vector<double>(9, 0.0)));
   add(pe::parse_format("xlsx"));
+  pe::RopeOptions rope;
+  rope.head_dim = 7;
+  add(pe::make_rope_spec(rope));
+  add(pe::make_grid2d_spec(6, 2, 2, 10000, false));
   return out;
 }
 
@@ -104,7 +110,7 @@ TEST_CASE("every message template has a unique kind and only known placeholders"
   const std::set<std::string> known = {"name", "min",   "max",      "got",  "allowed", "low",
                                        "high", "index", "expected", "rows", "cols",    "other",
                                        "last", "row0",  "row_end",  "col0", "col_end", "at",
-                                       "mib",  "width", "height",   "what", "example"};
+                                       "mib",  "width", "height",   "what", "example", "step"};
   std::set<std::string> kinds;
   for (const auto& t : pe::message_templates()) {
     CHECK_MESSAGE(kinds.insert(std::string(t.kind)).second, "duplicate kind ", t.kind);
@@ -146,9 +152,9 @@ TEST_CASE("every error the core produces is complete: known kind, placeholders f
   }
   // The rest of the table belongs to the JS API's type checks and the bindings (tested in
   // tests/web/reliability.test.mjs); together they use every template, so none is dead text.
-  const std::set<std::string> outside_the_core = {"not_number", "not_string",    "not_object",
-                                                  "not_array",  "not_in_array",  "unknown_key",
-                                                  "required",   "target_length", "out_of_memory"};
+  const std::set<std::string> outside_the_core = {
+      "not_number",  "not_string", "not_boolean",  "not_object",    "not_array",    "not_in_array",
+      "unknown_key", "required",   "not_in_build", "target_length", "out_of_memory"};
   for (const auto& kind : kinds) {
     CHECK_MESSAGE(produced.count(kind) + outside_the_core.count(kind) == 1, kind);
   }

@@ -55,6 +55,8 @@ const FUNCTIONS = {
   dotByOffset: 3, gram: 1, rotationBlocks: 2, rotationResidual: 3, colorize: 2, renderMatrix: 4,
   renderEncoding: 2, learnedTable: 1, learnedRow: 2, tokenize: 1, embedTokens: 2, project: 4,
   closestPositions: 1, wrongExponentWavelengths: 1, wrongExponentColumns: 2, inputVectors: 4,
+  ropeFrequencies: 1, ropeApply: 2, ropeScores: 3, ropeTables: 1, alibiSlopes: 1, alibiBias: 1,
+  alibiAttention: 3, sincos2d: 1, grid2dSimilarity: 4,
 };
 
 // The names a PEError's `parameter` may take: the API's own options and arguments.
@@ -62,7 +64,8 @@ export const CALLER_NAMES = new Set([
   'options', 'dModel', 'positions', 'start', 'base', 'layout', 'frequencies', 'target', 'dims',
   'position', 'offset', 'firstOffset', 'count', 'values', 'map', 'low', 'high', 'rows', 'cols',
   'view', 'width', 'height', 'region', 'row0', 'col0', 'maxLen', 'seed', 'text', 'tokens', 'scale',
-  'method', 'memory',
+  'method', 'memory', 'headDim', 'theta', 'rotaryDim', 'pairing', 'vectors', 'q', 'k', 'maxDistance',
+  'heads', 'causal', 'form', 'head', 'query', 'gridHeight', 'gridWidth', 'clsToken', 'row', 'col', 'part',
 ]);
 
 /** One round of `calls` random calls; every outcome is classified, nothing escapes. */
@@ -71,8 +74,13 @@ export async function adversarialRound(pe, { calls = 10000, seed = 1 } = {}) {
   const values = hostileValues();
   const pick = () => values[Math.floor(random() * values.length)];
   // Some arguments are "nearly right" so that calls get past the type checks into the engine.
-  const nearly = () => {
+  const nearly = (name) => {
     const o = { dModel: [1, 2, 7, 64, 8192, 0, 9000][Math.floor(random() * 7)] };
+    if (name.startsWith('rope')) return { headDim: [2, 7, 64, 128, 4096, 5000][Math.floor(random() * 6)] };
+    if (name.startsWith('alibi')) return { heads: [1, 12, 64, 2000][Math.floor(random() * 4)], positions: pick() };
+    if (name.startsWith('sincos') || name.startsWith('grid')) {
+      return { dModel: o.dModel, gridHeight: [1, 14, 1024][Math.floor(random() * 3)], gridWidth: 14 };
+    }
     if (random() < 0.8) o.positions = [1, 4, 100, 4096, 0, 2 ** 20, 2 ** 21][Math.floor(random() * 7)];
     if (random() < 0.2) o.start = pick();
     if (random() < 0.1) o[pick() === undefined ? 'nonsense' : 'base'] = pick();
@@ -87,7 +95,7 @@ export async function adversarialRound(pe, { calls = 10000, seed = 1 } = {}) {
     const args = Array.from({ length: FUNCTIONS[name] }, (_, i) =>
       i === 0 && random() < 0.6 && !['tokenize', 'colorize', 'renderMatrix', 'project', 'embedTokens',
         'inputVectors', 'sinusoidalInto'].includes(name)
-        ? nearly()
+        ? nearly(name)
         : pick(),
     );
     const start = performance.now();
@@ -144,6 +152,17 @@ export function atCaps(pe) {
       pe.wrongExponentColumns({ dModel: 16, positions: L.maxPositions }, Array.from({ length: L.maxColumnValues / L.maxPositions }, (_, j) => j % 16)),
     inputVectors: () => pe.inputVectors(Array.from({ length: L.maxTokens }, (_, n) => 'w' + n), { dModel: L.maxDModel }),
     tokenize: () => pe.tokenize('a '.repeat(L.maxTextBytes / 2)),
+    ropeApply: () =>
+      pe.ropeApply(new Float32Array(L.maxRopeValues), { headDim: 4096, start: L.maxPosition - L.maxRopeValues / 4096 }),
+    ropeScores: () =>
+      pe.ropeScores(new Float32Array(4096).fill(1), new Float32Array(4096).fill(1), {
+        headDim: 4096,
+        maxDistance: L.maxDotWork / 2048 - 1,
+      }),
+    ropeTables: () => pe.ropeTables({ headDim: 128, positions: L.maxElements / 256 }),
+    alibiBias: () => pe.alibiBias({ heads: 1, positions: 4096 }),
+    sincos2d: () => pe.sincos2d({ dModel: 8192, gridHeight: 45, gridWidth: 45 }),
+    grid2dSimilarity: () => pe.grid2dSimilarity({ dModel: 8192, gridHeight: 45, gridWidth: 45 }, 3, 3),
   };
   const out = {};
   for (const [name, run] of Object.entries(cases)) {

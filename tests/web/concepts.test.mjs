@@ -167,7 +167,10 @@ const SHARED = new Set(
   (
     'sin cos pos max base d_model max_len PE PCA BERT GPT Llama BLOOM RoPE ALiBi Transformer Vaswani DiT ' +
     'tensor2tensor fairseq Marian TensorFlow WebAssembly numpy NPY CSV PNG viridis float32 float64 pe export ' +
-    'withpe code'
+    'withpe code ' +
+    // the scheme sections: model and author names, code identifiers and formula symbols
+    'Wqx Wkx theta Qwen Mistral Gemma DeepSeek NeoX Hugging Face rotate_half RoFormer Meta W_q W_k new old ' +
+    'Press MPT slope softmax ViT MAE emb_h meshgrid grid_w grid_h grid'
   ).split(' '),
 );
 // Key names stay as printed on the keys (Shift, Enter, Ctrl); R_k is the rotation's symbol.

@@ -8,6 +8,7 @@ import { exportMatrix } from './export.js';
 import { mountExplorer } from './explorer.js';
 import { LANGUAGES, pickLanguage, translator } from './i18n/index.js';
 import { VIEWS } from './markup.js';
+import { mountSchemes } from './schemes/index.js';
 import { encodingOf, parseHash, toHash } from './state.js';
 
 /** The language named in the hash (lang=zh), or null. */
@@ -57,14 +58,34 @@ async function main() {
   const initial = parseHash(location.hash, validate, pe.limits);
   showMessages(initial.messages);
   const container = document.getElementById('explorer');
-  const mount = (state) =>
-    mountExplorer(container, pe, {
+  // The sinusoidal explorer, then (once its views have drawn) the other schemes' sections below them.
+  const mount = (state) => {
+    const mounted = mountExplorer(container, pe, {
       views: VIEWS,
       controls: true,
       initial: state,
       t,
       onError: (message) => showMessages([message]),
     });
+    let schemes = null;
+    let gone = false;
+    const schemesReady = mounted.ready.then(() => {
+      if (!gone) schemes = mountSchemes(container.querySelector('.views'), pe, t, (m) => showMessages([m]));
+    });
+    const { destroy, redraw } = mounted;
+    return Object.assign(mounted, {
+      ready: schemesReady,
+      destroy: () => {
+        gone = true;
+        schemes?.destroy();
+        destroy();
+      },
+      redraw: (why) => {
+        redraw(why);
+        schemes?.redraw();
+      },
+    });
+  };
   let explorer = mount(initial.state);
   dark.addEventListener('change', () => {
     applyScheme();

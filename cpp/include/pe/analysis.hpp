@@ -2,6 +2,7 @@
 // Everything here is float64; the Gram matrix is computed from the float32 matrix the page shows.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -41,6 +42,31 @@ Result<std::vector<float>> columns_of(const Spec& spec, std::span<const double> 
 inline constexpr int kMaxOffsets = 1 << 20;
 inline constexpr std::int64_t kMaxDotWork = std::int64_t{1} << 23;
 inline constexpr int kDotReseed = 64;
+
+// cos and sin of (first + n) * w for n = 0, 1, 2, ... in order: angle addition (a rotation by w),
+// reseeded from std::cos/std::sin every kDotReseed steps, about ten times faster than a cosine per
+// value and as fast at n near 1e9 as near 0. Error near 1e-14 (tests/cpp/analysis_test.cpp).
+class Rotor {
+ public:
+  Rotor(double first, double w) : first_(first), w_(w), cw_(std::cos(w)), sw_(std::sin(w)) {}
+  // Moves to step n; call with n = 0, 1, 2, ... in order.
+  void at(std::int64_t n) {
+    if (n % kDotReseed == 0) {
+      const double angle = (first_ + static_cast<double>(n)) * w_;
+      c_ = std::cos(angle);
+      s_ = std::sin(angle);
+    } else {
+      const double next = c_ * cw_ - s_ * sw_;
+      s_ = s_ * cw_ + c_ * sw_;
+      c_ = next;
+    }
+  }
+  double cos() const { return c_; }
+  double sin() const { return s_; }
+
+ private:
+  double first_, w_, cw_, sw_, c_ = 1, s_ = 0;
+};
 Result<std::vector<double>> dot_by_offset(const Spec& spec, double first_offset, double count);
 
 // The Gram matrix G[a][b] = PE(start + a) . PE(start + b) over spec.positions rows, computed

@@ -17,7 +17,10 @@ Result<Format> parse_format(std::string_view text);
 // The shortest decimal text that reads back as exactly this float32 ("0.5", "0.84147096").
 std::string format_float(float value);
 
-// NumPy .npy version 1.0: little-endian float32 ('<f4'), C order, shape (rows, cols).
+// NumPy .npy version 1.0: little-endian float32 ('<f4'), C order, the given shape.
+void write_npy(std::ostream& out, std::span<const float> values,
+               std::span<const std::size_t> shape);
+// The same, shape (rows, cols).
 void write_npy(std::ostream& out, std::span<const float> values, int rows, int cols);
 // One line per row, values separated by commas, no header: numpy.loadtxt(f, delimiter=",").
 void write_csv(std::ostream& out, std::span<const float> values, int rows, int cols);

@@ -20,6 +20,8 @@ inline constexpr MessageTemplate kMessageTemplates[] = {
     // ranges and choices
     {"integer_range", "{name} must be an integer from {min} to {max}; got {got}"},
     {"number_range", "{name} must be a number from {min} to {max}; got {got}"},
+    {"not_even", "{name} must be even; got {got}"},
+    {"multiple_of", "{name} must be a multiple of {step}; got {got}"},
     {"greater_than", "{name} must be a finite number greater than {min}; got {got}"},
     {"one_of", "{name} must be one of {allowed}; got \"{got}\""},
     {"low_below_high", "the colour range needs finite low < high; got low = {low}, high = {high}"},
@@ -53,11 +55,15 @@ inline constexpr MessageTemplate kMessageTemplates[] = {
     // types (the JS API and the CLI)
     {"not_number", "{name} must be a number; got {got}"},
     {"not_string", "{name} must be a string; got {got}"},
+    {"not_boolean", "{name} must be true or false; got {got}"},
     {"not_object", "{name} must be an object like {example}; got {got}"},
     {"not_array", "{name} must be {expected}; got {got}"},
     {"not_in_array", "{name}[{index}] must be {expected}; got {got}"},
     {"unknown_key", "unknown {what} \"{got}\"; known: {allowed}"},
     {"required", "{name} is required"},
+    {"not_in_build",
+     "{name} is not in this build of the engine (the embed's size-built engine has the sinusoidal "
+     "scheme and the concept views; pe.mjs and pe.js have every scheme)"},
     {"target_length", "target must hold positions x dModel = {expected} floats; got {got}"},
 };
 

@@ -4,6 +4,8 @@ export default {
   // 引擎的消息
   'engine.integer_range': '{name} 必须是 {min} 到 {max} 之间的整数；收到 {got}',
   'engine.number_range': '{name} 必须是 {min} 到 {max} 之间的数；收到 {got}',
+  'engine.multiple_of': '{name} 必须是 {step} 的倍数；收到 {got}',
+  'engine.not_even': '{name} 必须是偶数；收到 {got}',
   'engine.greater_than': '{name} 必须是大于 {min} 的有限数；收到 {got}',
   'engine.one_of': '{name} 必须是 {allowed} 之一；收到 “{got}”',
   'engine.low_below_high': '颜色范围需要有限的 low < high；收到 low = {low}，high = {high}',
@@ -28,12 +30,15 @@ export default {
   'engine.text_cap': '{name} 最多 {max} 字节（UTF-8）；收到 {got} 字节',
   'engine.out_of_memory': 'WebAssembly 堆中无法分配 {mib} MiB；请减少位置数或 d_model',
   'engine.not_number': '{name} 必须是数字；收到 {got}',
+  'engine.not_boolean': '{name} 必须是 true 或 false；收到 {got}',
   'engine.not_string': '{name} 必须是字符串；收到 {got}',
   'engine.not_object': '{name} 必须是形如 {example} 的对象；收到 {got}',
   'engine.not_array': '{name} 必须是 {expected}；收到 {got}',
   'engine.not_in_array': '{name}[{index}] 必须是 {expected}；收到 {got}',
   'engine.unknown_key': '未知的{what} “{got}”；可用的有：{allowed}',
   'engine.required': '必须提供 {name}',
+  'engine.not_in_build':
+    '这个版本的引擎没有 {name}（嵌入用的精简引擎只包含正弦方案和概念视图；pe.mjs 与 pe.js 包含所有方案）',
   'engine.target_length': 'target 必须包含 位置数 × dModel = {expected} 个 float；收到 {got} 个',
   // 页面自己的消息
   'msg.using': '；已使用 {key} = {value}',

@@ -1,0 +1,48 @@
+// Binds ALiBi: slopes, the bias tensor, one head's attention weights.
+#include "pe/alibi.hpp"
+
+#include <emscripten/bind.h>
+
+#include "common.hpp"
+
+namespace pe::bindings {
+namespace {
+
+Result<AlibiSpec> alibi_spec_from(const val& o) {
+  return make_alibi_spec(o["heads"].as<double>(), o["positions"].as<double>(),
+                         o["causal"].as<bool>(), o["form"].as<std::string>());
+}
+
+val alibi_slopes_of(double heads) {
+  const auto slopes = alibi_slopes(heads);
+  if (!slopes) return error_value(slopes.error());
+  return copy_out(std::span<const double>(slopes.value()));
+}
+
+val alibi_bias_of(const val& options) {
+  const auto spec = alibi_spec_from(options);
+  if (!spec) return error_value(spec.error());
+  const std::size_t n = spec.value().element_count();
+  Scratch<float> bias;
+  if (!bias.reserve(n)) return error_value(out_of_memory(n * 4));
+  if (auto s = alibi_bias(spec.value(), bias.span()); !s) return error_value(s.error());
+  return copy_out(std::span<const float>(bias.span()));
+}
+
+val alibi_attention_of(const val& options, double head, double query) {
+  const auto spec = alibi_spec_from(options);
+  if (!spec) return error_value(spec.error());
+  const auto weights = alibi_attention(spec.value(), head, query);
+  if (!weights) return error_value(weights.error());
+  return copy_out(std::span<const double>(weights.value()));
+}
+
+}  // namespace
+}  // namespace pe::bindings
+
+EMSCRIPTEN_BINDINGS(alibi) {
+  using namespace pe::bindings;
+  emscripten::function("_alibiSlopes", &alibi_slopes_of);
+  emscripten::function("_alibiBias", &alibi_bias_of);
+  emscripten::function("_alibiAttention", &alibi_attention_of);
+}

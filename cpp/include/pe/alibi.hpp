@@ -1,0 +1,46 @@
+// ALiBi (Press et al. 2022, "Train Short, Test Long"): no position vectors at all; each head adds
+// -slope * (i - j) to the attention score of query i and key j. Slopes are geometric per head, as
+// get_slopes() in ofirpress/attention_with_linear_biases (fairseq/models/transformer.py) computes
+// them, including its rule for head counts that are not powers of two: the slopes of the closest
+// lower power of two, then every other slope of the next power of two.
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "pe/error.hpp"
+
+namespace pe {
+
+inline constexpr int kMaxHeads = 1024;
+
+// The reference code's slopes, in the same float64 operations (start * ratio ** i).
+Result<std::vector<double>> alibi_slopes(double heads);
+
+enum class AlibiForm {
+  distance,      // -slope * (i - j) at or below the diagonal (the paper, fairseq)
+  key_position,  // slope * j (BLOOM's build_alibi_tensor): differs from `distance` by -slope * i,
+                 // the same for every key of a query, so the softmax is the same
+};
+Result<AlibiForm> parse_alibi_form(std::string_view text);
+
+struct AlibiSpec {
+  std::vector<double> slopes;
+  int positions = 1;
+  bool causal = true;
+  AlibiForm form = AlibiForm::distance;
+  std::size_t element_count() const { return slopes.size() * std::size_t(positions) * positions; }
+};
+Result<AlibiSpec> make_alibi_spec(double heads, double positions, bool causal,
+                                  std::string_view form);
+
+// heads x positions x positions, row-major [h][i][j]: the bias of query i and key j in head h.
+// Causal: -Infinity above the diagonal (j > i). Not causal: -slope * |i - j| (form distance).
+Status alibi_bias(const AlibiSpec& spec, std::span<float> out);
+
+// One query's softmax attention weights over the keys in one head, for content scores all equal
+// (so what remains is the bias), in float64: weights[j] for j < positions.
+Result<std::vector<double>> alibi_attention(const AlibiSpec& spec, double head, double query);
+
+}  // namespace pe

@@ -1,0 +1,84 @@
+// Rotary position embedding (RoPE, Su et al. 2021): q and k are rotated inside attention, pair by
+// pair, by an angle proportional to their position; nothing is added to the input. Then
+// q(m) . k(n) depends only on m - n.
+//
+// Pairing, the detail ports get wrong:
+//   Pairing::half         dimensions (i, i + r/2) rotate together: GPT-NeoX, Llama, Hugging Face
+//                         (`rotate_half` in models/llama/modeling_llama.py)
+//   Pairing::interleaved  dimensions (2i, 2i + 1): GPT-J (`rotate_every_two` in
+//                         models/gptj/modeling_gptj.py), RoFormer, Meta's complex-number code
+// r = rotary_dim <= head_dim: partial rotary (GPT-NeoX rotary_pct, Phi partial_rotary_factor)
+// rotates the first r dimensions and leaves the rest unchanged.
+// inv_freq_i = 1 / theta^(2i / r), i < r/2 (Hugging Face's default rope; it computes this in
+// float32, we in float64: the two differ by float32 rounding, < 1e-7 relative).
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "pe/error.hpp"
+
+namespace pe {
+
+enum class Pairing { half, interleaved };
+
+inline constexpr int kMaxHeadDim = 4096;
+inline constexpr int kMaxRopeDistance = 1 << 20;
+inline constexpr std::int64_t kMaxRopeValues = std::int64_t{1} << 21;  // rope_apply: rows x head_dim
+inline constexpr int kScoreProbes = 4;  // absolute positions at which invariance is checked
+
+// Unchecked, as they arrive (doubles so that 3.5 and NaN reach the checks).
+struct RopeOptions {
+  double head_dim = 64;
+  double theta = 10000;
+  double rotary_dim = -1;  // -1: head_dim
+  std::string pairing = "half";
+};
+
+struct RopeSpec {
+  int head_dim = 64;
+  double theta = 10000;
+  int rotary_dim = 64;
+  Pairing pairing = Pairing::half;
+  int pairs() const { return rotary_dim / 2; }
+};
+
+Result<RopeSpec> make_rope_spec(const RopeOptions& options);
+Result<Pairing> parse_pairing(std::string_view text);
+std::string_view to_string(Pairing pairing);
+
+// The rotary_dim / 2 inverse frequencies, radians per position.
+std::vector<double> rope_inv_freq(const RopeSpec& spec);
+
+// The two dimensions pair i rotates: (first, second), rotated as (x_first, x_second) -> R(angle).
+struct PairDims {
+  int first = 0;
+  int second = 0;
+};
+PairDims rope_pair_dims(const RopeSpec& spec, int pair);
+
+// Rotates every row (rows x head_dim, row-major) for its position: out may alias in. Angles,
+// sines and cosines in float64; positions are integers from 0 to kMaxPosition.
+Status rope_apply(const RopeSpec& spec, std::span<const float> in, std::span<const double> positions,
+                  std::span<float> out);
+
+// q(m) . k(m - d) for d = 0 .. max_distance, in float64, from the closed form per pair
+//   cos(d w)(q_a k_a + q_b k_b) + sin(d w)(q_a k_b - q_b k_a)  (+ the unrotated dimensions);
+// and the largest difference between that and rotating q and k at kScoreProbes absolute positions
+// (0 up to 10^6) and taking the dot product directly: the check that only m - n matters.
+struct RopeScores {
+  std::vector<double> scores;
+  double invariance_error = 0;
+};
+Result<RopeScores> rope_scores(const RopeSpec& spec, std::span<const float> q,
+                               std::span<const float> k, double max_distance);
+
+// Hugging Face's cos and sin tables for positions start .. start + rows - 1, rows x rotary_dim each:
+// half: [w_0 .. w_{h-1}, w_0 .. w_{h-1}] (emb = cat(freqs, freqs)); interleaved: [w_0, w_0, w_1,
+// w_1, ...] (GPT-J's repeat_interleave).
+Status rope_tables(const RopeSpec& spec, std::int64_t start, int rows, std::span<float> cos_out,
+                   std::span<float> sin_out);
+
+}  // namespace pe

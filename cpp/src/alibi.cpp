@@ -1,0 +1,115 @@
+#include "pe/alibi.hpp"
+
+#include <cmath>
+#include <limits>
+
+#include "pe/spec.hpp"
+
+namespace pe {
+namespace {
+
+// get_slopes_power_of_2(n): start = 2 ** (-(2 ** -(log2(n) - 3))); [start * start ** i].
+std::vector<double> slopes_power_of_2(int n) {
+  const double start = std::pow(2.0, -std::pow(2.0, -(std::log2(double(n)) - 3)));
+  std::vector<double> out(n);
+  for (int i = 0; i < n; ++i) out[i] = start * std::pow(start, double(i));
+  return out;
+}
+
+std::vector<double> slopes(int n) {
+  const double exponent = std::log2(double(n));
+  if (exponent == std::floor(exponent)) return slopes_power_of_2(n);
+  const int closest = 1 << static_cast<int>(std::floor(exponent));
+  std::vector<double> out = slopes_power_of_2(closest);
+  const std::vector<double> doubled = slopes(2 * closest);  // [0::2][: n - closest]
+  for (int i = 0; static_cast<int>(out.size()) < n; i += 2) out.push_back(doubled[i]);
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<double>> alibi_slopes(double heads) {
+  if (auto s = check_integer("heads", heads, 1, kMaxHeads); !s) return s.error();
+  return slopes(static_cast<int>(heads));
+}
+
+Result<AlibiForm> parse_alibi_form(std::string_view text) {
+  if (text == "distance") return AlibiForm::distance;
+  if (text == "key_position") return AlibiForm::key_position;
+  return make_error(ErrorCode::invalid_argument, "form", "one_of",
+                    {{"allowed", std::string("distance, key_position")},
+                     {"got", std::string(text)}});
+}
+
+Result<AlibiSpec> make_alibi_spec(double heads, double positions, bool causal,
+                                  std::string_view form) {
+  auto s = alibi_slopes(heads);
+  if (!s) return s.error();
+  if (auto c = check_integer("positions", positions, 1, kMaxPositions); !c) return c.error();
+  auto parsed = parse_alibi_form(form);
+  if (!parsed) return parsed.error();
+  if (const double values = heads * positions * positions; values > double(kMaxElements)) {
+    return make_error(ErrorCode::size_limit, "positions", "product_cap",
+                      {{"name", std::string("heads x positions")},
+                       {"other", std::string("positions")},
+                       {"max", double(kMaxElements)},
+                       {"rows", heads},
+                       {"cols", positions * positions},
+                       {"got", values}});
+  }
+  AlibiSpec spec;
+  spec.slopes = std::move(s.value());
+  spec.positions = static_cast<int>(positions);
+  spec.causal = causal;
+  spec.form = parsed.value();
+  return spec;
+}
+
+Status alibi_bias(const AlibiSpec& spec, std::span<float> out) {
+  if (out.size() != spec.element_count()) {
+    return make_error(ErrorCode::invalid_argument, "out", "length_mismatch",
+                      {{"expected", double(spec.element_count())}, {"got", double(out.size())}});
+  }
+  const int n = spec.positions;
+  const float masked = -std::numeric_limits<float>::infinity();
+  std::size_t at = 0;
+  for (const double slope : spec.slopes) {
+    for (int i = 0; i < n; ++i) {
+      for (int j = 0; j < n; ++j, ++at) {
+        if (spec.causal && j > i) {
+          out[at] = masked;
+        } else if (spec.form == AlibiForm::key_position) {
+          out[at] = static_cast<float>(slope * j);
+        } else {
+          out[at] = static_cast<float>(-slope * std::abs(i - j));
+        }
+      }
+    }
+  }
+  return Ok{};
+}
+
+Result<std::vector<double>> alibi_attention(const AlibiSpec& spec, double head, double query) {
+  if (auto s = check_integer("head", head, 0, double(spec.slopes.size()) - 1); !s) return s.error();
+  if (auto s = check_integer("query", query, 0, spec.positions - 1); !s) return s.error();
+  const double slope = spec.slopes[static_cast<std::size_t>(head)];
+  const int i = static_cast<int>(query);
+  std::vector<double> weights(spec.positions, 0.0);
+  double largest = -std::numeric_limits<double>::infinity();
+  for (int j = 0; j < spec.positions; ++j) {
+    if (spec.causal && j > i) continue;
+    const double bias = spec.form == AlibiForm::key_position ? slope * j : -slope * std::abs(i - j);
+    weights[j] = bias;
+    largest = std::max(largest, bias);
+  }
+  double total = 0;
+  for (int j = 0; j < spec.positions; ++j) {
+    if (spec.causal && j > i) continue;
+    weights[j] = std::exp(weights[j] - largest);
+    total += weights[j];
+  }
+  for (double& w : weights) w /= total;
+  return weights;
+}
+
+}  // namespace pe

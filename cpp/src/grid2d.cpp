@@ -1,0 +1,130 @@
+#include "pe/grid2d.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "pe/spec.hpp"
+
+namespace pe {
+namespace {
+
+// sin(p w_i) and cos(p w_i) for every p < count and i < d/4: the blocks every patch vector is made
+// of (x uses the column's block, y the row's), computed once instead of once per patch.
+struct Blocks {
+  int quarter = 0;
+  std::vector<double> sin, cos;  // count x quarter
+  const double* sin_of(int p) const { return sin.data() + std::size_t(p) * quarter; }
+  const double* cos_of(int p) const { return cos.data() + std::size_t(p) * quarter; }
+};
+
+Blocks blocks(const Grid2dSpec& spec, int count) {
+  Blocks b;
+  b.quarter = spec.d_model / 4;
+  b.sin.resize(std::size_t(count) * b.quarter);
+  b.cos.resize(b.sin.size());
+  for (int i = 0; i < b.quarter; ++i) {
+    const double omega = 1.0 / std::pow(spec.base, double(i) / b.quarter);
+    for (int p = 0; p < count; ++p) {
+      b.sin[std::size_t(p) * b.quarter + i] = std::sin(p * omega);
+      b.cos[std::size_t(p) * b.quarter + i] = std::cos(p * omega);
+    }
+  }
+  return b;
+}
+
+// The dot product of two half-vectors [sin block, cos block] at p and q.
+double half_dot(const Blocks& b, int p, int q) {
+  double sum = 0;
+  for (int i = 0; i < b.quarter; ++i) {
+    sum += b.sin_of(p)[i] * b.sin_of(q)[i] + b.cos_of(p)[i] * b.cos_of(q)[i];
+  }
+  return sum;
+}
+
+}  // namespace
+
+Result<Grid2dSpec> make_grid2d_spec(double d_model, double grid_height, double grid_width,
+                                    double base, bool cls_token) {
+  if (auto s = check_integer("d_model", d_model, 4, kMaxDModel); !s) return s.error();
+  if (static_cast<int>(d_model) % 4 != 0) {
+    return make_error(ErrorCode::invalid_argument, "d_model", "multiple_of",
+                      {{"step", 4.0}, {"got", d_model}});
+  }
+  if (auto s = check_integer("grid_height", grid_height, 1, kMaxGridSide); !s) return s.error();
+  if (auto s = check_integer("grid_width", grid_width, 1, kMaxGridSide); !s) return s.error();
+  if (auto s = check_base(base); !s) return s.error();
+  Grid2dSpec spec{static_cast<int>(d_model), static_cast<int>(grid_height),
+                  static_cast<int>(grid_width), base, cls_token};
+  if (const double values = double(spec.rows()) * spec.d_model; values > double(kMaxElements)) {
+    return make_error(ErrorCode::size_limit, "grid_height", "elements_cap",
+                      {{"max", double(kMaxElements)},
+                       {"rows", double(spec.rows())},
+                       {"cols", double(spec.d_model)},
+                       {"got", values}});
+  }
+  return spec;
+}
+
+Status sincos2d_into(const Grid2dSpec& spec, std::span<float> out) {
+  if (out.size() != spec.element_count()) {
+    return make_error(ErrorCode::invalid_argument, "out", "length_mismatch",
+                      {{"expected", double(spec.element_count())}, {"got", double(out.size())}});
+  }
+  const auto b = blocks(spec, std::max(spec.grid_height, spec.grid_width));
+  const int q = b.quarter;
+  std::size_t at = 0;
+  if (spec.cls_token) {
+    for (int j = 0; j < spec.d_model; ++j) out[at++] = 0.0f;  // the class token's row is zeros
+  }
+  for (int row = 0; row < spec.grid_height; ++row) {
+    for (int col = 0; col < spec.grid_width; ++col) {
+      // [sin(x w), cos(x w)] with x = col, then [sin(y w), cos(y w)] with y = row.
+      for (int i = 0; i < q; ++i) out[at + i] = static_cast<float>(b.sin_of(col)[i]);
+      for (int i = 0; i < q; ++i) out[at + q + i] = static_cast<float>(b.cos_of(col)[i]);
+      for (int i = 0; i < q; ++i) out[at + 2 * q + i] = static_cast<float>(b.sin_of(row)[i]);
+      for (int i = 0; i < q; ++i) out[at + 3 * q + i] = static_cast<float>(b.cos_of(row)[i]);
+      at += spec.d_model;
+    }
+  }
+  return Ok{};
+}
+
+Result<GridPart> parse_grid_part(std::string_view text) {
+  if (text == "all") return GridPart::all;
+  if (text == "x") return GridPart::x;
+  if (text == "y") return GridPart::y;
+  return make_error(ErrorCode::invalid_argument, "part", "one_of",
+                    {{"allowed", std::string("all, x, y")}, {"got", std::string(text)}});
+}
+
+Result<std::vector<double>> grid2d_similarity(const Grid2dSpec& spec, double row, double col,
+                                              GridPart part) {
+  if (auto s = check_integer("row", row, 0, spec.grid_height - 1); !s) return s.error();
+  if (auto s = check_integer("col", col, 0, spec.grid_width - 1); !s) return s.error();
+  // A patch vector is [x half | y half]; dot products and norms split the same way, so the
+  // similarity of (r0, c0) and (r, c) needs only the column pair's and the row pair's half-dots.
+  const auto b = blocks(spec, std::max(spec.grid_height, spec.grid_width));
+  const int r0 = static_cast<int>(row), c0 = static_cast<int>(col);
+  const bool use_x = part != GridPart::y, use_y = part != GridPart::x;
+  std::vector<double> dot_x(spec.grid_width), norm_x(spec.grid_width);
+  std::vector<double> dot_y(spec.grid_height), norm_y(spec.grid_height);
+  for (int c = 0; c < spec.grid_width; ++c) {
+    dot_x[c] = use_x ? half_dot(b, c0, c) : 0;
+    norm_x[c] = use_x ? half_dot(b, c, c) : 0;
+  }
+  for (int r = 0; r < spec.grid_height; ++r) {
+    dot_y[r] = use_y ? half_dot(b, r0, r) : 0;
+    norm_y[r] = use_y ? half_dot(b, r, r) : 0;
+  }
+  const double norm_picked = norm_x[c0] + norm_y[r0];
+  std::vector<double> out(std::size_t(spec.grid_height) * spec.grid_width);
+  for (int r = 0; r < spec.grid_height; ++r) {
+    for (int c = 0; c < spec.grid_width; ++c) {
+      out[std::size_t(r) * spec.grid_width + c] =
+          (dot_x[c] + dot_y[r]) / std::sqrt(norm_picked * (norm_x[c] + norm_y[r]));
+    }
+  }
+  return out;
+}
+
+}  // namespace pe

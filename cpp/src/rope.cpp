@@ -1,0 +1,199 @@
+#include "pe/rope.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "pe/analysis.hpp"
+#include "pe/spec.hpp"
+
+namespace pe {
+
+Result<Pairing> parse_pairing(std::string_view text) {
+  if (text == "half") return Pairing::half;
+  if (text == "interleaved") return Pairing::interleaved;
+  return make_error(ErrorCode::invalid_argument, "pairing", "one_of",
+                    {{"allowed", std::string("half, interleaved")}, {"got", std::string(text)}});
+}
+
+std::string_view to_string(Pairing pairing) {
+  return pairing == Pairing::half ? "half" : "interleaved";
+}
+
+Result<RopeSpec> make_rope_spec(const RopeOptions& options) {
+  if (auto s = check_integer("head_dim", options.head_dim, 2, kMaxHeadDim); !s) return s.error();
+  if (static_cast<int>(options.head_dim) % 2 != 0) {
+    return make_error(ErrorCode::invalid_argument, "head_dim", "not_even",
+                      {{"got", options.head_dim}});
+  }
+  const double rotary = options.rotary_dim == -1 ? options.head_dim : options.rotary_dim;
+  if (auto s = check_integer("rotary_dim", rotary, 2, options.head_dim); !s) return s.error();
+  if (static_cast<int>(rotary) % 2 != 0) {
+    return make_error(ErrorCode::invalid_argument, "rotary_dim", "not_even", {{"got", rotary}});
+  }
+  if (!std::isfinite(options.theta) || !(options.theta > 1)) {
+    return make_error(ErrorCode::invalid_argument, "theta", "greater_than",
+                      {{"min", 1.0}, {"got", options.theta}});
+  }
+  auto pairing = parse_pairing(options.pairing);
+  if (!pairing) return pairing.error();
+  RopeSpec spec;
+  spec.head_dim = static_cast<int>(options.head_dim);
+  spec.rotary_dim = static_cast<int>(rotary);
+  spec.theta = options.theta;
+  spec.pairing = pairing.value();
+  return spec;
+}
+
+std::vector<double> rope_inv_freq(const RopeSpec& spec) {
+  std::vector<double> inv(spec.pairs());
+  for (int i = 0; i < spec.pairs(); ++i) {
+    inv[i] = 1.0 / std::pow(spec.theta, 2.0 * i / spec.rotary_dim);
+  }
+  return inv;
+}
+
+PairDims rope_pair_dims(const RopeSpec& spec, int pair) {
+  if (spec.pairing == Pairing::half) return {pair, pair + spec.pairs()};
+  return {2 * pair, 2 * pair + 1};
+}
+
+namespace {
+
+Status check_positions(std::span<const double> positions) {
+  for (std::size_t r = 0; r < positions.size(); ++r) {
+    if (auto s = check_integer("positions", positions[r], 0, double(kMaxPosition)); !s) {
+      auto error = s.error();
+      error.args.push_back({"index", double(r)});
+      return error;
+    }
+  }
+  return Ok{};
+}
+
+// Rotates one row in float64 (a and b may be the same buffer).
+void rotate_row(const RopeSpec& spec, const std::vector<double>& inv, double position,
+                const float* in, double* out) {
+  for (int j = 0; j < spec.head_dim; ++j) out[j] = in[j];
+  for (int i = 0; i < spec.pairs(); ++i) {
+    const auto [a, b] = rope_pair_dims(spec, i);
+    const double angle = position * inv[i];
+    const double c = std::cos(angle), s = std::sin(angle);
+    const double xa = in[a], xb = in[b];
+    out[a] = xa * c - xb * s;
+    out[b] = xb * c + xa * s;
+  }
+}
+
+}  // namespace
+
+Status rope_apply(const RopeSpec& spec, std::span<const float> in, std::span<const double> positions,
+                  std::span<float> out) {
+  const std::size_t d = spec.head_dim;
+  if (in.size() != positions.size() * d) {
+    return make_error(ErrorCode::invalid_argument, "vectors", "length_mismatch",
+                      {{"expected", double(positions.size()) * double(d)},
+                       {"got", double(in.size())}});
+  }
+  if (out.size() != in.size()) {
+    return make_error(ErrorCode::invalid_argument, "out", "length_mismatch",
+                      {{"expected", double(in.size())}, {"got", double(out.size())}});
+  }
+  if (auto s = check_positions(positions); !s) return s;
+  if (const double values = double(in.size()); values > double(kMaxRopeValues)) {
+    return make_error(ErrorCode::size_limit, "vectors", "count_cap",
+                      {{"max", double(kMaxRopeValues)}, {"got", values}});
+  }
+  const auto inv = rope_inv_freq(spec);
+  std::vector<double> row(d);
+  for (std::size_t r = 0; r < positions.size(); ++r) {
+    rotate_row(spec, inv, positions[r], in.data() + r * d, row.data());
+    for (std::size_t j = 0; j < d; ++j) out[r * d + j] = static_cast<float>(row[j]);
+  }
+  return Ok{};
+}
+
+Result<RopeScores> rope_scores(const RopeSpec& spec, std::span<const float> q,
+                               std::span<const float> k, double max_distance) {
+  const std::size_t d = spec.head_dim;
+  if (q.size() != d) {
+    return make_error(ErrorCode::invalid_argument, "q", "length_mismatch",
+                      {{"expected", double(d)}, {"got", double(q.size())}});
+  }
+  if (k.size() != d) {
+    return make_error(ErrorCode::invalid_argument, "k", "length_mismatch",
+                      {{"expected", double(d)}, {"got", double(k.size())}});
+  }
+  if (auto s = check_integer("max_distance", max_distance, 0, kMaxRopeDistance); !s) {
+    return s.error();
+  }
+  if (const double work = (max_distance + 1) * spec.pairs(); work > double(kMaxDotWork)) {
+    return make_error(ErrorCode::size_limit, "max_distance", "work_cap",
+                      {{"max", double(kMaxDotWork)}, {"got", work}});
+  }
+  const auto inv = rope_inv_freq(spec);
+  const int count = static_cast<int>(max_distance) + 1;
+  RopeScores result;
+  double unrotated = 0;  // dimensions past rotary_dim contribute q_j k_j at every distance
+  std::vector<bool> rotated(d, false);
+  for (int i = 0; i < spec.pairs(); ++i) {
+    const auto [a, b] = rope_pair_dims(spec, i);
+    rotated[a] = rotated[b] = true;
+  }
+  for (std::size_t j = 0; j < d; ++j) {
+    if (!rotated[j]) unrotated += double(q[j]) * k[j];
+  }
+  result.scores.assign(count, unrotated);
+  for (int i = 0; i < spec.pairs(); ++i) {
+    const auto [a, b] = rope_pair_dims(spec, i);
+    const double same = double(q[a]) * k[a] + double(q[b]) * k[b];
+    const double cross = double(q[a]) * k[b] - double(q[b]) * k[a];
+    Rotor rotor(0, inv[i]);
+    for (int n = 0; n < count; ++n) {
+      rotor.at(n);
+      result.scores[n] += rotor.cos() * same + rotor.sin() * cross;
+    }
+  }
+  // The direct check: rotate q at p + n and k at p, then dot, at a few absolute positions p up to
+  // 10^6, for up to 64 distances spread over the range.
+  const double probes[kScoreProbes] = {0, 1, 4093,
+                                       std::max(0.0, 1e6 - static_cast<double>(count))};
+  std::vector<double> qr(d), kr(d);
+  const int step = std::max(1, count / 64);
+  for (const double p : probes) {
+    rotate_row(spec, inv, p, k.data(), kr.data());
+    for (int n = 0; n < count; n += step) {
+      rotate_row(spec, inv, p + n, q.data(), qr.data());
+      double dot = 0;
+      for (std::size_t j = 0; j < d; ++j) dot += qr[j] * kr[j];
+      result.invariance_error = std::max(result.invariance_error, std::abs(dot - result.scores[n]));
+    }
+  }
+  return result;
+}
+
+Status rope_tables(const RopeSpec& spec, std::int64_t start, int rows, std::span<float> cos_out,
+                   std::span<float> sin_out) {
+  const std::size_t r = spec.rotary_dim;
+  const std::size_t need = static_cast<std::size_t>(rows) * r;
+  if (cos_out.size() != need || sin_out.size() != need) {
+    return make_error(ErrorCode::invalid_argument, "out", "length_mismatch",
+                      {{"expected", double(need)}, {"got", double(cos_out.size())}});
+  }
+  const auto inv = rope_inv_freq(spec);
+  const int h = spec.pairs();
+  for (int i = 0; i < h; ++i) {
+    Rotor rotor(static_cast<double>(start), inv[i]);
+    for (int row = 0; row < rows; ++row) {
+      rotor.at(row);
+      const float c = static_cast<float>(rotor.cos()), s = static_cast<float>(rotor.sin());
+      const std::size_t at = static_cast<std::size_t>(row) * r;
+      const std::size_t j0 = spec.pairing == Pairing::half ? std::size_t(i) : 2 * std::size_t(i);
+      const std::size_t j1 = spec.pairing == Pairing::half ? std::size_t(i + h) : j0 + 1;
+      cos_out[at + j0] = cos_out[at + j1] = c;
+      sin_out[at + j0] = sin_out[at + j1] = s;
+    }
+  }
+  return Ok{};
+}
+
+}  // namespace pe

@@ -1,0 +1,154 @@
+// Shared by the scheme views: their string lookup, reading a number input, line charts: axes, ticks, one path per series (no per-point
+// drawing), theme colours from CSS.
+import { drawAxis, fitCanvas, formatNumber, theme, ticks, widthOf } from '../canvas.js';
+
+/**
+ * series: [{ x: ArrayLike<number>, y: ArrayLike<number>, color, dash?, width?, label }]
+ * Returns the plot's geometry so callers can draw on top (markers, bands).
+ */
+export function lineChart(canvas, series, { height = 220, xLabel = '', yLabel = '', yRange = null } = {}) {
+  const t = theme(canvas);
+  const width = Math.max(240, widthOf(canvas.parentElement));
+  const { ctx } = fitCanvas(canvas, width, height);
+  const plot = { left: 52, right: width - 12, top: 12, bottom: height - 34 };
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  let y0 = Infinity;
+  let y1 = -Infinity;
+  for (const s of series) {
+    for (let i = 0; i < s.x.length; i++) {
+      x0 = Math.min(x0, s.x[i]);
+      x1 = Math.max(x1, s.x[i]);
+      if (Number.isFinite(s.y[i])) {
+        y0 = Math.min(y0, s.y[i]);
+        y1 = Math.max(y1, s.y[i]);
+      }
+    }
+  }
+  if (yRange) [y0, y1] = yRange;
+  if (!(y1 > y0)) y1 = y0 + 1;
+  if (!(x1 > x0)) x1 = x0 + 1;
+  const sx = (x) => plot.left + ((x - x0) / (x1 - x0)) * (plot.right - plot.left);
+  const sy = (y) => plot.bottom - ((y - y0) / (y1 - y0)) * (plot.bottom - plot.top);
+  const grid = { ...plot };
+  drawAxis(ctx, t, {
+    side: 'left',
+    from: plot.bottom,
+    to: plot.top,
+    start: y0,
+    end: y1,
+    values: ticks(y0, y1, 4),
+    format: (v) => formatNumber(v, 3),
+    grid,
+  });
+  drawAxis(ctx, t, {
+    side: 'bottom',
+    from: plot.left,
+    to: plot.right,
+    start: x0,
+    end: x1,
+    values: ticks(x0, x1, 6),
+    format: (v) => formatNumber(v, 4),
+    grid,
+  });
+  ctx.font = t.font;
+  ctx.fillStyle = t.muted;
+  ctx.textAlign = 'right';
+  ctx.fillText(xLabel, plot.right, height - 4);
+  ctx.textAlign = 'left';
+  ctx.fillText(yLabel, plot.left + 4, plot.top + 10);
+  for (const s of series) {
+    ctx.save();
+    ctx.strokeStyle = s.color || t.accent;
+    ctx.lineWidth = s.width || 1.5;
+    if (s.dash) ctx.setLineDash(s.dash);
+    ctx.beginPath();
+    let open = false;
+    for (let i = 0; i < s.x.length; i++) {
+      if (!Number.isFinite(s.y[i])) {
+        open = false;
+        continue;
+      }
+      if (open) ctx.lineTo(sx(s.x[i]), sy(s.y[i]));
+      else ctx.moveTo(sx(s.x[i]), sy(s.y[i]));
+      open = true;
+    }
+    ctx.stroke();
+    ctx.restore();
+  }
+  return { ctx, t, sx, sy, plot, width, height };
+}
+
+/** A legend line under a chart: coloured keys and labels, as text (readable, translatable). */
+export function legend(element, items) {
+  element.replaceChildren(
+    ...items.map(({ color, label, dash }) => {
+      const item = element.ownerDocument.createElement('span');
+      item.className = 'key';
+      const swatch = element.ownerDocument.createElement('span');
+      swatch.className = dash ? 'swatch dashed' : 'swatch';
+      swatch.style.borderColor = color;
+      item.append(swatch, label);
+      return item;
+    }),
+  );
+}
+
+/** A lookup in a scheme's own strings, falling back to English; {name} filled from vars. */
+export function schemeTranslator(strings, t) {
+  const table = strings[t.lang] || strings.en;
+  const local = (key, vars) => {
+    const text = table[key] ?? strings.en[key] ?? key;
+    return vars ? text.replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? '')) : text;
+  };
+  local.lang = t.lang;
+  local.error = t.error;
+  return local;
+}
+
+/** Reads a number input against the engine's parameter description; returns { value } or { error }. */
+export function readInteger(input, parameter) {
+  const text = input.value.trim();
+  const value = text === '' ? NaN : Number(text);
+  if (!Number.isInteger(value) || value < parameter.min || value > parameter.max) {
+    return {
+      error: {
+        kind: 'integer_range',
+        args: { name: parameter.name, min: parameter.min, max: parameter.max, got: text || '""' },
+      },
+    };
+  }
+  return { value };
+}
+
+/** What every scheme view shares: its controls redraw it (change and input events), destroy()
+ *  removes those listeners, and a failed draw becomes a message instead of an exception. */
+export class SchemeView {
+  constructor(root, pe, t, onError) {
+    this.root = root;
+    this.pe = pe;
+    this.t = t;
+    this.onError = onError;
+    this.controls = [...root.querySelectorAll('select, input')];
+    this.onChange = () => this.draw();
+    for (const control of this.controls) {
+      control.addEventListener('change', this.onChange);
+      control.addEventListener('input', this.onChange);
+    }
+  }
+
+  destroy() {
+    for (const control of this.controls) {
+      control.removeEventListener('change', this.onChange);
+      control.removeEventListener('input', this.onChange);
+    }
+  }
+
+  draw() {
+    try {
+      this.render();
+    } catch (error) {
+      this.onError({ kind: 'view_failed', args: { reason: String(error.message) } });
+    }
+  }
+}

@@ -1,0 +1,168 @@
+// 2-D sin-cos of image patches (ViT/MAE, DiT): pick a patch and see how similar its encoding is to
+// every other patch's, over the whole vector and over each half: the first half encodes x (the
+// column), the second y (the row).
+import { fitCanvas, formatNumber, theme, widthOf } from '../canvas.js';
+import { SchemeView } from './common.js';
+
+const strings = {
+  en: {
+    title: '2-D sin-cos for image patches (ViT, MAE, DiT)',
+    bodyHtml:
+      '<p>A vision transformer cuts the image into patches (14 × 14 for ViT-B/16 at 224 px) and needs each patch’s place in two dimensions. MAE’s fixed encoding spends half of d_model on the column x and half on the row y, each half a 1-D sin-cos of d/4 frequencies.</p><p><strong>The first half encodes x, the column</strong>, although MAE’s code calls it <code>emb_h</code>: its grid comes from <code>meshgrid(grid_w, grid_h)</code>, so <code>grid[0]</code> holds column indices. Rows run over the grid row by row, with a zero row first when there is a class token.</p>',
+    grid: 'grid',
+    dModel: 'd_model',
+    pick: 'Click or tap a patch (or use the arrow keys) to compare it with every other patch.',
+    all: 'whole vector',
+    x: 'first half: x (column)',
+    y: 'second half: y (row)',
+    readout:
+      'Patch (row {row}, column {col}) is row {index} of the table. Colour: cosine similarity with it, from yellow (1, itself) down to dark blue ({min}).',
+    panel: 'Cosine similarity to patch (row {row}, column {col}): {part}',
+  },
+  zh: {
+    title: '图像块的二维正弦余弦编码（ViT、MAE、DiT）',
+    bodyHtml:
+      '<p>视觉 Transformer 把图像切成小块（ViT-B/16 在 224 像素时为 14 × 14），每个块都需要知道自己在二维中的位置。MAE 的固定编码把 d_model 的一半用于列 x，一半用于行 y，每一半都是 d/4 个频率的一维正弦余弦编码。</p><p><strong>前一半编码的是 x，也就是列</strong>，尽管 MAE 的代码把它叫作 <code>emb_h</code>：它的网格来自 <code>meshgrid(grid_w, grid_h)</code>，所以 <code>grid[0]</code> 存的是列号。表的行按网格逐行排列；有类别词元时最前面多一行全零。</p>',
+    grid: '网格',
+    dModel: 'd_model',
+    pick: '点击或轻触一个块（或用方向键），把它与其他所有块比较。',
+    all: '整个向量',
+    x: '前一半：x（列）',
+    y: '后一半：y（行）',
+    readout:
+      '块（第 {row} 行，第 {col} 列）是表中的第 {index} 行。颜色：与它的余弦相似度，从黄色（1，它自己）到深蓝（{min}）。',
+    panel: '与块（第 {row} 行，第 {col} 列）的余弦相似度：{part}',
+  },
+};
+
+function markup(t) {
+  return `
+    <div class="text">
+      <h2 id="grid2d-title">${t('title')}</h2>
+      ${t('bodyHtml')}
+      <div class="scheme-controls">
+        <label class="inline-label">${t('grid')}
+          <select name="grid2d-size"><option value="7">7 × 7</option><option value="14" selected>14 × 14</option><option value="16">16 × 16</option><option value="32">32 × 32</option></select></label>
+        <label class="inline-label">${t('dModel')}
+          <select name="grid2d-d"><option>64</option><option>256</option><option selected>768</option><option>1024</option></select></label>
+      </div>
+      <p class="howto">${t('pick')}</p>
+    </div>
+    <div class="figure">
+      <div class="grid2d-panels">
+        ${['all', 'x', 'y']
+          .map(
+            (part) => `<figure><figcaption>${t(part)}</figcaption>
+          <canvas class="grid2d-${part}" data-part="${part}" tabindex="0" role="img"></canvas></figure>`,
+          )
+          .join('')}
+      </div>
+      <p class="grid2d-readout note" aria-live="polite"></p>
+    </div>`;
+}
+
+class Grid2dView extends SchemeView {
+  constructor(root, pe, t, onError) {
+    super(root, pe, t, onError);
+    this.picked = { row: 3, col: 9 };
+    this.canvases = [...root.querySelectorAll('canvas[data-part]')];
+    this.onPointer = (e) => this.pickAt(e);
+    this.onKey = (e) => this.keyMove(e);
+    for (const canvas of this.canvases) {
+      canvas.addEventListener('pointerdown', this.onPointer);
+      canvas.addEventListener('keydown', this.onKey);
+    }
+    this.draw();
+  }
+
+  destroy() {
+    super.destroy();
+    for (const canvas of this.canvases) {
+      canvas.removeEventListener('pointerdown', this.onPointer);
+      canvas.removeEventListener('keydown', this.onKey);
+    }
+  }
+
+  options() {
+    const side = Number(this.root.querySelector('[name="grid2d-size"]').value);
+    const dModel = Number(this.root.querySelector('[name="grid2d-d"]').value);
+    return { dModel, gridHeight: side, gridWidth: side };
+  }
+
+  pickAt(e) {
+    const o = this.options();
+    const rect = e.currentTarget.getBoundingClientRect();
+    const col = Math.floor(((e.clientX - rect.left) / rect.width) * o.gridWidth);
+    const row = Math.floor(((e.clientY - rect.top) / rect.height) * o.gridHeight);
+    if (row >= 0 && row < o.gridHeight && col >= 0 && col < o.gridWidth) {
+      this.picked = { row, col };
+      this.draw();
+    }
+  }
+
+  keyMove(e) {
+    const moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    if (!moves[e.key]) return;
+    e.preventDefault();
+    const o = this.options();
+    this.picked = {
+      row: Math.max(0, Math.min(o.gridHeight - 1, this.picked.row + moves[e.key][0])),
+      col: Math.max(0, Math.min(o.gridWidth - 1, this.picked.col + moves[e.key][1])),
+    };
+    this.draw();
+  }
+
+  render() {
+    const o = this.options();
+    this.picked.row = Math.min(this.picked.row, o.gridHeight - 1);
+    this.picked.col = Math.min(this.picked.col, o.gridWidth - 1);
+    const { row, col } = this.picked;
+    const width = Math.max(240, widthOf(this.root.querySelector('.grid2d-panels')));
+    const size = Math.min(260, width < 560 ? width - 4 : Math.floor(width / 3) - 12);
+    // One colour scale for the three panels: viridis from the lowest similarity shown up to 1.
+    const sims = this.canvases.map((canvas) => this.pe.grid2dSimilarity(o, row, col, canvas.dataset.part));
+    let min = 1;
+    for (const sim of sims) for (const v of sim) min = Math.min(min, v);
+    this.canvases.forEach((canvas, n) => {
+      this.drawPanel(canvas, sims[n], o, size, Math.min(min, 1 - 1e-6));
+      canvas.setAttribute('aria-label', this.t('panel', { row, col, part: this.t(canvas.dataset.part) }));
+    });
+    const readout = this.root.querySelector('.grid2d-readout');
+    readout.textContent = this.t('readout', {
+      row,
+      col,
+      index: row * o.gridWidth + col,
+      min: formatNumber(min, 3),
+    });
+    readout.dataset.row = String(row);
+    readout.dataset.col = String(col);
+  }
+
+  drawPanel(canvas, sim, o, size, low) {
+    const c = theme(canvas);
+    const { ctx, dpr } = fitCanvas(canvas, size, size);
+    const px = Math.max(1, Math.round(size * dpr));
+    const rgba = this.pe.renderMatrix(Float32Array.from(sim), o.gridHeight, o.gridWidth, {
+      width: px,
+      height: px,
+      map: 'viridis',
+      low,
+      high: 1,
+    });
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.putImageData(new ImageData(rgba, px, px), 0, 0);
+    ctx.restore();
+    const cell = size / o.gridWidth;
+    ctx.strokeStyle = c.accent;
+    ctx.lineWidth = 3;
+    ctx.strokeRect(
+      this.picked.col * cell + 1,
+      this.picked.row * (size / o.gridHeight) + 1,
+      cell - 2,
+      size / o.gridHeight - 2,
+    );
+  }
+}
+
+export const grid2dScheme = { name: 'grid2d', strings, markup, View: Grid2dView };

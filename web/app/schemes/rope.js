@@ -1,0 +1,293 @@
+// RoPE: q and k rotated inside attention. Shows which dimensions pair in each convention (and the
+// permutation a weight port needs), each pair as a clock, q·k against distance at two absolute
+// positions (the curves coincide), and the long-term decay for q = k = 1.
+import { fitCanvas, formatNumber, theme, widthOf } from '../canvas.js';
+import { legend, lineChart, readInteger, SchemeView } from './common.js';
+
+const strings = {
+  en: {
+    title: 'Rotary position embedding (RoPE)',
+    bodyHtml:
+      '<p><strong>Nothing is added to the input.</strong> The sinusoidal encoding adds PE(pos) to each token’s embedding once, before the first layer. RoPE instead rotates the query and the key inside every attention layer: q(m) = R(m·θ)·W<sub>q</sub>x, k(n) = R(n·θ)·W<sub>k</sub>x, pair by pair, with θ<sub>i</sub> = theta<sup>−2i/r</sup>. A rotation of q by mθ and of k by nθ leaves q·k depending on m − n only.</p><p>Llama, Qwen, Mistral, Gemma, DeepSeek and GPT-NeoX use it. Real code disagrees on <em>which</em> dimensions form a pair, and ported weights must follow.</p>',
+    headDim: 'head dimension',
+    theta: 'theta',
+    rotary: 'rotated dimensions',
+    position: 'query position m',
+    pairsTitle: 'Which dimensions rotate together',
+    shown: 'Drawn for a 16-dimensional head (same colour, same pair; grey: not rotated).',
+    half: 'half: (i, i + r/2)',
+    interleaved: 'interleaved: (2i, 2i + 1)',
+    who: 'Half pairing: GPT-NeoX, Llama, Hugging Face (rotate_half). Interleaved: GPT-J, RoFormer, Meta’s complex-number code.',
+    permute:
+      'Porting weights from interleaved to half pairing: rows of W_q and W_k move so that new[i] = old[2i] and new[i + {h}] = old[2i + 1] for i < {h}. Dimensions {r} to {last} are not rotated (partial rotary) and stay where they are.',
+    permuteFull:
+      'Porting weights from interleaved to half pairing: rows of W_q and W_k move so that new[i] = old[2i] and new[i + {h}] = old[2i + 1] for i < {h}.',
+    clocksTitle: 'Each pair is a clock',
+    clocksNote:
+      'Pairs 0 to {count} at m = {m}: q’s hand (solid) at m·θ_i, k’s hand (light) at (m − 3)·θ_i. The angle between them, 3·θ_i, is the same at every m: that is why only the distance matters. Fast pairs turn many times between positions; slow ones barely move.',
+    scoresTitle: 'q·k depends only on the distance',
+    scoresNote:
+      'q·k for a fixed example q and k, key at p and query at p + distance, rotated by the engine at p = 0 and at p = {p}: the two curves lie on each other (largest difference {diff}). The engine’s own check of the closed form at four absolute positions up to 10⁶: {check}.',
+    at0: 'key at p = 0',
+    atP: 'key at p = {p}',
+    decayTitle: 'Long-term decay',
+    decayNote:
+      'For q = k = (1, …, 1), q·k = 2·Σ cos(d·θ_i) + (the unrotated dimensions), shown divided by the head dimension, shrinks with ripples as the distance d grows: distant tokens interact less, a prior RoPE builds in.',
+    distance: 'distance m − n',
+    score: 'q·k',
+  },
+  zh: {
+    title: '旋转位置编码（RoPE）',
+    bodyHtml:
+      '<p><strong>输入上什么也没有加。</strong>正弦位置编码在第一层之前把 PE(pos) 加到每个词元的嵌入上，只加一次。RoPE 则在每一层注意力内部旋转查询和键：q(m) = R(m·θ)·W<sub>q</sub>x，k(n) = R(n·θ)·W<sub>k</sub>x，逐对旋转，θ<sub>i</sub> = theta<sup>−2i/r</sup>。q 转 mθ、k 转 nθ 之后，q·k 只取决于 m − n。</p><p>Llama、Qwen、Mistral、Gemma、DeepSeek 和 GPT-NeoX 都用它。各家代码对<em>哪些</em>维度组成一对并不一致，移植权重时必须跟着调整。</p>',
+    headDim: '头维度',
+    theta: 'theta',
+    rotary: '旋转的维度数',
+    position: '查询位置 m',
+    pairsTitle: '哪些维度一起旋转',
+    shown: '按 16 维的头画出（同色为同一对；灰色：不旋转）。',
+    half: '对半配对 (i, i + r/2)',
+    interleaved: '交错配对 (2i, 2i + 1)',
+    who: '对半配对：GPT-NeoX、Llama、Hugging Face（rotate_half）。交错配对：GPT-J、RoFormer、Meta 的复数写法。',
+    permute:
+      '把权重从交错配对移植到对半配对：W_q 和 W_k 的行要移动，使 new[i] = old[2i]，new[i + {h}] = old[2i + 1]（i < {h}）。第 {r} 到 {last} 维不旋转（部分旋转），位置不变。',
+    permuteFull:
+      '把权重从交错配对移植到对半配对：W_q 和 W_k 的行要移动，使 new[i] = old[2i]，new[i + {h}] = old[2i + 1]（i < {h}）。',
+    clocksTitle: '每一对都是一个时钟',
+    clocksNote:
+      '第 0 到 {count} 对，m = {m}：q 的指针（实线）在 m·θ_i，k 的指针（浅色）在 (m − 3)·θ_i。两者的夹角 3·θ_i 在任何 m 下都一样：所以只有距离起作用。快的对在相邻位置之间转很多圈，慢的几乎不动。',
+    scoresTitle: 'q·k 只取决于距离',
+    scoresNote:
+      '一组固定的示例 q 和 k，键在 p、查询在 p + 距离，由引擎在 p = 0 和 p = {p} 处旋转后的 q·k：两条曲线重合（最大差 {diff}）。引擎在 10⁶ 以内四个绝对位置上对闭式解的检查：{check}。',
+    at0: '键在 p = 0',
+    atP: '键在 p = {p}',
+    decayTitle: '远程衰减',
+    decayNote:
+      '当 q = k = (1, …, 1) 时，q·k = 2·Σ cos(d·θ_i) +（不旋转的维度），图中除以头维度，随距离 d 增大而带着起伏变小：远处的词元相互作用更弱，这是 RoPE 自带的先验。',
+    distance: '距离 m − n',
+    score: 'q·k',
+  },
+};
+
+const FAR = 1000; // the second absolute position of the invariance figure
+const MAX_DISTANCE = 64; // distances in the invariance figure
+const DECAY_DISTANCE = 2048;
+
+function markup(t) {
+  return `
+    <div class="text">
+      <h2 id="rope-title">${t('title')}</h2>
+      ${t('bodyHtml')}
+      <div class="scheme-controls">
+        <label class="inline-label">${t('headDim')}
+          <select name="rope-head-dim"><option>32</option><option selected>64</option><option>128</option></select></label>
+        <label class="inline-label">${t('rotary')}
+          <select name="rope-rotary"><option value="1" selected>100 %</option><option value="0.5">50 %</option><option value="0.25">25 %</option></select></label>
+        <label class="inline-label">${t('theta')}
+          <select name="rope-theta"><option selected>10000</option><option>500000</option><option>1000000</option></select></label>
+        <div class="field inline">
+          <label for="rope-position">${t('position')}</label>
+          <input id="rope-position" name="rope-position" type="number" inputmode="numeric" value="10" min="0" step="1" aria-describedby="rope-position-error" />
+          <p class="error" id="rope-position-error" aria-live="polite"></p>
+        </div>
+      </div>
+    </div>
+    <div class="figure">
+      <h3>${t('pairsTitle')}</h3>
+      <canvas class="rope-pairs" role="img" aria-label="${t('pairsTitle')}"></canvas>
+      <p class="rope-permute note"></p>
+      <h3>${t('clocksTitle')}</h3>
+      <canvas class="rope-clocks" role="img" aria-label="${t('clocksTitle')}"></canvas>
+      <p class="rope-clocks-note note"></p>
+      <h3>${t('scoresTitle')}</h3>
+      <canvas class="rope-scores" role="img" aria-label="${t('scoresTitle')}"></canvas>
+      <p class="legend rope-scores-legend"></p>
+      <p class="rope-scores-note note" aria-live="polite"></p>
+      <h3>${t('decayTitle')}</h3>
+      <canvas class="rope-decay" role="img" aria-label="${t('decayTitle')}"></canvas>
+      <p class="rope-decay-note note"></p>
+    </div>`;
+}
+
+class RopeView extends SchemeView {
+  constructor(root, pe, t, onError) {
+    super(root, pe, t, onError);
+    this.position = root.querySelector('#rope-position');
+    this.positionError = root.querySelector('#rope-position-error');
+    this.draw();
+  }
+
+  options() {
+    const headDim = Number(this.root.querySelector('[name="rope-head-dim"]').value);
+    const rotaryDim = Math.max(
+      2,
+      Math.round((headDim * Number(this.root.querySelector('[name="rope-rotary"]').value)) / 2) * 2,
+    );
+    const theta = Number(this.root.querySelector('[name="rope-theta"]').value);
+    return { headDim, rotaryDim, theta };
+  }
+
+  render() {
+    const o = this.options();
+    const param = this.pe.schemes.rope.parameters.find((p) => p.name === 'start');
+    const read = readInteger(this.position, { ...param, name: 'position' });
+    this.positionError.textContent = read.error ? this.t.error(read.error) : '';
+    this.position.toggleAttribute('aria-invalid', !!read.error);
+    const m = read.error ? 10 : read.value;
+    this.drawPairs(o);
+    this.drawClocks(o, m);
+    this.drawScores(o);
+    this.drawDecay(o);
+  }
+
+  drawPairs({ headDim, rotaryDim }) {
+    const canvas = this.root.querySelector('canvas.rope-pairs');
+    const c = theme(canvas);
+    const width = Math.max(240, widthOf(canvas.parentElement));
+    // Drawn for a 16-dimensional head with the same rotated fraction: the pattern, readable at any width.
+    const shown = 16;
+    const cell = Math.min(36, (width - 8) / shown);
+    const rowH = 26;
+    const height = 2 * (rowH + 22) + 4;
+    const { ctx } = fitCanvas(canvas, width, height);
+    const r = Math.max(2, Math.round((shown * rotaryDim) / headDim / 2) * 2);
+    const pairOf = (pairing, j) => {
+      if (j >= r) return -1; // not rotated (partial rotary)
+      return pairing === 'half' ? j % (r / 2) : Math.floor(j / 2);
+    };
+    ctx.font = c.font;
+    ['half', 'interleaved'].forEach((pairing, row) => {
+      const y = row * (rowH + 22) + 16;
+      ctx.fillStyle = c.fg;
+      ctx.textAlign = 'left';
+      ctx.fillText(this.t(pairing), 2, y - 4);
+      for (let j = 0; j < shown; j++) {
+        const pair = pairOf(pairing, j);
+        ctx.fillStyle = pair < 0 ? c.grid : c.series[pair % c.series.length];
+        ctx.fillRect(2 + j * cell, y, cell - 2, rowH);
+        ctx.fillStyle = c.bg;
+        ctx.textAlign = 'center';
+        if (cell > 18 && pair >= 0)
+          ctx.fillText(String(pair), 2 + j * cell + (cell - 2) / 2, y + rowH / 2 + 4);
+      }
+    });
+    const h = rotaryDim / 2;
+    const port =
+      rotaryDim < headDim
+        ? this.t('permute', { h, r: rotaryDim, last: headDim - 1 })
+        : this.t('permuteFull', { h });
+    this.root.querySelector('.rope-permute').textContent = `${this.t('who')} ${this.t('shown')} ${port}`;
+  }
+
+  drawClocks({ headDim, rotaryDim, theta }, m) {
+    const canvas = this.root.querySelector('canvas.rope-clocks');
+    const c = theme(canvas);
+    const { invFreq } = this.pe.ropeFrequencies({ headDim, rotaryDim, theta });
+    const count = Math.min(8, invFreq.length);
+    const width = Math.max(240, widthOf(canvas.parentElement));
+    const per = Math.min(80, Math.floor(width / Math.min(count, width < 420 ? 4 : 8)));
+    const rows = Math.ceil((count * per) / width);
+    const height = rows * (per + 16);
+    const { ctx } = fitCanvas(canvas, width, height);
+    const perRow = Math.floor(width / per);
+    ctx.font = c.font;
+    for (let i = 0; i < count; i++) {
+      const cx = (i % perRow) * per + per / 2;
+      const cy = Math.floor(i / perRow) * (per + 16) + per / 2;
+      const radius = per / 2 - 6;
+      ctx.strokeStyle = c.grid;
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.arc(cx, cy, radius, 0, 2 * Math.PI);
+      ctx.stroke();
+      const hand = (angle, color, w) => {
+        ctx.strokeStyle = color;
+        ctx.lineWidth = w;
+        ctx.beginPath();
+        ctx.moveTo(cx, cy);
+        ctx.lineTo(cx + radius * Math.cos(angle), cy - radius * Math.sin(angle));
+        ctx.stroke();
+      };
+      hand((m - 3) * invFreq[i], c.muted, 2);
+      hand(m * invFreq[i], c.series[i % c.series.length], 2.5);
+      ctx.fillStyle = c.muted;
+      ctx.textAlign = 'center';
+      ctx.fillText(`i = ${i}`, cx, cy + per / 2 + 8);
+    }
+    this.root.querySelector('.rope-clocks-note').textContent = this.t('clocksNote', { count: count - 1, m });
+  }
+
+  // A fixed example q and k (not random: the same figure for every reader).
+  example(headDim) {
+    const q = new Float32Array(headDim);
+    const k = new Float32Array(headDim);
+    for (let j = 0; j < headDim; j++) {
+      q[j] = Math.cos(0.37 * j + 0.2) + 0.3;
+      k[j] = Math.sin(0.11 * j + 1) + 0.3;
+    }
+    return { q, k };
+  }
+
+  drawScores(o) {
+    const { q, k } = this.example(o.headDim);
+    const pairing = 'half';
+    // Rotated by the engine: key at p, query at p + d, for p = 0 and p = FAR; dot products here.
+    const curve = (p) => {
+      const rows = MAX_DISTANCE + 1;
+      const queries = new Float32Array(rows * o.headDim);
+      for (let r = 0; r < rows; r++) queries.set(q, r * o.headDim);
+      const rq = this.pe.ropeApply(queries, { ...o, pairing, start: p });
+      const rk = this.pe.ropeApply(k, { ...o, pairing, start: p });
+      const out = new Float64Array(rows);
+      for (let r = 0; r < rows; r++) {
+        let sum = 0;
+        for (let j = 0; j < o.headDim; j++) sum += rq[r * o.headDim + j] * rk[j];
+        out[r] = sum;
+      }
+      return out;
+    };
+    const a = curve(0);
+    const b = curve(FAR);
+    let diff = 0;
+    for (let i = 0; i < a.length; i++) diff = Math.max(diff, Math.abs(a[i] - b[i]));
+    const check = this.pe.ropeScores(q, k, { ...o, pairing, maxDistance: MAX_DISTANCE }).invarianceError;
+    const x = Float64Array.from({ length: a.length }, (_, i) => i);
+    const canvas = this.root.querySelector('canvas.rope-scores');
+    const c = theme(canvas);
+    lineChart(
+      canvas,
+      [
+        { x, y: a, color: c.accent, width: 3, label: this.t('at0') },
+        { x, y: b, color: c.cos, dash: [5, 4], width: 1.5, label: this.t('atP', { p: FAR }) },
+      ],
+      { xLabel: this.t('distance'), yLabel: this.t('score') },
+    );
+    legend(this.root.querySelector('.rope-scores-legend'), [
+      { color: c.accent, label: this.t('at0') },
+      { color: c.cos, label: this.t('atP', { p: FAR }), dash: true },
+    ]);
+    const note = this.root.querySelector('.rope-scores-note');
+    note.textContent = this.t('scoresNote', {
+      p: FAR,
+      diff: formatNumber(diff, 2),
+      check: formatNumber(check, 2),
+    });
+    note.dataset.diff = String(diff);
+  }
+
+  drawDecay(o) {
+    const ones = new Float32Array(o.headDim).fill(1);
+    const { scores } = this.pe.ropeScores(ones, ones, { ...o, pairing: 'half', maxDistance: DECAY_DISTANCE });
+    const y = Float64Array.from(scores, (s) => s / o.headDim);
+    const x = Float64Array.from({ length: y.length }, (_, i) => i);
+    const canvas = this.root.querySelector('canvas.rope-decay');
+    lineChart(canvas, [{ x, y, color: theme(canvas).accent }], {
+      xLabel: this.t('distance'),
+      yLabel: 'q·k / d',
+      yRange: [-0.2, 1],
+    });
+    this.root.querySelector('.rope-decay-note').textContent = this.t('decayNote');
+  }
+}
+
+export const ropeScheme = { name: 'rope', strings, markup, View: RopeView };
