@@ -9,6 +9,7 @@
     base: 'base',
     layout: 'layout',
     freq: 'frequencies',
+    odd: 'odd',
     pos: 'position',
     k: 'offset',
     lang: 'lang',

@@ -93,6 +93,7 @@ const peEncodingDefaults = {
   base: 10000,
   layout: 'interleaved',
   frequencies: 'paper',
+  odd: 'auto',
 };
 const peViewDefaults = {
   width: undefined,
@@ -179,7 +180,7 @@ function peEncodingOptions(options, needsPositions) {
       if (key === 'dModel' || (key === 'positions' && needsPositions)) peFail('required', key, {});
       value = peEncodingDefaults[key];
     }
-    if (key === 'layout' || key === 'frequencies') peString(value, key);
+    if (key === 'layout' || key === 'frequencies' || key === 'odd') peString(value, key);
     else peNumber(value, key);
     out[key] = value;
   }

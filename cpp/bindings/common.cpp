@@ -28,6 +28,7 @@ SinusoidalOptions options_from(const val& options) {
   o.base = options["base"].as<double>();
   o.layout = options["layout"].as<std::string>();
   o.frequencies = options["frequencies"].as<std::string>();
+  o.odd = options["odd"].as<std::string>();
   return o;
 }
 

@@ -17,7 +17,8 @@ bool g_matrix_valid = false;
 
 bool same(const Spec& a, const Spec& b) {
   return a.d_model == b.d_model && a.positions == b.positions && a.start == b.start &&
-         a.base == b.base && a.layout == b.layout && a.frequencies == b.frequencies;
+         a.base == b.base && a.layout == b.layout && a.frequencies == b.frequencies &&
+         a.odd == b.odd;
 }
 
 // Generates into g_matrix unless it already holds this spec (and `reuse` allows that); an Error if

@@ -68,7 +68,8 @@ val rope_scores_input(const val& options, double max_distance) {
 val rope_tables_of(const val& options, double start, double rows) {
   const auto spec = rope_spec_from(options);
   if (!spec) return error_value(spec.error());
-  if (auto s = check_integer("positions", rows, 1, kMaxPositions); !s) return error_value(s.error());
+  if (auto s = check_integer("positions", rows, 1, kMaxPositions); !s)
+    return error_value(s.error());
   if (auto s = check_integer("start", start, 0, double(kMaxPosition) - rows + 1); !s) {
     return error_value(s.error());
   }

@@ -22,7 +22,8 @@ const char* type_name(ParameterType type) {
   return "number";
 }
 
-// { scheme: { summary, parameters: [{ name, core, type, required, default, min, max, choices, help }] } }
+// { scheme: { summary, parameters: [{ name, core, type, required, default, min, max, choices, help
+// }] } }
 val schemes_of() {
   val out = val::object();
   for (const auto& scheme : schemes()) {

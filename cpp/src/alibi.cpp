@@ -36,9 +36,9 @@ Result<std::vector<double>> alibi_slopes(double heads) {
 Result<AlibiForm> parse_alibi_form(std::string_view text) {
   if (text == "distance") return AlibiForm::distance;
   if (text == "key_position") return AlibiForm::key_position;
-  return make_error(ErrorCode::invalid_argument, "form", "one_of",
-                    {{"allowed", std::string("distance, key_position")},
-                     {"got", std::string(text)}});
+  return make_error(
+      ErrorCode::invalid_argument, "form", "one_of",
+      {{"allowed", std::string("distance, key_position")}, {"got", std::string(text)}});
 }
 
 Result<AlibiSpec> make_alibi_spec(double heads, double positions, bool causal,

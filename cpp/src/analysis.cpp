@@ -99,6 +99,15 @@ Result<std::vector<double>> dot_by_offset(const Spec& spec, double first_offset,
       dots[n] += rotor.cos();
     }
   }
+  // A lone sine (extra_sine, odd d) adds sin(p w) sin((p + k) w), which depends on p: this is the
+  // one case where the dot product is not a function of k alone. It is computed at p = start.
+  if (spec.lone_sine()) {
+    const double w = omega_of(spec, spec.pairs());
+    const double p = static_cast<double>(spec.start);
+    for (std::size_t n = 0; n < dots.size(); ++n) {
+      dots[n] += std::sin(p * w) * std::sin((p + first_offset + static_cast<double>(n)) * w);
+    }
+  }
   return dots;
 }
 

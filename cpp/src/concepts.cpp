@@ -464,10 +464,18 @@ Result<Closest> closest_positions(const Spec& spec) {
   const auto found = dot_by_offset(spec, 1, spec.positions - 1);
   if (!found) return found.error();
   const auto& dots = found.value();
-  const double self = spec.pairs();  // |PE|^2
+  // |PE(p) - PE(p + k)|^2 = |PE(p)|^2 + |PE(p + k)|^2 - 2 PE(p).PE(p + k); each pair adds 1 to a
+  // squared norm, a lone sine (odd d, extra_sine) sin^2 of its angle, taken with p = start.
+  const double lone_w = spec.lone_sine() ? omega_of(spec, spec.pairs()) : 0.0;
+  const auto norm2 = [&](double position) {
+    const double s = spec.lone_sine() ? std::sin(position * lone_w) : 0.0;
+    return spec.pairs() + s * s;
+  };
+  const double p0 = static_cast<double>(spec.start);
   Closest best{std::numeric_limits<double>::infinity(), 0};
   for (std::size_t n = 0; n < dots.size(); ++n) {
-    const double distance = std::sqrt(std::max(0.0, 2 * (self - dots[n])));
+    const double k = static_cast<double>(n) + 1;
+    const double distance = std::sqrt(std::max(0.0, norm2(p0) + norm2(p0 + k) - 2 * dots[n]));
     if (distance < best.distance) best = {distance, static_cast<int>(n) + 1};
   }
   return best;

@@ -65,7 +65,7 @@ void write_json(std::ostream& out, const Spec& spec, std::span<const float> valu
   out << "{\"d_model\":" << spec.d_model << ",\"positions\":" << spec.positions
       << ",\"start\":" << spec.start << ",\"base\":" << format_number(spec.base) << ",\"layout\":\""
       << to_string(spec.layout) << "\",\"frequencies\":\"" << to_string(spec.frequencies)
-      << "\",\"data\":[";
+      << "\",\"odd\":\"" << to_string(spec.odd) << "\",\"data\":[";
   for (int r = 0; r < spec.positions; ++r) {
     out << (r ? ",[" : "[");
     for (int c = 0; c < spec.d_model; ++c) {

@@ -86,13 +86,13 @@ void rotate_row(const RopeSpec& spec, const std::vector<double>& inv, double pos
 
 }  // namespace
 
-Status rope_apply(const RopeSpec& spec, std::span<const float> in, std::span<const double> positions,
-                  std::span<float> out) {
+Status rope_apply(const RopeSpec& spec, std::span<const float> in,
+                  std::span<const double> positions, std::span<float> out) {
   const std::size_t d = spec.head_dim;
   if (in.size() != positions.size() * d) {
-    return make_error(ErrorCode::invalid_argument, "vectors", "length_mismatch",
-                      {{"expected", double(positions.size()) * double(d)},
-                       {"got", double(in.size())}});
+    return make_error(
+        ErrorCode::invalid_argument, "vectors", "length_mismatch",
+        {{"expected", double(positions.size()) * double(d)}, {"got", double(in.size())}});
   }
   if (out.size() != in.size()) {
     return make_error(ErrorCode::invalid_argument, "out", "length_mismatch",
@@ -155,8 +155,7 @@ Result<RopeScores> rope_scores(const RopeSpec& spec, std::span<const float> q,
   }
   // The direct check: rotate q at p + n and k at p, then dot, at a few absolute positions p up to
   // 10^6, for up to 64 distances spread over the range.
-  const double probes[kScoreProbes] = {0, 1, 4093,
-                                       std::max(0.0, 1e6 - static_cast<double>(count))};
+  const double probes[kScoreProbes] = {0, 1, 4093, std::max(0.0, 1e6 - static_cast<double>(count))};
   std::vector<double> qr(d), kr(d);
   const int step = std::max(1, count / 64);
   for (const double p : probes) {

@@ -22,10 +22,14 @@ constexpr ParameterInfo kSinusoidal[] = {
      "column order"},
     {"frequencies", "frequencies", T::choice, 0, "paper", 0, 0, "paper|tensor2tensor",
      "exponent 2i/d (paper) or i/(d/2-1) (tensor2tensor)"},
+    {"odd", "odd", T::choice, 0, "auto", 0, 0, "auto|zero_column|extra_sine",
+     "odd d_model: a zero last column, or ceil(d/2) sines (auto: extra_sine for paper "
+     "frequencies)"},
 };
 
 constexpr ParameterInfo kRope[] = {
-    {"headDim", "head_dim", T::integer, kRequired, "", 2, kMaxHeadDim, "", "width of one head, even"},
+    {"headDim", "head_dim", T::integer, kRequired, "", 2, kMaxHeadDim, "",
+     "width of one head, even"},
     {"theta", "theta", T::number, 10000, "", 1, 1e12, "", "rope_theta, > 1"},
     {"rotaryDim", "rotary_dim", T::integer, -1, "", 2, kMaxHeadDim, "",
      "rotated dimensions, even, <= headDim (default: headDim)"},
@@ -45,7 +49,8 @@ constexpr ParameterInfo kAlibi[] = {
 };
 
 constexpr ParameterInfo kSincos2d[] = {
-    {"dModel", "d_model", T::integer, kRequired, "", 4, kMaxDModel, "", "model width, a multiple of 4"},
+    {"dModel", "d_model", T::integer, kRequired, "", 4, kMaxDModel, "",
+     "model width, a multiple of 4"},
     {"gridHeight", "grid_height", T::integer, kRequired, "", 1, kMaxGridSide, "", "patch rows"},
     {"gridWidth", "grid_width", T::integer, kRequired, "", 1, kMaxGridSide, "", "patch columns"},
     {"base", "base", T::number, 10000, "", 1, 1e12, "", "the base of the frequencies, > 1"},

@@ -37,7 +37,7 @@ void emit_row(float* __restrict row, int d, const float* __restrict p, const flo
 
 void generate(const Spec& spec, float* out) {
   const int d = spec.d_model;
-  const int h = spec.pairs();
+  const int h = spec.frequency_count();  // the pairs, and a lone sine's frequency
   std::vector<Column> columns(d);
   for (int j = 0; j < d; ++j) columns[j] = column_of(spec, j);
 

@@ -1,5 +1,6 @@
 #include "pe/spec.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -45,6 +46,19 @@ Result<Frequencies> parse_frequencies(std::string_view text) {
   return one_of("frequencies", "paper, tensor2tensor", text);
 }
 
+Result<OddRule> parse_odd(std::string_view text, Frequencies frequencies) {
+  if (text == "zero_column") return OddRule::zero_column;
+  if (text == "extra_sine") return OddRule::extra_sine;
+  if (text == "auto") {
+    return frequencies == Frequencies::paper ? OddRule::extra_sine : OddRule::zero_column;
+  }
+  return one_of("odd", "auto, zero_column, extra_sine", text);
+}
+
+std::string_view to_string(OddRule odd) {
+  return odd == OddRule::zero_column ? "zero_column" : "extra_sine";
+}
+
 std::string_view to_string(Layout layout) {
   switch (layout) {
     case Layout::interleaved: return "interleaved";
@@ -68,6 +82,8 @@ Result<Spec> make_spec(const SinusoidalOptions& options) {
   if (!layout) return layout.error();
   auto frequencies = parse_frequencies(options.frequencies);
   if (!frequencies) return frequencies.error();
+  auto odd = parse_odd(options.odd, frequencies.value());
+  if (!odd) return odd.error();
 
   Spec spec;
   spec.d_model = static_cast<int>(options.d_model);
@@ -76,6 +92,7 @@ Result<Spec> make_spec(const SinusoidalOptions& options) {
   spec.base = options.base;
   spec.layout = layout.value();
   spec.frequencies = frequencies.value();
+  spec.odd = odd.value();
 
   if (spec.start + spec.positions - 1 > kMaxPosition) {
     return make_error(
@@ -96,17 +113,22 @@ Result<Spec> make_spec(const SinusoidalOptions& options) {
 
 Column column_of(const Spec& spec, int dimension) {
   const int h = spec.pairs();
+  // With a lone sine (extra_sine, odd d) there are h + 1 sines: interleaved puts it last; split
+  // (Marian) has sines [0, h + 1) then cosines; split_cos_first has cosines [0, h) then h + 1
+  // sines.
+  const int sines = spec.lone_sine() ? h + 1 : h;
   switch (spec.layout) {
     case Layout::interleaved:
       if (dimension < 2 * h) return {dimension / 2, dimension % 2 == 0 ? Wave::sin : Wave::cos};
+      if (spec.lone_sine() && dimension == 2 * h) return {h, Wave::sin};
       break;
     case Layout::split:
-      if (dimension < h) return {dimension, Wave::sin};
-      if (dimension < 2 * h) return {dimension - h, Wave::cos};
+      if (dimension < sines) return {dimension, Wave::sin};
+      if (dimension < sines + h) return {dimension - sines, Wave::cos};
       break;
     case Layout::split_cos_first:
       if (dimension < h) return {dimension, Wave::cos};
-      if (dimension < 2 * h) return {dimension - h, Wave::sin};
+      if (dimension < h + sines) return {dimension - h, Wave::sin};
       break;
   }
   return {-1, Wave::zero};
@@ -114,7 +136,10 @@ Column column_of(const Spec& spec, int dimension) {
 
 double omega_of(const Spec& spec, int pair) {
   if (spec.frequencies == Frequencies::paper) {
-    return std::pow(spec.base, -2.0 * pair / spec.d_model);
+    // extra_sine applies the formula over the true d; zero_column over the 2 * floor(d/2) columns
+    // that hold pairs (the two agree for an even d).
+    const int denominator = spec.odd == OddRule::extra_sine ? spec.d_model : 2 * spec.pairs();
+    return std::pow(spec.base, -2.0 * pair / std::max(denominator, 1));
   }
   // tensor2tensor's get_timing_signal_1d: log_timescale_increment = log(base) / max(h - 1, 1).
   const int denominator = spec.pairs() > 1 ? spec.pairs() - 1 : 1;

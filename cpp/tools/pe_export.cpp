@@ -183,6 +183,7 @@ int main(int argc, char** argv) {
     o.base = num["base"];
     o.layout = text["layout"];
     o.frequencies = text["frequencies"];
+    o.odd = text["odd"];
     const auto spec = pe::make_spec(o);
     if (!spec) return fail(spec.error().message);
     table.resize(spec.value().element_count());

@@ -1,5 +1,6 @@
-// ALiBi against the reference code: slopes from get_slopes() of ofirpress/attention_with_linear_biases
-// (fairseq/models/transformer.py @3b7c2eca), run in Python 3 (float64) for the values below.
+// ALiBi against the reference code: slopes from get_slopes() of
+// ofirpress/attention_with_linear_biases (fairseq/models/transformer.py @3b7c2eca), run in Python 3
+// (float64) for the values below.
 #include "pe/alibi.hpp"
 
 #include <doctest/doctest.h>
@@ -9,10 +10,18 @@
 #include <vector>
 
 TEST_CASE("slopes match get_slopes for powers of two and for other head counts") {
-  const std::vector<double> twelve = {0.5,        0.25,       0.125,      0.0625,
-                                      0.03125,    0.015625,   0.0078125,  0.00390625,
-                                      0.7071067811865476, 0.35355339059327384,
-                                      0.17677669529663692, 0.08838834764831849};
+  const std::vector<double> twelve = {0.5,
+                                      0.25,
+                                      0.125,
+                                      0.0625,
+                                      0.03125,
+                                      0.015625,
+                                      0.0078125,
+                                      0.00390625,
+                                      0.7071067811865476,
+                                      0.35355339059327384,
+                                      0.17677669529663692,
+                                      0.08838834764831849};
   CHECK(pe::alibi_slopes(12).value() == twelve);  // bit-for-bit: the same float64 operations
   CHECK(pe::alibi_slopes(6).value() ==
         std::vector<double>{0.25, 0.0625, 0.015625, 0.00390625, 0.5, 0.125});
@@ -50,8 +59,8 @@ TEST_CASE("BLOOM's slope * j gives the same softmax as -slope * (i - j)") {
         total += a[j];
       }
       CHECK(total == doctest::Approx(1.0));
-      CHECK(a[31] == 0.0);                  // a future key gets nothing
-      CHECK(a[30] > a[29]);                 // nearer keys get more
+      CHECK(a[31] == 0.0);   // a future key gets nothing
+      CHECK(a[30] > a[29]);  // nearer keys get more
     }
   }
 }

@@ -51,11 +51,19 @@ TEST_CASE("tensor2tensor's slowest wavelength is exactly 2*pi*base") {
   CHECK(info[256].pair == 0);
 }
 
-TEST_CASE("the zero column of an odd d_model has no frequency") {
-  const auto info = pe::dimensions(make(5));
+TEST_CASE("the zero column of an odd d_model has no frequency; a lone sine has the next one") {
+  pe::SinusoidalOptions o;
+  o.d_model = 5;
+  o.odd = "zero_column";
+  auto info = pe::dimensions(pe::make_spec(o).value());
   CHECK(info[4].wave == pe::Wave::zero);
   CHECK(info[4].omega == 0.0);
   CHECK(std::isinf(info[4].wavelength));
+  o.odd = "extra_sine";  // the default for paper frequencies
+  info = pe::dimensions(pe::make_spec(o).value());
+  CHECK(info[4].wave == pe::Wave::sin);
+  CHECK(info[4].pair == 2);
+  CHECK(info[4].omega == doctest::Approx(std::pow(10000.0, -4.0 / 5)));
 }
 
 TEST_CASE("vector_at matches the reference and has norm sqrt(d/2)") {

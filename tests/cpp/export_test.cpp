@@ -51,7 +51,7 @@ TEST_CASE("json carries the parameters and the rows") {
   pe::write_json(out, spec, std::vector<float>{0, 1, 0.5f, 0.25f});
   CHECK(out.str() ==
         "{\"d_model\":2,\"positions\":2,\"start\":0,\"base\":10000,\"layout\":\"split\","
-        "\"frequencies\":\"paper\",\"data\":[[0,1],[0.5,0.25]]}\n");
+        "\"frequencies\":\"paper\",\"odd\":\"extra_sine\",\"data\":[[0,1],[0.5,0.25]]}\n");
   CHECK(pe::parse_format("xlsx").error().message ==
         "format must be one of npy, csv, json; got \"xlsx\"");
 }

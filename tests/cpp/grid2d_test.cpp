@@ -13,11 +13,11 @@ TEST_CASE("the table is MAE's: row-major patches, x (the column) in the first ha
   REQUIRE(pe::sincos2d_into(spec, t).ok());
   REQUIRE(t.size() == 6 * 8);
   // Row 2 is patch (row 0, column 2): x = 2 in the first half, y = 0 in the second.
-  const double row2[] = {0.9092974268256816, 0.01999866669333308, -0.4161468365471424,
-                         0.999800006666578, 0, 0, 1, 1};
+  const double row2[] = {
+      0.9092974268256816, 0.01999866669333308, -0.4161468365471424, 0.999800006666578, 0, 0, 1, 1};
   for (int j = 0; j < 8; ++j) CHECK(t[2 * 8 + j] == doctest::Approx(row2[j]).epsilon(1e-7));
   const double row4[] = {0.8414709848078965, 0.009999833334166664, 0.5403023058681397,
-                         0.9999500004166654, 0.8414709848078965, 0.009999833334166664,
+                         0.9999500004166654, 0.8414709848078965,   0.009999833334166664,
                          0.5403023058681397, 0.9999500004166654};
   for (int j = 0; j < 8; ++j) CHECK(t[4 * 8 + j] == doctest::Approx(row4[j]).epsilon(1e-7));
 }
@@ -29,9 +29,9 @@ TEST_CASE("the class token adds a zero row first") {
   REQUIRE(spec.rows() == 197);  // ViT-B/16 at 224 px: 196 patches + [CLS]
   for (int j = 0; j < 16; ++j) CHECK(t[j] == 0.0f);
   // Row 16 = patch 15 = (row 1, column 1).
-  const double row16[] = {0.8414709848078965, 0.09983341664682817, 0.009999833334166664,
-                          0.0009999998333333417, 0.5403023058681397, 0.9950041652780256,
-                          0.9999500004166654, 0.9999995000000417};
+  const double row16[] = {0.8414709848078965,    0.09983341664682817, 0.009999833334166664,
+                          0.0009999998333333417, 0.5403023058681397,  0.9950041652780256,
+                          0.9999500004166654,    0.9999995000000417};
   for (int j = 0; j < 8; ++j) {
     CHECK(t[16 * 16 + j] == doctest::Approx(row16[j]).epsilon(1e-7));
     CHECK(t[16 * 16 + 8 + j] == doctest::Approx(row16[j]).epsilon(1e-7));  // y = x = 1
@@ -44,7 +44,7 @@ TEST_CASE("similarity over the x half ignores rows, over the y half ignores colu
   const auto y = pe::grid2d_similarity(spec, 2, 3, pe::GridPart::y).value();
   const auto all = pe::grid2d_similarity(spec, 2, 3, pe::GridPart::all).value();
   for (int r = 0; r < 5; ++r) {
-    CHECK(x[r * 7 + 3] == doctest::Approx(1.0));  // same column
+    CHECK(x[r * 7 + 3] == doctest::Approx(1.0));   // same column
     CHECK(x[r * 7 + 5] == doctest::Approx(x[5]));  // the row does not matter
   }
   for (int c = 0; c < 7; ++c) CHECK(y[2 * 7 + c] == doctest::Approx(1.0));

@@ -1,7 +1,8 @@
 // RoPE against the reference code's formulas. Reference values: numpy float64 transcriptions of
 // Hugging Face transformers' rotate_half / apply_rotary_pos_emb (models/llama/modeling_llama.py
 // @5dd4a635) and GPT-J's rotate_every_two / apply_rotary_pos_emb (models/gptj/modeling_gptj.py
-// @00b676f8), with inv_freq = 1 / theta^(arange(0, r, 2) / r) as both build it, evaluated in float64.
+// @00b676f8), with inv_freq = 1 / theta^(arange(0, r, 2) / r) as both build it, evaluated in
+// float64.
 #include "pe/rope.hpp"
 
 #include <doctest/doctest.h>
@@ -53,14 +54,14 @@ TEST_CASE("interleaved pairing matches GPT-J's rotate_every_two") {
 
 TEST_CASE("partial rotary rotates the first rotary_dim dimensions and leaves the rest") {
   SUBCASE("half (GPT-NeoX rotary_pct)") {
-    const double expected[] = {3.160435009452642, 1.9716659646625427, -0.10793771827345966,
-                               4.014042018189563, 5, 6, 7, 8};
+    const double expected[] = {
+        3.160435009452642, 1.9716659646625427, -0.10793771827345966, 4.014042018189563, 5, 6, 7, 8};
     const auto out = rotate(make(8, 500000, 4, "half"), kOneToEight, 5);
     for (int j = 0; j < 8; ++j) CHECK(out[j] == doctest::Approx(expected[j]).epsilon(1e-7));
   }
   SUBCASE("interleaved (GPT-J rotary_dim)") {
-    const double expected[] = {2.2015107347895033, -0.39159990373668596, 2.9716409647667095,
-                               4.02111302707601, 5, 6, 7, 8};
+    const double expected[] = {
+        2.2015107347895033, -0.39159990373668596, 2.9716409647667095, 4.02111302707601, 5, 6, 7, 8};
     const auto out = rotate(make(8, 500000, 4, "interleaved"), kOneToEight, 5);
     for (int j = 0; j < 8; ++j) CHECK(out[j] == doctest::Approx(expected[j]).epsilon(1e-7));
   }
@@ -87,7 +88,8 @@ TEST_CASE("interleaved RoPE is Meta's complex multiplication, to 1e-6 up to posi
 }
 
 TEST_CASE("the two pairings rotate the same pairs once the weights are permuted") {
-  // What a port from GPT-J weights to a Llama-style model must do: dimension 2i -> i, 2i+1 -> i+d/2.
+  // What a port from GPT-J weights to a Llama-style model must do: dimension 2i -> i, 2i+1 ->
+  // i+d/2.
   const auto half = make(16, 10000, 16, "half");
   const auto inter = make(16, 10000, 16, "interleaved");
   std::vector<float> x(16), permuted(16);
@@ -127,13 +129,14 @@ TEST_CASE("q.k after rotation depends only on the distance, and the closed form 
   }
 }
 
-TEST_CASE("Hugging Face's cos/sin tables: cat(freqs, freqs) for half, repeat_interleave for GPT-J") {
+TEST_CASE(
+    "Hugging Face's cos/sin tables: cat(freqs, freqs) for half, repeat_interleave for GPT-J") {
   const auto half = make(8, 10000, 8, "half");
   const auto inter = make(8, 10000, 8, "interleaved");
   std::vector<float> c(16), s(16);
   REQUIRE(pe::rope_tables(half, 1, 2, c, s).ok());
   const auto inv = pe::rope_inv_freq(half);
-  CHECK(inv[1] == doctest::Approx(0.1).epsilon(1e-15));  // 10000^(-2/8)
+  CHECK(inv[1] == doctest::Approx(0.1).epsilon(1e-15));   // 10000^(-2/8)
   CHECK(c[8 + 1] == doctest::Approx(std::cos(2 * 0.1)));  // row 1 = position 2, column 1
   CHECK(c[8 + 5] == c[8 + 1]);                            // column 1 + 4 repeats it
   REQUIRE(pe::rope_tables(inter, 1, 2, c, s).ok());

@@ -12,7 +12,7 @@ namespace {
 
 pe::Spec make(int d_model, int positions, std::int64_t start = 0,
               const char* layout = "interleaved", const char* frequencies = "paper",
-              double base = 10000) {
+              double base = 10000, const char* odd = "auto") {
   pe::SinusoidalOptions o;
   o.d_model = d_model;
   o.positions = positions;
@@ -20,6 +20,7 @@ pe::Spec make(int d_model, int positions, std::int64_t start = 0,
   o.base = base;
   o.layout = layout;
   o.frequencies = frequencies;
+  o.odd = odd;
   auto spec = pe::make_spec(o);
   REQUIRE(spec.ok());
   return spec.value();
@@ -34,7 +35,8 @@ std::vector<float> generate(const pe::Spec& spec) {
 // Largest |engine - float64 reference| over the whole matrix.
 double max_error(const pe::Spec& spec, const std::vector<float>& m) {
   const pe_test::RefSpec ref{spec.d_model, spec.base, std::string(pe::to_string(spec.layout)),
-                             std::string(pe::to_string(spec.frequencies))};
+                             std::string(pe::to_string(spec.frequencies)),
+                             std::string(pe::to_string(spec.odd))};
   double worst = 0;
   for (int r = 0; r < spec.positions; ++r) {
     const double position = static_cast<double>(spec.start + r);
@@ -74,15 +76,11 @@ TEST_CASE("each layout and frequency convention matches Python's float64 values"
     const auto m = generate(make(8, 1, 5, "split_cos_first"));
     for (int j = 0; j < 8; ++j) CHECK(m[j] == doctest::Approx(expected[j]).epsilon(1e-6));
   }
-  SUBCASE("odd d_model = 5: two pairs with exponent 2i/5, then a zero column") {
-    const double expected[5] = {0.9092974268256817, -0.4161468365471424, 0.050216599387465206,
-                                0.9987383506934931, 0.0};
-    const auto m = generate(make(5, 1, 2));
-    for (int j = 0; j < 5; ++j) CHECK(m[j] == doctest::Approx(expected[j]).epsilon(1e-6));
-  }
-  SUBCASE("d_model = 1 is a single zero column") {
-    const auto m = generate(make(1, 3));
-    CHECK(m == std::vector<float>{0.0f, 0.0f, 0.0f});
+  SUBCASE("d_model = 1: a single sine (extra_sine, the default) or a zero column") {
+    const auto sine = generate(make(1, 3));
+    CHECK(sine[2] == doctest::Approx(std::sin(2.0)).epsilon(1e-7));
+    const auto zero = generate(make(1, 3, 0, "interleaved", "paper", 10000, "zero_column"));
+    CHECK(zero == std::vector<float>{0.0f, 0.0f, 0.0f});
   }
 }
 
@@ -106,8 +104,14 @@ TEST_CASE("the fast path is within 1e-6 of float64 at d_model up to 4096 and lar
     for (std::int64_t start : {0, 32000, 64936, 999999000}) {
       CAPTURE(d_model);
       CAPTURE(start);
-      const auto spec = make(d_model, 600, start, d_model % 2 ? "split" : "interleaved");
-      CHECK(max_error(spec, generate(spec)) <= 1e-6);
+      for (const char* odd : {"zero_column", "extra_sine"}) {
+        for (const char* layout : {"interleaved", "split", "split_cos_first"}) {
+          CAPTURE(odd);
+          CAPTURE(layout);
+          const auto spec = make(d_model, 600, start, layout, "paper", 10000, odd);
+          CHECK(max_error(spec, generate(spec)) <= 1e-6);
+        }
+      }
     }
   }
 }
@@ -165,4 +169,59 @@ TEST_CASE("a wrong output size is refused, not written") {
   REQUIRE_FALSE(status.ok());
   CHECK(status.error().message == "out must hold 32 numbers; got 31");
   CHECK(small[0] == 42.0f);
+}
+
+TEST_CASE("odd d_model matches the code of the projects that use each rule (d = 5, position 2)") {
+  // Reference values: each project's own formula run in numpy (float64), d = 5, row 2:
+  //   DistilBERT create_sinusoidal_embeddings (huggingface/transformers,
+  //     models/distilbert/modeling_distilbert.py): the formula on every column j < d, interleaved.
+  //   Marian (models/marian/modeling_marian.py): the same angles, ceil(d/2) sines then cosines.
+  //   DiT TimestepEmbedder.timestep_embedding (facebookresearch/DiT @ed81ce22, models.py): cos half
+  //     first, exponent i/h, a zero column appended.
+  //   fairseq SinusoidalPositionalEmbedding.get_embedding (facebookresearch/fairseq @3d262bb2):
+  //     sin half, exponent i/(h-1), a zero column appended.
+  struct Case {
+    const char* who;
+    const char* layout;
+    const char* frequencies;
+    const char* odd;
+    double expected[5];
+  };
+  const Case cases[] = {
+      {"DistilBERT",
+       "interleaved",
+       "paper",
+       "extra_sine",
+       {0.9092974268256816, -0.4161468365471424, 0.050216599387465206, 0.9987383506934931,
+        0.0012619143540422218}},
+      {"Marian",
+       "split",
+       "paper",
+       "extra_sine",
+       {0.9092974268256816, 0.050216599387465206, 0.0012619143540422218, -0.4161468365471424,
+        0.9987383506934931}},
+      {"DiT",
+       "split_cos_first",
+       "paper",
+       "zero_column",
+       {-0.4161468365471424, 0.999800006666578, 0.9092974268256816, 0.01999866669333307, 0.0}},
+      {"fairseq",
+       "split",
+       "tensor2tensor",
+       "zero_column",
+       {0.9092974268256816, 0.0001999999986666665, -0.4161468365471424, 0.9999999800000001, 0.0}},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.who);
+    const auto m = generate(make(5, 3, 0, c.layout, c.frequencies, 10000, c.odd));
+    for (int j = 0; j < 5; ++j) CHECK(m[2 * 5 + j] == doctest::Approx(c.expected[j]).epsilon(1e-6));
+  }
+  // The defaults: paper frequencies give DistilBERT's extra sine, tensor2tensor fairseq's zero
+  // column.
+  CHECK(make(5, 1).odd == pe::OddRule::extra_sine);
+  CHECK(make(5, 1, 0, "split", "tensor2tensor").odd == pe::OddRule::zero_column);
+  pe::SinusoidalOptions o;
+  o.odd = "pad";
+  CHECK(pe::make_spec(o).error().message ==
+        "odd must be one of auto, zero_column, extra_sine; got \"pad\"");
 }

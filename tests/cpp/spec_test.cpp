@@ -114,13 +114,30 @@ TEST_CASE("columns map to pairs and waves in each layout") {
     CHECK(pe::column_of(spec, 4).wave == pe::Wave::sin);
     CHECK(pe::column_of(spec, 4).pair == 1);
   }
-  SUBCASE("odd d_model: the last column is the zero column in every layout") {
+  SUBCASE("odd d_model, zero_column: the last column is the zero column in every layout") {
     auto odd = pe::make_spec(options(7, 1)).value();
+    odd.odd = pe::OddRule::zero_column;
     for (auto layout : {pe::Layout::interleaved, pe::Layout::split, pe::Layout::split_cos_first}) {
       odd.layout = layout;
       CHECK(pe::column_of(odd, 6).wave == pe::Wave::zero);
       CHECK(pe::column_of(odd, 6).pair == -1);
     }
+  }
+  SUBCASE("odd d_model, extra_sine: four sines and three cosines, placed as each layout does") {
+    auto odd = pe::make_spec(options(7, 1)).value();
+    REQUIRE(odd.odd == pe::OddRule::extra_sine);  // the default for paper frequencies
+    CHECK(odd.frequency_count() == 4);
+    odd.layout = pe::Layout::interleaved;  // DistilBERT: the lone sine last
+    CHECK(pe::column_of(odd, 6).wave == pe::Wave::sin);
+    CHECK(pe::column_of(odd, 6).pair == 3);
+    odd.layout = pe::Layout::split;  // Marian: sines 0..3, then cosines 0..2
+    CHECK(pe::column_of(odd, 3).wave == pe::Wave::sin);
+    CHECK(pe::column_of(odd, 3).pair == 3);
+    CHECK(pe::column_of(odd, 4).wave == pe::Wave::cos);
+    CHECK(pe::column_of(odd, 4).pair == 0);
+    odd.layout = pe::Layout::split_cos_first;  // cosines 0..2, then sines 0..3
+    CHECK(pe::column_of(odd, 6).wave == pe::Wave::sin);
+    CHECK(pe::column_of(odd, 6).pair == 3);
   }
 }
 

@@ -170,7 +170,7 @@ const SHARED = new Set(
     'withpe code ' +
     // the scheme sections: model and author names, code identifiers and formula symbols
     'Wqx Wkx theta Qwen Mistral Gemma DeepSeek NeoX Hugging Face rotate_half RoFormer Meta W_q W_k new old ' +
-    'Press MPT slope softmax ViT MAE emb_h meshgrid grid_w grid_h grid'
+    'Press MPT slope softmax ViT MAE emb_h meshgrid grid_w grid_h grid DistilBERT floor diffusers'
   ).split(' '),
 );
 // Key names stay as printed on the keys (Shift, Enter, Ctrl); R_k is the rotation's symbol.

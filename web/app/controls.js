@@ -80,6 +80,7 @@ export class Controls {
       }
       case 'layout':
       case 'freq':
+      case 'odd':
       case 'map':
         return { patch: { [key]: text } };
       case 'pos': {
@@ -140,6 +141,7 @@ export class Controls {
     set('c-base', state.base);
     set('c-layout', state.layout);
     set('c-freq', state.freq);
+    set('c-odd', state.odd);
     set('c-map', state.map);
     set('c-pos', state.pos);
     set('c-k', state.k);

@@ -2,7 +2,7 @@
 // enough (this module is bundled into a classic script with the engine inlined).
 //
 //   <pe-explorer view="matrix|periodicity|clock|relative|all" d-model="128" positions="100" base="10000"
-//                layout="interleaved" frequencies="paper" position="20" offset="5" lang="en|zh"
+//                layout="interleaved" frequencies="paper" odd="auto" position="20" offset="5" lang="en|zh"
 //                theme="auto|light|dark" controls="on|off"></pe-explorer>
 //
 // Attributes reflect to properties and update the figure live; invalid ones show a message inside the
@@ -23,6 +23,7 @@ const ATTRIBUTES = {
   base: { key: 'base', property: 'base', number: true },
   layout: { key: 'layout', property: 'layout' },
   frequencies: { key: 'freq', property: 'frequencies' },
+  odd: { key: 'odd', property: 'odd' },
   position: { key: 'pos', property: 'position', number: true },
   offset: { key: 'k', property: 'offset', number: true },
 };

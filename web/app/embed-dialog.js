@@ -12,6 +12,7 @@ export function elementAttributes(state, view) {
     base: 'base',
     layout: 'layout',
     freq: 'frequencies',
+    odd: 'odd',
     pos: 'position',
     k: 'offset',
   };

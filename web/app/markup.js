@@ -35,6 +35,12 @@ export function controlsMarkup(t) {
       errors: false,
       input: `<select id="c-freq" name="freq" aria-describedby="c-freq-hint">${options('c.freq', ['paper', 'tensor2tensor'])}</select><p class="hint" id="c-freq-hint"></p>`,
     })}
+    ${field(t, 'c-odd', 'odd', {
+      labelKey: 'c.odd.label',
+      hintKey: null,
+      errors: false,
+      input: `<select id="c-odd" name="odd" aria-describedby="c-odd-hint">${options('c.odd', ['auto', 'extra_sine', 'zero_column'])}</select><p class="hint" id="c-odd-hint">${t('c.odd.hint')}</p>`,
+    })}
     ${field(t, 'c-pos', 'pos', {
       labelKey: 'c.pos.label',
       hintKey: 'c.pos.hint',

@@ -12,6 +12,7 @@ export const DEFAULTS = Object.freeze({
   base: 10000,
   layout: 'interleaved',
   freq: 'paper',
+  odd: 'auto', // odd d_model: auto | zero_column | extra_sine (the engine's rule, spec.hpp)
   pos: 20, // current position
   k: 5, // offset for the relative view
   dims: null, // picked dimensions; null = a spread chosen from d
@@ -34,6 +35,9 @@ export const MAX_TEXT = 1000;
 const MAX_HASH = 4096;
 export const MAX_DIMS = 8;
 
+/** The state keys that define the encoding: a change of any of them redraws every view. */
+export const ENCODING_KEYS = ['d', 'n', 'base', 'layout', 'freq', 'odd'];
+
 /** Engine options for a state. */
 export function encodingOf(state) {
   return {
@@ -42,6 +46,7 @@ export function encodingOf(state) {
     base: state.base,
     layout: state.layout,
     frequencies: state.freq,
+    odd: state.odd,
   };
 }
 
@@ -93,7 +98,14 @@ export function sanitize(candidate, validate, limits) {
   const range = (name, min, max, got) => message('integer_range', { name, min, max, got });
   // The engine's verdict on the encoding parameters: reset the parameter it names, until it agrees.
   // (A size cap names positions, so n goes back to its default first.)
-  const byParameter = { dModel: 'd', positions: 'n', base: 'base', layout: 'layout', frequencies: 'freq' };
+  const byParameter = {
+    dModel: 'd',
+    positions: 'n',
+    base: 'base',
+    layout: 'layout',
+    frequencies: 'freq',
+    odd: 'odd',
+  };
   for (let attempt = 0; attempt < 6; attempt++) {
     try {
       validate(encodingOf(state));
@@ -213,6 +225,7 @@ export function parseHash(hash, validate, limits) {
           break;
         case 'layout':
         case 'freq':
+        case 'odd':
         case 'map':
         case 'proj':
         case 'text':

@@ -37,7 +37,8 @@ Result<std::vector<float>> columns_of(const Spec& spec, std::span<const double> 
 
 // PE(p) . PE(p + k) for k = first_offset, first_offset + 1, ..., first_offset + count - 1.
 // Every pair contributes sin(pw)sin((p+k)w) + cos(pw)cos((p+k)w) = cos(kw), so the sum
-// sum_i cos(k * omega_i) does not depend on p: that is what this computes (in float64).
+// sum_i cos(k * omega_i) does not depend on p: that is what this computes (in float64). A lone sine
+// column (odd d_model, extra_sine) adds a term that does depend on p: it is taken at p = start.
 // Caps: count <= kMaxOffsets, and count x pairs <= kMaxDotWork terms (README, Reliability).
 inline constexpr int kMaxOffsets = 1 << 20;
 inline constexpr std::int64_t kMaxDotWork = std::int64_t{1} << 23;

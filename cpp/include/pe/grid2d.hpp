@@ -2,8 +2,8 @@
 // (facebookresearch/mae, util/pos_embed.py). Rows are patches in row-major order over the grid
 // (a zero row first with the class token). Columns: the first half encodes x, the patch's column
 // (MAE names that half emb_h, but its grid comes from meshgrid(grid_w, grid_h), so grid[0] is the
-// column index), the second half y, the row. Each half is [sin of d/4 frequencies, cos of the same],
-// omega_i = 1 / base^(i / (d/4)).
+// column index), the second half y, the row. Each half is [sin of d/4 frequencies, cos of the
+// same], omega_i = 1 / base^(i / (d/4)).
 #pragma once
 
 #include <span>

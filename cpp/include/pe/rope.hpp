@@ -26,7 +26,8 @@ enum class Pairing { half, interleaved };
 
 inline constexpr int kMaxHeadDim = 4096;
 inline constexpr int kMaxRopeDistance = 1 << 20;
-inline constexpr std::int64_t kMaxRopeValues = std::int64_t{1} << 21;  // rope_apply: rows x head_dim
+inline constexpr std::int64_t kMaxRopeValues = std::int64_t{1}
+                                               << 21;  // rope_apply: rows x head_dim
 inline constexpr int kScoreProbes = 4;  // absolute positions at which invariance is checked
 
 // Unchecked, as they arrive (doubles so that 3.5 and NaN reach the checks).
@@ -61,8 +62,8 @@ PairDims rope_pair_dims(const RopeSpec& spec, int pair);
 
 // Rotates every row (rows x head_dim, row-major) for its position: out may alias in. Angles,
 // sines and cosines in float64; positions are integers from 0 to kMaxPosition.
-Status rope_apply(const RopeSpec& spec, std::span<const float> in, std::span<const double> positions,
-                  std::span<float> out);
+Status rope_apply(const RopeSpec& spec, std::span<const float> in,
+                  std::span<const double> positions, std::span<float> out);
 
 // q(m) . k(m - d) for d = 0 .. max_distance, in float64, from the closed form per pair
 //   cos(d w)(q_a k_a + q_b k_b) + sin(d w)(q_a k_b - q_b k_a)  (+ the unrotated dimensions);
@@ -75,9 +76,9 @@ struct RopeScores {
 Result<RopeScores> rope_scores(const RopeSpec& spec, std::span<const float> q,
                                std::span<const float> k, double max_distance);
 
-// Hugging Face's cos and sin tables for positions start .. start + rows - 1, rows x rotary_dim each:
-// half: [w_0 .. w_{h-1}, w_0 .. w_{h-1}] (emb = cat(freqs, freqs)); interleaved: [w_0, w_0, w_1,
-// w_1, ...] (GPT-J's repeat_interleave).
+// Hugging Face's cos and sin tables for positions start .. start + rows - 1, rows x rotary_dim
+// each: half: [w_0 .. w_{h-1}, w_0 .. w_{h-1}] (emb = cat(freqs, freqs)); interleaved: [w_0, w_0,
+// w_1, w_1, ...] (GPT-J's repeat_interleave).
 Status rope_tables(const RopeSpec& spec, std::int64_t start, int rows, std::span<float> cos_out,
                    std::span<float> sin_out);
 

@@ -1,7 +1,8 @@
 // The schemes and their parameters, described once. Every consumer reads this table: the JS API's
 // type checks and defaults (api.post.js, through the bindings), pe-export's flags, the page's
 // controls and URL keys, the element's attributes and the docs. Ranges here are for display and
-// for the controls; the checks that enforce them live in each scheme's make_*_spec and say the same.
+// for the controls; the checks that enforce them live in each scheme's make_*_spec and say the
+// same.
 #pragma once
 
 #include <span>

@@ -10,9 +10,14 @@
 //   Frequencies::tensor2tensor  omega_i = base^(-i / max(h - 1, 1))      (tensor2tensor, fairseq)
 // with h = floor(d_model / 2) sin/cos pairs.
 //
-// Odd d_model: there are floor(d_model / 2) pairs, and the last column is all zeros, as
-// tensor2tensor and fairseq pad it. The paper exponent keeps the true d_model in its denominator.
-// So ||PE(p)|| = sqrt(h).
+// Odd d_model, as real code does it (OddRule; the README lists who does which):
+//   zero_column  floor(d/2) pairs, exponent over 2*floor(d/2), a zero last column
+//                (DiT, diffusers; fairseq and flax, whose tensor2tensor exponent has no d in it)
+//   extra_sine   the formula applied to every column j < d: ceil(d/2) sines, floor(d/2) cosines,
+//                exponent over the true d (DistilBERT, the 2022 TensorFlow tutorial, interleaved;
+//                Marian, split with its ceil(d/2) sines first)
+//   auto         extra_sine with paper frequencies (what the formula literally gives), zero_column
+//                with tensor2tensor frequencies (tensor2tensor itself pads with a zero column)
 #pragma once
 
 #include <cstddef>
@@ -26,6 +31,7 @@ namespace pe {
 
 enum class Layout { interleaved, split, split_cos_first };
 enum class Frequencies { paper, tensor2tensor };
+enum class OddRule { zero_column, extra_sine };
 
 // Documented limits. A request above a cap is refused with ErrorCode::size_limit.
 inline constexpr int kMaxDModel = 8192;
@@ -44,6 +50,7 @@ struct SinusoidalOptions {
   double base = 10000;
   std::string layout = "interleaved";
   std::string frequencies = "paper";
+  std::string odd = "auto";
 };
 
 // Checked parameters. Only make_spec() creates one, so any function taking a Spec may trust it.
@@ -54,8 +61,14 @@ struct Spec {
   double base = 10000;
   Layout layout = Layout::interleaved;
   Frequencies frequencies = Frequencies::paper;
+  OddRule odd = OddRule::extra_sine;  // only matters for an odd d_model
 
+  // Complete (sin, cos) pairs.
   int pairs() const { return d_model / 2; }
+  // Whether the last column is a lone sine (extra_sine with an odd d_model): frequency pairs().
+  bool lone_sine() const { return d_model % 2 == 1 && odd == OddRule::extra_sine; }
+  // Distinct frequencies: the pairs, plus the lone sine's.
+  int frequency_count() const { return pairs() + (lone_sine() ? 1 : 0); }
   std::size_t element_count() const {
     return static_cast<std::size_t>(positions) * static_cast<std::size_t>(d_model);
   }
@@ -67,15 +80,18 @@ Result<Spec> make_spec(const SinusoidalOptions& options);
 Status check_integer(std::string_view name, double value, double min, double max);
 Result<Layout> parse_layout(std::string_view text);
 Result<Frequencies> parse_frequencies(std::string_view text);
+// "auto" needs the frequencies to decide (see above).
+Result<OddRule> parse_odd(std::string_view text, Frequencies frequencies);
 Status check_base(double base);
 
 std::string_view to_string(Layout layout);
 std::string_view to_string(Frequencies frequencies);
+std::string_view to_string(OddRule odd);
 
 // Which sinusoid a column holds.
 enum class Wave { sin, cos, zero };
 struct Column {
-  int pair = -1;  // index i of omega_i, or -1 for the zero column of an odd d_model
+  int pair = -1;  // index i of omega_i (pairs() for a lone sine), or -1 for a zero column
   Wave wave = Wave::zero;
 };
 Column column_of(const Spec& spec, int dimension);

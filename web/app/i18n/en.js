@@ -29,6 +29,11 @@ export default {
   'c.layout.note.split':
     'All sines, then all cosines: tensor2tensor, fairseq, Marian, the TensorFlow tutorial.',
   'c.layout.note.split_cos_first': 'All cosines, then all sines: DiT (its timestep embedding).',
+  'c.odd.label': 'Odd d_model',
+  'c.odd.auto': 'auto (extra sine for paper, zero column for tensor2tensor)',
+  'c.odd.extra_sine': 'extra sine: the formula on every column (DistilBERT, Marian)',
+  'c.odd.zero_column': 'zero column: floor(d/2) pairs, then 0 (DiT, diffusers, fairseq)',
+  'c.odd.hint': 'Only matters when d_model is odd.',
   'c.freq.label': 'Frequencies',
   'c.freq.paper': 'paper: ω_i = base^(−2i/d)',
   'c.freq.tensor2tensor': 'tensor2tensor: ω_i = base^(−i/(d/2−1))',

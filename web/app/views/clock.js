@@ -1,7 +1,7 @@
 // View 3: the position vector in motion. Bars for PE(pos); one clock per pair whose hand turns at that
 // pair's true angular speed (angle = pos * omega_i); play, pause, step, scrub and speed.
 import { fitCanvas, formatNumber, textUpdate, theme, widthOf } from '../canvas.js';
-import { SPEEDS, encodingOf } from '../state.js';
+import { ENCODING_KEYS, encodingOf, SPEEDS } from '../state.js';
 
 const MAX_CLOCKS = 32;
 const CELL = { width: 86, height: 104, radius: 30 };
@@ -65,7 +65,7 @@ export class ClockView {
   update(state, changed, reason = {}) {
     this.speed.value = String(state.speed);
     if (!changed || !this.playing || !changed.has('pos')) this.at = state.pos;
-    const keys = ['d', 'n', 'base', 'layout', 'freq', 'theme', 'size'];
+    const keys = [...ENCODING_KEYS, 'theme', 'size'];
     if (!changed || keys.some((k) => changed.has(k))) this.info = this.pe.dimensions(encodingOf(state));
     this.drawBars(state);
     this.drawClocks(state, this.at);

@@ -2,7 +2,7 @@
 // fixed sinusoidal encoding, same d_model: rows past max_len do not exist in the table; the formula goes
 // on. Parameter counts, a lookup at the current position, and which models use which.
 import { drawAxis, fitCanvas, formatNumber, textUpdate, theme, ticks, widthOf } from '../canvas.js';
-import { encodingOf } from '../state.js';
+import { ENCODING_KEYS, encodingOf } from '../state.js';
 
 const SEED = 1;
 
@@ -24,7 +24,7 @@ export class LearnedView {
   }
 
   update(state, changed, reason = {}) {
-    const keys = ['d', 'n', 'base', 'layout', 'freq', 'map', 'maxlen', 'theme', 'size', 'lang'];
+    const keys = [...ENCODING_KEYS, 'map', 'maxlen', 'theme', 'size', 'lang'];
     if (!changed || keys.some((k) => changed.has(k))) this.draw(state);
     if (!changed || changed.has('pos') || keys.some((k) => changed.has(k))) {
       textUpdate(this, reason.animate, () => this.describe(this.store.get()));

@@ -1,7 +1,7 @@
 // View 1: the encoding matrix (positions down, dimensions across), drawn in bulk by the engine at
 // canvas resolution, with axes, a colour bar, a readout on hover or keyboard focus, zoom and pan.
 import { drawAxis, fitCanvas, formatNumber, textUpdate, theme, ticks, widthOf } from '../canvas.js';
-import { encodingOf } from '../state.js';
+import { ENCODING_KEYS, encodingOf } from '../state.js';
 
 const MARGIN = { left: 56, top: 10, right: 12, bottom: 40 };
 
@@ -42,9 +42,7 @@ export class MatrixView {
   }
 
   update(state, changed, reason = {}) {
-    const full =
-      !changed ||
-      ['d', 'n', 'base', 'layout', 'freq', 'map', 'zoom', 'theme', 'size'].some((k) => changed.has(k));
+    const full = !changed || [...ENCODING_KEYS, 'map', 'zoom', 'theme', 'size'].some((k) => changed.has(k));
     if (full) this.draw(state);
     if (changed && (changed.has('d') || changed.has('n'))) this.cursor = null;
     this.drawOverlay(state);

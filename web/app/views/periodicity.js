@@ -1,7 +1,7 @@
 // View 2: periodicity across dimensions. Curves of the picked dimensions over positions, wavelength by
 // dimension on a log scale, and one pair's sin and cos as the same wave a quarter period apart.
 import { drawAxis, fitCanvas, formatNumber, theme, ticks, waveAxes, widthOf } from '../canvas.js';
-import { dimsOf, encodingOf } from '../state.js';
+import { dimsOf, ENCODING_KEYS, encodingOf } from '../state.js';
 
 export class PeriodicityView {
   constructor(root, pe, store, t) {
@@ -34,7 +34,7 @@ export class PeriodicityView {
   }
 
   update(state, changed) {
-    const keys = ['d', 'n', 'base', 'layout', 'freq', 'dims', 'theme', 'size'];
+    const keys = [...ENCODING_KEYS, 'dims', 'theme', 'size'];
     const full = !changed || keys.some((k) => changed.has(k));
     if (full) {
       this.columns = this.pe.columns(encodingOf(state), dimsOf(state));

@@ -1,7 +1,7 @@
 // View 4: relative position. The Gram matrix PE(p)·PE(q), the dot product against the offset k, and for
 // the chosen k the 2x2 rotation blocks R_k with a live check that R_k·PE(p) = PE(p+k).
 import { drawAxis, fitCanvas, formatNumber, textUpdate, theme, ticks, widthOf } from '../canvas.js';
-import { encodingOf } from '../state.js';
+import { ENCODING_KEYS, encodingOf } from '../state.js';
 
 export class RelativeView {
   constructor(root, pe, store, t) {
@@ -23,7 +23,7 @@ export class RelativeView {
   }
 
   update(state, changed, reason = {}) {
-    const keys = ['d', 'n', 'base', 'layout', 'freq', 'theme', 'size'];
+    const keys = [...ENCODING_KEYS, 'theme', 'size'];
     const full = !changed || keys.some((k) => changed.has(k));
     if (full) {
       this.dims = this.pe.dimensions(encodingOf(state));

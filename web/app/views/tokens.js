@@ -4,7 +4,7 @@
 // two positions gets two inputs whose difference is exactly PE(p) − PE(q).
 // Tokens are shown as text (textContent, fillText), never as HTML.
 import { fitCanvas, formatNumber, textUpdate, theme, widthOf } from '../canvas.js';
-import { encodingOf } from '../state.js';
+import { ENCODING_KEYS, encodingOf } from '../state.js';
 
 export class TokensView {
   constructor(root, pe, store, t) {
@@ -23,7 +23,7 @@ export class TokensView {
   }
 
   update(state, changed) {
-    const keys = ['d', 'base', 'layout', 'freq', 'text', 'scale', 'withpe', 'proj', 'theme', 'size', 'lang'];
+    const keys = [...ENCODING_KEYS, 'text', 'scale', 'withpe', 'proj', 'theme', 'size', 'lang'];
     if (changed && !keys.some((k) => changed.has(k))) return;
     textUpdate(this, false, () => this.draw(this.store.get()));
   }

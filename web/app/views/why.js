@@ -2,7 +2,7 @@
 // to the raw index), shift as rotation (see the relative view), the binary-counter analogy, and three
 // common mistakes each beside the correct version.
 import { drawAxis, fitCanvas, formatNumber, textUpdate, theme, ticks, waveAxes, widthOf } from '../canvas.js';
-import { encodingOf } from '../state.js';
+import { ENCODING_KEYS, encodingOf } from '../state.js';
 
 const BINARY_ROWS = 16;
 const BINARY_PAIRS = 5;
@@ -40,7 +40,7 @@ export class WhyView {
   }
 
   update(state, changed) {
-    const keys = ['d', 'n', 'base', 'layout', 'freq', 'map', 'theme', 'size', 'lang'];
+    const keys = [...ENCODING_KEYS, 'map', 'theme', 'size', 'lang'];
     if (changed && !keys.some((k) => changed.has(k))) return;
     textUpdate(this, false, () => this.draw(this.store.get()));
   }
