@@ -23,6 +23,9 @@ export interface EncodingOptions {
   layout?: Layout;
   /** 'paper': omega_i = base^(-2i/d). 'tensor2tensor' (also fairseq): omega_i = base^(-i/(d/2-1)). */
   frequencies?: Frequencies;
+  /** Odd dModel: 'extra_sine' (the formula on every column: DistilBERT, Marian), 'zero_column'
+   *  (DiT, diffusers, fairseq), or 'auto' (extra_sine for paper frequencies, else zero_column). */
+  odd?: 'auto' | 'zero_column' | 'extra_sine';
 }
 
 /** What to draw and how: an RGBA8 image of `width` x `height` pixels of `region` of a matrix. */
@@ -189,6 +192,9 @@ export interface PE {
   wrongExponentWavelengths(options: EncodingOptions): Float64Array;
   /** Columns computed with that mistake, column-major like columns(). */
   wrongExponentColumns(options: EncodingOptions, dims: number[]): Float32Array;
+  /** The file pe-export writes for these options: 'npy' (default), 'csv' or 'json' (text formats up
+   *  to 2^22 values). Not in the embed's size-built engine. */
+  exportTable(options: EncodingOptions, format?: 'npy' | 'csv' | 'json'): Uint8Array;
   /** RoPE's inverse frequencies 1 / theta^(2i / rotaryDim) (float64) and the attention scaling (1). */
   ropeFrequencies(options: RopeOptions): { invFreq: Float64Array; attentionScaling: number };
   /** Rows of headDim values rotated for their positions (`positions`, one per row, or `start` + row). */

@@ -415,9 +415,9 @@ Module['inputVectors'] = function inputVectors(tokens, options, scale, withPe) {
 // --- schemes beyond the sinusoidal one: their parameters come from the engine's table ----------------
 
 // A binding of the scheme units, or a PEError saying this build has none (the embed's engine).
-function peBinding(name) {
+function peBinding(name, publicName) {
   const f = Module[name];
-  if (typeof f !== 'function') peFail('not_in_build', name.replace(/^_|Input$/g, ''), {});
+  if (typeof f !== 'function') peFail('not_in_build', publicName || name.replace(/^_|Input$/g, ''), {});
   return f;
 }
 
@@ -538,6 +538,12 @@ Module['grid2dSimilarity'] = function grid2dSimilarity(options, row, col, part) 
   const o = peSchemeOptions('sincos2d', options, '{ dModel: 768, gridHeight: 14, gridWidth: 14 }', {});
   const which = peString(part === undefined ? 'all' : part, 'part');
   return peUnwrap(binding(o, peNumber(row, 'row'), peNumber(col, 'col'), which), peGridNames);
+};
+
+Module['exportTable'] = function exportTable(options, format) {
+  const binding = peBinding('_exportSinusoidal', 'exportTable'); // before the options
+  const o = peEncodingOptions(options, true);
+  return peUnwrap(binding(o, peString(format === undefined ? 'npy' : format, 'format')));
 };
 
 Object.defineProperty(Module, 'schemes', {

@@ -26,13 +26,21 @@ std::string format_float(float value) {
   return text;
 }
 
-void write_npy(std::ostream& out, std::span<const float> values, int rows, int cols) {
-  const std::size_t shape[] = {std::size_t(rows), std::size_t(cols)};
-  write_npy(out, values, shape);
+void ByteSink::put(std::string_view bytes) {
+  if (overflowed_ || bytes.size() > buffer_.size() - size_) {
+    overflowed_ = true;
+    return;
+  }
+  bytes.copy(buffer_.data() + size_, bytes.size());
+  size_ += bytes.size();
 }
 
-void write_npy(std::ostream& out, std::span<const float> values,
-               std::span<const std::size_t> shape) {
+std::size_t export_size_bound(Format format, std::size_t values, std::size_t rows) {
+  if (format == Format::npy) return 192 + 4 * values;  // header (at most 192 bytes) + float32s
+  return 256 + 16 * values + 4 * rows;
+}
+
+void write_npy(ByteSink& out, std::span<const float> values, std::span<const std::size_t> shape) {
   std::string dims;  // "3," for one dimension (Python's 1-tuple), else "2, 3, 4"
   for (std::size_t k = 0; k < shape.size(); ++k) dims += (k ? ", " : "") + std::to_string(shape[k]);
   if (shape.size() == 1) dims += ",";
@@ -43,38 +51,40 @@ void write_npy(std::ostream& out, std::span<const float> values,
   header.append((64 - unpadded % 64) % 64, ' ');
   header.push_back('\n');
   const auto length = static_cast<std::uint16_t>(header.size());
-  out.write("\x93NUMPY\x01\x00", 8);
+  out.put(std::string_view("\x93NUMPY\x01\x00", 8));
   const char length_le[2] = {static_cast<char>(length & 0xff), static_cast<char>(length >> 8)};
-  out.write(length_le, 2);
-  out.write(header.data(), static_cast<std::streamsize>(header.size()));
-  out.write(reinterpret_cast<const char*>(values.data()),
-            static_cast<std::streamsize>(values.size_bytes()));
+  out.put(std::string_view(length_le, 2));
+  out.put(header);
+  out.put(std::string_view(reinterpret_cast<const char*>(values.data()), values.size_bytes()));
 }
 
-void write_csv(std::ostream& out, std::span<const float> values, int rows, int cols) {
-  for (int r = 0; r < rows; ++r) {
-    for (int c = 0; c < cols; ++c) {
-      if (c) out << ',';
-      out << format_float(values[static_cast<std::size_t>(r) * cols + c]);
+void write_csv(ByteSink& out, std::span<const float> values, std::size_t rows, std::size_t cols) {
+  for (std::size_t r = 0; r < rows; ++r) {
+    for (std::size_t c = 0; c < cols; ++c) {
+      if (c) out.put(",");
+      out.put(format_float(values[r * cols + c]));
     }
-    out << '\n';
+    out.put("\n");
   }
 }
 
-void write_json(std::ostream& out, const Spec& spec, std::span<const float> values) {
-  out << "{\"d_model\":" << spec.d_model << ",\"positions\":" << spec.positions
-      << ",\"start\":" << spec.start << ",\"base\":" << format_number(spec.base) << ",\"layout\":\""
-      << to_string(spec.layout) << "\",\"frequencies\":\"" << to_string(spec.frequencies)
-      << "\",\"odd\":\"" << to_string(spec.odd) << "\",\"data\":[";
-  for (int r = 0; r < spec.positions; ++r) {
-    out << (r ? ",[" : "[");
-    for (int c = 0; c < spec.d_model; ++c) {
-      if (c) out << ',';
-      out << format_float(values[static_cast<std::size_t>(r) * spec.d_model + c]);
+void write_json(ByteSink& out, const Spec& spec, std::span<const float> values) {
+  out.put("{\"d_model\":" + std::to_string(spec.d_model) +
+          ",\"positions\":" + std::to_string(spec.positions) +
+          ",\"start\":" + std::to_string(spec.start) + ",\"base\":" + format_number(spec.base) +
+          ",\"layout\":\"" + std::string(to_string(spec.layout)) + "\",\"frequencies\":\"" +
+          std::string(to_string(spec.frequencies)) + "\",\"odd\":\"" +
+          std::string(to_string(spec.odd)) + "\",\"data\":[");
+  const std::size_t d = spec.d_model;
+  for (std::size_t r = 0; r < std::size_t(spec.positions); ++r) {
+    out.put(r ? ",[" : "[");
+    for (std::size_t c = 0; c < d; ++c) {
+      if (c) out.put(",");
+      out.put(format_float(values[r * d + c]));
     }
-    out << ']';
+    out.put("]");
   }
-  out << "]}\n";
+  out.put("]}\n");
 }
 
 }  // namespace pe

@@ -252,11 +252,14 @@ int main(int argc, char** argv) {
     if (!file) return fail("cannot open " + output + " for writing");
   }
   std::ostream& out = output == "-" ? std::cout : file;
+  std::vector<char> bytes(pe::export_size_bound(format.value(), table.size(), shape[0]));
+  pe::ByteSink sink(bytes);
   switch (format.value()) {
-    case pe::Format::npy: pe::write_npy(out, table, shape); break;
-    case pe::Format::csv: pe::write_csv(out, table, int(shape[0]), int(shape[1])); break;
-    case pe::Format::json: pe::write_json(out, *sinusoidal, table); break;
+    case pe::Format::npy: pe::write_npy(sink, table, shape); break;
+    case pe::Format::csv: pe::write_csv(sink, table, shape[0], shape[1]); break;
+    case pe::Format::json: pe::write_json(sink, *sinusoidal, table); break;
   }
+  out.write(bytes.data(), static_cast<std::streamsize>(sink.size()));
   out.flush();
   if (!out) {
     std::cerr << "pe-export: writing " << output << " failed\n";

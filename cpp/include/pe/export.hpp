@@ -1,7 +1,10 @@
-// Writing a matrix as .npy, .csv or .json, so a notebook gets exactly the page's numbers.
+// Writing a table as .npy, .csv or .json, so a notebook gets exactly the page's numbers. The
+// writers put bytes into a caller's buffer (ByteSink) and never allocate it: no iostream in the
+// core, so the wasm engine stays small, and the page's downloads and pe-export write the same
+// bytes.
 #pragma once
 
-#include <ostream>
+#include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
@@ -17,14 +20,30 @@ Result<Format> parse_format(std::string_view text);
 // The shortest decimal text that reads back as exactly this float32 ("0.5", "0.84147096").
 std::string format_float(float value);
 
+// A fixed buffer that writers append to; past its end it counts the overflow instead of writing.
+class ByteSink {
+ public:
+  explicit ByteSink(std::span<char> buffer) : buffer_(buffer) {}
+  void put(std::string_view bytes);
+  std::size_t size() const { return size_; }
+  bool overflowed() const { return overflowed_; }
+  std::span<const char> bytes() const { return buffer_.first(size_); }
+
+ private:
+  std::span<char> buffer_;
+  std::size_t size_ = 0;
+  bool overflowed_ = false;
+};
+
+// The most bytes a file of `values` (in `rows` rows) can take: an .npy exactly, CSV and JSON at
+// most 16 characters a value (format_float writes at most 15, plus a separator) and a header.
+std::size_t export_size_bound(Format format, std::size_t values, std::size_t rows);
+
 // NumPy .npy version 1.0: little-endian float32 ('<f4'), C order, the given shape.
-void write_npy(std::ostream& out, std::span<const float> values,
-               std::span<const std::size_t> shape);
-// The same, shape (rows, cols).
-void write_npy(std::ostream& out, std::span<const float> values, int rows, int cols);
+void write_npy(ByteSink& out, std::span<const float> values, std::span<const std::size_t> shape);
 // One line per row, values separated by commas, no header: numpy.loadtxt(f, delimiter=",").
-void write_csv(std::ostream& out, std::span<const float> values, int rows, int cols);
-// {"d_model":..,"positions":..,"start":..,"base":..,"layout":..,"frequencies":..,"data":[[..],..]}
-void write_json(std::ostream& out, const Spec& spec, std::span<const float> values);
+void write_csv(ByteSink& out, std::span<const float> values, std::size_t rows, std::size_t cols);
+// {"d_model":..,"positions":..,"start":..,"base":..,"layout":..,"frequencies":..,"odd":..,"data":[[..],..]}
+void write_json(ByteSink& out, const Spec& spec, std::span<const float> values);
 
 }  // namespace pe

@@ -1,0 +1,51 @@
+// Binds the file writers: the page's downloads are the bytes pe-export writes (one writer for each
+// format, in the core). Page engine only: the embed's size-built engine has no downloads.
+#include "pe/export.hpp"
+
+#include <emscripten/bind.h>
+
+#include "common.hpp"
+#include "pe/sinusoidal.hpp"
+
+namespace pe::bindings {
+namespace {
+
+// Caps: .npy up to the matrix cap; CSV and JSON (about 10 bytes a value) up to kMaxTextExport values.
+constexpr std::size_t kMaxTextExport = std::size_t{1} << 22;
+
+val export_sinusoidal(const val& options, const std::string& format_name) {
+  const auto spec = make_spec(options_from(options));
+  if (!spec) return error_value(spec.error());
+  const auto format = parse_format(format_name);
+  if (!format) return error_value(format.error());
+  const std::size_t n = spec.value().element_count();
+  if (format.value() != Format::npy && n > kMaxTextExport) {
+    return error_value(make_error(ErrorCode::size_limit, "positions", "work_cap",
+                                  {{"max", double(kMaxTextExport)}, {"got", double(n)}}));
+  }
+  Scratch<float> values;
+  if (!values.reserve(n)) return error_value(out_of_memory(n * 4));
+  if (auto s = sinusoidal_into(spec.value(), values.span()); !s) return error_value(s.error());
+  Scratch<char> bytes;
+  const std::size_t rows = spec.value().positions;
+  const std::size_t bound = export_size_bound(format.value(), n, rows);
+  if (!bytes.reserve(bound)) return error_value(out_of_memory(bound));
+  ByteSink sink(bytes.span());
+  const std::size_t shape[] = {rows, std::size_t(spec.value().d_model)};
+  switch (format.value()) {
+    case Format::npy: write_npy(sink, values.span(), shape); break;
+    case Format::csv: write_csv(sink, values.span(), rows, shape[1]); break;
+    case Format::json: write_json(sink, spec.value(), values.span()); break;
+  }
+  if (sink.overflowed()) return error_value(out_of_memory(bound));  // the bound is exact: cannot
+  const auto written = sink.bytes();
+  return copy_out(std::span<const std::uint8_t>(
+      reinterpret_cast<const std::uint8_t*>(written.data()), written.size()));
+}
+
+}  // namespace
+}  // namespace pe::bindings
+
+EMSCRIPTEN_BINDINGS(export) {
+  emscripten::function("_exportSinusoidal", &pe::bindings::export_sinusoidal);
+}
