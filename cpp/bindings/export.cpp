@@ -10,7 +10,8 @@
 namespace pe::bindings {
 namespace {
 
-// Caps: .npy up to the matrix cap; CSV and JSON (about 10 bytes a value) up to kMaxTextExport values.
+// Caps: .npy up to the matrix cap; CSV and JSON (about 10 bytes a value) up to kMaxTextExport
+// values.
 constexpr std::size_t kMaxTextExport = std::size_t{1} << 22;
 
 val export_sinusoidal(const val& options, const std::string& format_name) {

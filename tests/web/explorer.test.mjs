@@ -457,3 +457,15 @@ test('play moves the position and the other views follow; reduced motion means n
   await moving.page.locator('#view-clock').scrollIntoViewIfNeeded();
   await moving.page.waitForFunction(() => Number(document.querySelector('#c-pos').value) !== 20);
 });
+
+test('a link that shrinks the matrix moves the default position inside quietly; a bad one set is reported', async () => {
+  const { page, problems } = await explorer('#n=12');
+  assert.equal(await page.isVisible('#messages'), false, await page.textContent('#messages'));
+  assert.equal(await page.inputValue('#c-pos'), '11');
+  const reported = await explorer('#n=12&pos=40');
+  assert.match(
+    await reported.page.textContent('#messages'),
+    /position must be an integer from 0 to 11; got 40; using pos = 11/,
+  );
+  assert.deepEqual(problems.concat(reported.problems), []);
+});

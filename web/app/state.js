@@ -120,13 +120,19 @@ export function sanitize(candidate, validate, limits) {
       }
     }
   }
+  // The position and the offset must lie inside the matrix. One the reader set is reported with the
+  // value used instead; the default of one they did not set is moved inside quietly (a link with
+  // n=12 must not complain about a position 20 nobody asked for).
+  const given = (key) => Object.prototype.hasOwnProperty.call(candidate, key);
+  const inside = (key, value, why) => {
+    if (given(key)) messages.push({ ...why, using: { key, value } });
+    state[key] = value;
+  };
   if (!Number.isInteger(state.pos) || state.pos < 0 || state.pos >= state.n) {
-    reset('pos', range('position', 0, state.n - 1, state.pos));
-    if (state.pos >= state.n) state.pos = Math.min(DEFAULTS.pos, state.n - 1);
+    inside('pos', Math.min(DEFAULTS.pos, state.n - 1), range('position', 0, state.n - 1, state.pos));
   }
   if (!Number.isInteger(state.k) || Math.abs(state.k) >= state.n) {
-    reset('k', range('offset', -(state.n - 1), state.n - 1, state.k));
-    if (Math.abs(state.k) >= state.n) state.k = Math.min(DEFAULTS.k, state.n - 1);
+    inside('k', Math.min(DEFAULTS.k, state.n - 1), range('offset', -(state.n - 1), state.n - 1, state.k));
   }
   const oneOf = (name, allowed, got) => message('one_of', { name, allowed: allowed.join(', '), got });
   if (!MAPS.includes(state.map)) reset('map', oneOf('map', MAPS, state.map));
