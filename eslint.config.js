@@ -56,7 +56,7 @@ export default [
     },
   },
   {
-    files: ['cpp/bindings/api.post.js'],
+    files: ['cpp/bindings/api.post.js', 'cpp/bindings/api-schemes.post.js'],
     languageOptions: {
       ecmaVersion: 2020,
       sourceType: 'script',

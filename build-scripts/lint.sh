@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cpp_files=$(git ls-files 'cpp/*.cpp' 'cpp/*.hpp' 'tests/cpp/*.cpp' 'tests/cpp/*.hpp')
-js_files=(web tests/web cpp/bindings/api.post.js eslint.config.js build-scripts)
+js_files=(web tests/web cpp/bindings/api.post.js cpp/bindings/api-schemes.post.js eslint.config.js build-scripts)
 if [ "${1:-}" = "--fix" ]; then
   clang-format -i $cpp_files
   npx --no-install prettier --log-level warn --write "${js_files[@]}"
@@ -13,6 +13,6 @@ if [ "${1:-}" = "--fix" ]; then
 fi
 clang-format --dry-run --Werror $cpp_files
 npx --no-install prettier --log-level warn --check "${js_files[@]}"
-npx --no-install eslint web tests/web cpp/bindings/api.post.js
+npx --no-install eslint web tests/web cpp/bindings/api.post.js cpp/bindings/api-schemes.post.js
 npx --no-install tsc --noEmit --strict web/pe.d.ts  # the published types compile
 echo "lint: clean"

@@ -127,6 +127,7 @@ export interface Limits {
   maxHeadDim: number;
   maxHeads: number;
   maxGridSide: number;
+  maxPrecisionValues: number;
   maxImageSide: number;
   maxImagePixels: number;
   maxLearnedRows: number;
@@ -228,6 +229,27 @@ export interface PE {
     col: number,
     part?: 'all' | 'x' | 'y',
   ): Float64Array;
+  /** Each value rounded to float32, float16 or bfloat16 (nearest, ties to even, overflow to
+   *  Infinity; NaN and -0 kept), returned as float64. At most 2^20 values. Not in the embed engine. */
+  roundTo(values: ArrayLike<number>, format: 'float32' | 'float16' | 'bfloat16'): Float64Array;
+  /** One quantity held in the low format, all else float64: per (position, pair) the larger of the
+   *  sin and cos errors (positions x pairs), the largest, the first position above 1e-3 (-1 if none),
+   *  and how many different vectors are left. options: sinusoidal ({ dModel, ... }) or RoPE ({ headDim, ... }). */
+  precisionError(
+    options: (EncodingOptions | (RopeOptions & { positions?: number; start?: number })) & {
+      positions?: number;
+    },
+    how: {
+      format: 'float32' | 'float16' | 'bfloat16';
+      stage: 'positions' | 'frequencies' | 'angles' | 'outputs';
+    },
+  ): {
+    errors: Float32Array;
+    pairs: number;
+    maxError: number;
+    firstBadPosition: number;
+    distinctVectors: number;
+  };
   /** Every scheme's parameters, from the engine's table. */
   readonly schemes: Readonly<Record<string, { summary: string; parameters: SchemeParameter[] }>>;
   readonly limits: Readonly<Limits>;

@@ -412,141 +412,32 @@ Module['inputVectors'] = function inputVectors(tokens, options, scale, withPe) {
   return peUnwrap(Module['_inputVectors'](words, o, s, withPe !== false), { positions: 'positions' });
 };
 
-// --- schemes beyond the sinusoidal one: their parameters come from the engine's table ----------------
+// --- the page engine's further functions ------------------------------------------------------------
+// RoPE, ALiBi, 2-D sin-cos, precision and the file writers are defined in api-schemes.post.js, which
+// only the page's engine links (the embed's size-built engine leaves them out to stay within its
+// budget). There, each name answers with a PEError that says so, not a TypeError.
 
-// A binding of the scheme units, or a PEError saying this build has none (the embed's engine).
-function peBinding(name, publicName) {
-  const f = Module[name];
-  if (typeof f !== 'function') peFail('not_in_build', publicName || name.replace(/^_|Input$/g, ''), {});
-  return f;
-}
-
-let peSchemeTable = null;
-function peSchemeInfo(scheme) {
-  if (!peSchemeTable) peSchemeTable = Object.freeze(peBinding('_schemes')());
-  return peSchemeTable[scheme];
-}
-
-// Checks `options` against the scheme's parameters (and `extra`: {name: default} of a function's own
-// options), fills defaults, and returns the flat object the bindings read. `skip` names parameters
-// the function handles itself.
-function peSchemeOptions(scheme, options, example, extra, skip) {
-  peCheckObject(options, 'options', example);
-  const params = peSchemeInfo(scheme).parameters.filter((p) => !(skip && skip.includes(p.name)));
-  const known = Object.assign({}, extra);
-  for (const p of params) known[p.name] = p.default;
-  if (skip) for (const name of skip) known[name] = undefined;
-  peCheckKeys(options, known, 'option');
-  const out = {};
-  for (const p of params) {
-    let value = options[p.name];
-    if (value === undefined) {
-      if (p.required) peFail('required', p.name, {});
-      value = p.default;
-    }
-    if (p.type === 'choice') peString(value, p.name);
-    else if (p.type === 'boolean') {
-      if (typeof value !== 'boolean') peFail('not_boolean', p.name, { got: peDescribe(value) });
-    } else peNumber(value, p.name);
-    out[p.name] = value;
-  }
-  for (const name of Object.keys(extra || {})) {
-    out[name] = options[name] === undefined ? extra[name] : options[name];
-  }
-  return out;
-}
-
-const peRopeNames = { head_dim: 'headDim', rotary_dim: 'rotaryDim', max_distance: 'maxDistance' };
-
-Module['ropeFrequencies'] = function ropeFrequencies(options) {
-  const binding = peBinding('_ropeFrequencies'); // before the options: name the function, not its table
-  const o = peSchemeOptions('rope', options, '{ headDim: 128, theta: 10000 }', {}, ['positions', 'start']);
-  return peUnwrap(binding(o), peRopeNames);
-};
-
-Module['ropeApply'] = function ropeApply(vectors, options) {
-  const binding = peBinding('_ropeApplyInput'); // before the options: name the function, not its table
-  const o = peSchemeOptions('rope', options, '{ headDim: 64, start: 0 }', {}, ['positions']);
-  peInput(vectors, 'vectors');
-  const rows = Math.floor(vectors.length / o.headDim) || 1;
-  let positions = options.positions;
-  if (positions === undefined) {
-    positions = Array.from({ length: rows }, (_, r) => o.start + r);
-  } else {
-    positions = peNumbers(positions, 'positions', peLimits().maxPositions);
-  }
-  // The vectors are in the input buffer (above); the positions go to their own buffer.
-  peUnwrap(Module['_positionsView'](positions.length)).set(positions);
-  return peUnwrap(binding(o), peRopeNames);
-};
-
-Module['ropeScores'] = function ropeScores(q, k, options) {
-  const binding = peBinding('_ropeScoresInput'); // before the options: name the function, not its table
-  const o = peSchemeOptions('rope', options, '{ headDim: 64, maxDistance: 256 }', { maxDistance: 256 }, [
-    'positions',
-    'start',
-  ]);
-  peNumber(o.maxDistance, 'maxDistance');
-  // (No destructuring in for-of here: emscripten 3.1.6's acorn pass mangles it.)
-  const checkVector = (value, name) => {
-    peInput(value, name); // the type checks; the real copy is below
-    if (value.length !== o.headDim)
-      peFail('length_mismatch', name, { expected: o.headDim, got: value.length });
+const PE_PAGE_ENGINE_ONLY = [
+  'ropeFrequencies',
+  'ropeApply',
+  'ropeScores',
+  'ropeTables',
+  'alibiSlopes',
+  'alibiBias',
+  'alibiAttention',
+  'sincos2d',
+  'grid2dSimilarity',
+  'exportTable',
+  'roundTo',
+  'precisionError',
+];
+for (const name of PE_PAGE_ENGINE_ONLY) {
+  Module[name] = function notInThisBuild() {
+    peFail('not_in_build', name, {});
   };
-  checkVector(q, 'q');
-  checkVector(k, 'k');
-  const both = new Float32Array(2 * o.headDim);
-  both.set(q);
-  both.set(k, o.headDim);
-  peInput(both, 'q');
-  return peUnwrap(binding(o, o.maxDistance), peRopeNames);
-};
-
-Module['ropeTables'] = function ropeTables(options) {
-  const binding = peBinding('_ropeTables'); // before the options: name the function, not its table
-  const o = peSchemeOptions('rope', options, '{ headDim: 64, positions: 100 }', {});
-  return peUnwrap(binding(o, o.start, o.positions), peRopeNames);
-};
-
-Module['alibiSlopes'] = function alibiSlopes(heads) {
-  const binding = peBinding('_alibiSlopes'); // before the options: name the function, not its table
-  return peUnwrap(binding(peNumber(heads, 'heads')));
-};
-
-Module['alibiBias'] = function alibiBias(options) {
-  const binding = peBinding('_alibiBias'); // before the options: name the function, not its table
-  const o = peSchemeOptions('alibi', options, '{ heads: 8, positions: 16 }', {});
-  return peUnwrap(binding(o));
-};
-
-Module['alibiAttention'] = function alibiAttention(options, head, query) {
-  const binding = peBinding('_alibiAttention'); // before the options: name the function, not its table
-  const o = peSchemeOptions('alibi', options, '{ heads: 8, positions: 16 }', {});
-  return peUnwrap(binding(o, peNumber(head, 'head'), peNumber(query, 'query')));
-};
-
-const peGridNames = { grid_height: 'gridHeight', grid_width: 'gridWidth' };
-
-Module['sincos2d'] = function sincos2d(options) {
-  const binding = peBinding('_sincos2d'); // before the options: name the function, not its table
-  const o = peSchemeOptions('sincos2d', options, '{ dModel: 768, gridHeight: 14, gridWidth: 14 }', {});
-  return peUnwrap(binding(o), peGridNames);
-};
-
-Module['grid2dSimilarity'] = function grid2dSimilarity(options, row, col, part) {
-  const binding = peBinding('_grid2dSimilarity'); // before the options: name the function, not its table
-  const o = peSchemeOptions('sincos2d', options, '{ dModel: 768, gridHeight: 14, gridWidth: 14 }', {});
-  const which = peString(part === undefined ? 'all' : part, 'part');
-  return peUnwrap(binding(o, peNumber(row, 'row'), peNumber(col, 'col'), which), peGridNames);
-};
-
-Module['exportTable'] = function exportTable(options, format) {
-  const binding = peBinding('_exportSinusoidal', 'exportTable'); // before the options
-  const o = peEncodingOptions(options, true);
-  return peUnwrap(binding(o, peString(format === undefined ? 'npy' : format, 'format')));
-};
-
+}
 Object.defineProperty(Module, 'schemes', {
-  get: () => (peSchemeInfo('sinusoidal'), peSchemeTable),
+  get: () => peFail('not_in_build', 'schemes', {}),
   enumerable: true,
+  configurable: true, // the page engine's api-schemes.post.js defines the real one
 });

@@ -8,6 +8,7 @@
 #include "pe/colormap.hpp"
 #include "pe/concepts.hpp"
 #include "pe/grid2d.hpp"
+#include "pe/precision.hpp"
 #include "pe/rope.hpp"
 
 namespace pe::bindings {
@@ -36,6 +37,7 @@ val limits_of() {
   out.set("maxHeadDim", kMaxHeadDim);
   out.set("maxHeads", kMaxHeads);
   out.set("maxGridSide", kMaxGridSide);
+  out.set("maxPrecisionValues", double(kMaxPrecisionValues));
   out.set("maxImageSide", kMaxImageSide);
   out.set("maxImagePixels", double(kMaxImagePixels));
   out.set("maxLearnedRows", kMaxLearnedRows);

@@ -133,6 +133,39 @@ test('memory after large calls is reused by the next ones, not grown again', () 
   assert.equal(pe.HEAP8.length, high, 'wasm memory grew after the first round of large calls');
 });
 
+test('roundTo and precisionError through the API: the documented edge cases and collapses', () => {
+  // Values as in tests/cpp/precision_test.cpp (numpy.float16, the bfloat16 bit trick).
+  const bf = pe.roundTo([1 + 2 ** -8, 257, 4095, -0, NaN, 65520], 'bfloat16');
+  assert.deepEqual(Array.from(bf.subarray(0, 3)), [1, 256, 4096]);
+  assert.ok(Object.is(bf[3], -0) && Number.isNaN(bf[4]) && bf[5] === 65536);
+  const half = pe.roundTo(new Float64Array([2049, 65519, 65520, 2 ** -25]), 'float16');
+  assert.deepEqual(Array.from(half), [2048, 65504, Infinity, 0]);
+  const report = pe.precisionError(
+    { dModel: 128, positions: 4096 },
+    { format: 'bfloat16', stage: 'positions' },
+  );
+  assert.equal(report.distinctVectors, 769);
+  assert.equal(report.firstBadPosition, 257);
+  assert.equal(report.errors.length, 4096 * 64);
+  const rope = pe.precisionError(
+    { headDim: 128, positions: 1, start: 4095 },
+    { format: 'bfloat16', stage: 'frequencies' },
+  );
+  assert.ok(Math.abs(rope.maxError - 1.678784684705742) < 1e-9, String(rope.maxError));
+  assert.throws(
+    () => pe.roundTo([1], 'fp8'),
+    (e) => e.kind === 'one_of' && e.parameter === 'format',
+  );
+  assert.throws(
+    () => pe.precisionError({ dModel: 8, positions: 4 }, { format: 'float16', stage: 'weights' }),
+    (e) => e.parameter === 'stage',
+  );
+  assert.throws(
+    () => pe.precisionError({ dModel: 8192, positions: 2048 }, { format: 'float16', stage: 'outputs' }),
+    (e) => e.code === 'size_limit',
+  );
+});
+
 test('pe.d.ts lists exactly the limits the engine has', () => {
   const dts = fs.readFileSync(path.join(here, '../../web/pe.d.ts'), 'utf8');
   const block = dts.slice(dts.indexOf('export interface Limits {'));
