@@ -4,7 +4,9 @@
 # ./build-scripts/lint.sh --fix rewrites the files instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cpp_files=$(git ls-files 'cpp/*.cpp' 'cpp/*.hpp' 'tests/cpp/*.cpp' 'tests/cpp/*.hpp')
+# Tracked files and new ones not yet added (but not ignored): a new file is checked before its commit.
+cpp_files=$(git ls-files --cached --others --exclude-standard 'cpp/*.cpp' 'cpp/*.hpp' 'tests/cpp/*.cpp' \
+  'tests/cpp/*.hpp')
 js_files=(web tests/web cpp/bindings/api.post.js cpp/bindings/api-schemes.post.js eslint.config.js build-scripts)
 if [ "${1:-}" = "--fix" ]; then
   clang-format -i $cpp_files

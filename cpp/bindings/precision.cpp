@@ -46,15 +46,17 @@ val precision_of(const val& options, bool rope, double start, double count,
   } else {
     const auto spec = make_spec(options_from(options));
     if (!spec) return error_value(spec.error());
-    for (int i = 0; i < spec.value().frequency_count(); ++i) omega.push_back(omega_of(spec.value(), i));
+    for (int i = 0; i < spec.value().frequency_count(); ++i)
+      omega.push_back(omega_of(spec.value(), i));
   }
   const auto format = parse_number_format(format_name);
   if (!format) return error_value(format.error());
   const auto stage = parse_precision_stage(stage_name);
   if (!stage) return error_value(stage.error());
-  if (auto s = check_integer("start", start, 0, double(kMaxPosition)); !s) return error_value(s.error());
-  const auto report =
-      precision_error(omega, static_cast<std::int64_t>(start), count, format.value(), stage.value());
+  if (auto s = check_integer("start", start, 0, double(kMaxPosition)); !s)
+    return error_value(s.error());
+  const auto report = precision_error(omega, static_cast<std::int64_t>(start), count,
+                                      format.value(), stage.value());
   if (!report) return error_value(report.error());
   val out = val::object();
   out.set("errors", copy_out(std::span<const float>(report.value().errors)));

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <string>
-#include <cstring>
 #include <unordered_set>
 
 #include "pe/spec.hpp"
@@ -33,9 +33,9 @@ Result<NumberFormat> parse_number_format(std::string_view text) {
   if (text == "float32") return NumberFormat::float32;
   if (text == "float16") return NumberFormat::float16;
   if (text == "bfloat16") return NumberFormat::bfloat16;
-  return make_error(ErrorCode::invalid_argument, "format", "one_of",
-                    {{"allowed", std::string("float32, float16, bfloat16")},
-                     {"got", std::string(text)}});
+  return make_error(
+      ErrorCode::invalid_argument, "format", "one_of",
+      {{"allowed", std::string("float32, float16, bfloat16")}, {"got", std::string(text)}});
 }
 
 Result<PrecisionStage> parse_precision_stage(std::string_view text) {
@@ -54,7 +54,8 @@ double round_to(double value, NumberFormat format) {
   const double magnitude = std::abs(value);
   int exponent = 0;
   std::frexp(magnitude, &exponent);  // magnitude in [2^(exponent-1), 2^exponent)
-  const int e = std::max(exponent - 1, f.min_exponent);  // below the normal range: subnormal spacing
+  const int e =
+      std::max(exponent - 1, f.min_exponent);  // below the normal range: subnormal spacing
   const double quantum = std::ldexp(1.0, e - (f.precision - 1));
   // magnitude / quantum is exact (a power-of-two scaling); nearbyint rounds ties to even.
   double rounded = std::nearbyint(magnitude / quantum) * quantum;

@@ -1,7 +1,8 @@
 // Rounding to float32 / float16 / bfloat16, bit-exact on the edge cases, against independent
-// conversions: the compiler's float cast (float32), the float32-bits trick (bits + 0x7fff + lsb) >> 16
-// that PyTorch and JAX use for bfloat16, and _Float16 where the compiler has it. The counts and
-// positions below come from Python 3: numpy.float16 and that bfloat16 trick on struct-packed floats.
+// conversions: the compiler's float cast (float32), the float32-bits trick (bits + 0x7fff + lsb) >>
+// 16 that PyTorch and JAX use for bfloat16, and _Float16 where the compiler has it. The counts and
+// positions below come from Python 3: numpy.float16 and that bfloat16 trick on struct-packed
+// floats.
 #include "pe/precision.hpp"
 
 #include <doctest/doctest.h>
@@ -31,7 +32,8 @@ using pe::NumberFormat;
 
 TEST_CASE("bfloat16 and float16 round to nearest, ties to even, on the documented edge cases") {
   CHECK(pe::round_to(1 + std::ldexp(1.0, -8), NumberFormat::bfloat16) == 1.0);  // tie: to even
-  CHECK(pe::round_to(1 + 3 * std::ldexp(1.0, -8), NumberFormat::bfloat16) == 1 + std::ldexp(1.0, -6));
+  CHECK(pe::round_to(1 + 3 * std::ldexp(1.0, -8), NumberFormat::bfloat16) ==
+        1 + std::ldexp(1.0, -6));
   CHECK(pe::round_to(256, NumberFormat::bfloat16) == 256);
   CHECK(pe::round_to(257, NumberFormat::bfloat16) == 256);  // integers exact only up to 256
   CHECK(pe::round_to(4095, NumberFormat::bfloat16) == 4096);
@@ -80,7 +82,8 @@ TEST_CASE("round_to agrees with independent conversions on a million values") {
     CHECK(h == double(static_cast<_Float16>(x)));
 #endif
     // float64 inputs: float32 rounding equals the compiler's double -> float conversion.
-    const double y = std::ldexp(double(next() >> 11) / 9007199254740992.0 + 0.5, int(next() % 300) - 150);
+    const double y =
+        std::ldexp(double(next() >> 11) / 9007199254740992.0 + 0.5, int(next() % 300) - 150);
     CHECK(pe::round_to(y, NumberFormat::float32) == double(static_cast<float>(y)));
     ++checked;
   }
@@ -89,20 +92,20 @@ TEST_CASE("round_to agrees with independent conversions on a million values") {
 
 TEST_CASE("position ids in a low format collapse neighbouring positions (counts from numpy)") {
   const std::vector<double> omega = {1.0};  // one pair: a vector per distinct position id
-  const auto bf16 = pe::precision_error(omega, 0, 4096, NumberFormat::bfloat16,
-                                        pe::PrecisionStage::positions)
-                        .value();
+  const auto bf16 =
+      pe::precision_error(omega, 0, 4096, NumberFormat::bfloat16, pe::PrecisionStage::positions)
+          .value();
   CHECK(bf16.distinct_vectors == 769);
-  const auto fp16 = pe::precision_error(omega, 0, 65536, NumberFormat::float16,
-                                        pe::PrecisionStage::positions)
-                        .value();
+  const auto fp16 =
+      pe::precision_error(omega, 0, 65536, NumberFormat::float16, pe::PrecisionStage::positions)
+          .value();
   CHECK(fp16.distinct_vectors == 7169);
   // Sinusoidal d = 128 (paper frequencies): positions in bfloat16 go wrong first at 257.
   std::vector<double> w(64);
   for (int i = 0; i < 64; ++i) w[i] = std::pow(10000.0, -2.0 * i / 128);
-  const auto first = pe::precision_error(w, 0, 4096, NumberFormat::bfloat16,
-                                         pe::PrecisionStage::positions)
-                         .value();
+  const auto first =
+      pe::precision_error(w, 0, 4096, NumberFormat::bfloat16, pe::PrecisionStage::positions)
+          .value();
   CHECK(first.first_bad_position == 257);
   CHECK(first.errors[256 * 64 + 0] == 0.0f);  // 256 is exact
 }
