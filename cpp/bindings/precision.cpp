@@ -7,7 +7,7 @@
 
 #include "common.hpp"
 #include "pe/analysis.hpp"
-#include "pe/rope.hpp"
+#include "rope.hpp"
 
 namespace pe::bindings {
 namespace {
@@ -35,12 +35,7 @@ val precision_of(const val& options, bool rope, double start, double count,
                  const std::string& format_name, const std::string& stage_name) {
   std::vector<double> omega;
   if (rope) {
-    RopeOptions o;
-    o.head_dim = options["headDim"].as<double>();
-    o.theta = options["theta"].as<double>();
-    o.rotary_dim = options["rotaryDim"].as<double>();
-    o.pairing = options["pairing"].as<std::string>();
-    const auto spec = make_rope_spec(o);
+    const auto spec = rope_spec_from(options);
     if (!spec) return error_value(spec.error());
     omega = rope_inv_freq(spec.value());
   } else {

@@ -6,10 +6,9 @@
 
 #include <vector>
 
-#include "common.hpp"
+#include "rope.hpp"
 
 namespace pe::bindings {
-namespace {
 
 Result<RopeSpec> rope_spec_from(const val& options) {
   RopeOptions o;
@@ -19,6 +18,8 @@ Result<RopeSpec> rope_spec_from(const val& options) {
   o.pairing = options["pairing"].as<std::string>();
   return make_rope_spec(o);
 }
+
+namespace {
 
 // {invFreq: Float64Array, attentionScaling: 1}
 val rope_frequencies(const val& options) {
