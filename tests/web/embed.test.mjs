@@ -7,6 +7,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { BUDGETS } from '../../build-scripts/budgets.mjs';
 import { DIST, FIXTURES, launch, openPage, serve } from './harness.mjs';
 
 // `host` is another origin with only a blank page: where a blogger pastes the snippets.
@@ -123,7 +124,12 @@ test('dist/ works from a sub-path, and every request stays under it', async () =
 });
 
 test('the pages and the element work under the strict CSP with zero violations', async () => {
-  for (const file of ['index.html', 'embed.html#view=matrix&d=32', 'examples/blog-post.html']) {
+  for (const file of [
+    'index.html',
+    'embed.html#view=matrix&d=32',
+    'embed.html#view=rope',
+    'examples/blog-post.html',
+  ]) {
     const { page, problems } = await open(csp.url + file);
     if (file === 'index.html') await page.waitForSelector('body[data-ready="true"]');
     else await allReady(page);
@@ -371,9 +377,67 @@ test('styles stay inside the shadow root, and theme="auto" follows the host', as
   assert.deepEqual(schemes, { auto: 'light', dark: 'dark', hostDark: 'dark' });
 });
 
-test('the whole embed is at most 100 KB gzipped', () => {
-  const bytes = zlib.gzipSync(fs.readFileSync(path.join(DIST, 'pe-explorer.js')), { level: 9 }).length;
-  assert.ok(bytes <= 100_000, `pe-explorer.js is ${bytes} bytes gzipped`);
+test('a page with one figure transfers no more than its budget (build-scripts/budgets.mjs)', () => {
+  for (const [name, { files, bytes }] of Object.entries(BUDGETS)) {
+    const total = files.reduce(
+      (sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(DIST, file)), { level: 9 }).length,
+      0,
+    );
+    assert.ok(total <= bytes, `one ${name} figure: ${files.join(' + ')} is ${total} bytes gzipped`);
+  }
+});
+
+test('figures load only the chunks they need, and a page shares one engine', async () => {
+  const chunks = (requests) => requests.filter((p) => /pe-explorer-(engine|schemes)\.js$/.test(p)).sort();
+  const figures = (views) =>
+    `<!doctype html><body>${views.map((v) => `<pe-explorer view="${v}"></pe-explorer>`).join('')}
+    <script src="${server.url}pe-explorer.js"></script></body>`;
+  const canvases = { clock: 'clocks', rope: 'rope-scores', alibi: 'alibi-matrices', grid2d: 'grid2d-all' };
+  for (const views of [['clock'], ['rope'], ['clock', 'rope', 'alibi', 'grid2d']]) {
+    const before = server.requests.length;
+    const { page, problems } = await open(host.url + 'blank.html');
+    await page.setContent(figures(views));
+    await allReady(page);
+    for (const [index, view] of views.entries()) {
+      assert.ok((await shadowCanvas(page, index, canvases[view])).drawn > 500, `${views}: ${view} is blank`);
+    }
+    const scheme = views.some((v) => v !== 'clock');
+    assert.deepEqual(chunks(server.requests.slice(before)), [
+      scheme ? '/pe-explorer-schemes.js' : '/pe-explorer-engine.js',
+    ]);
+    assert.equal(await page.evaluate(() => window.__wasmInstances), 1, `${views}: one engine for the page`);
+    assert.deepEqual(problems, []);
+  }
+});
+
+// Sets the first figure's view and waits until it has drawn again.
+async function switchView(page, view) {
+  await page.evaluate((view) => {
+    const el = document.querySelector('pe-explorer');
+    delete el.dataset.ready;
+    el.setAttribute('view', view);
+  }, view);
+  await allReady(page);
+}
+
+test('a figure switched to another scheme, or added late, gets an engine with that scheme', async () => {
+  const { page, problems } = await open(host.url + 'blank.html');
+  await page.setContent(`<!doctype html><body><pe-explorer view="clock"></pe-explorer>
+    <script src="${server.url}pe-explorer.js"></script></body>`);
+  await allReady(page);
+  await switchView(page, 'rope');
+  assert.ok((await shadowCanvas(page, 0, 'rope-scores')).drawn > 500);
+  await page.evaluate(() =>
+    document.body.append(Object.assign(document.createElement('pe-explorer'), { view: 'alibi' })),
+  );
+  await allReady(page);
+  assert.ok((await shadowCanvas(page, 1, 'alibi-matrices')).drawn > 500);
+  // The sinusoidal engine, then one with every scheme, shared by both scheme figures.
+  assert.equal(await page.evaluate(() => window.__wasmInstances), 2);
+  // And back: the rope figure becomes a matrix again on the engine it has.
+  await switchView(page, 'matrix');
+  assert.ok((await shadowCanvas(page, 0, 'heatmap')).drawn > 1000);
+  assert.deepEqual(problems, []);
 });
 
 test('a playing figure pauses off screen and in a hidden tab, and resumes when back', async () => {

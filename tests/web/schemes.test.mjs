@@ -118,3 +118,12 @@ test("the embed's size-built engine answers a scheme it does not carry with a PE
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the element knows every scheme view before their chunk loads (names.js agrees with index.js)', async () => {
+  const { SCHEMES } = await import('../../web/app/schemes/index.js');
+  const { SCHEME_VIEWS } = await import('../../web/app/schemes/names.js');
+  assert.deepEqual(
+    SCHEMES.map((s) => s.name),
+    SCHEME_VIEWS,
+  );
+});

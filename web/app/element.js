@@ -1,7 +1,10 @@
 // <pe-explorer>: the explorer as a custom element for blog posts. One <script src="pe-explorer.js"> is
-// enough (this module is bundled into a classic script with the engine inlined).
+// enough: this module is bundled into that classic script, which loads the rest from next to itself when
+// a figure first needs it (pe-explorer-engine.js, the sinusoidal engine; pe-explorer-schemes.js, the
+// views of the other schemes with the engine that has them), so a page loads only what its figures show.
 //
-//   <pe-explorer view="matrix|periodicity|clock|relative|all" d-model="128" positions="100" base="10000"
+//   <pe-explorer view="all|matrix|periodicity|clock|relative|learned|tokens|why|rope|alibi|grid2d"
+//                d-model="128" positions="100" base="10000"
 //                layout="interleaved" frequencies="paper" odd="auto" position="20" offset="5" lang="en|zh"
 //                theme="auto|light|dark" controls="on|off"></pe-explorer>
 //
@@ -10,12 +13,28 @@
 // only when an element comes near the viewport; its animation pauses off screen or in a hidden tab;
 // removing it releases every observer, listener, timer and animation frame it holds.
 import css from '../styles.css';
-import { engine } from './engine.js';
+import { loadChunk } from './chunks.js';
+import { engine, hasSchemes, schemesEngine, useEngineFactory } from './engine.js';
 import { mountExplorer } from './explorer.js';
 import { LANGUAGES, pickLanguage, translator } from './i18n/index.js';
 import { VIEWS } from './markup.js';
 import { message } from './messages.js';
+import { SCHEME_VIEWS } from './schemes/names.js';
 import { DEFAULTS, sanitize } from './state.js';
+
+const schemesChunk = () => loadChunk('pe-explorer-schemes.js', '__peExplorerSchemes');
+const createWithSchemes = () => schemesChunk().then((chunk) => chunk.createPE());
+const SCHEME_SELECTOR = SCHEME_VIEWS.map((v) => `pe-explorer[view="${v}"]`).join(',');
+
+/** The engine for a figure of `view`. One instance for the page: if any figure on it shows another
+ *  scheme when the first figure starts, that is the engine with every scheme. Only a scheme figure
+ *  added after a sinusoidal-only page started gets a second instance. */
+async function engineFor(view) {
+  const scheme = SCHEME_VIEWS.includes(view);
+  if (scheme || document.querySelector(SCHEME_SELECTOR)) useEngineFactory(createWithSchemes);
+  const pe = await engine();
+  return scheme && !hasSchemes(pe) ? schemesEngine(createWithSchemes) : pe;
+}
 
 const ATTRIBUTES = {
   'd-model': { key: 'd', property: 'dModel', number: true },
@@ -28,7 +47,7 @@ const ATTRIBUTES = {
   offset: { key: 'k', property: 'offset', number: true },
 };
 const CHOICES = {
-  view: ['all', ...VIEWS],
+  view: ['all', ...VIEWS, ...SCHEME_VIEWS],
   lang: Object.keys(LANGUAGES),
   theme: ['auto', 'light', 'dark'],
   controls: ['on', 'off'],
@@ -122,8 +141,11 @@ export class PeExplorer extends HTMLElement {
     this.started = true;
     const generation = this.generation || 0;
     let pe;
+    let chunk = null;
     try {
-      pe = await engine();
+      const view = CHOICES.view.includes(this.getAttribute('view')) ? this.getAttribute('view') : 'all';
+      pe = await engineFor(view);
+      if (SCHEME_VIEWS.includes(view)) chunk = await schemesChunk();
     } catch (error) {
       if (generation === (this.generation || 0)) {
         this.showMessages([message('engine_failed', { reason: String(error.message) })]);
@@ -133,6 +155,7 @@ export class PeExplorer extends HTMLElement {
     // Removed (and maybe added again, which starts anew) while the engine loaded: not ours to draw.
     if (generation !== (this.generation || 0) || !this.isConnected) return;
     this.pe = pe;
+    this.chunk = chunk;
     this.refresh();
   }
 
@@ -186,22 +209,33 @@ export class PeExplorer extends HTMLElement {
     }
     const state = checked.state;
 
+    const scheme = SCHEME_VIEWS.includes(view);
+    if (scheme && (!this.chunk || !hasSchemes(this.pe))) {
+      // Changed to another scheme's view after the start: its chunk (and engine) first, then again.
+      this.started = false;
+      this.pe = null;
+      this.start();
+      return;
+    }
     const key = `${view}|${lang}|${controls}`;
     if (this.mounted !== key || !this.explorer) {
       this.explorer?.destroy();
       const t = translator(lang);
       this.wrapper.lang = lang === 'zh' ? 'zh-CN' : lang;
-      this.explorer = mountExplorer(this.body, this.pe, {
-        views: view === 'all' ? VIEWS : [view],
-        controls: controls === 'on',
-        initial: state,
-        t,
-        onError: (problem) => this.showMessages([problem]),
-      });
+      const onError = (problem) => this.showMessages([problem]);
+      this.explorer = scheme
+        ? this.mountScheme(view, t, onError)
+        : mountExplorer(this.body, this.pe, {
+            views: view === 'all' ? VIEWS : [view],
+            controls: controls === 'on',
+            initial: state,
+            t,
+            onError,
+          });
       this.t = t;
       this.mounted = key;
     } else {
-      this.explorer.store.set(state, { commit: true });
+      this.explorer.store?.set(state, { commit: true });
     }
     this.state = state;
     this.showMessages(messages);
@@ -209,6 +243,23 @@ export class PeExplorer extends HTMLElement {
     mounted.ready.then(() => {
       if (this.explorer === mounted) this.dataset.ready = 'true';
     });
+  }
+
+  /** Another scheme's view (its chunk's mountSchemes). Its settings are part of the figure (there is
+   *  no settings panel to show or hide), so controls="off" changes nothing there. */
+  mountScheme(view, t, onError) {
+    const box = document.createElement('div');
+    box.className = 'views';
+    this.body.replaceChildren(box);
+    const mounted = this.chunk.mountSchemes(box, this.pe, t, onError, [view]); // draws it
+    return {
+      ready: Promise.resolve(),
+      redraw: () => mounted.redraw(),
+      destroy: () => {
+        mounted.destroy();
+        this.body.replaceChildren();
+      },
+    };
   }
 
   showMessages(list) {

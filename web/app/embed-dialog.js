@@ -1,11 +1,14 @@
 // The "Embed this view" dialog: an iframe snippet and a custom-element snippet for the current state,
 // ready to copy. Both point at this copy of dist/ (absolute URLs, so they work pasted anywhere).
 import { VIEWS } from './markup.js';
+import { SCHEME_VIEWS } from './schemes/names.js';
 import { DEFAULTS, toHash } from './state.js';
 
-/** Attributes of <pe-explorer> for a state (only what differs from the defaults). */
+/** Attributes of <pe-explorer> for a state (only what differs from the defaults). The other schemes'
+ *  views keep their settings inside the figure: only the view. */
 export function elementAttributes(state, view) {
   const attrs = [['view', view]];
+  if (SCHEME_VIEWS.includes(view)) return attrs;
   const map = {
     d: 'd-model',
     n: 'positions',
@@ -23,7 +26,7 @@ export function elementAttributes(state, view) {
 }
 
 export function snippets(state, view, base) {
-  const hash = toHash(state).replace(/^#/, '');
+  const hash = SCHEME_VIEWS.includes(view) ? '' : toHash(state).replace(/^#/, '');
   const iframeSrc = new URL(`embed.html#view=${view}${hash ? '&' + hash : ''}`, base).href;
   const height = view === 'all' ? 1600 : 720;
   const iframe = `<iframe src="${iframeSrc}" width="100%" height="${height}" loading="lazy" title="Position encoding: ${view}"></iframe>`;
@@ -37,7 +40,7 @@ export function snippets(state, view, base) {
 export function openEmbedDialog(dialog, state, t, opener) {
   const select = dialog.querySelector('select[name="embed-view"]');
   if (!select.options.length) {
-    for (const v of ['all', ...VIEWS]) select.append(new Option(t(`view.${v}`), v));
+    for (const v of ['all', ...VIEWS, ...SCHEME_VIEWS]) select.append(new Option(t(`view.${v}`), v));
     select.addEventListener('change', () => fill());
     for (const button of dialog.querySelectorAll('[data-copy]')) {
       button.addEventListener('click', async () => {

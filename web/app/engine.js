@@ -3,14 +3,39 @@ import createPE from '../pe.mjs';
 import { setEngineTemplates } from './i18n/index.js';
 
 let enginePromise;
+let factory = createPE;
+
+const ready = (pe) => {
+  setEngineTemplates(pe.messageTemplates);
+  return pe;
+};
+
+/** Before the first engine() call, the element may swap in a larger engine (one with every scheme)
+ *  that all its figures then share. Returns false once the engine is already on its way. */
+export function useEngineFactory(create) {
+  if (enginePromise) return false;
+  factory = create;
+  return true;
+}
 
 /** @returns {Promise<import('../pe').PE>} */
 export function engine() {
-  if (!enginePromise) {
-    enginePromise = createPE().then((pe) => {
-      setEngineTemplates(pe.messageTemplates);
-      return pe;
-    });
-  }
+  if (!enginePromise) enginePromise = factory().then(ready);
   return enginePromise;
+}
+
+/** Whether an engine has the schemes beyond the sinusoidal one (the embed's core engine has not). */
+export function hasSchemes(pe) {
+  try {
+    return Boolean(pe.schemes); // the core engine's getter throws a not_in_build PEError
+  } catch {
+    return false;
+  }
+}
+
+/** A second instance, for a figure that needs the schemes on a page whose engine has none. */
+let fullPromise;
+export function schemesEngine(create) {
+  if (!fullPromise) fullPromise = create().then(ready);
+  return fullPromise;
 }

@@ -5,15 +5,18 @@
 import { alibiScheme } from './alibi.js';
 import { grid2dScheme } from './grid2d.js';
 import { schemeTranslator } from './common.js';
+import { SCHEME_VIEWS } from './names.js';
 import { ropeScheme } from './rope.js';
 
 export const SCHEMES = [ropeScheme, alibiScheme, grid2dScheme];
 
-/** Builds every scheme's section into `box` and returns a handle whose destroy() removes them. */
-export function mountSchemes(box, pe, t, onError) {
+/** Builds the sections of the schemes named (all by default) into `box`; returns a handle whose
+ *  destroy() removes them. */
+export function mountSchemes(box, pe, t, onError, names = SCHEME_VIEWS) {
   const doc = box.ownerDocument;
   const views = [];
-  for (const scheme of SCHEMES) {
+  const shown = SCHEMES.filter((scheme) => names.includes(scheme.name));
+  for (const scheme of shown) {
     const st = schemeTranslator(scheme.strings, t);
     const section = doc.createElement('section');
     section.className = 'view scheme';
@@ -47,7 +50,7 @@ export function mountSchemes(box, pe, t, onError) {
       resize.disconnect();
       clearTimeout(timer);
       for (const view of views) view.destroy();
-      for (const scheme of SCHEMES) box.querySelector(`#view-${scheme.name}`)?.remove();
+      for (const scheme of shown) box.querySelector(`#view-${scheme.name}`)?.remove();
     },
   };
 }
