@@ -7,5 +7,5 @@ export const BUDGETS = {
   // One figure of another scheme: element + schemes chunk (views + the engine with every scheme).
   // Issue 13 brings this to 100 KB with per-view chunks; until then this ceiling keeps it from growing
   // unnoticed.
-  schemes: { files: ['pe-explorer.js', 'pe-explorer-schemes.js'], bytes: 135_000 },
+  schemes: { files: ['pe-explorer.js', 'pe-explorer-schemes.js'], bytes: 145_000 },
 };

@@ -128,6 +128,9 @@ export interface Limits {
   maxHeads: number;
   maxGridSide: number;
   maxPrecisionValues: number;
+  /** renderPrecision: pixel columns x samples x pairs. */
+  maxPrecisionRenderWork: number;
+  maxPrecisionSamples: number;
   maxImageSide: number;
   maxImagePixels: number;
   maxLearnedRows: number;
@@ -231,30 +234,68 @@ export interface PE {
   ): Float64Array;
   /** Each value rounded to float32, float16 or bfloat16 (nearest, ties to even, overflow to
    *  Infinity; NaN and -0 kept), returned as float64. At most 2^20 values. Not in the embed engine. */
-  roundTo(values: ArrayLike<number>, format: 'float32' | 'float16' | 'bfloat16'): Float64Array;
+  roundTo(values: ArrayLike<number>, format: NumberFormat): Float64Array;
   /** One quantity held in the low format, all else float64: per (position, pair) the larger of the
    *  sin and cos errors (positions x pairs), the largest, the first position above 1e-3 (-1 if none),
    *  and how many different vectors are left. options: sinusoidal ({ dModel, ... }) or RoPE ({ headDim, ... }). */
   precisionError(
-    options: (EncodingOptions | (RopeOptions & { positions?: number; start?: number })) & {
-      positions?: number;
-    },
-    how: {
-      format: 'float32' | 'float16' | 'bfloat16';
-      stage: 'positions' | 'frequencies' | 'angles' | 'outputs';
-    },
+    options: PrecisionOptions,
+    how: PrecisionHow,
   ): {
     errors: Float32Array;
     pairs: number;
     maxError: number;
     firstBadPosition: number;
     distinctVectors: number;
+    /** How many vectors two or more positions share, and the first 8 such groups by position
+     *  (each: its first 4 positions and its size). */
+    collapsedGroups: number;
+    groups: Array<{ positions: number[]; size: number }>;
   };
+  /** The precisionError heatmap drawn at canvas resolution (RGBA8, width x height), for ranges of up
+   *  to maxPosition positions (options.start, options.positions): positions across, pairs down; each
+   *  pixel the largest error among up to `samples` evenly spaced positions of its column (all of them
+   *  when a column covers no more), on a log viridis scale from `low` (1e-8) to `high` (2). */
+  renderPrecision(
+    options: PrecisionOptions,
+    how: PrecisionHow,
+    view: {
+      width: number;
+      height: number;
+      pair0?: number;
+      pairs?: number;
+      samples?: number;
+      low?: number;
+      high?: number;
+    },
+  ): Uint8ClampedArray;
+  /** What each format holds, from the bit layouts roundTo uses. */
+  readonly numberFormats: Readonly<
+    Record<
+      NumberFormat,
+      {
+        precision: number;
+        minExponent: number;
+        maxExponent: number;
+        largest: number;
+        maxExactInteger: number;
+      }
+    >
+  >;
   /** Every scheme's parameters, from the engine's table. */
   readonly schemes: Readonly<Record<string, { summary: string; parameters: SchemeParameter[] }>>;
   readonly limits: Readonly<Limits>;
   /** { kind: English template } for every message the engine can give ({name}-style placeholders). */
   readonly messageTemplates: Readonly<Record<string, string>>;
+}
+
+export type NumberFormat = 'float32' | 'float16' | 'bfloat16';
+/** Sinusoidal ({ dModel, ... }) or RoPE ({ headDim, ... }) options, with the positions to examine. */
+export type PrecisionOptions = (EncodingOptions | RopeOptions) & { positions?: number; start?: number };
+export interface PrecisionHow {
+  format: NumberFormat;
+  /** Which quantity is held in the low format; everything else is float64. */
+  stage: 'positions' | 'frequencies' | 'angles' | 'outputs';
 }
 
 /** Loads the module (once per call; share the result). */

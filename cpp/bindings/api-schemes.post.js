@@ -1,7 +1,7 @@
 // The page engine's further public API: RoPE, ALiBi, 2-D sin-cos, the file writers and precision.
 // Linked with --post-js after api.post.js (whose helpers it uses) into the page's engine flavours
 // only; api.post.js defines a PEError-throwing stub for each of these names for the embed's engine.
-/* global peCheckKeys, peCheckObject, peDescribe, peEncodingOptions, peFail, peInput, peLimits, peNumber, peNumbers, peString, peUnwrap */
+/* global peClamped, peCheckKeys, peCheckObject, peDescribe, peEncodingOptions, peFail, peInput, peLimits, peNumber, peNumbers, peString, peUnwrap */
 
 // A binding of the scheme units, or a PEError saying this build has none (the embed's engine).
 function peBinding(name, publicName) {
@@ -160,19 +160,55 @@ Module['roundTo'] = function roundTo(values, format) {
   return peUnwrap(binding(format));
 };
 
-Module['precisionError'] = function precisionError(options, how) {
-  const binding = peBinding('_precisionError', 'precisionError');
+// The options of precisionError and renderPrecision: sinusoidal ({ dModel, ... }) or RoPE ({ headDim, ... }).
+function pePrecisionOptions(options) {
   peCheckObject(options, 'options', '{ dModel: 128, positions: 4096 } or { headDim: 128, positions: 4096 }');
   const rope = options.headDim !== undefined;
   const o = rope
     ? peSchemeOptions('rope', options, '{ headDim: 128, positions: 4096 }', {})
     : peEncodingOptions(options, true);
+  return { o, rope };
+}
+function peFormatAndStage(how) {
   peCheckObject(how, 'how', "{ format: 'bfloat16', stage: 'positions' }");
   peCheckKeys(how, { format: 0, stage: 0 }, 'option');
-  const format = peString(how.format, 'format');
-  const stage = peString(how.stage, 'stage');
+  return { format: peString(how.format, 'format'), stage: peString(how.stage, 'stage') };
+}
+
+Module['precisionError'] = function precisionError(options, how) {
+  const binding = peBinding('_precisionError', 'precisionError');
+  const { o, rope } = pePrecisionOptions(options);
+  const { format, stage } = peFormatAndStage(how);
   return peUnwrap(binding(o, rope, o.start, o.positions, format, stage), peRopeNames);
 };
+
+// The heatmap of precisionError at canvas resolution, for ranges up to maxPosition positions: the
+// options' `positions` and `start` are the range (not a table: nothing positions x pairs is made).
+const pePrecisionViewDefaults = { width: 0, height: 0, pair0: 0, pairs: -1, samples: 8, low: 1e-8, high: 2 };
+Module['renderPrecision'] = function renderPrecision(options, how, view) {
+  const binding = peBinding('_renderPrecision', 'renderPrecision');
+  peCheckObject(options, 'options', '{ dModel: 128, positions: 1000000 }');
+  const range = {
+    start: peNumber(options.start === undefined ? 0 : options.start, 'start'),
+    positions: peNumber(options.positions === undefined ? 1 : options.positions, 'positions'),
+  };
+  const { o, rope } = pePrecisionOptions(Object.assign({}, options, { start: 0, positions: 1 }));
+  const { format, stage } = peFormatAndStage(how);
+  peCheckObject(view, 'view', '{ width: 800, height: 256 }');
+  peCheckKeys(view, pePrecisionViewDefaults, 'view option');
+  const flat = Object.assign({}, range);
+  for (const key of Object.keys(pePrecisionViewDefaults)) {
+    flat[key] = peNumber(view[key] === undefined ? pePrecisionViewDefaults[key] : view[key], key);
+  }
+  if (view.pairs === undefined) flat.pairs = -1; // every pair from pair0 on (the engine knows how many)
+  return peClamped(peUnwrap(binding(o, rope, format, stage, flat), peRopeNames));
+};
+
+let peFormats = null;
+Object.defineProperty(Module, 'numberFormats', {
+  get: () => peFormats || (peFormats = Object.freeze(peBinding('_numberFormats', 'numberFormats')())),
+  enumerable: true,
+});
 
 Object.defineProperty(Module, 'schemes', {
   get: () => (peSchemeInfo('sinusoidal'), peSchemeTable),

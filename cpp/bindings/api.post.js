@@ -430,14 +430,17 @@ const PE_PAGE_ENGINE_ONLY = [
   'exportTable',
   'roundTo',
   'precisionError',
+  'renderPrecision',
 ];
 for (const name of PE_PAGE_ENGINE_ONLY) {
   Module[name] = function notInThisBuild() {
     peFail('not_in_build', name, {});
   };
 }
-Object.defineProperty(Module, 'schemes', {
-  get: () => peFail('not_in_build', 'schemes', {}),
-  enumerable: true,
-  configurable: true, // the page engine's api-schemes.post.js defines the real one
-});
+for (const name of ['schemes', 'numberFormats']) {
+  Object.defineProperty(Module, name, {
+    get: () => peFail('not_in_build', name, {}),
+    enumerable: true,
+    configurable: true, // the page engine's api-schemes.post.js defines the real one
+  });
+}

@@ -38,6 +38,8 @@ val limits_of() {
   out.set("maxHeads", kMaxHeads);
   out.set("maxGridSide", kMaxGridSide);
   out.set("maxPrecisionValues", double(kMaxPrecisionValues));
+  out.set("maxPrecisionRenderWork", double(kMaxPrecisionRenderWork));
+  out.set("maxPrecisionSamples", kMaxPrecisionSamples);
   out.set("maxImageSide", kMaxImageSide);
   out.set("maxImagePixels", double(kMaxImagePixels));
   out.set("maxLearnedRows", kMaxLearnedRows);

@@ -30,35 +30,130 @@ val check_format(const std::string& format_name) {
   return val(true);
 }
 
-// omega comes from the sinusoidal spec or the RoPE spec, whichever the options describe.
-val precision_of(const val& options, bool rope, double start, double count,
-                 const std::string& format_name, const std::string& stage_name) {
+// The frequencies of the encoding the options describe: the sinusoidal spec's or RoPE's inv_freq.
+Result<std::vector<double>> omega_from(const val& options, bool rope) {
   std::vector<double> omega;
   if (rope) {
     const auto spec = rope_spec_from(options);
-    if (!spec) return error_value(spec.error());
+    if (!spec) return spec.error();
     omega = rope_inv_freq(spec.value());
   } else {
     const auto spec = make_spec(options_from(options));
-    if (!spec) return error_value(spec.error());
+    if (!spec) return spec.error();
     for (int i = 0; i < spec.value().frequency_count(); ++i)
       omega.push_back(omega_of(spec.value(), i));
   }
+  return omega;
+}
+
+struct FormatAndStage {
+  NumberFormat format;
+  PrecisionStage stage;
+};
+Result<FormatAndStage> format_and_stage(const std::string& format_name,
+                                        const std::string& stage_name) {
   const auto format = parse_number_format(format_name);
-  if (!format) return error_value(format.error());
+  if (!format) return format.error();
   const auto stage = parse_precision_stage(stage_name);
-  if (!stage) return error_value(stage.error());
+  if (!stage) return stage.error();
+  return FormatAndStage{format.value(), stage.value()};
+}
+
+val precision_of(const val& options, bool rope, double start, double count,
+                 const std::string& format_name, const std::string& stage_name) {
+  const auto omega = omega_from(options, rope);
+  if (!omega) return error_value(omega.error());
+  const auto how = format_and_stage(format_name, stage_name);
+  if (!how) return error_value(how.error());
   if (auto s = check_integer("start", start, 0, double(kMaxPosition)); !s)
     return error_value(s.error());
-  const auto report = precision_error(omega, static_cast<std::int64_t>(start), count,
-                                      format.value(), stage.value());
+  const auto report = precision_error(omega.value(), static_cast<std::int64_t>(start), count,
+                                      how.value().format, how.value().stage);
   if (!report) return error_value(report.error());
+  const PrecisionReport& r = report.value();
   val out = val::object();
-  out.set("errors", copy_out(std::span<const float>(report.value().errors)));
-  out.set("pairs", static_cast<double>(omega.size()));
-  out.set("maxError", report.value().max_error);
-  out.set("firstBadPosition", static_cast<double>(report.value().first_bad_position));
-  out.set("distinctVectors", static_cast<double>(report.value().distinct_vectors));
+  out.set("errors", copy_out(std::span<const float>(r.errors)));
+  out.set("pairs", static_cast<double>(omega.value().size()));
+  out.set("maxError", r.max_error);
+  out.set("firstBadPosition", static_cast<double>(r.first_bad_position));
+  out.set("distinctVectors", static_cast<double>(r.distinct_vectors));
+  out.set("collapsedGroups", static_cast<double>(r.collapsed_groups));
+  val groups = val::array();
+  for (const CollapseGroup& g : r.groups) {
+    val group = val::object();
+    val positions = val::array();
+    for (const std::int64_t p : g.positions) positions.call<void>("push", static_cast<double>(p));
+    group.set("positions", positions);
+    group.set("size", static_cast<double>(g.size));
+    groups.call<void>("push", group);
+  }
+  out.set("groups", groups);
+  return out;
+}
+
+// The error heatmap at canvas resolution (pe::render_precision). `view` holds numbers checked here.
+val render_precision_of(const val& options, bool rope, const std::string& format_name,
+                        const std::string& stage_name, const val& view) {
+  const auto omega = omega_from(options, rope);
+  if (!omega) return error_value(omega.error());
+  const auto how = format_and_stage(format_name, stage_name);
+  if (!how) return error_value(how.error());
+  PrecisionRender r;
+  const double pairs = static_cast<double>(omega.value().size());
+  struct Field {
+    const char* name;
+    double min, max;
+  };
+  const Field fields[] = {{"width", 1, kMaxImageSide},
+                          {"height", 1, kMaxImageSide},
+                          {"start", 0, double(kMaxPosition)},
+                          {"positions", 1, double(kMaxPosition) + 1},
+                          {"pair0", 0, pairs - 1},
+                          {"pairs", 1, pairs},
+                          {"samples", 1, kMaxPrecisionSamples}};
+  double v[7];
+  for (int k = 0; k < 7; ++k) {
+    v[k] = view[fields[k].name].as<double>();
+    if (k == 5 && v[k] == -1) v[k] = pairs - v[4];  // not given: every pair from pair0 on
+    if (auto s = check_integer(fields[k].name, v[k], fields[k].min, fields[k].max); !s)
+      return error_value(s.error());
+  }
+  r.width = static_cast<int>(v[0]);
+  r.height = static_cast<int>(v[1]);
+  r.start = static_cast<std::int64_t>(v[2]);
+  r.count = v[3];
+  r.pair0 = static_cast<int>(v[4]);
+  r.pair_count = static_cast<int>(v[5]);
+  r.samples = static_cast<int>(v[6]);
+  r.low = view["low"].as<double>();
+  r.high = view["high"].as<double>();
+  if (auto s = check_pixels(r.width, r.height); !s) return error_value(s.error());
+  const std::size_t bytes = std::size_t(r.width) * std::size_t(r.height) * 4;
+  Scratch<std::uint8_t> pixels;
+  if (!pixels.reserve(bytes)) return error_value(out_of_memory(bytes));
+  if (auto s =
+          render_precision(omega.value(), r, how.value().format, how.value().stage, pixels.span());
+      !s) {
+    return error_value(s.error());
+  }
+  return copy_out(std::span<const std::uint8_t>(pixels.span()));
+}
+
+// What each format holds, from the same bit layouts round_to uses.
+val number_formats() {
+  val out = val::object();
+  for (const auto& [name, format] :
+       {std::pair{"float32", NumberFormat::float32}, std::pair{"float16", NumberFormat::float16},
+        std::pair{"bfloat16", NumberFormat::bfloat16}}) {
+    const FormatFacts f = facts_of(format);
+    val facts = val::object();
+    facts.set("precision", f.precision);
+    facts.set("minExponent", f.min_exponent);
+    facts.set("maxExponent", f.max_exponent);
+    facts.set("largest", f.largest);
+    facts.set("maxExactInteger", f.max_exact_integer);
+    out.set(name, facts);
+  }
   return out;
 }
 
@@ -70,4 +165,6 @@ EMSCRIPTEN_BINDINGS(precision) {
   emscripten::function("_roundBuffer", &round_buffer);
   emscripten::function("_checkFormat", &check_format);
   emscripten::function("_precisionError", &precision_of);
+  emscripten::function("_renderPrecision", &render_precision_of);
+  emscripten::function("_numberFormats", &number_formats);
 }

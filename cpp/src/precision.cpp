@@ -5,7 +5,7 @@
 #include <cstring>
 #include <limits>
 #include <string>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "pe/spec.hpp"
 
@@ -27,7 +27,50 @@ BitLayout layout_of(NumberFormat format) {
   return {24, -126, 127};
 }
 
+// The computation with one quantity held in the low format (everything else float64): the sine and
+// cosine it gives for position p and pair frequency w (w_low: w rounded to the format).
+struct Evaluated {
+  double s, c, error;  // error: the larger of |s - sin(p w)| and |c - cos(p w)|
+};
+Evaluated evaluate(double p, double w, double w_low, NumberFormat format, PrecisionStage stage) {
+  const double exact = p * w;
+  double angle = exact;
+  switch (stage) {
+    case PrecisionStage::positions: angle = round_to(p, format) * w; break;
+    case PrecisionStage::frequencies: angle = p * w_low; break;
+    case PrecisionStage::angles: angle = round_to(exact, format); break;
+    case PrecisionStage::outputs: break;
+  }
+  const double exact_s = std::sin(exact), exact_c = std::cos(exact);
+  double s = exact_s, c = exact_c;
+  if (stage == PrecisionStage::outputs) {
+    s = round_to(exact_s, format);
+    c = round_to(exact_c, format);
+  } else if (angle != exact) {
+    s = std::sin(angle);
+    c = std::cos(angle);
+  }
+  return {s, c, std::max(std::abs(s - exact_s), std::abs(c - exact_c))};
+}
+
 }  // namespace
+
+FormatFacts facts_of(NumberFormat format) {
+  const BitLayout f = layout_of(format);
+  return {f.precision, f.min_exponent, f.max_exponent,
+          std::ldexp(2.0 - std::ldexp(1.0, 1 - f.precision), f.max_exponent),
+          std::ldexp(1.0, f.precision)};
+}
+
+double spacing_at(double value, NumberFormat format) {
+  const BitLayout f = layout_of(format);
+  const double magnitude = std::abs(value);
+  if (!std::isfinite(magnitude)) return magnitude;  // NaN or Infinity: no neighbours
+  int exponent = f.min_exponent + 1;                // zero: the subnormal spacing
+  if (magnitude > 0) std::frexp(magnitude, &exponent);
+  const int e = std::max(exponent - 1, f.min_exponent);
+  return std::ldexp(1.0, e - (f.precision - 1));
+}
 
 Result<NumberFormat> parse_number_format(std::string_view text) {
   if (text == "float32") return NumberFormat::float32;
@@ -83,32 +126,20 @@ Result<PrecisionReport> precision_error(std::span<const double> omega, std::int6
   for (std::size_t i = 0; i < pairs; ++i) rounded_omega[i] = round_to(omega[i], format);
   // Distinct vectors: rows hashed by their rounded (sin, cos) values (equal rows, equal hashes; a
   // collision of different rows could only make the count too small, and 64-bit FNV over the exact
-  // bit patterns makes that negligible).
-  std::unordered_set<std::uint64_t> seen;
+  // bit patterns makes that negligible). Each hash keeps its group: first positions and size.
+  std::unordered_map<std::uint64_t, CollapseGroup> seen;
+  seen.reserve(rows);
   for (std::size_t r = 0; r < rows; ++r) {
     const double p = static_cast<double>(start) + static_cast<double>(r);
     std::uint64_t hash = 0xcbf29ce484222325ULL;
     double worst_in_row = 0;
     for (std::size_t i = 0; i < pairs; ++i) {
-      const double exact = p * omega[i];
-      double angle = exact;
-      switch (stage) {
-        case PrecisionStage::positions: angle = round_to(p, format) * omega[i]; break;
-        case PrecisionStage::frequencies: angle = p * rounded_omega[i]; break;
-        case PrecisionStage::angles: angle = round_to(exact, format); break;
-        case PrecisionStage::outputs: break;
-      }
-      double s = std::sin(angle), c = std::cos(angle);
-      if (stage == PrecisionStage::outputs) {
-        s = round_to(s, format);
-        c = round_to(c, format);
-      }
-      const double error = std::max(std::abs(s - std::sin(exact)), std::abs(c - std::cos(exact)));
-      report.errors[r * pairs + i] = static_cast<float>(error);
-      worst_in_row = std::max(worst_in_row, error);
-      for (const double v : {s, c}) {
+      const Evaluated v = evaluate(p, omega[i], rounded_omega[i], format, stage);
+      report.errors[r * pairs + i] = static_cast<float>(v.error);
+      worst_in_row = std::max(worst_in_row, v.error);
+      for (const double x : {v.s, v.c}) {
         std::uint64_t bits = 0;
-        std::memcpy(&bits, &v, sizeof bits);
+        std::memcpy(&bits, &x, sizeof bits);
         hash = (hash ^ bits) * 0x100000001b3ULL;
       }
     }
@@ -116,10 +147,101 @@ Result<PrecisionReport> precision_error(std::span<const double> omega, std::int6
     if (report.first_bad_position < 0 && worst_in_row > 1e-3) {
       report.first_bad_position = static_cast<std::int64_t>(p);
     }
-    seen.insert(hash);
+    CollapseGroup& group = seen[hash];
+    if (group.positions.size() < kCollapseShown) {
+      group.positions.push_back(static_cast<std::int64_t>(p));
+    }
+    ++group.size;
   }
   report.distinct_vectors = static_cast<std::int64_t>(seen.size());
+  for (auto& [hash, group] : seen) {
+    if (group.size < 2) continue;
+    ++report.collapsed_groups;
+    report.groups.push_back(std::move(group));
+  }
+  std::sort(report.groups.begin(), report.groups.end(),
+            [](const CollapseGroup& a, const CollapseGroup& b) {
+              return a.positions.front() < b.positions.front();
+            });
+  if (report.groups.size() > kCollapseGroups) report.groups.resize(kCollapseGroups);
   return report;
+}
+
+Status render_precision(std::span<const double> omega, const PrecisionRender& view,
+                        NumberFormat format, PrecisionStage stage, std::span<std::uint8_t> rgba) {
+  if (auto s = check_pixels(view.width, view.height); !s) return s;
+  if (auto s = check_integer("positions", view.count, 1, double(kMaxPosition) + 1); !s) return s;
+  if (auto s = check_integer("start", double(view.start), 0, double(kMaxPosition) - view.count + 1);
+      !s) {
+    return s;
+  }
+  const int total_pairs = static_cast<int>(omega.size());
+  if (auto s = check_integer("pair0", view.pair0, 0, std::max(0, total_pairs - 1)); !s) return s;
+  if (auto s = check_integer("pairs", view.pair_count, 1, total_pairs - view.pair0); !s) return s;
+  if (auto s = check_integer("samples", view.samples, 1, kMaxPrecisionSamples); !s) return s;
+  if (auto s = check_range(view.low, view.high); !s) return s;
+  if (!(view.low > 0)) {
+    return make_error(ErrorCode::invalid_argument, "low", "greater_than",
+                      {{"min", 0.0}, {"got", view.low}});
+  }
+  const double per_column = std::min(view.count / view.width, double(view.samples));
+  const double work = double(view.width) * std::max(1.0, std::ceil(per_column)) * view.pair_count;
+  if (work > double(kMaxPrecisionRenderWork)) {
+    return make_error(ErrorCode::size_limit, "samples", "work_cap",
+                      {{"max", double(kMaxPrecisionRenderWork)}, {"got", work}});
+  }
+  if (rgba.size() != std::size_t(view.width) * std::size_t(view.height) * 4) {
+    return make_error(
+        ErrorCode::invalid_argument, "rgba", "length_mismatch",
+        {{"expected", double(view.width) * view.height * 4}, {"got", double(rgba.size())}});
+  }
+  // worst[x * pair_count + i]: the largest error in pixel column x for pair pair0 + i.
+  std::vector<double> rounded(view.pair_count);
+  for (int i = 0; i < view.pair_count; ++i) rounded[i] = round_to(omega[view.pair0 + i], format);
+  std::vector<double> worst(std::size_t(view.width) * view.pair_count, 0.0);
+  const double start = static_cast<double>(view.start);
+  for (int x = 0; x < view.width; ++x) {
+    // Positions [first, last] of this pixel column (at least one: columns share a position when
+    // the range is narrower than the image).
+    const double first = start + std::floor(view.count * x / view.width);
+    const double last = std::max(first, start + std::ceil(view.count * (x + 1) / view.width) - 1);
+    const double span = last - first;
+    const int n = span + 1 <= view.samples ? static_cast<int>(span) + 1 : view.samples;
+    double* column = &worst[std::size_t(x) * view.pair_count];
+    for (int k = 0; k < n; ++k) {
+      const double p = n == 1 ? first : first + std::round(span * k / (n - 1));
+      for (int i = 0; i < view.pair_count; ++i) {
+        const double e = evaluate(p, omega[view.pair0 + i], rounded[i], format, stage).error;
+        column[i] = std::max(column[i], e);
+      }
+    }
+  }
+  // Colour each (column, pair) once (log10 is monotone: the largest error has the largest log),
+  // then each pixel row copies its pair's colours, or takes the worst of the pairs it covers.
+  const double lo = std::log10(view.low), hi = std::log10(view.high);
+  std::vector<Rgba> colour(worst.size());
+  for (std::size_t k = 0; k < worst.size(); ++k) {
+    colour[k] = color_of(ColorMap::viridis, worst[k] > 0 ? std::log10(worst[k]) : lo, lo, hi);
+  }
+  for (int y = 0; y < view.height; ++y) {
+    const int i0 = static_cast<int>(std::floor(double(view.pair_count) * y / view.height));
+    const int i1 = std::max(
+        i0 + 1, static_cast<int>(std::ceil(double(view.pair_count) * (y + 1) / view.height)));
+    for (int x = 0; x < view.width; ++x) {
+      std::size_t best = std::size_t(x) * view.pair_count + i0;
+      for (int i = i0 + 1; i < i1; ++i) {
+        const std::size_t k = std::size_t(x) * view.pair_count + i;
+        if (worst[k] > worst[best]) best = k;
+      }
+      const Rgba c = colour[best];
+      std::uint8_t* out = &rgba[(std::size_t(y) * view.width + x) * 4];
+      out[0] = c.r;
+      out[1] = c.g;
+      out[2] = c.b;
+      out[3] = c.a;
+    }
+  }
+  return Ok{};
 }
 
 }  // namespace pe

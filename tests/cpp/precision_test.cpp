@@ -110,6 +110,117 @@ TEST_CASE("position ids in a low format collapse neighbouring positions (counts 
   CHECK(first.errors[256 * 64 + 0] == 0.0f);  // 256 is exact
 }
 
+TEST_CASE("the collapse groups are the positions that round to one id (groups from numpy)") {
+  const std::vector<double> omega = {1.0, 0.01};
+  const auto bf16 =
+      pe::precision_error(omega, 0, 4096, NumberFormat::bfloat16, pe::PrecisionStage::positions)
+          .value();
+  // Python: group 0..4095 by bfloat16(p) (the bits trick above): 769 ids, 449 shared by 2 or more;
+  // the first groups [256, 257], [259, 260, 261], [263, 264, 265], ... (ties to even: 257 -> 256).
+  CHECK(bf16.collapsed_groups == 449);
+  REQUIRE(bf16.groups.size() == pe::kCollapseGroups);
+  CHECK(bf16.groups[0].positions == std::vector<std::int64_t>{256, 257});
+  CHECK(bf16.groups[0].size == 2);
+  CHECK(bf16.groups[1].positions == std::vector<std::int64_t>{259, 260, 261});
+  CHECK(bf16.groups[1].size == 3);
+  CHECK(bf16.groups[7].positions.front() == 283);
+  // numpy.float16: 3073 ids, 512 shared; the first [2048, 2049].
+  const auto fp16 =
+      pe::precision_error(omega, 0, 4096, NumberFormat::float16, pe::PrecisionStage::positions)
+          .value();
+  CHECK(fp16.distinct_vectors == 3073);
+  CHECK(fp16.collapsed_groups == 512);
+  CHECK(fp16.groups[0].positions == std::vector<std::int64_t>{2048, 2049});
+  // Exact frequencies and positions: nothing collapses.
+  const auto f32 =
+      pe::precision_error(omega, 0, 4096, NumberFormat::float32, pe::PrecisionStage::positions)
+          .value();
+  CHECK(f32.collapsed_groups == 0);
+  CHECK(f32.groups.empty());
+}
+
+TEST_CASE("format facts and spacing (IEEE 754 binary32 / binary16; bfloat16: 8 significant bits)") {
+  const auto bf = pe::facts_of(NumberFormat::bfloat16);
+  CHECK(bf.max_exact_integer == 256);
+  CHECK(bf.largest == doctest::Approx(3.3895313892515355e38));
+  const auto half = pe::facts_of(NumberFormat::float16);
+  CHECK(half.max_exact_integer == 2048);
+  CHECK(half.largest == 65504);
+  CHECK(pe::facts_of(NumberFormat::float32).max_exact_integer == 16777216);
+  // The spacings the issue quotes: bf16 16 between 2048 and 4096, 512 from 65,536; fp16 4 from
+  // 4096.
+  CHECK(pe::spacing_at(3000, NumberFormat::bfloat16) == 16);
+  CHECK(pe::spacing_at(65536, NumberFormat::bfloat16) == 512);
+  CHECK(pe::spacing_at(5000, NumberFormat::float16) == 4);
+  CHECK(pe::spacing_at(1e6, NumberFormat::float32) == 0.0625);
+  CHECK(pe::spacing_at(0, NumberFormat::float16) == std::ldexp(1.0, -24));  // subnormal spacing
+  // round_to moves a value by at most half the spacing.
+  for (double v = 1; v < 1e6; v *= 1.37) {
+    for (const auto f : {NumberFormat::float32, NumberFormat::float16, NumberFormat::bfloat16}) {
+      if (v > pe::facts_of(f).largest) continue;
+      CHECK(std::abs(pe::round_to(v, f) - v) <= pe::spacing_at(v, f) / 2);
+    }
+  }
+}
+
+TEST_CASE("the heatmap at canvas resolution is the largest error of the cells under each pixel") {
+  std::vector<double> w(8);
+  for (int i = 0; i < 8; ++i) w[i] = std::pow(10000.0, -2.0 * i / 16);
+  // 1000 positions across 100 pixels: 10 per column, and samples = 10 evaluates all of them, so
+  // each pixel must be the largest error of its 10 cells in precision_error's table (tested above).
+  const auto table =
+      pe::precision_error(w, 3000, 1000, NumberFormat::bfloat16, pe::PrecisionStage::angles)
+          .value();
+  pe::PrecisionRender view;
+  view.start = 3000;
+  view.count = 1000;
+  view.pair_count = 8;
+  view.width = 100;
+  view.height = 8;
+  view.samples = 10;
+  std::vector<std::uint8_t> rgba(100 * 8 * 4);
+  REQUIRE(pe::render_precision(w, view, NumberFormat::bfloat16, pe::PrecisionStage::angles, rgba));
+  int checked = 0;
+  for (int x = 0; x < 100; ++x) {
+    for (int i = 0; i < 8; ++i) {
+      double worst = 0;
+      for (int r = x * 10; r < x * 10 + 10; ++r)
+        worst = std::max(worst, double(table.errors[r * 8 + i]));
+      const double lo = std::log10(view.low), hi = std::log10(view.high);
+      const auto c =
+          pe::color_of(pe::ColorMap::viridis, worst > 0 ? std::log10(worst) : lo, lo, hi);
+      const std::uint8_t* px = &rgba[(std::size_t(i) * 100 + x) * 4];
+      CHECK(px[0] == c.r);
+      CHECK(px[1] == c.g);
+      CHECK(px[2] == c.b);
+      ++checked;
+    }
+  }
+  CHECK(checked == 800);
+  // A million positions at canvas width: within the work cap, and bad parameters are named.
+  view.start = 0;
+  view.count = 1e6;
+  view.width = 800;
+  view.samples = 8;
+  std::vector<std::uint8_t> big(800 * 8 * 4);
+  CHECK(pe::render_precision(w, view, NumberFormat::bfloat16, pe::PrecisionStage::positions,
+                             big));  // 800 x 8 x 8
+  view.samples = 65;
+  CHECK(pe::render_precision(w, view, NumberFormat::bfloat16, pe::PrecisionStage::positions, big)
+            .error()
+            .parameter == "samples");
+  view.samples = 8;
+  view.low = 0;
+  CHECK(pe::render_precision(w, view, NumberFormat::bfloat16, pe::PrecisionStage::positions, big)
+            .error()
+            .parameter == "low");
+  view.low = 1e-8;
+  view.pair_count = 9;
+  CHECK(pe::render_precision(w, view, NumberFormat::bfloat16, pe::PrecisionStage::positions, big)
+            .error()
+            .parameter == "pairs");
+}
+
 TEST_CASE("inv_freq in bfloat16 ruins RoPE at position 4095 (value from Python, float64)") {
   pe::RopeOptions o;
   o.head_dim = 128;

@@ -57,6 +57,7 @@ const FUNCTIONS = {
   closestPositions: 1, wrongExponentWavelengths: 1, wrongExponentColumns: 2, inputVectors: 4,
   ropeFrequencies: 1, ropeApply: 2, ropeScores: 3, ropeTables: 1, alibiSlopes: 1, alibiBias: 1,
   alibiAttention: 3, sincos2d: 1, grid2dSimilarity: 4, exportTable: 2, roundTo: 2, precisionError: 2,
+  renderPrecision: 3,
 };
 
 // The names a PEError's `parameter` may take: the API's own options and arguments.
@@ -65,7 +66,7 @@ export const CALLER_NAMES = new Set([
   'position', 'offset', 'firstOffset', 'count', 'values', 'map', 'low', 'high', 'rows', 'cols',
   'view', 'width', 'height', 'region', 'row0', 'col0', 'maxLen', 'seed', 'text', 'tokens', 'scale',
   'method', 'memory', 'format', 'stage', 'how', 'headDim', 'theta', 'rotaryDim', 'pairing', 'vectors', 'q', 'k', 'maxDistance',
-  'heads', 'causal', 'form', 'head', 'query', 'gridHeight', 'gridWidth', 'clsToken', 'row', 'col', 'part',
+  'heads', 'causal', 'form', 'head', 'query', 'gridHeight', 'gridWidth', 'clsToken', 'row', 'col', 'part', 'pair0', 'pairs', 'samples',
 ]);
 
 /** One round of `calls` random calls; every outcome is classified, nothing escapes. */
@@ -166,6 +167,12 @@ export function atCaps(pe) {
     roundTo: () => pe.roundTo(new Float64Array(L.maxPositions).map((_, k) => k * 1.37), 'bfloat16'),
     precisionError: () =>
       pe.precisionError({ dModel: 128, positions: L.maxPrecisionValues / 64 }, { format: 'bfloat16', stage: 'outputs' }),
+    renderPrecision: () =>
+      pe.renderPrecision(
+        { headDim: 128, start: 0, positions: L.maxPosition },
+        { format: 'bfloat16', stage: 'angles' },
+        { width: L.maxPrecisionRenderWork / (64 * L.maxPrecisionSamples), height: 64, samples: L.maxPrecisionSamples },
+      ),
   };
   const out = {};
   for (const [name, run] of Object.entries(cases)) {

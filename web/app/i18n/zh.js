@@ -119,6 +119,7 @@ export default {
   'view.rope': '旋转位置编码（RoPE）',
   'view.alibi': 'ALiBi 线性偏置',
   'view.grid2d': '二维 sin-cos',
+  'view.precision': '精度（float16、bfloat16）',
   'axis.position': '位置',
   'axis.dimension': '维度',
   'axis.value': '值',

@@ -130,7 +130,7 @@ export class SchemeView {
     this.t = t;
     this.onError = onError;
     this.controls = [...root.querySelectorAll('select, input')];
-    this.onChange = () => this.draw();
+    this.onChange = (event) => this.draw(event);
     for (const control of this.controls) {
       control.addEventListener('change', this.onChange);
       control.addEventListener('input', this.onChange);
@@ -144,9 +144,10 @@ export class SchemeView {
     }
   }
 
-  draw() {
+  /** event: the control event that asked for the redraw, if any (a view may redraw only part). */
+  draw(event) {
     try {
-      this.render();
+      this.render(event);
     } catch (error) {
       this.onError({ kind: 'view_failed', args: { reason: String(error.message) } });
     }

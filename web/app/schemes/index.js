@@ -6,9 +6,10 @@ import { alibiScheme } from './alibi.js';
 import { grid2dScheme } from './grid2d.js';
 import { schemeTranslator } from './common.js';
 import { SCHEME_VIEWS } from './names.js';
+import { precisionScheme } from './precision.js';
 import { ropeScheme } from './rope.js';
 
-export const SCHEMES = [ropeScheme, alibiScheme, grid2dScheme];
+export const SCHEMES = [ropeScheme, alibiScheme, grid2dScheme, precisionScheme];
 
 /** Builds the sections of the schemes named (all by default) into `box`; returns a handle whose
  *  destroy() removes them. */
