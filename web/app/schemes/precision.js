@@ -252,6 +252,13 @@ class PrecisionView extends SchemeView {
 
   /** coarse: one sample per CSS pixel column (while dragging); else every device pixel, 8 samples. */
   drawHeat(s, coarse) {
+    const begin = performance.now();
+    this.paintHeat(s, coarse);
+    // bench.sh and the notes read where the time goes: one entry per heatmap frame.
+    performance.measure(`pe-render:precision-${coarse ? 'coarse' : 'fine'}`, { start: begin });
+  }
+
+  paintHeat(s, coarse) {
     const omega = this.omega(s.options);
     this.pairs = omega.length;
     const g = this.geometry();
