@@ -17,6 +17,7 @@
 #include "pe/export.hpp"
 #include "pe/grid2d.hpp"
 #include "pe/rope.hpp"
+#include "pe/rope_scaling.hpp"
 #include "pe/sinusoidal.hpp"
 
 namespace {
@@ -101,16 +102,37 @@ std::vector<pe::Error> every_core_error() {
   rope.head_dim = 7;
   add(pe::make_rope_spec(rope));
   add(pe::make_grid2d_spec(6, 2, 2, 10000, false));
+  {  // RoPE scaling: required per type, at least 1, ordered pairs of parameters
+    pe::RopeOptions ro;
+    ro.head_dim = 8;
+    const auto head = pe::make_rope_spec(ro).value();
+    pe::RopeScaling s;
+    s.type = pe::RopeScalingType::linear;
+    add(pe::scaled_rope(head, s, {}));  // required_for
+    s.factor = 0.5;
+    add(pe::scaled_rope(head, s, {}));  // at_least
+    s.type = pe::RopeScalingType::llama3;
+    s.factor = 2;
+    s.low_freq_factor = 2;
+    s.high_freq_factor = 1;
+    s.original_max_position_embeddings = 64;
+    add(pe::scaled_rope(head, s, {}));  // greater_than_other
+    ro.head_dim = 2;
+    s = {};
+    s.type = pe::RopeScalingType::ntk;
+    s.factor = 2;
+    add(pe::scaled_rope(pe::make_rope_spec(ro).value(), s, {}));  // at_least_for
+  }
   return out;
 }
 
 }  // namespace
 
 TEST_CASE("every message template has a unique kind and only known placeholders") {
-  const std::set<std::string> known = {"name", "min",   "max",      "got",  "allowed", "low",
-                                       "high", "index", "expected", "rows", "cols",    "other",
-                                       "last", "row0",  "row_end",  "col0", "col_end", "at",
-                                       "mib",  "width", "height",   "what", "example", "step"};
+  const std::set<std::string> known = {
+      "name", "min",   "max",    "got",  "allowed", "low",     "high",  "index",   "expected",
+      "rows", "cols",  "other",  "last", "row0",    "row_end", "col0",  "col_end", "at",
+      "mib",  "width", "height", "what", "example", "step",    "limit", "type"};
   std::set<std::string> kinds;
   for (const auto& t : pe::message_templates()) {
     CHECK_MESSAGE(kinds.insert(std::string(t.kind)).second, "duplicate kind ", t.kind);
