@@ -200,20 +200,36 @@ export interface PE {
    *  to 2^22 values). Not in the embed's size-built engine. */
   exportTable(options: EncodingOptions, format?: 'npy' | 'csv' | 'json'): Uint8Array;
   /** RoPE's inverse frequencies 1 / theta^(2i / rotaryDim) (float64) and the attention scaling (1). */
-  ropeFrequencies(options: RopeOptions): { invFreq: Float64Array; attentionScaling: number };
+  ropeFrequencies(options: RopeOptions & RopeScalingOptions): RopeFrequencies;
+  /** Reads a model's config.json as transformers does (rope_theta / rope_parameters, rope_scaling with
+   *  rope_type or the legacy type, head_dim or hidden_size / num_attention_heads, partial_rotary_factor,
+   *  max_position_embeddings) and warns about the known traps it sees. At most 1 MiB of text. */
+  ropeFromConfig(
+    jsonText: string,
+    options?: { sequenceLength?: number },
+  ): RopeFrequencies & {
+    headDim: number;
+    rotaryDim: number;
+    theta: number;
+    ropeType: RopeScaling['rope_type'];
+    maxPositions: number | null;
+    scaling: RopeScaling | null;
+    warnings: Array<{ kind: string; args: Record<string, string | number>; message: string }>;
+  };
   /** Rows of headDim values rotated for their positions (`positions`, one per row, or `start` + row). */
   ropeApply(
     vectors: Float32Array | number[],
-    options: RopeOptions & { positions?: number[]; start?: number },
+    options: RopeOptions & RopeScalingOptions & { positions?: number[]; start?: number },
   ): Float32Array;
   /** q·k after rotation for distances 0 … maxDistance, and the check that only the distance matters. */
   ropeScores(
     q: Float32Array | number[],
     k: Float32Array | number[],
-    options: RopeOptions & { maxDistance?: number },
+    options: RopeOptions & RopeScalingOptions & { maxDistance?: number },
   ): { scores: Float64Array; invarianceError: number };
-  /** Hugging Face's cos and sin tables, positions x rotaryDim each. */
-  ropeTables(options: RopeOptions & { positions?: number; start?: number }): {
+  /** Hugging Face's cos and sin tables, positions x rotaryDim each (times attentionScaling, as the
+   *  library multiplies them, when `scaling` has one). */
+  ropeTables(options: RopeOptions & RopeScalingOptions & { positions?: number; start?: number }): {
     cos: Float32Array;
     sin: Float32Array;
   };
@@ -287,6 +303,46 @@ export interface PE {
   readonly limits: Readonly<Limits>;
   /** { kind: English template } for every message the engine can give ({name}-style placeholders). */
   readonly messageTemplates: Readonly<Record<string, string>>;
+}
+
+/** A model config's rope_scaling (or rope_parameters), with the reference library's key names. */
+export interface RopeScaling {
+  rope_type?: 'default' | 'linear' | 'ntk' | 'dynamic' | 'yarn' | 'llama3' | 'longrope';
+  /** The legacy name of rope_type (rope_type wins when both are given). */
+  type?: RopeScaling['rope_type'];
+  rope_theta?: number;
+  factor?: number;
+  original_max_position_embeddings?: number;
+  beta_fast?: number;
+  beta_slow?: number;
+  mscale?: number;
+  mscale_all_dim?: number;
+  attention_factor?: number;
+  truncate?: boolean;
+  low_freq_factor?: number;
+  high_freq_factor?: number;
+  short_factor?: number[];
+  long_factor?: number[];
+}
+export interface RopeScalingOptions {
+  scaling?: RopeScaling | null;
+  /** The config's max_position_embeddings (dynamic, yarn and longrope read it). */
+  maxPositions?: number;
+  /** The config's top-level original_max_position_embeddings (LongRoPE, as Phi-3 stores it). */
+  originalMaxPositions?: number;
+  /** The current sequence length (dynamic and longrope depend on it). */
+  sequenceLength?: number;
+}
+export interface RopeFrequencies {
+  invFreq: Float64Array;
+  /** Multiplies cos and sin (YaRN's mscale, LongRoPE's factor); 1 for the others. */
+  attentionScaling: number;
+  /** The factor the method used (YaRN and LongRoPE may take it from the lengths), or null. */
+  factor: number | null;
+  /** YaRN: the pairs between which the ramp blends (below low: interpolated; above high: kept). */
+  ramp: { low: number; high: number } | null;
+  /** Llama 3: wavelengths below low are kept, above high divided by factor, blended between. */
+  wavelengths: { low: number; high: number } | null;
 }
 
 export type NumberFormat = 'float32' | 'float16' | 'bfloat16';

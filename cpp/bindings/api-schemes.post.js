@@ -1,7 +1,7 @@
 // The page engine's further public API: RoPE, ALiBi, 2-D sin-cos, the file writers and precision.
 // Linked with --post-js after api.post.js (whose helpers it uses) into the page's engine flavours
 // only; api.post.js defines a PEError-throwing stub for each of these names for the embed's engine.
-/* global peClamped, peCheckKeys, peCheckObject, peDescribe, peEncodingOptions, peFail, peInput, peLimits, peNumber, peNumbers, peString, peUnwrap */
+/* global peClamped, peFormat, peTemplateOf, peCheckKeys, peCheckObject, peDescribe, peEncodingOptions, peFail, peInput, peLimits, peNumber, peNumbers, peString, peUnwrap */
 
 // A binding of the scheme units, or a PEError saying this build has none (the embed's engine).
 function peBinding(name, publicName) {
@@ -49,15 +49,274 @@ function peSchemeOptions(scheme, options, example, extra, skip) {
 
 const peRopeNames = { head_dim: 'headDim', rotary_dim: 'rotaryDim', max_distance: 'maxDistance' };
 
+// --- context extension: a model config's rope_scaling, key for key (pe/rope_scaling.hpp) ------------
+
+// The keys of rope_scaling (or rope_parameters) the reference library reads, and their types.
+const peScalingKeys = {
+  rope_type: 'string',
+  type: 'string', // the legacy name of rope_type
+  rope_theta: 'number', // rope_parameters carry the theta too; it wins over options.theta
+  factor: 'number',
+  original_max_position_embeddings: 'number',
+  beta_fast: 'number',
+  beta_slow: 'number',
+  mscale: 'number',
+  mscale_all_dim: 'number',
+  attention_factor: 'number',
+  truncate: 'boolean',
+  low_freq_factor: 'number',
+  high_freq_factor: 'number',
+  short_factor: 'array',
+  long_factor: 'array',
+};
+const peScalingFields = {
+  factor: 'factor',
+  original_max_position_embeddings: 'original',
+  beta_fast: 'betaFast',
+  beta_slow: 'betaSlow',
+  mscale: 'mscale',
+  mscale_all_dim: 'mscaleAllDim',
+  attention_factor: 'attentionFactor',
+  low_freq_factor: 'lowFreqFactor',
+  high_freq_factor: 'highFreqFactor',
+};
+const peScalingNames = Object.assign({}, peRopeNames, {
+  max_position_embeddings: 'maxPositions',
+  config_original_max_position_embeddings: 'originalMaxPositions',
+  sequence_length: 'sequenceLength',
+});
+const peScalingExtra = { scaling: null, maxPositions: NaN, originalMaxPositions: NaN, sequenceLength: NaN };
+
+// Adds the flat scaling fields the binding reads to `o`. null means unset, as the library's .get().
+function peScalingInto(o, scaling) {
+  const flat = { ropeType: 'default', truncate: true, shortFactor: [], longFactor: [] };
+  for (const field of Object.values(peScalingFields)) flat[field] = NaN;
+  for (const name of ['maxPositions', 'originalMaxPositions', 'sequenceLength']) {
+    flat[name] = o[name] === null ? NaN : peNumber(o[name], name);
+  }
+  if (scaling !== null && scaling !== undefined) {
+    peCheckObject(
+      scaling,
+      'scaling',
+      "{ rope_type: 'yarn', factor: 4, original_max_position_embeddings: 4096 }",
+    );
+    peCheckKeys(scaling, peScalingKeys, 'rope_scaling key');
+    const given = (key) => scaling[key] !== undefined && scaling[key] !== null;
+    for (const [key, kind] of Object.entries(peScalingKeys)) {
+      if (!given(key)) continue;
+      const value = scaling[key];
+      if (kind === 'number') peNumber(value, key);
+      else if (kind === 'string') peString(value, key);
+      else if (kind === 'boolean' && typeof value !== 'boolean')
+        peFail('not_boolean', key, { got: peDescribe(value) });
+      else if (kind === 'array')
+        flat[key === 'short_factor' ? 'shortFactor' : 'longFactor'] = peNumbers(
+          value,
+          key,
+          peLimits().maxHeadDim,
+        );
+    }
+    flat.ropeType = given('rope_type') ? scaling.rope_type : given('type') ? scaling.type : 'default';
+    for (const [key, field] of Object.entries(peScalingFields)) if (given(key)) flat[field] = scaling[key];
+    if (given('truncate')) flat.truncate = scaling.truncate;
+    if (given('rope_theta')) o.theta = scaling.rope_theta;
+  }
+  return Object.assign(o, flat);
+}
+
 Module['ropeFrequencies'] = function ropeFrequencies(options) {
   const binding = peBinding('_ropeFrequencies'); // before the options: name the function, not its table
-  const o = peSchemeOptions('rope', options, '{ headDim: 128, theta: 10000 }', {}, ['positions', 'start']);
-  return peUnwrap(binding(o), peRopeNames);
+  const o = peSchemeOptions('rope', options, '{ headDim: 128, theta: 10000 }', peScalingExtra, [
+    'positions',
+    'start',
+  ]);
+  const r = peUnwrap(binding(peScalingInto(o, o.scaling)), peScalingNames);
+  const known = (x) => (Number.isNaN(x) ? null : x);
+  return {
+    invFreq: r.invFreq,
+    attentionScaling: r.attentionScaling,
+    factor: known(r.factor),
+    ramp: Number.isNaN(r.rampLow) ? null : { low: r.rampLow, high: r.rampHigh },
+    wavelengths: Number.isNaN(r.wavelengthLow) ? null : { low: r.wavelengthLow, high: r.wavelengthHigh },
+  };
+};
+
+// --- a model's config.json, read as the reference library reads it ---------------------------------
+
+// Model types whose configs mean RoPE even without a rope_theta (the library's default 10000 then).
+const peRopeModelTypes = [
+  'llama',
+  'mistral',
+  'mixtral',
+  'qwen2',
+  'qwen2_moe',
+  'qwen3',
+  'qwen3_moe',
+  'gemma',
+  'gemma2',
+  'gemma3_text',
+  'phi',
+  'phi3',
+  'gpt_neox',
+  'gptj',
+  'deepseek_v2',
+  'deepseek_v3',
+  'falcon',
+  'olmo',
+  'olmo2',
+  'starcoder2',
+  'cohere',
+  'internlm2',
+  'baichuan',
+  'yi',
+  'granite',
+  'stablelm',
+  'persimmon',
+  'chatglm',
+  'glm',
+  'exaone',
+];
+const peMaxConfigBytes = 1 << 20;
+
+Module['ropeFromConfig'] = function ropeFromConfig(jsonText, options) {
+  peBinding('_ropeFrequencies', 'ropeFromConfig');
+  peString(jsonText, 'jsonText');
+  // UTF-8 bytes (counted only when the text could be too long: up to 3 bytes a UTF-16 unit).
+  const bytes =
+    jsonText.length * 3 > peMaxConfigBytes ? new TextEncoder().encode(jsonText).length : jsonText.length;
+  if (bytes > peMaxConfigBytes)
+    peFail('text_cap', 'jsonText', { max: peMaxConfigBytes, got: bytes }, 'size_limit');
+  const opts = options === undefined ? {} : options;
+  peCheckObject(opts, 'options', '{ sequenceLength: 32768 }');
+  peCheckKeys(opts, { sequenceLength: 0 }, 'option');
+  let config;
+  try {
+    config = JSON.parse(jsonText);
+  } catch (error) {
+    peFail('bad_json', 'jsonText', { reason: String(error.message).slice(0, 120) });
+  }
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) {
+    peFail('not_object', 'jsonText', { example: '{ "rope_theta": 10000, ... }', got: peDescribe(config) });
+  }
+  const warnings = [];
+  const warn = (kind, args) =>
+    warnings.push({ kind: kind, args: args || {}, message: peFormat(peTemplateOf(kind), args || {}) });
+  const has = (object, key) => object[key] !== undefined && object[key] !== null;
+  // Multimodal configs keep the language model's settings in text_config.
+  const ropeKeys = ['rope_theta', 'rope_scaling', 'rope_parameters'];
+  if (!ropeKeys.some((k) => has(config, k)) && config.text_config && typeof config.text_config === 'object') {
+    config = config.text_config;
+    warn('warn_text_config', {});
+  }
+  const modelType = typeof config.model_type === 'string' ? config.model_type : '';
+  if (!ropeKeys.some((k) => has(config, k)) && !peRopeModelTypes.includes(modelType)) {
+    peFail('no_rope', 'jsonText', { got: modelType || 'no model_type' });
+  }
+  const number = (object, key, where) => {
+    if (!has(object, key)) return undefined;
+    return peNumber(object[key], where || key);
+  };
+  // rope_parameters (the library's newer name, with rope_theta inside) or rope_scaling.
+  let scaling = has(config, 'rope_parameters')
+    ? config.rope_parameters
+    : has(config, 'rope_scaling')
+      ? config.rope_scaling
+      : null;
+  if (scaling !== null)
+    peCheckObject(
+      scaling,
+      has(config, 'rope_parameters') ? 'rope_parameters' : 'rope_scaling',
+      "{ rope_type: 'yarn', factor: 4 }",
+    );
+  const topTheta = number(config, 'rope_theta');
+  const innerTheta =
+    scaling && has(scaling, 'rope_theta') ? peNumber(scaling.rope_theta, 'rope_theta') : undefined;
+  const theta = innerTheta !== undefined ? innerTheta : topTheta !== undefined ? topTheta : 10000;
+  if (topTheta === undefined && innerTheta === undefined) warn('warn_default_theta', { theta: 10000 });
+  if (innerTheta !== undefined && topTheta === undefined) warn('warn_theta_inside', { theta: innerTheta });
+  if (innerTheta !== undefined && topTheta !== undefined && innerTheta !== topTheta) {
+    warn('warn_theta_twice', { inner: innerTheta, top: topTheta });
+  }
+  // Keys the library does not read for RoPE are warned about and left out (it only warns too).
+  if (scaling !== null) {
+    const kept = {};
+    for (const key of Object.keys(scaling)) {
+      if (Object.prototype.hasOwnProperty.call(peScalingKeys, key)) kept[key] = scaling[key];
+      else warn('warn_unknown_key', { key: key });
+    }
+    scaling = kept;
+  }
+  let type = scaling
+    ? has(scaling, 'rope_type')
+      ? scaling.rope_type
+      : has(scaling, 'type')
+        ? scaling.type
+        : 'default'
+    : 'default';
+  if (scaling && !has(scaling, 'rope_type') && has(scaling, 'type'))
+    warn('warn_legacy_type', { type: String(type) });
+  if (type === 'su') {
+    // Phi-3's first configs: transformers' Phi3Config reads "su" as longrope.
+    warn('warn_su', {});
+    type = 'longrope';
+    scaling = Object.assign({}, scaling, { rope_type: 'longrope' });
+  }
+  if (type === 'ntk') warn('warn_ntk', {});
+  if (type === 'llama3') warn('warn_llama3_dropped', {});
+  if (type === 'dynamic') warn('warn_dynamic_cache', {});
+  if (type === 'yarn' && scaling && !has(scaling, 'original_max_position_embeddings'))
+    warn('warn_yarn_original', {});
+  // head_dim, else hidden_size // num_attention_heads; partial_rotary_factor (or GPT-NeoX's rotary_pct).
+  // DeepSeek's multi-head latent attention rotates only qk_rope_head_dim dimensions per head.
+  let headDim = number(config, 'qk_rope_head_dim');
+  if (headDim === undefined) headDim = number(config, 'head_dim');
+  if (headDim === undefined) {
+    const hidden = number(config, 'hidden_size');
+    const heads = number(config, 'num_attention_heads');
+    if (hidden === undefined || heads === undefined)
+      peFail('required', 'head_dim (or hidden_size and num_attention_heads)', {});
+    headDim = Math.floor(hidden / heads);
+  }
+  let fraction = number(config, 'partial_rotary_factor');
+  if (fraction === undefined && has(config, 'rotary_pct')) fraction = number(config, 'rotary_pct');
+  const rotaryDim = fraction === undefined ? headDim : Math.floor(headDim * fraction);
+  const maxPositions = number(config, 'max_position_embeddings');
+  const originalMaxPositions =
+    type === 'longrope' ? number(config, 'original_max_position_embeddings') : undefined;
+  if (
+    type === 'yarn' &&
+    scaling &&
+    has(scaling, 'original_max_position_embeddings') &&
+    maxPositions !== undefined &&
+    has(scaling, 'factor') &&
+    maxPositions / scaling.original_max_position_embeddings !== scaling.factor
+  ) {
+    warn('warn_yarn_ratio', {
+      ratio: maxPositions / scaling.original_max_position_embeddings,
+      factor: scaling.factor,
+    });
+  }
+  const request = { headDim: headDim, theta: theta, rotaryDim: rotaryDim };
+  if (scaling !== null && type !== 'default') request.scaling = scaling;
+  if (maxPositions !== undefined) request.maxPositions = maxPositions;
+  if (originalMaxPositions !== undefined) request.originalMaxPositions = originalMaxPositions;
+  if (opts.sequenceLength !== undefined) request.sequenceLength = opts.sequenceLength;
+  const r = Module['ropeFrequencies'](request);
+  return Object.assign(r, {
+    headDim: headDim,
+    rotaryDim: rotaryDim,
+    theta: theta,
+    ropeType: type,
+    maxPositions: maxPositions === undefined ? null : maxPositions,
+    scaling: request.scaling || null,
+    warnings: warnings,
+  });
 };
 
 Module['ropeApply'] = function ropeApply(vectors, options) {
   const binding = peBinding('_ropeApplyInput'); // before the options: name the function, not its table
-  const o = peSchemeOptions('rope', options, '{ headDim: 64, start: 0 }', {}, ['positions']);
+  const o = peSchemeOptions('rope', options, '{ headDim: 64, start: 0 }', peScalingExtra, ['positions']);
+  peScalingInto(o, o.scaling);
   peInput(vectors, 'vectors');
   const rows = Math.floor(vectors.length / o.headDim) || 1;
   let positions = options.positions;
@@ -68,16 +327,20 @@ Module['ropeApply'] = function ropeApply(vectors, options) {
   }
   // The vectors are in the input buffer (above); the positions go to their own buffer.
   peUnwrap(Module['_positionsView'](positions.length)).set(positions);
-  return peUnwrap(binding(o), peRopeNames);
+  return peUnwrap(binding(o), peScalingNames);
 };
 
 Module['ropeScores'] = function ropeScores(q, k, options) {
   const binding = peBinding('_ropeScoresInput'); // before the options: name the function, not its table
-  const o = peSchemeOptions('rope', options, '{ headDim: 64, maxDistance: 256 }', { maxDistance: 256 }, [
-    'positions',
-    'start',
-  ]);
+  const o = peSchemeOptions(
+    'rope',
+    options,
+    '{ headDim: 64, maxDistance: 256 }',
+    Object.assign({ maxDistance: 256 }, peScalingExtra),
+    ['positions', 'start'],
+  );
   peNumber(o.maxDistance, 'maxDistance');
+  peScalingInto(o, o.scaling);
   // (No destructuring in for-of here: emscripten 3.1.6's acorn pass mangles it.)
   const checkVector = (value, name) => {
     peInput(value, name); // the type checks; the real copy is below
@@ -90,13 +353,14 @@ Module['ropeScores'] = function ropeScores(q, k, options) {
   both.set(q);
   both.set(k, o.headDim);
   peInput(both, 'q');
-  return peUnwrap(binding(o, o.maxDistance), peRopeNames);
+  return peUnwrap(binding(o, o.maxDistance), peScalingNames);
 };
 
 Module['ropeTables'] = function ropeTables(options) {
   const binding = peBinding('_ropeTables'); // before the options: name the function, not its table
-  const o = peSchemeOptions('rope', options, '{ headDim: 64, positions: 100 }', {});
-  return peUnwrap(binding(o, o.start, o.positions), peRopeNames);
+  const o = peSchemeOptions('rope', options, '{ headDim: 64, positions: 100 }', peScalingExtra);
+  peScalingInto(o, o.scaling);
+  return peUnwrap(binding(o, o.start, o.positions), peScalingNames);
 };
 
 Module['alibiSlopes'] = function alibiSlopes(heads) {

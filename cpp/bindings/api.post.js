@@ -431,6 +431,7 @@ const PE_PAGE_ENGINE_ONLY = [
   'roundTo',
   'precisionError',
   'renderPrecision',
+  'ropeFromConfig',
 ];
 for (const name of PE_PAGE_ENGINE_ONLY) {
   Module[name] = function notInThisBuild() {

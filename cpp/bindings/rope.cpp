@@ -6,29 +6,82 @@
 
 #include <vector>
 
+#include "pe/rope_scaling.hpp"
 #include "rope.hpp"
 
 namespace pe::bindings {
 
+namespace {
+
+// The flat scaling fields the JS API adds (ropeType, factor, ...; unset numbers NaN).
+Result<ScaledRope> scaling_of(const RopeSpec& spec, const val& options) {
+  const auto type = parse_rope_scaling_type(options["ropeType"].as<std::string>());
+  if (!type) return type.error();
+  RopeScaling s;
+  s.type = type.value();
+  const auto number = [&](const char* key) { return options[key].as<double>(); };
+  s.factor = number("factor");
+  s.original_max_position_embeddings = number("original");
+  s.beta_fast = number("betaFast");
+  s.beta_slow = number("betaSlow");
+  s.mscale = number("mscale");
+  s.mscale_all_dim = number("mscaleAllDim");
+  s.attention_factor = number("attentionFactor");
+  s.truncate = options["truncate"].as<bool>();
+  s.low_freq_factor = number("lowFreqFactor");
+  s.high_freq_factor = number("highFreqFactor");
+  s.short_factor = emscripten::vecFromJSArray<double>(options["shortFactor"]);
+  s.long_factor = emscripten::vecFromJSArray<double>(options["longFactor"]);
+  RopeContext context;
+  context.max_position_embeddings = number("maxPositions");
+  context.original_max_position_embeddings = number("originalMaxPositions");
+  context.sequence_length = number("sequenceLength");
+  return scaled_rope(spec, s, context);
+}
+
+}  // namespace
+
+// Reads {headDim, theta, rotaryDim, pairing} (checked and filled in by the JS wrapper) into a spec,
+// with its context extension applied when the options carry one (ropeType and the rest).
 Result<RopeSpec> rope_spec_from(const val& options) {
   RopeOptions o;
   o.head_dim = options["headDim"].as<double>();
   o.theta = options["theta"].as<double>();
   o.rotary_dim = options["rotaryDim"].as<double>();
   o.pairing = options["pairing"].as<std::string>();
-  return make_rope_spec(o);
+  auto spec = make_rope_spec(o);
+  if (!spec || options["ropeType"].isUndefined()) return spec;
+  const auto scaled = scaling_of(spec.value(), options);
+  if (!scaled) return scaled.error();
+  RopeSpec out = spec.value();
+  out.scaled_inv_freq = scaled.value().inv_freq;
+  out.attention_scaling = scaled.value().attention_scaling;
+  return out;
 }
 
 namespace {
 
-// {invFreq: Float64Array, attentionScaling: 1}
+// {invFreq, attentionScaling, factor, ramp, wavelengths}: the options' scaling (flattened by the JS
+// API; unset numbers NaN) applied as the reference library does (pe/rope_scaling.hpp).
 val rope_frequencies(const val& options) {
-  const auto spec = rope_spec_from(options);
+  RopeOptions o;
+  o.head_dim = options["headDim"].as<double>();
+  o.theta = options["theta"].as<double>();
+  o.rotary_dim = options["rotaryDim"].as<double>();
+  o.pairing = options["pairing"].as<std::string>();
+  const auto spec = make_rope_spec(o);
   if (!spec) return error_value(spec.error());
-  const auto inv = rope_inv_freq(spec.value());
+  const auto scaled = scaling_of(spec.value(), options);
+  if (!scaled) return error_value(scaled.error());
+  const ScaledRope& r = scaled.value();
   val out = val::object();
-  out.set("invFreq", copy_out(std::span<const double>(inv)));
-  out.set("attentionScaling", 1.0);
+  out.set("invFreq", copy_out(std::span<const double>(r.inv_freq)));
+  out.set("attentionScaling", r.attention_scaling);
+  out.set("factor", r.factor_used);
+  out.set("rampLow", r.ramp_low);
+  out.set("rampHigh", r.ramp_high);
+  out.set("wavelengthLow", r.wavelength_low);
+  out.set("wavelengthHigh", r.wavelength_high);
   return out;
 }
 

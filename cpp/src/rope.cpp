@@ -45,6 +45,7 @@ Result<RopeSpec> make_rope_spec(const RopeOptions& options) {
 }
 
 std::vector<double> rope_inv_freq(const RopeSpec& spec) {
+  if (!spec.scaled_inv_freq.empty()) return spec.scaled_inv_freq;
   std::vector<double> inv(spec.pairs());
   for (int i = 0; i < spec.pairs(); ++i) {
     inv[i] = 1.0 / std::pow(spec.theta, 2.0 * i / spec.rotary_dim);
@@ -77,7 +78,8 @@ void rotate_row(const RopeSpec& spec, const std::vector<double>& inv, double pos
   for (int i = 0; i < spec.pairs(); ++i) {
     const auto [a, b] = rope_pair_dims(spec, i);
     const double angle = position * inv[i];
-    const double c = std::cos(angle), s = std::sin(angle);
+    const double c = spec.attention_scaling * std::cos(angle);
+    const double s = spec.attention_scaling * std::sin(angle);
     const double xa = in[a], xb = in[b];
     out[a] = xa * c - xb * s;
     out[b] = xb * c + xa * s;
@@ -143,6 +145,8 @@ Result<RopeScores> rope_scores(const RopeSpec& spec, std::span<const float> q,
     if (!rotated[j]) unrotated += double(q[j]) * k[j];
   }
   result.scores.assign(count, unrotated);
+  // Both q and k are rotated with cos and sin times attention_scaling.
+  const double scale2 = spec.attention_scaling * spec.attention_scaling;
   for (int i = 0; i < spec.pairs(); ++i) {
     const auto [a, b] = rope_pair_dims(spec, i);
     const double same = double(q[a]) * k[a] + double(q[b]) * k[b];
@@ -150,7 +154,7 @@ Result<RopeScores> rope_scores(const RopeSpec& spec, std::span<const float> q,
     Rotor rotor(0, inv[i]);
     for (int n = 0; n < count; ++n) {
       rotor.at(n);
-      result.scores[n] += rotor.cos() * same + rotor.sin() * cross;
+      result.scores[n] += scale2 * (rotor.cos() * same + rotor.sin() * cross);
     }
   }
   // The direct check: rotate q at p + n and k at p, then dot, at a few absolute positions p up to
@@ -184,7 +188,8 @@ Status rope_tables(const RopeSpec& spec, std::int64_t start, int rows, std::span
     Rotor rotor(static_cast<double>(start), inv[i]);
     for (int row = 0; row < rows; ++row) {
       rotor.at(row);
-      const float c = static_cast<float>(rotor.cos()), s = static_cast<float>(rotor.sin());
+      const float c = static_cast<float>(spec.attention_scaling * rotor.cos());
+      const float s = static_cast<float>(spec.attention_scaling * rotor.sin());
       const std::size_t at = static_cast<std::size_t>(row) * r;
       const std::size_t j0 = spec.pairing == Pairing::half ? std::size_t(i) : 2 * std::size_t(i);
       const std::size_t j1 = spec.pairing == Pairing::half ? std::size_t(i + h) : j0 + 1;

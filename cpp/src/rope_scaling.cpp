@@ -99,7 +99,7 @@ Status check(const RopeSpec& spec, const RopeScaling& s, const RopeContext& c) {
   }
   for (const auto& [name, value] :
        {std::pair{"original_max_position_embeddings", s.original_max_position_embeddings},
-        std::pair{"original_max_position_embeddings", c.original_max_position_embeddings},
+        std::pair{"config_original_max_position_embeddings", c.original_max_position_embeddings},
         std::pair{"sequence_length", c.sequence_length}}) {
     if (is_set(value)) {
       if (auto r = check_integer(name, value, 1, double(kMaxPosition)); !r) return r;

@@ -132,7 +132,8 @@ TEST_CASE("every message template has a unique kind and only known placeholders"
   const std::set<std::string> known = {
       "name", "min",   "max",    "got",  "allowed", "low",     "high",  "index",   "expected",
       "rows", "cols",  "other",  "last", "row0",    "row_end", "col0",  "col_end", "at",
-      "mib",  "width", "height", "what", "example", "step",    "limit", "type"};
+      "mib",  "width", "height", "what", "example", "step",    "limit", "type",    "reason",
+      "key",  "theta", "inner",  "top",  "ratio",   "factor"};
   std::set<std::string> kinds;
   for (const auto& t : pe::message_templates()) {
     CHECK_MESSAGE(kinds.insert(std::string(t.kind)).second, "duplicate kind ", t.kind);
@@ -175,8 +176,12 @@ TEST_CASE("every error the core produces is complete: known kind, placeholders f
   // The rest of the table belongs to the JS API's type checks and the bindings (tested in
   // tests/web/reliability.test.mjs); together they use every template, so none is dead text.
   const std::set<std::string> outside_the_core = {
-      "not_number",  "not_string", "not_boolean",  "not_object",    "not_array",    "not_in_array",
-      "unknown_key", "required",   "not_in_build", "target_length", "out_of_memory"};
+      "not_number", "not_string", "not_boolean", "not_object", "not_array", "not_in_array",
+      "unknown_key", "required", "not_in_build", "target_length", "out_of_memory",
+      // ropeFromConfig (the JS API reads the JSON): its errors and warnings
+      "bad_json", "no_rope", "warn_text_config", "warn_default_theta", "warn_theta_inside",
+      "warn_theta_twice", "warn_unknown_key", "warn_legacy_type", "warn_llama3_dropped",
+      "warn_dynamic_cache", "warn_yarn_original", "warn_yarn_ratio", "warn_su", "warn_ntk"};
   for (const auto& kind : kinds) {
     CHECK_MESSAGE(produced.count(kind) + outside_the_core.count(kind) == 1, kind);
   }

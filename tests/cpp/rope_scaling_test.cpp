@@ -182,3 +182,37 @@ TEST_CASE("bad scaling parameters are refused with the parameter named") {
   context.sequence_length = 2.5;
   CHECK(fails(s, context).parameter == "sequence_length");
 }
+
+TEST_CASE(
+    "a scaled spec rotates with the scaled frequencies, cos and sin times the attention scaling") {
+  pe::RopeScaling yarn;
+  yarn.type = pe::RopeScalingType::yarn;
+  yarn.factor = 8;
+  pe::RopeContext context;
+  context.max_position_embeddings = 4096;
+  auto spec = spec_of(10000, 8, 8);
+  const auto scaled = pe::scaled_rope(spec, yarn, context).value();
+  spec.scaled_inv_freq = scaled.inv_freq;
+  spec.attention_scaling = scaled.attention_scaling;
+  CHECK(pe::rope_inv_freq(spec) == scaled.inv_freq);
+  // Hugging Face: cos = cos(p w') * attention_scaling (LlamaRotaryEmbedding.forward).
+  std::vector<float> cos(3 * 8), sin(3 * 8);
+  REQUIRE(pe::rope_tables(spec, 5000, 3, cos, sin));
+  for (int r = 0; r < 3; ++r) {
+    for (int i = 0; i < 4; ++i) {
+      const double angle = (5000.0 + r) * scaled.inv_freq[i];
+      CHECK(cos[r * 8 + i] ==
+            doctest::Approx(scaled.attention_scaling * std::cos(angle)).epsilon(1e-6));
+      CHECK(sin[r * 8 + i + 4] ==
+            doctest::Approx(scaled.attention_scaling * std::sin(angle)).epsilon(1e-6));
+    }
+  }
+  // q.k then carries attention_scaling squared, and still depends only on the distance.
+  const std::vector<float> q = {1, 0.5f, -1, 2, 0.25f, 1, 1, -0.5f};
+  const auto scores = pe::rope_scores(spec, q, q, 100).value();
+  double plain = 0;
+  for (float v : q) plain += double(v) * v;
+  CHECK(scores.scores[0] ==
+        doctest::Approx(scaled.attention_scaling * scaled.attention_scaling * plain));
+  CHECK(scores.invariance_error < 1e-9);
+}

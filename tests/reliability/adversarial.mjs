@@ -57,7 +57,7 @@ const FUNCTIONS = {
   closestPositions: 1, wrongExponentWavelengths: 1, wrongExponentColumns: 2, inputVectors: 4,
   ropeFrequencies: 1, ropeApply: 2, ropeScores: 3, ropeTables: 1, alibiSlopes: 1, alibiBias: 1,
   alibiAttention: 3, sincos2d: 1, grid2dSimilarity: 4, exportTable: 2, roundTo: 2, precisionError: 2,
-  renderPrecision: 3,
+  renderPrecision: 3, ropeFromConfig: 2,
 };
 
 // The names a PEError's `parameter` may take: the API's own options and arguments.
@@ -67,6 +67,12 @@ export const CALLER_NAMES = new Set([
   'view', 'width', 'height', 'region', 'row0', 'col0', 'maxLen', 'seed', 'text', 'tokens', 'scale',
   'method', 'memory', 'format', 'stage', 'how', 'headDim', 'theta', 'rotaryDim', 'pairing', 'vectors', 'q', 'k', 'maxDistance',
   'heads', 'causal', 'form', 'head', 'query', 'gridHeight', 'gridWidth', 'clsToken', 'row', 'col', 'part', 'pair0', 'pairs', 'samples',
+  // ropeFrequencies' scaling and ropeFromConfig: the config's own key names
+  'scaling', 'maxPositions', 'originalMaxPositions', 'sequenceLength', 'rope_type', 'rope_theta', 'factor',
+  'original_max_position_embeddings', 'beta_fast', 'beta_slow', 'mscale', 'mscale_all_dim', 'attention_factor',
+  'truncate', 'low_freq_factor', 'high_freq_factor', 'short_factor', 'long_factor', 'type', 'jsonText',
+  'rope_scaling', 'rope_parameters', 'head_dim', 'qk_rope_head_dim', 'hidden_size', 'num_attention_heads',
+  'partial_rotary_factor', 'rotary_pct', 'max_position_embeddings', 'head_dim (or hidden_size and num_attention_heads)',
 ]);
 
 /** One round of `calls` random calls; every outcome is classified, nothing escapes. */
@@ -77,6 +83,30 @@ export async function adversarialRound(pe, { calls = 10000, seed = 1 } = {}) {
   // Some arguments are "nearly right" so that calls get past the type checks into the engine.
   const nearly = (name) => {
     const o = { dModel: [1, 2, 7, 64, 8192, 0, 9000][Math.floor(random() * 7)] };
+    const one = (list) => list[Math.floor(random() * list.length)];
+    const types = ['default', 'linear', 'ntk', 'dynamic', 'yarn', 'llama3', 'longrope', 'su', 'yarm', ''];
+    const numbers = [0, -1, 0.5, 1, 2, 4, 8, 32, 1e9, 1e300, 4096, 32768, 2.5];
+    const scaling = () => {
+      const out = { [one(['rope_type', 'type'])]: one(types) };
+      for (const key of ['factor', 'original_max_position_embeddings', 'beta_fast', 'beta_slow', 'mscale',
+        'low_freq_factor', 'high_freq_factor', 'attention_factor']) {
+        if (random() < 0.4) out[key] = one(numbers);
+      }
+      if (random() < 0.3) out.short_factor = Array.from({ length: one([0, 1, 32, 64]) }, () => one(numbers));
+      if (random() < 0.3) out.long_factor = Array.from({ length: one([0, 1, 32, 64]) }, () => one(numbers));
+      return out;
+    };
+    if (name === 'ropeFromConfig') {
+      const config = { model_type: one(['llama', 'bert', 'phi3', '']), rope_scaling: scaling() };
+      for (const key of ['hidden_size', 'num_attention_heads', 'head_dim', 'rope_theta', 'max_position_embeddings',
+        'partial_rotary_factor', 'original_max_position_embeddings']) {
+        if (random() < 0.5) config[key] = one(numbers);
+      }
+      return random() < 0.9 ? JSON.stringify(config) : JSON.stringify(config).slice(0, 20);
+    }
+    if (name === 'ropeFrequencies' && random() < 0.7) {
+      return { headDim: one([2, 4, 64, 128]), maxPositions: one(numbers), sequenceLength: one(numbers), scaling: scaling() };
+    }
     if (name.startsWith('rope')) return { headDim: [2, 7, 64, 128, 4096, 5000][Math.floor(random() * 6)] };
     if (name.startsWith('alibi')) return { heads: [1, 12, 64, 2000][Math.floor(random() * 4)], positions: pick() };
     if (name.startsWith('sincos') || name.startsWith('grid')) {
@@ -167,6 +197,18 @@ export function atCaps(pe) {
     roundTo: () => pe.roundTo(new Float64Array(L.maxPositions).map((_, k) => k * 1.37), 'bfloat16'),
     precisionError: () =>
       pe.precisionError({ dModel: 128, positions: L.maxPrecisionValues / 64 }, { format: 'bfloat16', stage: 'outputs' }),
+    ropeFromConfig: () =>
+      pe.ropeFromConfig(
+        JSON.stringify({
+          model_type: 'phi3',
+          head_dim: 4096,
+          max_position_embeddings: 131072,
+          original_max_position_embeddings: 4096,
+          rope_scaling: { type: 'longrope', short_factor: Array(2048).fill(1.5), long_factor: Array(2048).fill(2.5) },
+          padding: 'x'.repeat(1000000),
+        }),
+        { sequenceLength: 100000 },
+      ),
     renderPrecision: () =>
       pe.renderPrecision(
         { headDim: 128, start: 0, positions: L.maxPosition },

@@ -69,6 +69,41 @@ inline constexpr MessageTemplate kMessageTemplates[] = {
      "{name} is not in this build of the engine (the embed's size-built engine has the sinusoidal "
      "scheme and the concept views; pe.mjs and pe.js have every scheme)"},
     {"target_length", "target must hold positions x dModel = {expected} floats; got {got}"},
+    // a model's config.json (ropeFromConfig): errors, then the warnings it returns
+    {"bad_json", "{name} is not valid JSON: {reason}"},
+    {"no_rope",
+     "this config has no RoPE: no rope_theta, rope_scaling or rope_parameters, and model_type "
+     "{got} is not a RoPE family"},
+    {"warn_text_config", "read text_config: this config keeps its language model's settings there"},
+    {"warn_default_theta", "no rope_theta: the library's default {theta} is used"},
+    {"warn_theta_inside",
+     "rope_theta ({theta}) is only inside rope_parameters: loaders that read only the top-level "
+     "rope_theta use 10000 instead"},
+    {"warn_theta_twice",
+     "rope_theta differs: {inner} inside rope_parameters, {top} at the top level; the library uses "
+     "{inner}"},
+    {"warn_unknown_key", "rope_scaling key \"{key}\" is not read for RoPE: ignored"},
+    {"warn_legacy_type",
+     "rope_scaling says \"type\": \"{type}\" (the legacy key): transformers reads it as rope_type, "
+     "but loaders that look only for rope_type apply no scaling at all"},
+    {"warn_llama3_dropped",
+     "rope_type llama3: loaders older than transformers 4.43 drop this scaling without a word, and "
+     "output degrades past the original context (reported as gibberish past ~29K tokens)"},
+    {"warn_dynamic_cache",
+     "rope_type dynamic: the frequencies change with the sequence length, so keys already in a KV "
+     "cache were rotated with other frequencies than the new queries"},
+    {"warn_yarn_original",
+     "YaRN without original_max_position_embeddings: the library assumes max_position_embeddings "
+     "is the pre-YaRN length"},
+    {"warn_yarn_ratio",
+     "YaRN: max_position_embeddings / original_max_position_embeddings = {ratio} but factor = "
+     "{factor}; the library computes with the ratio (its own validation warning says it uses the "
+     "factor)"},
+    {"warn_su", "rope_scaling type \"su\" is Phi-3's first name for LongRoPE: read as longrope"},
+    {"warn_ntk",
+     "rope_type \"ntk\" is this engine's name for the fixed NTK-aware rule; transformers has no "
+     "such "
+     "rope_type (configs bake it into rope_theta)"},
 };
 
 }  // namespace pe

@@ -43,6 +43,10 @@ struct RopeSpec {
   double theta = 10000;
   int rotary_dim = 64;
   Pairing pairing = Pairing::half;
+  // Context extension (pe/rope_scaling.hpp): frequencies that replace theta's, and the factor that
+  // multiplies cos and sin (Hugging Face's attention_scaling). Empty / 1: plain RoPE.
+  std::vector<double> scaled_inv_freq;
+  double attention_scaling = 1;
   int pairs() const { return rotary_dim / 2; }
 };
 
@@ -50,7 +54,7 @@ Result<RopeSpec> make_rope_spec(const RopeOptions& options);
 Result<Pairing> parse_pairing(std::string_view text);
 std::string_view to_string(Pairing pairing);
 
-// The rotary_dim / 2 inverse frequencies, radians per position.
+// The rotary_dim / 2 inverse frequencies, radians per position (the scaled ones if set).
 std::vector<double> rope_inv_freq(const RopeSpec& spec);
 
 // The two dimensions pair i rotates: (first, second), rotated as (x_first, x_second) -> R(angle).
