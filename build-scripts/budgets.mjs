@@ -4,8 +4,8 @@
 export const BUDGETS = {
   // One sinusoidal figure: element + sinusoidal engine.
   sinusoidal: { files: ['pe-explorer.js', 'pe-explorer-engine.js'], bytes: 100_000 },
-  // One figure of another scheme: element + schemes chunk (views + the engine with every scheme).
-  // Issue 13 brings this to 100 KB with per-view chunks; until then this ceiling keeps it from growing
-  // unnoticed.
-  schemes: { files: ['pe-explorer.js', 'pe-explorer-schemes.js'], bytes: 145_000 },
+  // One figure of another scheme: element + the engine with every scheme + that view's chunk (the
+  // largest of them). Above 100 KB: that engine alone is ~95 KB (issue 13 is to bring a figure of any
+  // view within 100 KB); until then this ceiling keeps it from growing unnoticed.
+  schemes: { files: ['pe-explorer.js', 'pe-explorer-schemes.js', 'the largest view'], bytes: 150_000 },
 };

@@ -213,6 +213,8 @@ export interface PE {
     theta: number;
     ropeType: RopeScaling['rope_type'];
     maxPositions: number | null;
+    /** The config's top-level original_max_position_embeddings (Phi-3 keeps it there), or null. */
+    originalMaxPositions: number | null;
     scaling: RopeScaling | null;
     warnings: Array<{ kind: string; args: Record<string, string | number>; message: string }>;
   };

@@ -1,7 +1,7 @@
 // The page engine's further public API: RoPE, ALiBi, 2-D sin-cos, the file writers and precision.
 // Linked with --post-js after api.post.js (whose helpers it uses) into the page's engine flavours
 // only; api.post.js defines a PEError-throwing stub for each of these names for the embed's engine.
-/* global peClamped, peFormat, peTemplateOf, peCheckKeys, peCheckObject, peDescribe, peEncodingOptions, peFail, peInput, peLimits, peNumber, peNumbers, peString, peUnwrap */
+/* global TextEncoder, peClamped, peFormat, peTemplateOf, peCheckKeys, peCheckObject, peDescribe, peEncodingOptions, peFail, peInput, peLimits, peNumber, peNumbers, peString, peUnwrap */
 
 // A binding of the scheme units, or a PEError saying this build has none (the embed's engine).
 function peBinding(name, publicName) {
@@ -296,6 +296,24 @@ Module['ropeFromConfig'] = function ropeFromConfig(jsonText, options) {
       factor: scaling.factor,
     });
   }
+  if (type === 'yarn' && scaling && has(scaling, 'mscale_all_dim') && scaling.mscale_all_dim) {
+    const yarnFactor =
+      has(scaling, 'original_max_position_embeddings') && maxPositions !== undefined
+        ? maxPositions / scaling.original_max_position_embeddings
+        : scaling.factor;
+    // get_mscale of the reference (pe/rope_scaling.cpp, yarn_mscale), for the warning's numbers.
+    const mscaleOf = (m) => (yarnFactor <= 1 ? 1 : 0.1 * m * Math.log(yarnFactor) + 1);
+    if (typeof yarnFactor === 'number' && typeof scaling.mscale_all_dim === 'number') {
+      const ratio =
+        has(scaling, 'mscale') && scaling.mscale
+          ? mscaleOf(scaling.mscale) / mscaleOf(scaling.mscale_all_dim)
+          : null;
+      warn('warn_mscale_all_dim', {
+        ratio: ratio === null ? 'unused (no mscale)' : Number(ratio.toPrecision(6)),
+        extra: Number((mscaleOf(scaling.mscale_all_dim) ** 2).toPrecision(6)),
+      });
+    }
+  }
   const request = { headDim: headDim, theta: theta, rotaryDim: rotaryDim };
   if (scaling !== null && type !== 'default') request.scaling = scaling;
   if (maxPositions !== undefined) request.maxPositions = maxPositions;
@@ -308,6 +326,9 @@ Module['ropeFromConfig'] = function ropeFromConfig(jsonText, options) {
     theta: theta,
     ropeType: type,
     maxPositions: maxPositions === undefined ? null : maxPositions,
+    originalMaxPositions: has(config, 'original_max_position_embeddings')
+      ? number(config, 'original_max_position_embeddings')
+      : null,
     scaling: request.scaling || null,
     warnings: warnings,
   });

@@ -24,9 +24,13 @@ class PEError extends Error {
   }
 }
 
+// The core's message table, and the schemes' own where this build has them (api-schemes.post.js).
 let peTemplates = null;
 function peTemplateOf(kind) {
-  if (!peTemplates) peTemplates = Object.freeze(Module['_messageTemplates']());
+  if (!peTemplates) {
+    const extra = Module['_schemeMessageTemplates'];
+    peTemplates = Object.freeze(Object.assign({}, Module['_messageTemplates'](), extra ? extra() : {}));
+  }
   return peTemplates[kind];
 }
 

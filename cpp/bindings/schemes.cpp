@@ -68,6 +68,19 @@ val schemes_of() {
 }  // namespace
 }  // namespace pe::bindings
 
+namespace pe::bindings {
+namespace {
+// The schemes' own message kinds (RoPE scaling, a model's config), merged into pe.messageTemplates.
+val scheme_message_templates_of() {
+  val out = val::object();
+  for (const auto& t : scheme_message_templates())
+    out.set(std::string(t.kind), std::string(t.text));
+  return out;
+}
+}  // namespace
+}  // namespace pe::bindings
+
 EMSCRIPTEN_BINDINGS(schemes) {
+  emscripten::function("_schemeMessageTemplates", &pe::bindings::scheme_message_templates_of);
   emscripten::function("_schemes", &pe::bindings::schemes_of);
 }

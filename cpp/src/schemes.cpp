@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "pe/alibi.hpp"
+#include "pe/error.hpp"
 #include "pe/grid2d.hpp"
 #include "pe/rope.hpp"
 #include "pe/spec.hpp"
@@ -75,6 +76,10 @@ const SchemeInfo* find_scheme(std::string_view name) {
     if (scheme.name == name) return &scheme;
   }
   return nullptr;
+}
+
+std::span<const MessageTemplate> scheme_message_templates() {
+  return kSchemeMessageTemplates;
 }
 
 }  // namespace pe

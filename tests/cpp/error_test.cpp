@@ -133,9 +133,13 @@ TEST_CASE("every message template has a unique kind and only known placeholders"
       "name", "min",   "max",    "got",  "allowed", "low",     "high",  "index",   "expected",
       "rows", "cols",  "other",  "last", "row0",    "row_end", "col0",  "col_end", "at",
       "mib",  "width", "height", "what", "example", "step",    "limit", "type",    "reason",
-      "key",  "theta", "inner",  "top",  "ratio",   "factor"};
+      "key",  "theta", "inner",  "top",  "ratio",   "factor",  "extra"};
   std::set<std::string> kinds;
-  for (const auto& t : pe::message_templates()) {
+  std::vector<pe::MessageTemplate> all(pe::message_templates().begin(),
+                                       pe::message_templates().end());
+  all.insert(all.end(), pe::scheme_message_templates().begin(),
+             pe::scheme_message_templates().end());
+  for (const auto& t : all) {
     CHECK_MESSAGE(kinds.insert(std::string(t.kind)).second, "duplicate kind ", t.kind);
     for (std::size_t at = t.text.find('{'); at != std::string_view::npos;
          at = t.text.find('{', at + 1)) {
@@ -165,6 +169,7 @@ TEST_CASE("an error carries its kind, its parameter and its numbers, and the Eng
 TEST_CASE("every error the core produces is complete: known kind, placeholders filled, named") {
   std::set<std::string> kinds;
   for (const auto& t : pe::message_templates()) kinds.insert(std::string(t.kind));
+  for (const auto& t : pe::scheme_message_templates()) kinds.insert(std::string(t.kind));
   std::set<std::string> produced;
   for (const auto& error : every_core_error()) {
     CAPTURE(error.message);
@@ -181,7 +186,8 @@ TEST_CASE("every error the core produces is complete: known kind, placeholders f
       // ropeFromConfig (the JS API reads the JSON): its errors and warnings
       "bad_json", "no_rope", "warn_text_config", "warn_default_theta", "warn_theta_inside",
       "warn_theta_twice", "warn_unknown_key", "warn_legacy_type", "warn_llama3_dropped",
-      "warn_dynamic_cache", "warn_yarn_original", "warn_yarn_ratio", "warn_su", "warn_ntk"};
+      "warn_dynamic_cache", "warn_yarn_original", "warn_yarn_ratio", "warn_su", "warn_ntk",
+      "warn_mscale_all_dim"};
   for (const auto& kind : kinds) {
     CHECK_MESSAGE(produced.count(kind) + outside_the_core.count(kind) == 1, kind);
   }

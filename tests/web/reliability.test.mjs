@@ -14,7 +14,10 @@ import { after, before, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { adversarialRound, loadEngine } from '../reliability/adversarial.mjs';
 import messagesEn from '../../web/app/i18n/messages-en.js';
-import messagesZh from '../../web/app/i18n/messages-zh.js';
+import messagesZhCore from '../../web/app/i18n/messages-zh.js';
+import messagesZhSchemes from '../../web/app/i18n/messages-zh-schemes.js';
+
+const messagesZh = { ...messagesZhCore, ...messagesZhSchemes };
 import { launch, openPage, serve } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -3,7 +3,9 @@
 // keyboard, a bad value names itself and the page goes on, both languages; and the embed's
 // size-built engine answers a scheme it does not carry with a PEError, not a TypeError.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { after, before, test } from 'node:test';
+import { loadEngine } from '../reliability/adversarial.mjs';
 import { canvasSignature, launch, openPage, serve } from './harness.mjs';
 
 let server, browser;
@@ -209,4 +211,185 @@ test('precision: by touch at 360 px, a tap reads the cell under it', async () =>
   assert.ok(await tp.evaluate(() => document.documentElement.scrollWidth <= 360));
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+// The reference cases of tests/cpp/rope_scaling_reference.inc (tests/reference/rope_scaling.py, a
+// numpy transcription of transformers' modeling_rope_utils.py @ cyyever/transformers 89539b0672a0),
+// read back as data: each line is a C++ initializer that is JSON once braces become brackets.
+function scalingCases() {
+  const text = fs.readFileSync(new URL('../cpp/rope_scaling_reference.inc', import.meta.url), 'utf8');
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) =>
+      JSON.parse(
+        line.replace(/,$/, '').replaceAll('{', '[').replaceAll('}', ']').replaceAll('kUnset', 'null'),
+      ),
+    )
+    .map(
+      ([
+        name,
+        theta,
+        headDim,
+        rotaryDim,
+        maxPositions,
+        originalMaxPositions,
+        sequenceLength,
+        type,
+        ...rest
+      ]) => {
+        const [factor, original, betaFast, betaSlow, mscale, mscaleAllDim, attentionFactor, truncate] = rest;
+        const [lowFreq, highFreq, shortFactor, longFactor, , attention64, , inv64] = rest.slice(8);
+        const scaling = { rope_type: type };
+        const put = (key, value) => {
+          if (value !== null) scaling[key] = value;
+        };
+        put('factor', factor);
+        put('original_max_position_embeddings', original);
+        put('beta_fast', betaFast);
+        put('beta_slow', betaSlow);
+        put('mscale', mscale);
+        put('mscale_all_dim', mscaleAllDim);
+        put('attention_factor', attentionFactor);
+        if (!truncate) scaling.truncate = false;
+        put('low_freq_factor', lowFreq);
+        put('high_freq_factor', highFreq);
+        if (shortFactor.length) scaling.short_factor = shortFactor;
+        if (longFactor.length) scaling.long_factor = longFactor;
+        const options = { headDim, theta, rotaryDim, scaling };
+        if (maxPositions !== null) options.maxPositions = maxPositions;
+        if (originalMaxPositions !== null) options.originalMaxPositions = originalMaxPositions;
+        if (sequenceLength !== null) options.sequenceLength = sequenceLength;
+        return { name, options, attention64, inv64 };
+      },
+    );
+}
+
+test('ropeFrequencies through the JS API equals the reference transcription on all 116 cases', async () => {
+  const pe = await loadEngine();
+  const cases = scalingCases();
+  assert.equal(cases.length, 116);
+  for (const c of cases) {
+    const r = pe.ropeFrequencies(c.options);
+    assert.equal(r.invFreq.length, c.inv64.length, c.name);
+    for (let i = 0; i < c.inv64.length; i++) {
+      assert.ok(Math.abs(r.invFreq[i] - c.inv64[i]) <= 1e-12 * c.inv64[i], `${c.name}: pair ${i}`);
+    }
+    assert.ok(Math.abs(r.attentionScaling - c.attention64) <= 1e-12 * c.attention64, c.name);
+  }
+});
+
+test('ropeFromConfig reads every preset as the library would, and names each trap it sees', async () => {
+  const pe = await loadEngine();
+  const { PRESETS } = await import('../../web/app/schemes/context-presets.js');
+  const read = (key, options) => pe.ropeFromConfig(JSON.stringify(PRESETS[key].config), options);
+  const types = new Set();
+  for (const key of Object.keys(PRESETS)) {
+    const r = read(key, { sequenceLength: 100000 });
+    types.add(r.ropeType);
+    assert.equal(r.invFreq.length, r.rotaryDim / 2, key);
+    assert.ok(
+      [...r.invFreq].every((w) => w > 0 && Number.isFinite(w)),
+      key,
+    );
+  }
+  assert.deepEqual([...types].sort(), ['default', 'dynamic', 'linear', 'llama3', 'longrope', 'ntk', 'yarn']);
+  // Llama 3.1: the same numbers as the explicit call, and the warning about older loaders.
+  const llama = read('llama31');
+  const explicit = pe.ropeFrequencies({
+    headDim: 128,
+    theta: 500000,
+    maxPositions: 131072,
+    scaling: PRESETS.llama31.config.rope_scaling,
+  });
+  assert.deepEqual([...llama.invFreq], [...explicit.invFreq]);
+  assert.deepEqual(
+    llama.warnings.map((w) => w.kind),
+    ['warn_llama3_dropped'],
+  );
+  // DeepSeek-V3: 64 rotated dimensions (qk_rope_head_dim), factor 163840 / 4096 = 40, ratio of equal
+  // mscales 1, and the warning about the softmax scale its attention code adds: (0.1 ln 40 + 1)^2.
+  const deepseek = read('deepseekv3');
+  assert.equal(deepseek.rotaryDim, 64);
+  assert.equal(deepseek.factor, 40);
+  assert.equal(deepseek.attentionScaling, 1);
+  const mscale = deepseek.warnings.find((w) => w.kind === 'warn_mscale_all_dim');
+  assert.ok(Math.abs(mscale.args.extra - (0.1 * Math.log(40) + 1) ** 2) < 1e-5);
+  // Qwen2.5 with the rope_scaling its card gives: the legacy key, and factor 4 against a ratio of 1.
+  assert.deepEqual(
+    read('qwen25').warnings.map((w) => w.kind),
+    ['warn_legacy_type', 'warn_yarn_ratio'],
+  );
+  // Phi-3.5: LongRoPE with the config's top-level original length; short factors up to 4096 tokens.
+  const phiShort = read('phi35', { sequenceLength: 4096 });
+  const phiLong = read('phi35', { sequenceLength: 4097 });
+  assert.ok(phiShort.invFreq[47] > phiLong.invFreq[47]);
+  assert.ok(Math.abs(phiShort.attentionScaling - Math.sqrt(1 + Math.log(32) / Math.log(4096))) < 1e-12);
+  // Bad input: a clear PEError naming the text, never a raw exception.
+  const fails = (text) => {
+    try {
+      pe.ropeFromConfig(text);
+    } catch (error) {
+      assert.ok(error instanceof pe.PEError, String(error));
+      return error.kind;
+    }
+    return 'no error';
+  };
+  assert.equal(fails('{"rope_theta": '), 'bad_json');
+  assert.equal(fails('{"model_type": "bert", "hidden_size": 768}'), 'no_rope');
+  assert.equal(fails(`{"model_type": "llama", "pad": "${'x'.repeat(1 << 20)}"}`), 'text_cap');
+  assert.equal(fails('{"model_type": "llama"}'), 'required');
+  assert.equal(
+    fails('{"rope_theta": 1e4, "head_dim": 64, "rope_scaling": {"rope_type": "yarn", "factor": 0.5}}'),
+    'at_least',
+  );
+  assert.equal(
+    fails(
+      '{"rope_theta": 1e4, "head_dim": 64, "rope_scaling": {"type": "longrope", "factor": 2, "short_factor": [1], "long_factor": [1]}}',
+    ),
+    'required_for',
+  );
+});
+
+test('context: the presets draw, interpolation removes the unseen angles, a bad paste keeps the figures', async () => {
+  const { page: p, problems } = await page();
+  for (const name of [
+    'context-wavelength',
+    'context-ratio',
+    'context-angle',
+    'context-scores',
+    'context-temperature',
+  ]) {
+    assert.ok((await canvasSignature(p, name)).drawn > 500, `${name} is blank`);
+  }
+  assert.equal(await p.getAttribute('.context-summary', 'data-type'), 'llama3');
+  assert.match(await p.getAttribute('.context-warnings', 'data-warnings'), /warn_llama3_dropped/);
+  // Position interpolation ×16: without scaling some slow pairs see new angles at 32,768; with it none.
+  await p.selectOption('[name="context-preset"]', 'pi');
+  await p.waitForFunction(() => document.querySelector('.context-summary').dataset.type === 'linear');
+  assert.ok(Number(await p.getAttribute('.context-angle-note', 'data-plain')) > 0);
+  assert.equal(await p.getAttribute('.context-angle-note', 'data-scaled'), '0');
+  // YaRN with a temperature (a pasted config): the note gives the scale and the sharper softmax.
+  await p.click('.context-paste summary');
+  await p.fill(
+    '[name="context-config"]',
+    '{"model_type": "llama", "head_dim": 128, "max_position_embeddings": 4096, "rope_theta": 10000, "rope_scaling": {"rope_type": "yarn", "factor": 8}}',
+  );
+  await p.click('[data-action="context-read"]');
+  await p.waitForFunction(() => document.querySelector('.context-summary').dataset.type === 'yarn');
+  assert.match(await p.textContent('.context-temperature-note'), /multiplies cos and sin by 1\.20794/);
+  // Bad pastes: a message where the summary was; the figures keep the last good config.
+  for (const [text, kind] of [
+    ['{"rope_scaling": ', 'bad_json'],
+    ['{"model_type": "bert"}', 'no_rope'],
+  ]) {
+    await p.fill('[name="context-config"]', text);
+    await p.click('[data-action="context-read"]');
+    await p.waitForFunction(
+      (kind) => document.querySelector('.context-summary').dataset.error === kind,
+      kind,
+    );
+  }
+  assert.ok((await canvasSignature(p, 'context-scores')).drawn > 500);
+  assert.deepEqual(problems, []);
 });

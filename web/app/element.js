@@ -1,7 +1,8 @@
 // <pe-explorer>: the explorer as a custom element for blog posts. One <script src="pe-explorer.js"> is
 // enough: this module is bundled into that classic script, which loads the rest from next to itself when
 // a figure first needs it (pe-explorer-engine.js, the sinusoidal engine; pe-explorer-schemes.js, the
-// views of the other schemes with the engine that has them), so a page loads only what its figures show.
+// engine with every scheme; pe-explorer-view-<name>.js, each other scheme's view), so a page loads only
+// what its figures show.
 //
 //   <pe-explorer view="all|matrix|periodicity|clock|relative|learned|tokens|why|rope|alibi|grid2d"
 //                d-model="128" positions="100" base="10000"
@@ -16,14 +17,21 @@ import css from '../styles.css';
 import { loadChunk } from './chunks.js';
 import { engine, hasSchemes, schemesEngine, useEngineFactory } from './engine.js';
 import { mountExplorer } from './explorer.js';
-import { LANGUAGES, pickLanguage, translator } from './i18n/index.js';
+import { addStrings, LANGUAGES, pickLanguage, translator } from './i18n/index.js';
 import { VIEWS } from './markup.js';
 import { message } from './messages.js';
+import { mountSchemes } from './schemes/mount.js';
 import { SCHEME_VIEWS } from './schemes/names.js';
 import { DEFAULTS, sanitize } from './state.js';
 
-const schemesChunk = () => loadChunk('pe-explorer-schemes.js', '__peExplorerSchemes');
+const schemesChunk = () =>
+  loadChunk('pe-explorer-schemes.js', '__peExplorerSchemes').then((chunk) => {
+    addStrings('zh', chunk.schemeMessagesZh); // the messages only that engine gives
+    return chunk;
+  });
 const createWithSchemes = () => schemesChunk().then((chunk) => chunk.createPE());
+// A scheme view's own chunk: its module ({ name, strings, markup, View }).
+const viewChunk = (view) => loadChunk(`pe-explorer-view-${view}.js`, `__peExplorerView_${view}`);
 const SCHEME_SELECTOR = SCHEME_VIEWS.map((v) => `pe-explorer[view="${v}"]`).join(',');
 
 /** The engine for a figure of `view`. One instance for the page: if any figure on it shows another
@@ -144,8 +152,10 @@ export class PeExplorer extends HTMLElement {
     let chunk = null;
     try {
       const view = CHOICES.view.includes(this.getAttribute('view')) ? this.getAttribute('view') : 'all';
-      pe = await engineFor(view);
-      if (SCHEME_VIEWS.includes(view)) chunk = await schemesChunk();
+      [pe, chunk] = await Promise.all([
+        engineFor(view),
+        SCHEME_VIEWS.includes(view) ? viewChunk(view) : null,
+      ]);
     } catch (error) {
       if (generation === (this.generation || 0)) {
         this.showMessages([message('engine_failed', { reason: String(error.message) })]);
@@ -210,7 +220,7 @@ export class PeExplorer extends HTMLElement {
     const state = checked.state;
 
     const scheme = SCHEME_VIEWS.includes(view);
-    if (scheme && (!this.chunk || !hasSchemes(this.pe))) {
+    if (scheme && (this.chunk?.name !== view || !hasSchemes(this.pe))) {
       // Changed to another scheme's view after the start: its chunk (and engine) first, then again.
       this.started = false;
       this.pe = null;
@@ -251,7 +261,7 @@ export class PeExplorer extends HTMLElement {
     const box = document.createElement('div');
     box.className = 'views';
     this.body.replaceChildren(box);
-    const mounted = this.chunk.mountSchemes(box, this.pe, t, onError, [view]); // draws it
+    const mounted = mountSchemes(box, this.pe, t, onError, [this.chunk]); // draws it
     return {
       ready: Promise.resolve(),
       redraw: () => mounted.redraw(),

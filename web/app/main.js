@@ -6,12 +6,15 @@ import { openEmbedDialog } from './embed-dialog.js';
 import { engine } from './engine.js';
 import { exportMatrix } from './export.js';
 import { mountExplorer } from './explorer.js';
-import { LANGUAGES, pickLanguage, translator } from './i18n/index.js';
+import { addStrings, LANGUAGES, pickLanguage, translator } from './i18n/index.js';
 import { VIEWS } from './markup.js';
-import { mountSchemes } from './schemes/index.js';
+import { mountAllSchemes, schemeMessagesZh } from './schemes/index.js';
 import { encodingOf, parseHash, toHash } from './state.js';
 
 /** The language named in the hash (lang=zh), or null. */
+// The messages only the page's engine (with every scheme) gives, in Chinese.
+addStrings('zh', schemeMessagesZh);
+
 function languageInHash() {
   const match = location.hash.match(/(?:^#|&)lang=([a-z]+)/);
   return match && LANGUAGES[match[1]] ? match[1] : null;
@@ -70,7 +73,8 @@ async function main() {
     let schemes = null;
     let gone = false;
     const schemesReady = mounted.ready.then(() => {
-      if (!gone) schemes = mountSchemes(container.querySelector('.views'), pe, t, (m) => showMessages([m]));
+      if (!gone)
+        schemes = mountAllSchemes(container.querySelector('.views'), pe, t, (m) => showMessages([m]));
     });
     const { destroy, redraw } = mounted;
     return Object.assign(mounted, {

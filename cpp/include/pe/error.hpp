@@ -43,25 +43,32 @@ struct Error {
   std::string message;           // the English sentence: the template filled in
 };
 
-// Every message kind and its English text (messages.hpp holds the table).
+// Every message kind and its English text (messages.hpp holds the table); the schemes' own kinds
+// come from scheme_message_templates() (schemes.cpp, linked only with the schemes).
 std::span<const MessageTemplate> message_templates();
+std::span<const MessageTemplate> scheme_message_templates();
 
-// A message kind checked at compile time: make_error(..., "typo", ...) does not compile.
+// A message kind checked at compile time: make_error(..., "typo", ...) does not compile. It holds
+// its template (in kMessageTemplates or kSchemeMessageTemplates), so only the tables of kinds a
+// build actually gives end up in it.
 class MessageKind {
  public:
   consteval MessageKind(const char* kind)  // NOLINT(google-explicit-constructor)
-      : index_(find(kind)) {}
-  std::string_view kind() const { return kMessageTemplates[index_].kind; }
-  std::string_view text() const { return kMessageTemplates[index_].text; }
+      : template_(find(kind)) {}
+  std::string_view kind() const { return template_->kind; }
+  std::string_view text() const { return template_->text; }
 
  private:
-  static consteval std::size_t find(std::string_view kind) {
-    for (std::size_t n = 0; n < std::size(kMessageTemplates); ++n) {
-      if (kMessageTemplates[n].kind == kind) return n;
+  static consteval const MessageTemplate* find(std::string_view kind) {
+    for (const auto& t : kMessageTemplates) {
+      if (t.kind == kind) return &t;
+    }
+    for (const auto& t : kSchemeMessageTemplates) {
+      if (t.kind == kind) return &t;
     }
     throw "unknown message kind: add it to pe/messages.hpp";  // a compile error in consteval
   }
-  std::size_t index_;
+  const MessageTemplate* template_;
 };
 
 // Fills a template's {placeholders} from args ({name} from `parameter`); unknown ones stay as is.

@@ -24,10 +24,6 @@ inline constexpr MessageTemplate kMessageTemplates[] = {
     {"multiple_of", "{name} must be a multiple of {step}; got {got}"},
     {"greater_than", "{name} must be a finite number greater than {min}; got {got}"},
     {"one_of", "{name} must be one of {allowed}; got \"{got}\""},
-    {"at_least", "{name} must be a finite number of at least {min}; got {got}"},
-    {"greater_than_other", "{name} must be greater than {other} ({limit}); got {got}"},
-    {"required_for", "{name} is required with rope_type \"{type}\""},
-    {"at_least_for", "{name} must be at least {min} with rope_type \"{type}\"; got {got}"},
     {"low_below_high", "the colour range needs finite low < high; got low = {low}, high = {high}"},
     {"not_finite", "{name} must hold finite numbers; got {got} at index {index}"},
     {"list_length", "{name} must list 1 to {max} entries; got {got}"},
@@ -69,6 +65,18 @@ inline constexpr MessageTemplate kMessageTemplates[] = {
      "{name} is not in this build of the engine (the embed's size-built engine has the sinusoidal "
      "scheme and the concept views; pe.mjs and pe.js have every scheme)"},
     {"target_length", "target must hold positions x dModel = {expected} floats; got {got}"},
+};
+
+// The messages only the schemes beyond the sinusoidal one give (RoPE scaling, a model's config): a
+// table of their own, so that the embed's sinusoidal engine, which never gives them, does not carry
+// their text. MessageKind finds kinds in either table; pe.messageTemplates merges both where the
+// engine has the schemes.
+inline constexpr MessageTemplate kSchemeMessageTemplates[] = {
+    // RoPE scaling
+    {"at_least", "{name} must be a finite number of at least {min}; got {got}"},
+    {"greater_than_other", "{name} must be greater than {other} ({limit}); got {got}"},
+    {"required_for", "{name} is required with rope_type \"{type}\""},
+    {"at_least_for", "{name} must be at least {min} with rope_type \"{type}\"; got {got}"},
     // a model's config.json (ropeFromConfig): errors, then the warnings it returns
     {"bad_json", "{name} is not valid JSON: {reason}"},
     {"no_rope",
@@ -99,6 +107,11 @@ inline constexpr MessageTemplate kMessageTemplates[] = {
      "YaRN: max_position_embeddings / original_max_position_embeddings = {ratio} but factor = "
      "{factor}; the library computes with the ratio (its own validation warning says it uses the "
      "factor)"},
+    {"warn_mscale_all_dim",
+     "mscale_all_dim is set: the rotary attention factor is the ratio of the two mscales "
+     "({ratio}); "
+     "DeepSeek's attention code also multiplies the softmax scale by (0.1 * mscale_all_dim * "
+     "ln(factor) + 1)^2 = {extra}, which ports either miss or apply twice"},
     {"warn_su", "rope_scaling type \"su\" is Phi-3's first name for LongRoPE: read as longrope"},
     {"warn_ntk",
      "rope_type \"ntk\" is this engine's name for the fixed NTK-aware rule; transformers has no "

@@ -6,6 +6,11 @@ import zh from './zh.js';
 
 export const LANGUAGES = { en: { ...en, ...messagesEn }, zh: { ...zh, ...messagesZh } };
 
+/** Adds strings to a language (the scheme modules add the messages only their engine gives). */
+export function addStrings(lang, table) {
+  Object.assign(LANGUAGES[lang], table);
+}
+
 // The engine's English message templates (pe.messageTemplates), set once the engine has loaded
 // (engine.js). English engine messages are formatted from them, so English lives in one place.
 let engineTemplates = {};

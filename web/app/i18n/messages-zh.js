@@ -1,17 +1,12 @@
 // 消息（简体中文），按种类（kind）索引。engine.* 对应引擎的消息表（cpp/include/pe/messages.hpp），
 // 占位符必须与英文模板相同（测试会检查）；msg.* 是页面自己的消息；name.* 翻译参数名。
 export default {
-  // 引擎的消息
   'engine.integer_range': '{name} 必须是 {min} 到 {max} 之间的整数；收到 {got}',
   'engine.number_range': '{name} 必须是 {min} 到 {max} 之间的数；收到 {got}',
   'engine.multiple_of': '{name} 必须是 {step} 的倍数；收到 {got}',
   'engine.not_even': '{name} 必须是偶数；收到 {got}',
   'engine.greater_than': '{name} 必须是大于 {min} 的有限数；收到 {got}',
   'engine.one_of': '{name} 必须是 {allowed} 之一；收到 “{got}”',
-  'engine.at_least': '{name} 必须是不小于 {min} 的有限数；收到 {got}',
-  'engine.greater_than_other': '{name} 必须大于 {other}（{limit}）；收到 {got}',
-  'engine.required_for': 'rope_type 为 “{type}” 时必须给出 {name}',
-  'engine.at_least_for': 'rope_type 为 “{type}” 时 {name} 至少为 {min}；收到 {got}',
   'engine.low_below_high': '颜色范围需要有限的 low < high；收到 low = {low}，high = {high}',
   'engine.not_finite': '{name} 必须全是有限数；第 {index} 个是 {got}',
   'engine.list_length': '{name} 必须列出 1 到 {max} 项；收到 {got} 项',
@@ -44,29 +39,6 @@ export default {
   'engine.not_in_build':
     '这个版本的引擎没有 {name}（嵌入用的精简引擎只包含正弦方案和概念视图；pe.mjs 与 pe.js 包含所有方案）',
   'engine.target_length': 'target 必须包含 位置数 × dModel = {expected} 个 float；收到 {got} 个',
-  'engine.bad_json': '{name} 不是有效的 JSON：{reason}',
-  'engine.no_rope':
-    '这个配置没有 RoPE：没有 rope_theta、rope_scaling 或 rope_parameters，model_type {got} 也不属于使用 RoPE 的模型',
-  'engine.warn_text_config': '读取了 text_config：这个配置把语言模型的设置放在那里',
-  'engine.warn_default_theta': '没有 rope_theta：使用库的默认值 {theta}',
-  'engine.warn_theta_inside':
-    'rope_theta（{theta}）只在 rope_parameters 里：只读顶层 rope_theta 的加载器会改用 10000',
-  'engine.warn_theta_twice': 'rope_theta 不一致：rope_parameters 里是 {inner}，顶层是 {top}；库使用 {inner}',
-  'engine.warn_unknown_key': 'rope_scaling 的键 “{key}” 不参与 RoPE 计算：已忽略',
-  'engine.warn_legacy_type':
-    'rope_scaling 写的是 "type": "{type}"（旧键名）：transformers 把它当作 rope_type，但只认 rope_type 的加载器会完全不做缩放',
-  'engine.warn_llama3_dropped':
-    'rope_type llama3：早于 transformers 4.43 的加载器会悄悄丢掉这种缩放，超过原始上下文后输出变差（有报告称约 29K 词元后成了乱码）',
-  'engine.warn_dynamic_cache':
-    'rope_type dynamic：频率随序列长度变化，所以 KV 缓存里已有的键和新的查询是用不同频率旋转的',
-  'engine.warn_yarn_original':
-    'YaRN 没有 original_max_position_embeddings：库假定 max_position_embeddings 就是 YaRN 之前的长度',
-  'engine.warn_yarn_ratio':
-    'YaRN：max_position_embeddings / original_max_position_embeddings = {ratio}，但 factor = {factor}；库按这个比值计算（它自己的校验警告却说用的是 factor）',
-  'engine.warn_su': 'rope_scaling 的 type "su" 是 Phi-3 早期对 LongRoPE 的叫法：按 longrope 读取',
-  'engine.warn_ntk':
-    'rope_type "ntk" 是本引擎对固定 NTK-aware 规则的叫法；transformers 没有这个 rope_type（配置里通常直接改 rope_theta）',
-  // 页面自己的消息
   'msg.using': '；已使用 {key} = {value}',
   'msg.theDefault': '默认值',
   'msg.theLastGood': '上一个有效值',
@@ -87,7 +59,6 @@ export default {
   'msg.view_failed': '有一个视图无法绘制：{reason}',
   'msg.engine_failed': '无法加载引擎：{reason}',
   'msg.unexpected': '出错了：{reason}',
-  // 参数名
   'name.positions': '位置数',
   'name.position': '位置',
   'name.start': '起始位置',

@@ -120,6 +120,7 @@ export default {
   'view.alibi': 'ALiBi 线性偏置',
   'view.grid2d': '二维 sin-cos',
   'view.precision': '精度（float16、bfloat16）',
+  'view.context': '长上下文（RoPE 缩放）',
   'axis.position': '位置',
   'axis.dimension': '维度',
   'axis.value': '值',

@@ -1,7 +1,8 @@
-// pe-explorer-schemes.js, the embed's chunk for the schemes beyond the sinusoidal one: their views and the
-// size-built engine that has every scheme (the bundler inlines it in place of pe.mjs). Loaded by
-// <pe-explorer> only when a figure on the page shows one of these views.
+// pe-explorer-schemes.js, the embed's engine chunk for the schemes beyond the sinusoidal one: the
+// size-built engine that has every scheme (the bundler inlines it in place of pe.mjs) and the Chinese
+// text of the messages only it gives. Each view is a chunk of its own (pe-explorer-view-<name>.js,
+// build-scripts/bundle.mjs). Loaded by <pe-explorer> only when a figure on the page shows such a view.
 import createPE from '../../pe.mjs';
-import { mountSchemes } from './index.js';
+import schemeMessagesZh from '../i18n/messages-zh-schemes.js';
 
-globalThis.__peExplorerSchemes = { createPE, mountSchemes };
+globalThis.__peExplorerSchemes = { createPE, schemeMessagesZh };

@@ -1,13 +1,22 @@
-// Shared by the scheme views: their string lookup, reading a number input, line charts: axes, ticks, one path per series (no per-point
+// Shared by the scheme views: reading a number input, line charts: axes, ticks, one path per series (no per-point
 // drawing), theme colours from CSS.
 import { drawAxis, fitCanvas, formatNumber, theme, ticks, widthOf } from '../canvas.js';
 
+/** A decade's label: 1, 10, 100, 1,000 plainly; beyond that 1e4, 1e-3. */
+export const decadeLabel = (e) => (e >= 4 || e <= -3 ? `1e${e}` : formatNumber(10 ** e, 3));
+
 /**
  * series: [{ x: ArrayLike<number>, y: ArrayLike<number>, color, dash?, width?, label }]
- * Returns the plot's geometry so callers can draw on top (markers, bands).
+ * yLog: a log-10 y axis (values <= 0 leave a gap). Returns the plot's geometry so callers can draw
+ * on top (markers, bands): sx(x), yOf(value) in the data's units, sy in the axis's (log10 if yLog).
  */
-export function lineChart(canvas, series, { height = 220, xLabel = '', yLabel = '', yRange = null } = {}) {
+export function lineChart(
+  canvas,
+  series,
+  { height = 220, xLabel = '', yLabel = '', yRange = null, yLog = false, include = [] } = {},
+) {
   const t = theme(canvas);
+  if (yLog) series = series.map((s) => ({ ...s, y: Array.from(s.y, (v) => (v > 0 ? Math.log10(v) : NaN)) }));
   const width = Math.max(240, widthOf(canvas.parentElement));
   const { ctx } = fitCanvas(canvas, width, height);
   const plot = { left: 52, right: width - 12, top: 12, bottom: height - 34 };
@@ -25,6 +34,13 @@ export function lineChart(canvas, series, { height = 220, xLabel = '', yLabel = 
       }
     }
   }
+  // Values the axis must show besides the series (reference lines), in the data's units.
+  for (const v of include) {
+    const y = yLog ? Math.log10(v) : v;
+    y0 = Math.min(y0, y);
+    y1 = Math.max(y1, y);
+  }
+  if (yLog) [y0, y1] = [Math.floor(y0), Math.ceil(y1)];
   if (yRange) [y0, y1] = yRange;
   if (!(y1 > y0)) y1 = y0 + 1;
   if (!(x1 > x0)) x1 = x0 + 1;
@@ -37,8 +53,8 @@ export function lineChart(canvas, series, { height = 220, xLabel = '', yLabel = 
     to: plot.top,
     start: y0,
     end: y1,
-    values: ticks(y0, y1, 4),
-    format: (v) => formatNumber(v, 3),
+    values: yLog ? decades(y0, y1) : ticks(y0, y1, 4),
+    format: yLog ? decadeLabel : (v) => formatNumber(v, 3),
     grid,
   });
   drawAxis(ctx, t, {
@@ -76,7 +92,16 @@ export function lineChart(canvas, series, { height = 220, xLabel = '', yLabel = 
     ctx.stroke();
     ctx.restore();
   }
-  return { ctx, t, sx, sy, plot, width, height };
+  const yOf = (v) => sy(yLog ? Math.log10(v) : v);
+  return { ctx, t, sx, sy, yOf, plot, width, height };
+}
+
+// At most about five integer decades from lo to hi.
+function decades(lo, hi) {
+  const step = Math.max(1, Math.ceil((hi - lo) / 5));
+  const out = [];
+  for (let e = Math.ceil(lo); e <= hi; e += step) out.push(e);
+  return out;
 }
 
 /** A legend line under a chart: coloured keys and labels, as text (readable, translatable). */
@@ -92,18 +117,6 @@ export function legend(element, items) {
       return item;
     }),
   );
-}
-
-/** A lookup in a scheme's own strings, falling back to English; {name} filled from vars. */
-export function schemeTranslator(strings, t) {
-  const table = strings[t.lang] || strings.en;
-  const local = (key, vars) => {
-    const text = table[key] ?? strings.en[key] ?? key;
-    return vars ? text.replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? '')) : text;
-  };
-  local.lang = t.lang;
-  local.error = t.error;
-  return local;
 }
 
 /** Reads a number input against the engine's parameter description; returns { value } or { error }. */

@@ -1,0 +1,32 @@
+// 只有正弦以外的方案才会给出的引擎消息（RoPE 缩放、模型配置），对应 cpp/include/pe/messages.hpp 的
+// kSchemeMessageTemplates。由 schemes/index.js 注册，所以只进入含这些方案的包（页面和方案分块）。
+export default {
+  'engine.at_least': '{name} 必须是不小于 {min} 的有限数；收到 {got}',
+  'engine.greater_than_other': '{name} 必须大于 {other}（{limit}）；收到 {got}',
+  'engine.required_for': 'rope_type 为 “{type}” 时必须给出 {name}',
+  'engine.at_least_for': 'rope_type 为 “{type}” 时 {name} 至少为 {min}；收到 {got}',
+  'engine.bad_json': '{name} 不是有效的 JSON：{reason}',
+  'engine.no_rope':
+    '这个配置没有 RoPE：没有 rope_theta、rope_scaling 或 rope_parameters，model_type {got} 也不属于使用 RoPE 的模型',
+  'engine.warn_text_config': '读取了 text_config：这个配置把语言模型的设置放在那里',
+  'engine.warn_default_theta': '没有 rope_theta：使用库的默认值 {theta}',
+  'engine.warn_theta_inside':
+    'rope_theta（{theta}）只在 rope_parameters 里：只读顶层 rope_theta 的加载器会改用 10000',
+  'engine.warn_theta_twice': 'rope_theta 不一致：rope_parameters 里是 {inner}，顶层是 {top}；库使用 {inner}',
+  'engine.warn_unknown_key': 'rope_scaling 的键 “{key}” 不参与 RoPE 计算：已忽略',
+  'engine.warn_legacy_type':
+    'rope_scaling 写的是 "type": "{type}"（旧键名）：transformers 把它当作 rope_type，但只认 rope_type 的加载器会完全不做缩放',
+  'engine.warn_llama3_dropped':
+    'rope_type llama3：早于 transformers 4.43 的加载器会悄悄丢掉这种缩放，超过原始上下文后输出变差（有报告称约 29K 词元后成了乱码）',
+  'engine.warn_dynamic_cache':
+    'rope_type dynamic：频率随序列长度变化，所以 KV 缓存里已有的键和新的查询是用不同频率旋转的',
+  'engine.warn_yarn_original':
+    'YaRN 没有 original_max_position_embeddings：库假定 max_position_embeddings 就是 YaRN 之前的长度',
+  'engine.warn_yarn_ratio':
+    'YaRN：max_position_embeddings / original_max_position_embeddings = {ratio}，但 factor = {factor}；库按这个比值计算（它自己的校验警告却说用的是 factor）',
+  'engine.warn_mscale_all_dim':
+    '设置了 mscale_all_dim：旋转编码的注意力因子是两个 mscale 之比（{ratio}）；DeepSeek 的注意力代码还会把 softmax 的缩放乘以 (0.1 × mscale_all_dim × ln(factor) + 1)² = {extra}，移植时常被漏掉或乘了两次',
+  'engine.warn_su': 'rope_scaling 的 type "su" 是 Phi-3 早期对 LongRoPE 的叫法：按 longrope 读取',
+  'engine.warn_ntk':
+    'rope_type "ntk" 是本引擎对固定 NTK-aware 规则的叫法；transformers 没有这个 rope_type（配置里通常直接改 rope_theta）',
+};

@@ -1,0 +1,60 @@
+// Mounts scheme views (schemes/*.js modules) into a box: the page mounts all of them (index.js), a
+// <pe-explorer> the one its figure shows, loaded as its own chunk. Kept apart from the views so the
+// element carries only this, not them.
+
+/** A lookup in a scheme's own strings, falling back to English; {name} filled from vars. */
+export function schemeTranslator(strings, t) {
+  const table = strings[t.lang] || strings.en;
+  const local = (key, vars) => {
+    const text = table[key] ?? strings.en[key] ?? key;
+    return vars ? text.replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? '')) : text;
+  };
+  local.lang = t.lang;
+  local.error = t.error;
+  return local;
+}
+
+/** Builds the sections of `schemes` (scheme modules: { name, strings, markup, View }) into `box`;
+ *  returns a handle whose destroy() removes them. */
+export function mountSchemes(box, pe, t, onError, schemes) {
+  const doc = box.ownerDocument;
+  const views = [];
+  const shown = schemes;
+  for (const scheme of shown) {
+    const st = schemeTranslator(scheme.strings, t);
+    const section = doc.createElement('section');
+    section.className = 'view scheme';
+    section.id = `view-${scheme.name}`;
+    section.dataset.view = scheme.name;
+    section.setAttribute('aria-labelledby', `${scheme.name}-title`);
+    section.innerHTML = scheme.markup(st);
+    box.append(section);
+    try {
+      views.push(new scheme.View(section, pe, st, onError));
+    } catch (error) {
+      onError({ kind: 'view_failed', args: { reason: String(error.message) } });
+    }
+  }
+  // Redraw when the width changes (canvases are sized to it).
+  let width = box.clientWidth;
+  let timer = 0;
+  const resize = new ResizeObserver(() => {
+    if (box.clientWidth === width) return;
+    width = box.clientWidth;
+    clearTimeout(timer);
+    timer = setTimeout(() => views.forEach((view) => view.draw()), 100);
+  });
+  resize.observe(box);
+  return {
+    views,
+    redraw() {
+      for (const view of views) view.draw();
+    },
+    destroy() {
+      resize.disconnect();
+      clearTimeout(timer);
+      for (const view of views) view.destroy();
+      for (const scheme of shown) box.querySelector(`#view-${scheme.name}`)?.remove();
+    },
+  };
+}
