@@ -13,5 +13,8 @@ build/native/pe_native_bench --benchmark_format=json --benchmark_min_time=0.2 --
   --benchmark_report_aggregates_only=true > build/bench/native.json
 echo "bench: headless Chromium"
 node tests/bench/browser-bench.mjs > build/bench/browser.json
+echo "bench: scheme views, redraw times while their main controls move"
+node tests/bench/scheme-frames.mjs > build/bench/scheme-frames.json
+node -e "for (const r of require('./build/bench/scheme-frames.json')) console.log('  ' + r.view.padEnd(10) + r.control.padEnd(22) + 'median ' + r.medianMs + ' ms, p95 ' + r.p95Ms + ' ms' + (r.withinFrame ? '' : '  (over a frame)'))"
 node tests/bench/chart.mjs build/bench/native.json build/bench/browser.json tests/bench/results/scaling.png
 python3 tests/bench/summarize.py build/bench/native.json build/bench/browser.json

@@ -235,6 +235,18 @@ export interface PE {
     cos: Float32Array;
     sin: Float32Array;
   };
+  /** The cos or sin table at canvas resolution (RGBA8) for positions start … start + positions − 1, up
+   *  to maxPosition (no table is made): each pixel the exact mean of the cells it covers. */
+  renderRopeTable(
+    options: RopeOptions & RopeScalingOptions & { positions?: number; start?: number },
+    view: { width: number; height: number; part?: 'cos' | 'sin' },
+  ): Uint8ClampedArray;
+  /** One head's bias at canvas resolution (RGBA8), for up to maxPositions positions (no tensor). */
+  renderAlibi(
+    options: AlibiOptions,
+    head: number,
+    view: { width: number; height: number; low?: number; high?: number },
+  ): Uint8ClampedArray;
   /** ALiBi slopes per head, as the reference code's get_slopes. */
   alibiSlopes(heads: number): Float64Array;
   /** heads x positions x positions biases, [h][i][j] for query i and key j. */

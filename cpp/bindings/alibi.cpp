@@ -8,9 +8,9 @@
 namespace pe::bindings {
 namespace {
 
-Result<AlibiSpec> alibi_spec_from(const val& o) {
+Result<AlibiSpec> alibi_spec_from(const val& o, bool whole_tensor = true) {
   return make_alibi_spec(o["heads"].as<double>(), o["positions"].as<double>(),
-                         o["causal"].as<bool>(), o["form"].as<std::string>());
+                         o["causal"].as<bool>(), o["form"].as<std::string>(), whole_tensor);
 }
 
 val alibi_slopes_of(double heads) {
@@ -30,11 +30,34 @@ val alibi_bias_of(const val& options) {
 }
 
 val alibi_attention_of(const val& options, double head, double query) {
-  const auto spec = alibi_spec_from(options);
+  const auto spec = alibi_spec_from(options, false);  // one query: no tensor, no tensor cap
   if (!spec) return error_value(spec.error());
   const auto weights = alibi_attention(spec.value(), head, query);
   if (!weights) return error_value(weights.error());
   return copy_out(std::span<const double>(weights.value()));
+}
+
+// One head's bias at canvas resolution (pe::render_alibi): long sequences without the tensor.
+val render_alibi_of(const val& options, double head, const val& view) {
+  const auto slopes = alibi_slopes(options["heads"].as<double>());
+  if (!slopes) return error_value(slopes.error());
+  const auto form = parse_alibi_form(options["form"].as<std::string>());
+  if (!form) return error_value(form.error());
+  const double width = view["width"].as<double>(), height = view["height"].as<double>();
+  if (auto c = check_integer("head", head, 0, double(slopes.value().size()) - 1); !c)
+    return error_value(c.error());
+  if (auto c = check_pixels(width, height); !c) return error_value(c.error());
+  const std::size_t bytes = std::size_t(width) * std::size_t(height) * 4;
+  Scratch<std::uint8_t> pixels;
+  if (!pixels.reserve(bytes)) return error_value(out_of_memory(bytes));
+  if (auto c = render_alibi(slopes.value(), static_cast<int>(head),
+                            options["positions"].as<double>(), options["causal"].as<bool>(),
+                            form.value(), static_cast<int>(width), static_cast<int>(height),
+                            view["low"].as<double>(), view["high"].as<double>(), pixels.span());
+      !c) {
+    return error_value(c.error());
+  }
+  return copy_out(std::span<const std::uint8_t>(pixels.span()));
 }
 
 }  // namespace
@@ -43,6 +66,7 @@ val alibi_attention_of(const val& options, double head, double query) {
 EMSCRIPTEN_BINDINGS(alibi) {
   using namespace pe::bindings;
   emscripten::function("_alibiSlopes", &alibi_slopes_of);
+  emscripten::function("_renderAlibi", &render_alibi_of);
   emscripten::function("_alibiBias", &alibi_bias_of);
   emscripten::function("_alibiAttention", &alibi_attention_of);
 }

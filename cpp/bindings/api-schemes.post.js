@@ -384,6 +384,32 @@ Module['ropeTables'] = function ropeTables(options) {
   return peUnwrap(binding(o, o.start, o.positions), peScalingNames);
 };
 
+// The cos or sin table at canvas resolution: options.start / options.positions are the range (up to
+// maxPosition positions), never a table.
+Module['renderRopeTable'] = function renderRopeTable(options, view) {
+  const binding = peBinding('_renderRopeTable', 'renderRopeTable');
+  peCheckObject(options, 'options', '{ headDim: 128, positions: 1000000 }');
+  const range = {
+    start: peNumber(options.start === undefined ? 0 : options.start, 'start'),
+    positions: peNumber(options.positions === undefined ? 1 : options.positions, 'positions'),
+  };
+  const rest = Object.assign({}, options, { start: 0, positions: 1 });
+  const o = peSchemeOptions('rope', rest, '{ headDim: 128, positions: 1000000 }', peScalingExtra);
+  peScalingInto(o, o.scaling);
+  peCheckObject(view, 'view', "{ width: 512, height: 256, part: 'cos' }");
+  peCheckKeys(view, { width: 0, height: 0, part: 'cos' }, 'view option');
+  const part = peString(view.part === undefined ? 'cos' : view.part, 'part');
+  const pixels = binding(
+    o,
+    range.start,
+    range.positions,
+    part,
+    peNumber(view.width, 'width'),
+    peNumber(view.height, 'height'),
+  );
+  return peClamped(peUnwrap(pixels, peScalingNames));
+};
+
 Module['alibiSlopes'] = function alibiSlopes(heads) {
   const binding = peBinding('_alibiSlopes'); // before the options: name the function, not its table
   return peUnwrap(binding(peNumber(heads, 'heads')));
@@ -393,6 +419,26 @@ Module['alibiBias'] = function alibiBias(options) {
   const binding = peBinding('_alibiBias'); // before the options: name the function, not its table
   const o = peSchemeOptions('alibi', options, '{ heads: 8, positions: 16 }', {});
   return peUnwrap(binding(o));
+};
+
+// One head's bias at canvas resolution, for sequences up to maxPositions (no heads x positions^2 tensor).
+Module['renderAlibi'] = function renderAlibi(options, head, view) {
+  const binding = peBinding('_renderAlibi', 'renderAlibi');
+  peCheckObject(options, 'options', '{ heads: 8, positions: 65536 }');
+  // positions is checked by the engine against maxPositions, not the scheme table's tensor cap.
+  const o = peSchemeOptions(
+    'alibi',
+    Object.assign({}, options, { positions: 1 }),
+    '{ heads: 8, positions: 65536 }',
+    {},
+  );
+  o.positions = peNumber(options.positions, 'positions');
+  peCheckObject(view, 'view', '{ width: 256, height: 256 }');
+  peCheckKeys(view, { width: 0, height: 0, low: -1, high: 0 }, 'view option');
+  const flat = { width: peNumber(view.width, 'width'), height: peNumber(view.height, 'height') };
+  flat.low = peNumber(view.low === undefined ? -1 : view.low, 'low');
+  flat.high = peNumber(view.high === undefined ? 0 : view.high, 'high');
+  return peClamped(peUnwrap(binding(o, peNumber(head, 'head'), flat)));
 };
 
 Module['alibiAttention'] = function alibiAttention(options, head, query) {

@@ -436,6 +436,8 @@ const PE_PAGE_ENGINE_ONLY = [
   'precisionError',
   'renderPrecision',
   'ropeFromConfig',
+  'renderRopeTable',
+  'renderAlibi',
 ];
 for (const name of PE_PAGE_ENGINE_ONLY) {
   Module[name] = function notInThisBuild() {

@@ -145,6 +145,31 @@ val rope_tables_of(const val& options, double start, double rows) {
   return out;
 }
 
+// Hugging Face's cos or sin table at canvas resolution (pe::render_rope_table), up to 10^9
+// positions.
+val render_rope_table_of(const val& options, double start, double count, const std::string& part,
+                         double width, double height) {
+  const auto spec = rope_spec_from(options);
+  if (!spec) return error_value(spec.error());
+  if (part != "cos" && part != "sin") {
+    return error_value(make_error(ErrorCode::invalid_argument, "part", "one_of",
+                                  {{"allowed", std::string("cos, sin")}, {"got", part}}));
+  }
+  if (auto c = check_integer("start", start, 0, double(kMaxPosition)); !c)
+    return error_value(c.error());
+  if (auto c = check_pixels(width, height); !c) return error_value(c.error());
+  const std::size_t bytes = std::size_t(width) * std::size_t(height) * 4;
+  Scratch<std::uint8_t> pixels;
+  if (!pixels.reserve(bytes)) return error_value(out_of_memory(bytes));
+  if (auto c = render_rope_table(spec.value(), static_cast<std::int64_t>(start), count,
+                                 part == "cos" ? TablePart::cos : TablePart::sin,
+                                 static_cast<int>(width), static_cast<int>(height), pixels.span());
+      !c) {
+    return error_value(c.error());
+  }
+  return copy_out(std::span<const std::uint8_t>(pixels.span()));
+}
+
 }  // namespace
 }  // namespace pe::bindings
 
@@ -154,4 +179,5 @@ EMSCRIPTEN_BINDINGS(rope) {
   emscripten::function("_ropeApplyInput", &rope_apply_input);
   emscripten::function("_ropeScoresInput", &rope_scores_input);
   emscripten::function("_ropeTables", &rope_tables_of);
+  emscripten::function("_renderRopeTable", &render_rope_table_of);
 }

@@ -42,13 +42,14 @@ Result<AlibiForm> parse_alibi_form(std::string_view text) {
 }
 
 Result<AlibiSpec> make_alibi_spec(double heads, double positions, bool causal,
-                                  std::string_view form) {
+                                  std::string_view form, bool whole_tensor) {
   auto s = alibi_slopes(heads);
   if (!s) return s.error();
   if (auto c = check_integer("positions", positions, 1, kMaxPositions); !c) return c.error();
   auto parsed = parse_alibi_form(form);
   if (!parsed) return parsed.error();
-  if (const double values = heads * positions * positions; values > double(kMaxElements)) {
+  if (const double values = heads * positions * positions;
+      whole_tensor && values > double(kMaxElements)) {
     return make_error(ErrorCode::size_limit, "positions", "product_cap",
                       {{"name", std::string("heads x positions")},
                        {"other", std::string("positions")},
@@ -110,6 +111,33 @@ Result<std::vector<double>> alibi_attention(const AlibiSpec& spec, double head, 
   }
   for (double& w : weights) w /= total;
   return weights;
+}
+
+Status render_alibi(const std::vector<double>& slopes, int head, double positions, bool causal,
+                    AlibiForm form, int width, int height, double low, double high,
+                    std::span<std::uint8_t> rgba) {
+  if (auto c = check_integer("head", head, 0, double(slopes.size()) - 1); !c) return c;
+  if (auto c = check_integer("positions", positions, 1, kMaxPositions); !c) return c;
+  if (auto c = check_pixels(width, height); !c) return c;
+  if (auto c = check_range(low, high); !c) return c;
+  if (rgba.size() != std::size_t(width) * std::size_t(height) * 4) {
+    return make_error(ErrorCode::invalid_argument, "rgba", "length_mismatch",
+                      {{"expected", double(width) * height * 4}, {"got", double(rgba.size())}});
+  }
+  const double slope = slopes[head];
+  for (int y = 0; y < height; ++y) {
+    const double i = std::floor((y + 0.5) * positions / height);
+    for (int x = 0; x < width; ++x) {
+      const double j = std::floor((x + 0.5) * positions / width);
+      double value = std::numeric_limits<double>::quiet_NaN();  // masked: transparent
+      if (!causal || j <= i) {
+        value = form == AlibiForm::key_position ? slope * j : -slope * std::abs(i - j);
+      }
+      const Rgba c = color_of(ColorMap::viridis, value, low, high);
+      put_pixel(rgba, width, x, y, c);
+    }
+  }
+  return Ok{};
 }
 
 }  // namespace pe

@@ -234,11 +234,7 @@ Status render_precision(std::span<const double> omega, const PrecisionRender& vi
         if (worst[k] > worst[best]) best = k;
       }
       const Rgba c = colour[best];
-      std::uint8_t* out = &rgba[(std::size_t(y) * view.width + x) * 4];
-      out[0] = c.r;
-      out[1] = c.g;
-      out[2] = c.b;
-      out[3] = c.a;
+      put_pixel(rgba, view.width, x, y, c);
     }
   }
   return Ok{};

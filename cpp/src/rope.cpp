@@ -200,4 +200,44 @@ Status rope_tables(const RopeSpec& spec, std::int64_t start, int rows, std::span
   return Ok{};
 }
 
+Status render_rope_table(const RopeSpec& spec, std::int64_t start, double count, TablePart part,
+                         int width, int height, std::span<std::uint8_t> rgba) {
+  if (auto c = check_integer("positions", count, 1, double(kMaxPosition) + 1); !c) return c;
+  if (auto c = check_integer("start", double(start), 0, double(kMaxPosition) - count + 1); !c) {
+    return c;
+  }
+  if (auto c = check_pixels(width, height); !c) return c;
+  if (rgba.size() != std::size_t(width) * std::size_t(height) * 4) {
+    return make_error(ErrorCode::invalid_argument, "rgba", "length_mismatch",
+                      {{"expected", double(width) * height * 4}, {"got", double(rgba.size())}});
+  }
+  const auto inv = rope_inv_freq(spec);
+  const int r = spec.rotary_dim, h = spec.pairs();
+  // Column j of the table holds pair i: half: j = i and i + h; interleaved: j = 2i and 2i + 1.
+  const auto pair_of = [&](int j) { return spec.pairing == Pairing::half ? j % h : j / 2; };
+  const double scale = spec.attention_scaling;
+  std::vector<double> value(static_cast<std::size_t>(width));
+  for (int y = 0; y < height; ++y) {
+    const double a = static_cast<double>(start) + std::floor(count * y / height);
+    const double b =
+        std::max(a, static_cast<double>(start) + std::ceil(count * (y + 1) / height) - 1);
+    const double n = b - a + 1;
+    for (int x = 0; x < width; ++x) {
+      const int j = std::min(r - 1, static_cast<int>(std::floor((x + 0.5) * r / width)));
+      const double w = inv[pair_of(j)];
+      const double half = std::sin(w / 2);
+      const double dirichlet =
+          std::abs(n * half) < 1e-300 || n == 1 ? 1.0 : std::sin(n * w / 2) / (n * half);
+      const double middle = (a + b) * w / 2;
+      value[x] = scale * dirichlet * (part == TablePart::cos ? std::cos(middle) : std::sin(middle));
+    }
+    for (int x = 0; x < width; ++x) {
+      const Rgba c = color_of(ColorMap::diverging, value[x], -std::max(scale, 1e-300),
+                              std::max(scale, 1e-300));
+      put_pixel(rgba, width, x, y, c);
+    }
+  }
+  return Ok{};
+}
+
 }  // namespace pe

@@ -69,7 +69,36 @@ TEST_CASE("bad ALiBi parameters are refused with the parameter named") {
   CHECK(pe::alibi_slopes(0).error().parameter == "heads");
   CHECK(pe::make_alibi_spec(8, 4, true, "linear").error().parameter == "form");
   CHECK(pe::make_alibi_spec(64, 1024, true, "distance").error().code == pe::ErrorCode::size_limit);
+  // One query's attention makes no tensor: 64 heads x 4096 positions is fine there.
+  const auto wide = pe::make_alibi_spec(64, 4096, true, "distance", false).value();
+  CHECK(pe::alibi_attention(wide, 63, 4095).value().size() == 4096);
   const auto spec = pe::make_alibi_spec(2, 4, true, "distance").value();
   CHECK(pe::alibi_attention(spec, 2, 0).error().parameter == "head");
   CHECK(pe::alibi_attention(spec, 0, 4).error().parameter == "query");
+}
+
+TEST_CASE(
+    "one head's bias at canvas resolution: each pixel the bias of the cell under its centre") {
+  const auto slopes = pe::alibi_slopes(8).value();
+  const auto spec = pe::make_alibi_spec(8, 16, true, "distance").value();
+  std::vector<float> bias(spec.element_count());
+  REQUIRE(pe::alibi_bias(spec, bias));
+  std::vector<std::uint8_t> rgba(16 * 16 * 4);
+  const double low = -slopes[2] * 15;
+  REQUIRE(pe::render_alibi(slopes, 2, 16, true, pe::AlibiForm::distance, 16, 16, low, 0, rgba));
+  for (int i = 0; i < 16; ++i) {
+    for (int j = 0; j < 16; ++j) {
+      const float v = bias[(2 * 16 + i) * 16 + j];
+      const auto c = pe::color_of(pe::ColorMap::viridis, v == -INFINITY ? NAN : double(v), low, 0);
+      const std::uint8_t* px = &rgba[(std::size_t(i) * 16 + j) * 4];
+      CHECK(px[0] == c.r);
+      CHECK(px[3] == c.a);  // transparent above the diagonal
+    }
+  }
+  // 65,536 positions: far past alibi_bias's tensor cap, drawn; a bad head is named.
+  std::vector<std::uint8_t> big(256 * 256 * 4);
+  CHECK(pe::render_alibi(slopes, 0, 65536, true, pe::AlibiForm::distance, 256, 256, -1, 0, big));
+  CHECK(pe::render_alibi(slopes, 8, 16, true, pe::AlibiForm::distance, 16, 16, low, 0, rgba)
+            .error()
+            .parameter == "head");
 }

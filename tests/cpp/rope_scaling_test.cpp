@@ -216,3 +216,31 @@ TEST_CASE(
         doctest::Approx(scaled.attention_scaling * scaled.attention_scaling * plain));
   CHECK(scores.invariance_error < 1e-9);
 }
+
+TEST_CASE("the rope table at canvas resolution is the exact box mean of the table's cells") {
+  auto spec = spec_of(10000, 8, 8);
+  // 40 positions over 8 pixel rows: 5 per row; 8 columns for 8 table columns.
+  const int rows = 40, width = 8, height = 8;
+  std::vector<float> cos(rows * 8), sin(rows * 8);
+  REQUIRE(pe::rope_tables(spec, 1000, rows, cos, sin));
+  std::vector<std::uint8_t> rgba(width * height * 4);
+  REQUIRE(pe::render_rope_table(spec, 1000, rows, pe::TablePart::cos, width, height, rgba));
+  for (int y = 0; y < height; ++y) {
+    for (int j = 0; j < 8; ++j) {
+      double mean = 0;  // brute force over the 5 positions, float64 from the float32 table
+      for (int r = y * 5; r < y * 5 + 5; ++r) mean += cos[r * 8 + j];
+      mean /= 5;
+      const auto c = pe::color_of(pe::ColorMap::diverging, mean, -1, 1);
+      const std::uint8_t* px = &rgba[(std::size_t(y) * width + j) * 4];
+      // Colours agree up to one step of 8-bit rounding (float32 table vs float64 closed form).
+      CHECK(std::abs(int(px[0]) - int(c.r)) <= 1);
+      CHECK(std::abs(int(px[1]) - int(c.g)) <= 1);
+      CHECK(std::abs(int(px[2]) - int(c.b)) <= 1);
+    }
+  }
+  // A million positions draw without a positions x rotary_dim table; bad ranges are named.
+  std::vector<std::uint8_t> big(64 * 256 * 4);
+  CHECK(pe::render_rope_table(spec_of(10000, 128, 128), 0, 1e6, pe::TablePart::sin, 64, 256, big));
+  CHECK(pe::render_rope_table(spec, 0, 0, pe::TablePart::cos, 8, 8, rgba).error().parameter ==
+        "positions");
+}

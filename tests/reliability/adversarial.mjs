@@ -57,7 +57,7 @@ const FUNCTIONS = {
   closestPositions: 1, wrongExponentWavelengths: 1, wrongExponentColumns: 2, inputVectors: 4,
   ropeFrequencies: 1, ropeApply: 2, ropeScores: 3, ropeTables: 1, alibiSlopes: 1, alibiBias: 1,
   alibiAttention: 3, sincos2d: 1, grid2dSimilarity: 4, exportTable: 2, roundTo: 2, precisionError: 2,
-  renderPrecision: 3, ropeFromConfig: 2,
+  renderPrecision: 3, ropeFromConfig: 2, renderRopeTable: 2, renderAlibi: 3,
 };
 
 // The names a PEError's `parameter` may take: the API's own options and arguments.
@@ -73,6 +73,7 @@ export const CALLER_NAMES = new Set([
   'truncate', 'low_freq_factor', 'high_freq_factor', 'short_factor', 'long_factor', 'type', 'jsonText',
   'rope_scaling', 'rope_parameters', 'head_dim', 'qk_rope_head_dim', 'hidden_size', 'num_attention_heads',
   'partial_rotary_factor', 'rotary_pct', 'max_position_embeddings', 'head_dim (or hidden_size and num_attention_heads)',
+  'part',
 ]);
 
 /** One round of `calls` random calls; every outcome is classified, nothing escapes. */
@@ -209,6 +210,9 @@ export function atCaps(pe) {
         }),
         { sequenceLength: 100000 },
       ),
+    renderRopeTable: () =>
+      pe.renderRopeTable({ headDim: 4096, start: 0, positions: L.maxPosition }, { width: 4096, height: 4096 }),
+    renderAlibi: () => pe.renderAlibi({ heads: 1024, positions: L.maxPositions }, 1023, { width: 4096, height: 4096 }),
     renderPrecision: () =>
       pe.renderPrecision(
         { headDim: 128, start: 0, positions: L.maxPosition },

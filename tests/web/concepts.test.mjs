@@ -170,7 +170,11 @@ const SHARED = new Set(
     'withpe code ' +
     // the scheme sections: model and author names, code identifiers and formula symbols
     'Wqx Wkx theta Qwen Mistral Gemma DeepSeek NeoX Hugging Face rotate_half RoFormer Meta W_q W_k new old ' +
-    'Press MPT slope softmax ViT MAE emb_h meshgrid grid_w grid_h grid DistilBERT floor diffusers'
+    'Press MPT slope softmax ViT MAE emb_h meshgrid grid_w grid_h grid DistilBERT floor diffusers ' +
+    // precision and long context: number formats, library and code names, rope_type values, models
+    'float16 bfloat16 inv_freq int64 round autocast torch enabled False position_ids transformers ' +
+    'modeling_rope_utils NTK aware YaRN LongRoPE mscale rope_type default linear ntk dynamic yarn llama3 ' +
+    'longrope LLaMA Qwen2 Instruct Phi mini config json cat freqs'
   ).split(' '),
 );
 // Key names stay as printed on the keys (Shift, Enter, Ctrl); R_k is the rotation's symbol.

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "pe/colormap.hpp"
 #include "pe/error.hpp"
 
 namespace pe {
@@ -32,8 +33,10 @@ struct AlibiSpec {
   AlibiForm form = AlibiForm::distance;
   std::size_t element_count() const { return slopes.size() * std::size_t(positions) * positions; }
 };
+// whole_tensor: the caller will make the heads x positions^2 tensor (alibi_bias), which is capped
+// at kMaxElements; one query's attention needs no such cap.
 Result<AlibiSpec> make_alibi_spec(double heads, double positions, bool causal,
-                                  std::string_view form);
+                                  std::string_view form, bool whole_tensor = true);
 
 // heads x positions x positions, row-major [h][i][j]: the bias of query i and key j in head h.
 // Causal: -Infinity above the diagonal (j > i). Not causal: -slope * |i - j| (form distance).
@@ -42,5 +45,14 @@ Status alibi_bias(const AlibiSpec& spec, std::span<float> out);
 // One query's softmax attention weights over the keys in one head, for content scores all equal
 // (so what remains is the bias), in float64: weights[j] for j < positions.
 Result<std::vector<double>> alibi_attention(const AlibiSpec& spec, double head, double query);
+
+// One head's bias at canvas resolution, for sequences far beyond what alibi_bias may hold
+// (positions up to kMaxPositions; nothing heads x positions^2 is made): queries down, keys across,
+// each pixel the bias of the cell under its centre (the bias is linear in i and j, so a sample is
+// its cell's value), viridis on [low, high]; masked cells (causal, j > i) transparent. `positions`
+// is checked here, not against make_alibi_spec's product cap.
+Status render_alibi(const std::vector<double>& slopes, int head, double positions, bool causal,
+                    AlibiForm form, int width, int height, double low, double high,
+                    std::span<std::uint8_t> rgba);
 
 }  // namespace pe

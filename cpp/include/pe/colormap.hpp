@@ -24,6 +24,15 @@ struct Rgba {
 // Colour of `value` on [low, high] (clamped). NaN maps to fully transparent.
 Rgba color_of(ColorMap map, double value, double low, double high);
 
+// Writes pixel (x, y) of a width-wide RGBA8 image.
+inline void put_pixel(std::span<std::uint8_t> rgba, int width, int x, int y, Rgba c) {
+  std::uint8_t* out = &rgba[(static_cast<std::size_t>(y) * width + x) * 4];
+  out[0] = c.r;
+  out[1] = c.g;
+  out[2] = c.b;
+  out[3] = c.a;
+}
+
 // The range check shared by colorize and render_matrix: both finite, low < high.
 Status check_range(double low, double high);
 

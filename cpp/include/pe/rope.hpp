@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "pe/colormap.hpp"
 #include "pe/error.hpp"
 
 namespace pe {
@@ -85,5 +86,15 @@ Result<RopeScores> rope_scores(const RopeSpec& spec, std::span<const float> q,
 // w_1, w_1, ...] (GPT-J's repeat_interleave).
 Status rope_tables(const RopeSpec& spec, std::int64_t start, int rows, std::span<float> cos_out,
                    std::span<float> sin_out);
+
+// Hugging Face's cos (or sin) table at canvas resolution, for positions start .. start + count - 1
+// up to 10^9 (nothing positions x rotary_dim is made): positions down, the rotary_dim table columns
+// across. A pixel shows the exact mean of the cells it covers: over n consecutive positions from a,
+// the mean of cos(p w) is sin(n w / 2) / (n sin(w / 2)) * cos((2a + n - 1) w / 2) (and sin alike),
+// so fast pairs average out as a box filter would, in O(1) per pixel. Diverging map on
+// [-attention_scaling, attention_scaling].
+enum class TablePart { cos, sin };
+Status render_rope_table(const RopeSpec& spec, std::int64_t start, double count, TablePart part,
+                         int width, int height, std::span<std::uint8_t> rgba);
 
 }  // namespace pe

@@ -66,7 +66,7 @@ function markup(t) {
         <label class="inline-label">${t('heads')}
           <select name="alibi-heads"><option>4</option><option>6</option><option>8</option><option selected>12</option><option>16</option><option>32</option></select></label>
         <label class="inline-label">${t('length')}
-          <select name="alibi-length"><option>16</option><option selected>32</option><option>64</option></select></label>
+          <select name="alibi-length"><option>16</option><option selected>32</option><option>64</option><option>256</option><option>1024</option><option>4096</option></select></label>
         <label class="inline-label">${t('query')}
           <input type="range" name="alibi-query" min="0" max="31" value="24" /></label>
       </div>
@@ -150,19 +150,12 @@ class AlibiView extends SchemeView {
     const height = rows * (size + 22);
     const { ctx, dpr } = fitCanvas(canvas, width, height);
     const n = options.positions;
-    const bias = this.pe.alibiBias(options);
     // One shared colour scale: 0 (no penalty) down to the largest penalty of the steepest head.
     const low = -slopes.reduce((a, b) => Math.max(a, b), 0) * (n - 1);
     for (let h = 0; h < heads; h++) {
-      const values = bias.subarray(h * n * n, (h + 1) * n * n).map((v) => (v === -Infinity ? NaN : v));
+      // Drawn by the engine at the canvas's resolution: no heads x n x n tensor, whatever n is.
       const px = Math.max(1, Math.round(size * dpr));
-      const rgba = this.pe.renderMatrix(values, n, n, {
-        width: px,
-        height: px,
-        map: 'viridis',
-        low,
-        high: 0,
-      });
+      const rgba = this.pe.renderAlibi(options, h, { width: px, height: px, low, high: 0 });
       const x = (h % perRow) * (size + 8);
       const y = Math.floor(h / perRow) * (size + 22);
       ctx.save();

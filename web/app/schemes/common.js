@@ -159,8 +159,11 @@ export class SchemeView {
 
   /** event: the control event that asked for the redraw, if any (a view may redraw only part). */
   draw(event) {
+    const start = performance.now();
     try {
       this.render(event);
+      // One entry per redraw, as the sinusoidal views make: bench.sh and the notes read them.
+      performance.measure(`pe-render:${this.root.dataset.view}`, { start });
     } catch (error) {
       this.onError({ kind: 'view_failed', args: { reason: String(error.message) } });
     }

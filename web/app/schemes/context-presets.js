@@ -15,7 +15,7 @@
 //   phi35      microsoft/Phi-3.5-mini-instruct, config.json on the Hugging Face Hub
 export const PRESETS = {
   llama2: {
-    label: 'Llama 2 7B (default)',
+    label: { en: 'Llama 2 7B (default)', zh: 'Llama 2 7B（默认）' },
     config: {
       model_type: 'llama',
       hidden_size: 4096,
@@ -26,7 +26,7 @@ export const PRESETS = {
     },
   },
   pi: {
-    label: 'LLaMA 7B + position interpolation ×16 (linear)',
+    label: { en: 'LLaMA 7B + position interpolation ×16 (linear)', zh: 'LLaMA 7B + 位置插值 ×16（linear）' },
     config: {
       model_type: 'llama',
       hidden_size: 4096,
@@ -37,7 +37,7 @@ export const PRESETS = {
     },
   },
   ntk: {
-    label: 'Llama 2 7B + NTK-aware ×4 (ntk)',
+    label: { en: 'Llama 2 7B + NTK-aware ×4 (ntk)', zh: 'Llama 2 7B + NTK-aware ×4（ntk）' },
     config: {
       model_type: 'llama',
       hidden_size: 4096,
@@ -48,7 +48,7 @@ export const PRESETS = {
     },
   },
   dynamic: {
-    label: 'Llama 2 7B + dynamic NTK ×2 (dynamic)',
+    label: { en: 'Llama 2 7B + dynamic NTK ×2 (dynamic)', zh: 'Llama 2 7B + 动态 NTK ×2（dynamic）' },
     config: {
       model_type: 'llama',
       hidden_size: 4096,
@@ -59,7 +59,7 @@ export const PRESETS = {
     },
   },
   llama31: {
-    label: 'Llama 3.1 8B (llama3)',
+    label: { en: 'Llama 3.1 8B (llama3)', zh: 'Llama 3.1 8B（llama3）' },
     config: {
       model_type: 'llama',
       hidden_size: 4096,
@@ -76,7 +76,7 @@ export const PRESETS = {
     },
   },
   qwen25: {
-    label: 'Qwen2.5 7B Instruct + YaRN ×4 (yarn)',
+    label: { en: 'Qwen2.5 7B Instruct + YaRN ×4 (yarn)', zh: 'Qwen2.5 7B Instruct + YaRN ×4（yarn）' },
     config: {
       model_type: 'qwen2',
       hidden_size: 3584,
@@ -87,7 +87,7 @@ export const PRESETS = {
     },
   },
   deepseekv3: {
-    label: 'DeepSeek-V3 (yarn, mscale)',
+    label: { en: 'DeepSeek-V3 (yarn, mscale)', zh: 'DeepSeek-V3（yarn，mscale）' },
     config: {
       model_type: 'deepseek_v3',
       hidden_size: 7168,
@@ -107,7 +107,7 @@ export const PRESETS = {
     },
   },
   phi35: {
-    label: 'Phi-3.5 mini (longrope)',
+    label: { en: 'Phi-3.5 mini (longrope)', zh: 'Phi-3.5 mini（longrope）' },
     config: {
       model_type: 'phi3',
       hidden_size: 3072,

@@ -123,7 +123,10 @@ const METHODS = ['none', 'linear', 'ntk', 'dynamic', 'yarn', 'llama3'];
 
 function markup(t) {
   const options = Object.entries(PRESETS)
-    .map(([key, p]) => `<option value="${key}"${key === 'llama31' ? ' selected' : ''}>${p.label}</option>`)
+    .map(
+      ([key, p]) =>
+        `<option value="${key}"${key === 'llama31' ? ' selected' : ''}>${p.label[t.lang] || p.label.en}</option>`,
+    )
     .join('');
   return `
     <div class="text">
@@ -379,7 +382,7 @@ class ContextView extends SchemeView {
       x,
       y: Array.from(model.methods[name].invFreq, (w, i) => w / model.base[i]),
       color: c.series[n % c.series.length],
-      label: name,
+      label: name === 'none' ? this.t('none') : name,
       dash: name === 'none' ? [5, 4] : undefined,
     }));
     lineChart(this.root.querySelector('.context-ratio'), series, {
@@ -469,7 +472,7 @@ class ContextView extends SchemeView {
         x,
         y,
         color: c.series[n % c.series.length],
-        label: name,
+        label: name === 'none' ? this.t('none') : name,
         dash: name === 'none' ? [5, 4] : undefined,
       };
     });

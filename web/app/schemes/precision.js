@@ -108,7 +108,7 @@ const strings = {
       '在算出角度之前，位置编号一直是 int64。若转成 bfloat16，4,096 个位置只剩 {bf16} 个不同的向量（float16 为 {fp16}）：锯齿就是 round(p) − p。',
     invTitle: 'inv_freq 和 cos/sin 表用 float32 计算，关闭 autocast',
     invNote:
-      'Hugging Face 在 torch.autocast(enabled=False) 中用 float32 计算 inv_freq @ position_ids：“Force float32 since bfloat16 loses precision on long contexts”（transformers PR 29285）。若 inv_freq 用 bfloat16，RoPE 在位置 4095 的输出最多偏差 {max}；用 float32 时为 {f32}。',
+      'Hugging Face 在 torch.autocast(enabled=False) 中用 float32 计算 inv_freq @ position_ids，代码注释写道：强制使用 float32，因为 bfloat16 在长上下文中会损失精度（transformers PR 29285）。若 inv_freq 用 bfloat16，RoPE 在位置 4095 的输出最多偏差 {max}；用 float32 时为 {f32}。',
     bigTitle: '位置很大时用 float64',
     bigNote:
       'float32 也不是永远够用：它在 10⁶ 附近的间距是 0.0625，所以用 float32 算出的角度 p·ω 到位置 10⁶ 时最多偏差 {max} 弧度（各对中的最大值，抽样）。用 float64 计算 p·ω（本引擎就是这样做的），或者让位置保持较小，就能避免。',

@@ -35,6 +35,10 @@ const strings = {
       'For q = k = (1, …, 1), q·k = 2·Σ cos(d·θ_i) + (the unrotated dimensions), shown divided by the head dimension, shrinks with ripples as the distance d grows: distant tokens interact less, a prior RoPE builds in.',
     distance: 'distance m − n',
     score: 'q·k',
+    tableTitle: 'The cos table Hugging Face builds, out to a million positions',
+    tablePositions: 'positions',
+    tableNote:
+      'Positions 0 … {last} down, the {rotary} table columns across (cat(freqs, freqs): each pair twice). Drawn by the engine at the canvas’s resolution: each pixel is the exact mean of the {per} positions it covers (a closed form, no positions × {rotary} table), so fast pairs average to grey and only the slow pairs keep their bands.',
   },
   zh: {
     title: '旋转位置编码（RoPE）',
@@ -66,6 +70,10 @@ const strings = {
       '当 q = k = (1, …, 1) 时，q·k = 2·Σ cos(d·θ_i) +（不旋转的维度），图中除以头维度，随距离 d 增大而带着起伏变小：远处的词元相互作用更弱，这是 RoPE 自带的先验。',
     distance: '距离 m − n',
     score: 'q·k',
+    tableTitle: 'Hugging Face 构建的 cos 表，一直到一百万个位置',
+    tablePositions: '位置数',
+    tableNote:
+      '纵向是位置 0 … {last}，横向是表的 {rotary} 列（cat(freqs, freqs)：每一对出现两次）。由引擎按画布分辨率绘制：每个像素是它覆盖的 {per} 个位置的精确平均值（闭式公式，不生成 位置数 × {rotary} 的表），所以快的对平均成灰色，只有慢的对保留条纹。',
   },
 };
 
@@ -106,6 +114,11 @@ function markup(t) {
       <h3>${t('decayTitle')}</h3>
       <canvas class="rope-decay" role="img" aria-label="${t('decayTitle')}"></canvas>
       <p class="rope-decay-note note"></p>
+      <h3>${t('tableTitle')}</h3>
+      <label class="inline-label">${t('tablePositions')}
+        <select name="rope-table-positions"><option value="4096">4,096</option><option value="65536">65,536</option><option value="1000000" selected>1,000,000</option></select></label>
+      <canvas class="rope-table" role="img" aria-label="${t('tableTitle')}"></canvas>
+      <p class="rope-table-note note"></p>
     </div>`;
 }
 
@@ -127,17 +140,46 @@ class RopeView extends SchemeView {
     return { headDim, rotaryDim, theta };
   }
 
-  render() {
+  /** event: the control that changed (SchemeView passes it): the position and the table's length
+   *  redraw only their own figures, so dragging through positions stays within a frame. */
+  render(event) {
+    if (event?.type === 'change' && event.target?.tagName === 'SELECT') return; // input came first
+    const only = event?.target?.name;
     const o = this.options();
+    if (only === 'rope-table-positions') return this.drawTable(o);
     const param = this.pe.schemes.rope.parameters.find((p) => p.name === 'start');
     const read = readInteger(this.position, { ...param, name: 'position' });
     this.positionError.textContent = read.error ? this.t.error(read.error) : '';
     this.position.toggleAttribute('aria-invalid', !!read.error);
     const m = read.error ? 10 : read.value;
+    if (only === 'rope-position') return this.drawClocks(o, m);
     this.drawPairs(o);
     this.drawClocks(o, m);
     this.drawScores(o);
     this.drawDecay(o);
+    this.drawTable(o);
+  }
+
+  drawTable(o) {
+    const canvas = this.root.querySelector('canvas.rope-table');
+    const width = Math.max(240, widthOf(canvas.parentElement));
+    const height = 240;
+    const { ctx, dpr } = fitCanvas(canvas, width, height);
+    const positions = Number(this.root.querySelector('[name="rope-table-positions"]').value);
+    const px = Math.max(1, Math.round(width * dpr));
+    const py = Math.max(1, Math.round(height * dpr));
+    const rgba = this.pe.renderRopeTable({ ...o, positions }, { width: px, height: py, part: 'cos' });
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.putImageData(new ImageData(rgba, px, py), 0, 0);
+    ctx.restore();
+    const note = this.root.querySelector('.rope-table-note');
+    note.textContent = this.t('tableNote', {
+      last: (positions - 1).toLocaleString('en-US'),
+      rotary: o.rotaryDim,
+      per: formatNumber(positions / py, 3),
+    });
+    note.dataset.positions = String(positions);
   }
 
   drawPairs({ headDim, rotaryDim }) {
