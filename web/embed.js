@@ -2,20 +2,10 @@
 // <pe-explorer> element, now and whenever the hash changes. The element checks every value and shows a
 // message for a bad one.
 (function () {
-  var names = {
-    view: 'view',
-    d: 'd-model',
-    n: 'positions',
-    base: 'base',
-    layout: 'layout',
-    freq: 'frequencies',
-    odd: 'odd',
-    pos: 'position',
-    k: 'offset',
-    lang: 'lang',
-    theme: 'theme',
-    controls: 'controls',
-  };
+  // URL key -> attribute, from the element's own parameter list (web/app/schema.js).
+  var element = customElements.get('pe-explorer');
+  if (!element) return; // pe-explorer.js did not load: its own message is all there is to show
+  var names = element.hashKeys;
   var figure = document.getElementById('figure');
   function apply() {
     var seen = {};

@@ -131,6 +131,8 @@ export interface Limits {
   /** renderPrecision: pixel columns x samples x pairs. */
   maxPrecisionRenderWork: number;
   maxPrecisionSamples: number;
+  /** renderRopeTable: pixel rows x the pairs its columns show. */
+  maxRopeRenderWork: number;
   maxImageSide: number;
   maxImagePixels: number;
   maxLearnedRows: number;

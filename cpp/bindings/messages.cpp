@@ -40,6 +40,7 @@ val limits_of() {
   out.set("maxPrecisionValues", double(kMaxPrecisionValues));
   out.set("maxPrecisionRenderWork", double(kMaxPrecisionRenderWork));
   out.set("maxPrecisionSamples", kMaxPrecisionSamples);
+  out.set("maxRopeRenderWork", double(kMaxRopeRenderWork));
   out.set("maxImageSide", kMaxImageSide);
   out.set("maxImagePixels", double(kMaxImagePixels));
   out.set("maxLearnedRows", kMaxLearnedRows);

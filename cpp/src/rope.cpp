@@ -213,29 +213,37 @@ Status render_rope_table(const RopeSpec& spec, std::int64_t start, double count,
   }
   const auto inv = rope_inv_freq(spec);
   const int r = spec.rotary_dim, h = spec.pairs();
-  // Column j of the table holds pair i: half: j = i and i + h; interleaved: j = 2i and 2i + 1.
-  const auto pair_of = [&](int j) { return spec.pairing == Pairing::half ? j % h : j / 2; };
-  const double scale = spec.attention_scaling;
-  std::vector<double> value(static_cast<std::size_t>(width));
+  // Column j of the table holds pair i: half: j = i and i + h; interleaved: j = 2i and 2i + 1. Each
+  // pixel column shows the table column under its centre, so a row needs one value per pair.
+  std::vector<int> pair_of_x(static_cast<std::size_t>(width));
+  for (int x = 0; x < width; ++x) {
+    const int j = std::min(r - 1, static_cast<int>(std::floor((x + 0.5) * r / width)));
+    pair_of_x[x] = spec.pairing == Pairing::half ? j % h : j / 2;
+  }
+  if (const double work = double(height) * std::min(width, h); work > double(kMaxRopeRenderWork)) {
+    return make_error(ErrorCode::size_limit, "height", "work_cap",
+                      {{"max", double(kMaxRopeRenderWork)}, {"got", work}});
+  }
+  const double scale = std::max(spec.attention_scaling, 1e-300);
+  std::vector<Rgba> colour(static_cast<std::size_t>(h));
+  std::vector<bool> used(static_cast<std::size_t>(h), false);
+  for (int x = 0; x < width; ++x) used[pair_of_x[x]] = true;
   for (int y = 0; y < height; ++y) {
     const double a = static_cast<double>(start) + std::floor(count * y / height);
     const double b =
         std::max(a, static_cast<double>(start) + std::ceil(count * (y + 1) / height) - 1);
     const double n = b - a + 1;
-    for (int x = 0; x < width; ++x) {
-      const int j = std::min(r - 1, static_cast<int>(std::floor((x + 0.5) * r / width)));
-      const double w = inv[pair_of(j)];
+    for (int i = 0; i < h; ++i) {
+      if (!used[i]) continue;
+      const double w = inv[i];
       const double half = std::sin(w / 2);
-      const double dirichlet =
-          std::abs(n * half) < 1e-300 || n == 1 ? 1.0 : std::sin(n * w / 2) / (n * half);
+      const double dirichlet = n == 1 || half == 0 ? 1.0 : std::sin(n * w / 2) / (n * half);
       const double middle = (a + b) * w / 2;
-      value[x] = scale * dirichlet * (part == TablePart::cos ? std::cos(middle) : std::sin(middle));
+      const double value = spec.attention_scaling * dirichlet *
+                           (part == TablePart::cos ? std::cos(middle) : std::sin(middle));
+      colour[i] = color_of(ColorMap::diverging, value, -scale, scale);
     }
-    for (int x = 0; x < width; ++x) {
-      const Rgba c = color_of(ColorMap::diverging, value[x], -std::max(scale, 1e-300),
-                              std::max(scale, 1e-300));
-      put_pixel(rgba, width, x, y, c);
-    }
+    for (int x = 0; x < width; ++x) put_pixel(rgba, width, x, y, colour[pair_of_x[x]]);
   }
   return Ok{};
 }

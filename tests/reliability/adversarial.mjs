@@ -211,7 +211,10 @@ export function atCaps(pe) {
         { sequenceLength: 100000 },
       ),
     renderRopeTable: () =>
-      pe.renderRopeTable({ headDim: 4096, start: 0, positions: L.maxPosition }, { width: 4096, height: 4096 }),
+      pe.renderRopeTable(
+        { headDim: 4096, start: 0, positions: L.maxPosition },
+        { width: 4096, height: L.maxRopeRenderWork / 2048 },
+      ),
     renderAlibi: () => pe.renderAlibi({ heads: 1024, positions: L.maxPositions }, 1023, { width: 4096, height: 4096 }),
     renderPrecision: () =>
       pe.renderPrecision(

@@ -201,7 +201,7 @@ test('precision: by touch at 360 px, a tap reads the cell under it', async () =>
   await heat.scrollIntoViewIfNeeded();
   const box = await heat.boundingBox();
   // The plot starts 44 px in; a tap at 80 % of its width, in the first pair's row.
-  const x = box.x + 44 + (box.width - 52) * 0.8;
+  const x = box.x + 44 + (box.width - 66) * 0.8;
   await tp.touchscreen.tap(x, box.y + 12.8); // pairs are 2 px rows from 12 px down
   await tp.waitForFunction(() => document.querySelector('.precision-cell').dataset.position !== undefined);
   const position = Number(await tp.getAttribute('.precision-cell', 'data-position'));
@@ -392,4 +392,20 @@ test('context: the presets draw, interpolation removes the unseen angles, a bad 
   }
   assert.ok((await canvasSignature(p, 'context-scores')).drawn > 500);
   assert.deepEqual(problems, []);
+});
+
+test("the explorer's parameter list (schema.js) and option lists match the engine's sinusoidal table", async () => {
+  const pe = await loadEngine();
+  const { ENCODING } = await import('../../web/app/schema.js');
+  const { FREQUENCIES, LAYOUTS, ODD_RULES } = await import('../../web/app/state.js');
+  const table = Object.fromEntries(pe.schemes.sinusoidal.parameters.map((p) => [p.name, p]));
+  // Every encoding parameter of the page is an engine option of that name, and numbers are numbers.
+  for (const p of ENCODING) {
+    assert.ok(table[p.option], `${p.option} is not in the engine's table`);
+    assert.equal(Boolean(p.number), table[p.option].type !== 'choice', p.option);
+  }
+  const choices = (name) => [...table[name].choices].sort();
+  assert.deepEqual([...LAYOUTS].sort(), choices('layout'));
+  assert.deepEqual([...FREQUENCIES].sort(), choices('frequencies'));
+  assert.deepEqual([...ODD_RULES].sort(), choices('odd'));
 });

@@ -22,6 +22,7 @@ import { VIEWS } from './markup.js';
 import { message } from './messages.js';
 import { mountSchemes } from './schemes/mount.js';
 import { SCHEME_VIEWS } from './schemes/names.js';
+import { ATTRIBUTE_PARAMETERS, CHOICE_KEYS } from './schema.js';
 import { DEFAULTS, sanitize } from './state.js';
 
 const schemesChunk = () =>
@@ -44,16 +45,10 @@ async function engineFor(view) {
   return scheme && !hasSchemes(pe) ? schemesEngine(createWithSchemes) : pe;
 }
 
-const ATTRIBUTES = {
-  'd-model': { key: 'd', property: 'dModel', number: true },
-  positions: { key: 'n', property: 'positions', number: true },
-  base: { key: 'base', property: 'base', number: true },
-  layout: { key: 'layout', property: 'layout' },
-  frequencies: { key: 'freq', property: 'frequencies' },
-  odd: { key: 'odd', property: 'odd' },
-  position: { key: 'pos', property: 'position', number: true },
-  offset: { key: 'k', property: 'offset', number: true },
-};
+// Attribute name -> { key (the state's), property, number } for every parameter (schema.js).
+const ATTRIBUTES = Object.fromEntries(
+  ATTRIBUTE_PARAMETERS.map(({ attribute, key, property, number }) => [attribute, { key, property, number }]),
+);
 const CHOICES = {
   view: ['all', ...VIEWS, ...SCHEME_VIEWS],
   lang: Object.keys(LANGUAGES),
@@ -81,6 +76,15 @@ export class PeExplorer extends HTMLElement {
 
   static get observedAttributes() {
     return [...Object.keys(ATTRIBUTES), ...Object.keys(CHOICES)];
+  }
+
+  /** URL key -> attribute (embed.html maps its address onto the element with it): the page's own
+   *  keys (d, n, base, …) and the figure's choices (view, lang, theme, controls). */
+  static get hashKeys() {
+    return Object.fromEntries([
+      ...ATTRIBUTE_PARAMETERS.map((p) => [p.key, p.attribute]),
+      ...CHOICE_KEYS.map((name) => [name, name]),
+    ]);
   }
 
   constructor() {

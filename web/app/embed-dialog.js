@@ -1,6 +1,7 @@
 // The "Embed this view" dialog: an iframe snippet and a custom-element snippet for the current state,
 // ready to copy. Both point at this copy of dist/ (absolute URLs, so they work pasted anywhere).
 import { VIEWS } from './markup.js';
+import { ATTRIBUTE_PARAMETERS } from './schema.js';
 import { SCHEME_VIEWS } from './schemes/names.js';
 import { DEFAULTS, toHash } from './state.js';
 
@@ -9,18 +10,8 @@ import { DEFAULTS, toHash } from './state.js';
 export function elementAttributes(state, view) {
   const attrs = [['view', view]];
   if (SCHEME_VIEWS.includes(view)) return attrs;
-  const map = {
-    d: 'd-model',
-    n: 'positions',
-    base: 'base',
-    layout: 'layout',
-    freq: 'frequencies',
-    odd: 'odd',
-    pos: 'position',
-    k: 'offset',
-  };
-  for (const [key, attr] of Object.entries(map)) {
-    if (state[key] !== DEFAULTS[key]) attrs.push([attr, String(state[key])]);
+  for (const { key, attribute } of ATTRIBUTE_PARAMETERS) {
+    if (state[key] !== DEFAULTS[key]) attrs.push([attribute, String(state[key])]);
   }
   return attrs;
 }

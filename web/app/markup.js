@@ -2,6 +2,8 @@
 // (in its shadow root) share it, in any language. Only trusted strings from ./i18n go into the HTML;
 // anything a reader types is set as text by the views, never as HTML.
 
+import { FREQUENCIES, LAYOUTS, MAPS, ODD_RULES } from './state.js';
+
 export const VIEWS = ['matrix', 'periodicity', 'clock', 'relative', 'learned', 'tokens', 'why'];
 
 const field = (t, id, name, { labelKey, hintKey, input, errors = true }) => `
@@ -27,19 +29,19 @@ export function controlsMarkup(t) {
       labelKey: 'c.layout.label',
       hintKey: null,
       errors: false,
-      input: `<select id="c-layout" name="layout" aria-describedby="c-layout-hint">${options('c.layout', ['interleaved', 'split', 'split_cos_first'])}</select><p class="hint" id="c-layout-hint"></p>`,
+      input: `<select id="c-layout" name="layout" aria-describedby="c-layout-hint">${options('c.layout', LAYOUTS)}</select><p class="hint" id="c-layout-hint"></p>`,
     })}
     ${field(t, 'c-freq', 'freq', {
       labelKey: 'c.freq.label',
       hintKey: null,
       errors: false,
-      input: `<select id="c-freq" name="freq" aria-describedby="c-freq-hint">${options('c.freq', ['paper', 'tensor2tensor'])}</select><p class="hint" id="c-freq-hint"></p>`,
+      input: `<select id="c-freq" name="freq" aria-describedby="c-freq-hint">${options('c.freq', FREQUENCIES)}</select><p class="hint" id="c-freq-hint"></p>`,
     })}
     ${field(t, 'c-odd', 'odd', {
       labelKey: 'c.odd.label',
       hintKey: null,
       errors: false,
-      input: `<select id="c-odd" name="odd" aria-describedby="c-odd-hint">${options('c.odd', ['auto', 'extra_sine', 'zero_column'])}</select><p class="hint" id="c-odd-hint">${t('c.odd.hint')}</p>`,
+      input: `<select id="c-odd" name="odd" aria-describedby="c-odd-hint">${options('c.odd', ODD_RULES)}</select><p class="hint" id="c-odd-hint">${t('c.odd.hint')}</p>`,
     })}
     ${field(t, 'c-pos', 'pos', {
       labelKey: 'c.pos.label',
@@ -54,7 +56,7 @@ export function controlsMarkup(t) {
     ${field(t, 'c-map', 'map', {
       labelKey: 'c.map.label',
       errors: false,
-      input: `<select id="c-map" name="map">${options('c.map', ['diverging', 'viridis'])}</select>`,
+      input: `<select id="c-map" name="map">${options('c.map', MAPS)}</select>`,
     })}
     <div class="field page-only">
       <span class="label" id="export-label">${t('c.export.label')}</span>

@@ -5,6 +5,7 @@
 // same messages as the JS API and the CLI); page-level rules (position inside the matrix, …) are here.
 
 import { fromError, message } from './messages.js';
+import { ENCODING } from './schema.js';
 
 export const DEFAULTS = Object.freeze({
   d: 128, // d_model
@@ -28,6 +29,7 @@ export const DEFAULTS = Object.freeze({
 
 export const LAYOUTS = ['interleaved', 'split', 'split_cos_first'];
 export const FREQUENCIES = ['paper', 'tensor2tensor'];
+export const ODD_RULES = ['auto', 'extra_sine', 'zero_column'];
 export const MAPS = ['diverging', 'viridis'];
 export const SPEEDS = [0.25, 1, 4, 16, 64, 256];
 export const PROJECTIONS = ['pca', 'first_two'];
@@ -35,19 +37,12 @@ export const MAX_TEXT = 1000;
 const MAX_HASH = 4096;
 export const MAX_DIMS = 8;
 
-/** The state keys that define the encoding: a change of any of them redraws every view. */
-export const ENCODING_KEYS = ['d', 'n', 'base', 'layout', 'freq', 'odd'];
+/** The state keys that define the encoding (schema.js): a change of any of them redraws every view. */
+export const ENCODING_KEYS = ENCODING.map((p) => p.key);
 
 /** Engine options for a state. */
 export function encodingOf(state) {
-  return {
-    dModel: state.d,
-    positions: state.n,
-    base: state.base,
-    layout: state.layout,
-    frequencies: state.freq,
-    odd: state.odd,
-  };
+  return Object.fromEntries(ENCODING.map((p) => [p.option, state[p.key]]));
 }
 
 /** Rows a learned table may have at this width: the engine's caps (pe.limits). */
@@ -98,14 +93,7 @@ export function sanitize(candidate, validate, limits) {
   const range = (name, min, max, got) => message('integer_range', { name, min, max, got });
   // The engine's verdict on the encoding parameters: reset the parameter it names, until it agrees.
   // (A size cap names positions, so n goes back to its default first.)
-  const byParameter = {
-    dModel: 'd',
-    positions: 'n',
-    base: 'base',
-    layout: 'layout',
-    frequencies: 'freq',
-    odd: 'odd',
-  };
+  const byParameter = Object.fromEntries(ENCODING.map((p) => [p.option, p.key]));
   for (let attempt = 0; attempt < 6; attempt++) {
     try {
       validate(encodingOf(state));
@@ -217,10 +205,12 @@ export function parseHash(hash, validate, limits) {
         }
         return items;
       };
+      const parameter = ENCODING.find((p) => p.key === key);
+      if (parameter) {
+        candidate[key] = parameter.number ? number() : value;
+        continue;
+      }
       switch (key) {
-        case 'd':
-        case 'n':
-        case 'base':
         case 'pos':
         case 'k':
         case 'speed':
@@ -229,9 +219,6 @@ export function parseHash(hash, validate, limits) {
         case 'withpe':
           candidate[key] = number();
           break;
-        case 'layout':
-        case 'freq':
-        case 'odd':
         case 'map':
         case 'proj':
         case 'text':

@@ -93,6 +93,8 @@ Status rope_tables(const RopeSpec& spec, std::int64_t start, int rows, std::span
 // the mean of cos(p w) is sin(n w / 2) / (n sin(w / 2)) * cos((2a + n - 1) w / 2) (and sin alike),
 // so fast pairs average out as a box filter would, in O(1) per pixel. Diverging map on
 // [-attention_scaling, attention_scaling].
+// Work cap: pixel rows x the pairs the columns show (one closed form each).
+inline constexpr std::int64_t kMaxRopeRenderWork = std::int64_t{1} << 21;
 enum class TablePart { cos, sin };
 Status render_rope_table(const RopeSpec& spec, std::int64_t start, double count, TablePart part,
                          int width, int height, std::span<std::uint8_t> rgba);

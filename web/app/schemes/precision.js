@@ -242,7 +242,7 @@ class PrecisionView extends SchemeView {
     const width = Math.max(240, widthOf(this.heat.parentElement));
     const pairs = this.pairs || 64;
     const heat = Math.max(96, Math.min(192, pairs * 2));
-    return { width, height: heat + 54, plot: { left: 44, right: width - 8, top: 12, bottom: 12 + heat } };
+    return { width, height: heat + 54, plot: { left: 44, right: width - 22, top: 12, bottom: 12 + heat } };
   }
 
   visible(s) {

@@ -1,0 +1,26 @@
+// The sinusoidal explorer's parameters, once: the state (URL) key, the <pe-explorer> attribute and
+// property, and the engine option each one is. state.js (URL, engine options, which views redraw),
+// element.js (attributes and properties), embed.html's embed.js (through PeExplorer.hashKeys) and the
+// Embed dialog's snippets all read this list; the ranges and checks come from the engine
+// (pe.validate, pe.schemes.sinusoidal), not from here.
+
+/** The encoding: a change of any of them changes every view. */
+export const ENCODING = [
+  { key: 'd', attribute: 'd-model', property: 'dModel', option: 'dModel', number: true },
+  { key: 'n', attribute: 'positions', property: 'positions', option: 'positions', number: true },
+  { key: 'base', attribute: 'base', property: 'base', option: 'base', number: true },
+  { key: 'layout', attribute: 'layout', property: 'layout', option: 'layout' },
+  { key: 'freq', attribute: 'frequencies', property: 'frequencies', option: 'frequencies' },
+  { key: 'odd', attribute: 'odd', property: 'odd', option: 'odd' },
+];
+
+/** Page state a figure also takes as an attribute: where the views look. */
+export const FIGURE = [
+  { key: 'pos', attribute: 'position', property: 'position', number: true },
+  { key: 'k', attribute: 'offset', property: 'offset', number: true },
+];
+
+/** The figure's own choices (not page state): attribute and URL key are the same name. */
+export const CHOICE_KEYS = ['view', 'lang', 'theme', 'controls'];
+
+export const ATTRIBUTE_PARAMETERS = [...ENCODING, ...FIGURE];
