@@ -317,6 +317,8 @@ test('200 add/remove cycles leave no listeners, observers, frames or wasm memory
 test('the embed snippets, pasted into a blank page, render the same state', async () => {
   const { page } = await open(server.url + 'index.html#d=48&n=30&pos=7&k=3&layout=split');
   await page.waitForSelector('body[data-ready="true"]');
+  // At this width the settings (with the Embed button) are folded under their button.
+  if (await page.isVisible('.settings-toggle')) await page.click('.settings-toggle');
   await page.click('[data-action="embed"]');
   await page.selectOption('select[name="embed-view"]', 'matrix');
   const iframe = await page.inputValue('textarea[name="iframe"]');

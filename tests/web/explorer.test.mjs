@@ -469,3 +469,53 @@ test('a link that shrinks the matrix moves the default position inside quietly; 
   );
   assert.deepEqual(problems.concat(reported.problems), []);
 });
+
+test('by touch at 360 x 740, each tap on the matrix reads the cell under it (and keeps it)', async () => {
+  const { page, problems } = await explorer('#d=64&n=100', {
+    viewport: { width: 360, height: 740 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const overlay = page.locator('#view-matrix canvas.overlay');
+  await overlay.scrollIntoViewIfNeeded();
+  const box = await overlay.boundingBox();
+  const dimensions = [];
+  // The plot inside the canvas: 56 px of axis on the left, 12 on the right (matrix.js MARGIN).
+  const fractions = [0.2, 0.5, 0.8];
+  for (const fraction of fractions) {
+    await page.touchscreen.tap(box.x + 56 + (box.width - 68) * fraction, box.y + box.height * 0.5);
+    await page.waitForFunction(() =>
+      /dimension \d+/.test(document.querySelector('#view-matrix .readout').textContent),
+    );
+    // A tap's pointerleave must not clear what it read: the readout still reads a cell afterwards.
+    const text = await page.textContent('#view-matrix .readout');
+    dimensions.push(Number(text.match(/dimension (\d+)/)[1]));
+  }
+  // Each tap reads the dimension under the finger: 20 %, 50 % and 80 % of 64 columns (±1 for the
+  // finger's rounding to a CSS pixel).
+  fractions.forEach((f, n) => assert.ok(Math.abs(dimensions[n] - f * 64) <= 1.5, `dimensions ${dimensions}`));
+  assert.deepEqual(problems, []);
+});
+
+test('at 360 px the first figure comes first, with the settings one tap away; at 1280 px they are open', async () => {
+  const { page, problems } = await explorer('', { viewport: { width: 360, height: 740 } });
+  // The folded settings are one button high, and the first figure follows them at once (before: the
+  // open panel filled 1,830 px above it).
+  const { panel, gap } = await page.evaluate(() => {
+    const aside = document.querySelector('aside.controls').getBoundingClientRect();
+    const first = document.querySelector('#view-matrix').getBoundingClientRect();
+    return { panel: aside.height, gap: first.top - aside.bottom };
+  });
+  assert.ok(panel < 80, `the folded settings are ${panel} px high`);
+  assert.ok(gap >= 0 && gap < 40, `the first figure starts ${gap} px below the settings`);
+  assert.equal(await page.isVisible('#c-d'), false);
+  await page.click('.settings-toggle');
+  assert.equal(await page.isVisible('#c-d'), true);
+  assert.equal(await page.getAttribute('.settings-toggle', 'aria-expanded'), 'true');
+  await page.click('.settings-toggle');
+  assert.equal(await page.isVisible('#c-d'), false);
+  const wide = await explorer('', { viewport: { width: 1280, height: 900 } });
+  assert.equal(await wide.page.isVisible('#c-d'), true);
+  assert.equal(await wide.page.isVisible('.settings-toggle'), false);
+  assert.deepEqual(problems.concat(wide.problems), []);
+});

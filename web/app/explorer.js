@@ -43,6 +43,16 @@ export function mountExplorer(container, pe, { views, controls, initial, t, onEr
     aside.className = 'controls';
     aside.setAttribute('aria-labelledby', 'settings-title');
     aside.innerHTML = controlsMarkup(t);
+    // Narrower than the two-column layout, the settings fold away under a button so that the first
+    // figure comes first (styles.css); wider, they are always open and the button is hidden.
+    aside.dataset.collapsed = '';
+    const toggle = aside.querySelector('.settings-toggle');
+    toggle.addEventListener('click', () => {
+      const open = aside.hasAttribute('data-collapsed');
+      aside.toggleAttribute('data-collapsed', !open);
+      toggle.setAttribute('aria-expanded', String(open));
+      toggle.textContent = t(open ? 'settings.hide' : 'settings.show');
+    });
     layout.append(aside, viewsBox);
     container.append(layout);
   } else {

@@ -21,7 +21,8 @@ export function controlsMarkup(t) {
     values.map((v) => `<option value="${v}">${t(`${prefix}.${v}`)}</option>`).join('');
   return `
   <h2 class="settings-title" id="settings-title">${t('settings.title')}</h2>
-  <form class="controls-form" novalidate>
+  <button type="button" class="settings-toggle" aria-expanded="false" aria-controls="settings-form">${t('settings.show')}</button>
+  <form class="controls-form" id="settings-form" novalidate>
     ${field(t, 'c-d', 'd', { labelKey: 'c.d.labelHtml', hintKey: 'c.d.hint', input: number('c-d', 'd', 'numeric', 'min="1" max="8192" step="1"') })}
     ${field(t, 'c-n', 'n', { labelKey: 'c.n.label', hintKey: 'c.n.hint', input: number('c-n', 'n', 'numeric', 'min="1" step="1"') })}
     ${field(t, 'c-base', 'base', { labelKey: 'c.base.label', hintKey: 'c.base.hint', input: number('c-base', 'base', 'decimal', 'step="any"') })}

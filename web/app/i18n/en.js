@@ -15,6 +15,8 @@ export default {
   'relative.tableRegion': 'Rotation blocks (scrolls sideways on narrow screens)',
   'learned.tableRegion': 'Which models use which (scrolls sideways on narrow screens)',
   'settings.title': 'Settings',
+  'settings.show': 'Show the settings',
+  'settings.hide': 'Hide the settings',
   'c.d.labelHtml': '<var>d_model</var>',
   'c.d.hint': 'Width of the model: the number of dimensions, 1 to 8192.',
   'c.n.label': 'Positions',

@@ -17,6 +17,8 @@ export default {
   'learned.tableRegion': '哪些模型用哪种方式（窄屏上可左右滚动）',
   'messages.dismiss': '关闭',
   'settings.title': '设置',
+  'settings.show': '显示设置',
+  'settings.hide': '隐藏设置',
   'c.d.labelHtml': '<var>d_model</var>',
   'c.d.hint': '模型宽度，即维度数，1 到 8192。',
   'c.n.label': '位置数',

@@ -24,7 +24,11 @@ export class MatrixView {
     this.overlay.addEventListener('pointermove', (e) => this.onPointerMove(e));
     this.overlay.addEventListener('pointerdown', (e) => this.onPointerDown(e));
     this.overlay.addEventListener('pointerup', (e) => this.onPointerUp(e));
-    this.overlay.addEventListener('pointerleave', () => this.setCursor(null));
+    // A mouse that leaves clears the readout; a finger that lifts leaves too, and must not (a tap reads
+    // the cell it touched until the next tap).
+    this.overlay.addEventListener('pointerleave', (e) => {
+      if (e.pointerType === 'mouse') this.setCursor(null);
+    });
     this.overlay.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
     this.overlay.addEventListener('keydown', (e) => this.onKey(e));
     this.overlay.addEventListener('focus', () => {
@@ -283,7 +287,10 @@ export class MatrixView {
       return;
     }
     const cell = this.cellAt(e.offsetX, e.offsetY);
-    if (cell) this.store.set({ pos: cell.row }, { commit: true }); // a click picks the current position
+    if (!cell) return;
+    // A click or a tap reads the cell and picks its row as the current position.
+    this.setCursor(cell);
+    this.store.set({ pos: cell.row }, { commit: true });
   }
 
   onWheel(e) {
