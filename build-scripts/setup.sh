@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 # libraries by package. Each entry: "command-or-empty:package".
 needs=(cmake:cmake make:make g++:g++ python3:python3 node:nodejs npm:npm em++:emscripten
        clang-format:clang-format chromium:chromium :doctest-dev :libbenchmark-dev :python3-numpy :fonts-dejavu-core
-       :fonts-wqy-microhei)  # a CJK font: the Chinese pages in screenshots and tests
+       :fonts-wqy-microhei  # a CJK font: the Chinese pages in screenshots and tests
+       hugo:hugo jekyll:jekyll mkdocs:mkdocs)  # the blog engines whose sample sites the tests build
 missing=()
 for need in "${needs[@]}"; do
   cmd=${need%%:*}
