@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds everything: the wasm module flavours, dist/ (the static site), then the native CLI and tests.
-# Output: dist/ (pe.mjs, pe.wasm, pe.js, pe.d.ts, the page) and build/{wasm,native}.
+# Output: dist/ (pe.mjs, pe.wasm, pe.js, pe.d.ts, the page), build/package (the npm package) and
+# build/{wasm,native}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source build-scripts/env.sh
@@ -15,6 +16,7 @@ mkdir -p dist
 cp build/wasm/module/pe.mjs build/wasm/module/pe.wasm build/wasm/classic/pe.js dist/
 cp -R web/. dist/
 node build-scripts/bundle.mjs
+node build-scripts/package.mjs  # build/package: the npm package (dist's files, the node engine, the manifest)
 
 echo "build: native"
 cmake --preset native >/dev/null

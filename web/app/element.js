@@ -17,12 +17,12 @@ import css from '../styles.css';
 import { loadChunk } from './chunks.js';
 import { engine, hasSchemes, schemesEngine, useEngineFactory } from './engine.js';
 import { mountExplorer } from './explorer.js';
-import { addStrings, LANGUAGES, pickLanguage, translator } from './i18n/index.js';
+import { addStrings, pickLanguage, translator } from './i18n/index.js';
 import { VIEWS } from './markup.js';
 import { message } from './messages.js';
 import { mountSchemes } from './schemes/mount.js';
 import { SCHEME_VIEWS } from './schemes/names.js';
-import { ATTRIBUTE_PARAMETERS, CHOICE_KEYS } from './schema.js';
+import { ATTRIBUTE_PARAMETERS, CHOICE_KEYS, CHOICES } from './schema.js';
 import { DEFAULTS, sanitize } from './state.js';
 
 const schemesChunk = () =>
@@ -49,14 +49,8 @@ async function engineFor(view) {
 const ATTRIBUTES = Object.fromEntries(
   ATTRIBUTE_PARAMETERS.map(({ attribute, key, property, number }) => [attribute, { key, property, number }]),
 );
-const CHOICES = {
-  view: ['all', ...VIEWS, ...SCHEME_VIEWS],
-  lang: Object.keys(LANGUAGES),
-  theme: ['auto', 'light', 'dark'],
-  controls: ['on', 'off'],
-};
 const ATTRIBUTE_OF_KEY = Object.fromEntries(Object.entries(ATTRIBUTES).map(([name, { key }]) => [key, name]));
-const FALLBACK = { view: 'all', lang: 'en', theme: 'auto', controls: 'on' };
+const FALLBACK = Object.fromEntries(Object.entries(CHOICES).map(([name, values]) => [name, values[0]])); // defaults
 const NUMBER = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i;
 
 let sheet = null;

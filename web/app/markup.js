@@ -4,7 +4,7 @@
 
 import { FREQUENCIES, LAYOUTS, MAPS, ODD_RULES } from './state.js';
 
-export const VIEWS = ['matrix', 'periodicity', 'clock', 'relative', 'learned', 'tokens', 'why'];
+export { VIEWS } from './schema.js';
 
 const field = (t, id, name, { labelKey, hintKey, input, errors = true }) => `
   <div class="field">

@@ -4,6 +4,12 @@
 // Embed dialog's snippets all read this list; the ranges and checks come from the engine
 // (pe.validate, pe.schemes.sinusoidal), not from here.
 
+import { LANGUAGES } from './i18n/index.js';
+import { SCHEME_VIEWS } from './schemes/names.js';
+
+/** The sinusoidal explorer's views, in page order. */
+export const VIEWS = ['matrix', 'periodicity', 'clock', 'relative', 'learned', 'tokens', 'why'];
+
 /** The encoding: a change of any of them changes every view. */
 export const ENCODING = [
   { key: 'd', attribute: 'd-model', property: 'dModel', option: 'dModel', number: true },
@@ -20,7 +26,14 @@ export const FIGURE = [
   { key: 'k', attribute: 'offset', property: 'offset', number: true },
 ];
 
-/** The figure's own choices (not page state): attribute and URL key are the same name. */
-export const CHOICE_KEYS = ['view', 'lang', 'theme', 'controls'];
+/** The figure's own choices (not page state): attribute and URL key are the same name; the first
+ *  value is the default. */
+export const CHOICES = {
+  view: ['all', ...VIEWS, ...SCHEME_VIEWS],
+  lang: Object.keys(LANGUAGES),
+  theme: ['auto', 'light', 'dark'],
+  controls: ['on', 'off'],
+};
+export const CHOICE_KEYS = Object.keys(CHOICES);
 
 export const ATTRIBUTE_PARAMETERS = [...ENCODING, ...FIGURE];

@@ -1,0 +1,129 @@
+// Assembles the npm package in build/package/ from dist/ and the node flavour of the engine:
+//   import createPE from 'pe-explorer'     the engine (ES module in browsers; CommonJS build in node)
+//   <script src=".../pe-explorer/pe-explorer.js">   the element, which loads its chunks from beside itself
+// package.json is generated here (name, version and description from the root package.json), and so is
+// custom-elements.json, from the element's one parameter list (web/app/schema.js), never by hand.
+// `npm pack build/package` makes the tarball (tests/web/package.test.mjs installs it offline).
+import fs from 'node:fs';
+import path from 'node:path';
+import { ATTRIBUTE_PARAMETERS, CHOICES } from '../web/app/schema.js';
+import { DEFAULTS } from '../web/app/state.js';
+
+const out = 'build/package';
+fs.rmSync(out, { recursive: true, force: true });
+fs.mkdirSync(path.join(out, 'node'), { recursive: true });
+const root = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+
+const element = fs.readdirSync('dist').filter((f) => /^pe-explorer.*\.js$/.test(f));
+const files = [
+  'pe.mjs',
+  'pe.wasm',
+  'pe.js',
+  'pe.d.ts',
+  'styles.css',
+  'embed.html',
+  'embed.js',
+  'favicon.svg',
+  ...element,
+];
+for (const file of files) fs.copyFileSync(path.join('dist', file), path.join(out, file));
+for (const file of ['pe.cjs', 'pe.wasm'])
+  fs.copyFileSync(path.join('build/wasm/node', file), path.join(out, 'node', file));
+// Node 18+ has fetch, and emscripten 3.1.6's node loader then tries to fetch() its wasm by file path,
+// which fails: the entry hands it the bytes instead (toolchain.md).
+fs.writeFileSync(
+  path.join(out, 'node', 'index.cjs'),
+  `// The engine under node: pe.cjs with its wasm read from beside it.
+const fs = require('node:fs');
+const path = require('node:path');
+const createPE = require('./pe.cjs');
+module.exports = (options = {}) =>
+  createPE(Object.assign({ wasmBinary: fs.readFileSync(path.join(__dirname, 'pe.wasm')) }, options));
+`,
+);
+fs.copyFileSync('CHANGELOG.md', path.join(out, 'CHANGELOG.md'));
+
+// The Custom Elements Manifest (schema 2.1.0): attributes with their types and defaults.
+const attributes = [
+  ...Object.entries(CHOICES).map(([name, values]) => ({
+    name,
+    type: { text: values.map((v) => `'${v}'`).join(' | ') },
+    default: `'${values[0]}'`,
+    fieldName: name === 'lang' ? 'language' : name,
+  })),
+  ...ATTRIBUTE_PARAMETERS.map((p) => ({
+    name: p.attribute,
+    type: { text: p.number ? 'number' : 'string' },
+    default: JSON.stringify(DEFAULTS[p.key]),
+    fieldName: p.property,
+  })),
+];
+const manifest = {
+  schemaVersion: '2.1.0',
+  readme: 'README.md',
+  modules: [
+    {
+      kind: 'javascript-module',
+      path: 'pe-explorer.js',
+      declarations: [
+        {
+          kind: 'class',
+          name: 'PeExplorer',
+          tagName: 'pe-explorer',
+          customElement: true,
+          description:
+            'A figure of the position-encoding explorer. Loads its engine and view chunks from beside its script when it comes near the viewport.',
+          superclass: { name: 'HTMLElement' },
+          attributes,
+          members: [
+            ...attributes.map((a) => ({ kind: 'field', name: a.fieldName, type: a.type, attribute: a.name })),
+            {
+              kind: 'method',
+              name: 'engine',
+              static: true,
+              description: 'The shared engine (the API of pe.mjs).',
+            },
+          ],
+        },
+      ],
+      exports: [
+        { kind: 'custom-element-definition', name: 'pe-explorer', declaration: { name: 'PeExplorer' } },
+      ],
+    },
+  ],
+};
+fs.writeFileSync(path.join(out, 'custom-elements.json'), JSON.stringify(manifest, null, 2) + '\n');
+
+const pkg = {
+  name: root.name,
+  version: root.version,
+  description: root.description,
+  type: 'module',
+  main: './node/index.cjs',
+  module: './pe.mjs',
+  types: './pe.d.ts',
+  exports: {
+    '.': { types: './pe.d.ts', node: './node/index.cjs', default: './pe.mjs' },
+    './element': './pe-explorer.js',
+    './pe-explorer.js': './pe-explorer.js',
+    './pe.wasm': './pe.wasm',
+    './custom-elements.json': './custom-elements.json',
+    './package.json': './package.json',
+  },
+  files: [...files, 'node/', 'custom-elements.json', 'CHANGELOG.md', 'README.md'],
+  customElements: 'custom-elements.json',
+  unpkg: 'pe-explorer.js',
+  jsdelivr: 'pe-explorer.js',
+  sideEffects: ['./pe-explorer*.js'],
+  keywords: ['transformer', 'position-encoding', 'rope', 'alibi', 'web-component', 'webassembly'],
+};
+fs.writeFileSync(path.join(out, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
+fs.writeFileSync(
+  path.join(out, 'README.md'),
+  `# ${root.name}\n\n${root.description}\n\n` +
+    '```html\n<script src="https://cdn.jsdelivr.net/npm/pe-explorer/pe-explorer.js" defer></script>\n' +
+    '<pe-explorer view="clock" d-model="16"></pe-explorer>\n```\n\n' +
+    "```js\nimport createPE from 'pe-explorer';\nconst pe = await createPE();\npe.sinusoidal({ dModel: 64, positions: 100 });\n```\n\n" +
+    'Attributes: custom-elements.json. API: pe.d.ts. Changes: CHANGELOG.md.\n',
+);
+console.log(`package: ${out} (${pkg.name} ${pkg.version}, ${pkg.files.length} entries)`);
