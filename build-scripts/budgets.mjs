@@ -4,12 +4,18 @@
 import { SCHEME_VIEWS } from '../web/app/schemes/names.js';
 
 export const BUDGETS = {
-  // One sinusoidal figure: element + sinusoidal engine.
-  sinusoidal: { files: ['pe-explorer.js', 'pe-explorer-engine.js'], bytes: 100_000 },
+  // One sinusoidal figure: element + sinusoidal engine + its language's strings (the larger: zh).
+  sinusoidal: {
+    files: ['pe-explorer.js', 'pe-explorer-engine.js', 'pe-explorer-lang-zh.js'],
+    bytes: 100_000,
+  },
   // One figure of another scheme: element + the engine with every scheme + that view's chunk (the
   // largest of them). Above 100 KB: that engine alone is ~95 KB (issue 13 is to bring a figure of any
   // view within 100 KB); until then this ceiling keeps it from growing unnoticed.
-  schemes: { files: ['pe-explorer.js', 'pe-explorer-schemes.js', 'the largest view'], bytes: 150_000 },
+  schemes: {
+    files: ['pe-explorer.js', 'pe-explorer-schemes.js', 'the largest view', 'pe-explorer-lang-zh.js'],
+    bytes: 150_000,
+  },
 };
 
 /** A budget's files, with 'the largest view' replaced by the view chunk that `size(file)` finds largest. */

@@ -44,6 +44,16 @@ const minifiedCss = {
   },
 };
 
+// In the element, the views' strings are chunks of their own (one per language): the bundle gets
+// empty stand-ins for them, and pe-explorer-lang-<code>.js files are built below.
+const LANGUAGE_FILES = /\/i18n\/(en|zh|messages-zh)\.js$/;
+const stringsAsChunks = {
+  name: 'strings-as-chunks',
+  setup(build) {
+    build.onLoad({ filter: LANGUAGE_FILES }, () => ({ contents: 'export default {};', loader: 'js' }));
+  },
+};
+
 const common = {
   bundle: true,
   format: 'iife',
@@ -55,16 +65,38 @@ const common = {
   // The emscripten loaders' guarded `module.exports =` lines are dead code in a bundle.
   logOverride: { 'commonjs-variable-in-esm': 'silent' },
 };
-for (const [entry, outfile, engine] of [
-  ['web/app/main.js', 'dist/app.js', inline('build/wasm/classic/pe.js')],
-  ['web/app/element.js', 'dist/pe-explorer.js', engineChunk],
-  ['web/app/schemes/chunk.js', 'dist/pe-explorer-schemes.js', inline('build/wasm/classic-small-full/pe.js')],
+for (const [entry, outfile, engine, extra] of [
+  ['web/app/main.js', 'dist/app.js', inline('build/wasm/classic/pe.js'), []],
+  ['web/app/element.js', 'dist/pe-explorer.js', engineChunk, [stringsAsChunks]],
+  [
+    'web/app/schemes/chunk.js',
+    'dist/pe-explorer-schemes.js',
+    inline('build/wasm/classic-small-full/pe.js'),
+    [],
+  ],
 ]) {
   await esbuild.build({
     ...common,
     entryPoints: [entry],
     outfile,
-    plugins: [replaceEngine(engine), minifiedCss],
+    plugins: [replaceEngine(engine), minifiedCss, ...extra],
+  });
+}
+// The element's strings, one chunk per language (the English messages stay in the element).
+for (const [code, files] of [
+  ['en', ['en.js']],
+  ['zh', ['zh.js', 'messages-zh.js']],
+]) {
+  const imports = files.map((f, n) => `import t${n} from './${f}';`).join('\n');
+  const merged = files.map((_, n) => `...t${n}`).join(', ');
+  await esbuild.build({
+    ...common,
+    stdin: {
+      contents: `${imports}\nglobalThis.__peExplorerLang_${code} = { ${merged} };\n`,
+      loader: 'js',
+      resolveDir: path.resolve('web/app/i18n'),
+    },
+    outfile: `dist/pe-explorer-lang-${code}.js`,
   });
 }
 // One chunk per scheme view: schemes/<name>.js exports <name>Scheme. Its shared helpers (canvas.js,
@@ -96,10 +128,15 @@ const gzip = (file) => zlib.gzipSync(fs.readFileSync(path.join('dist', file)), {
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 const views = SCHEME_VIEWS.map((v) => `pe-explorer-view-${v}.js`);
 const sizes = Object.fromEntries(
-  ['app.js', 'pe-explorer.js', 'pe-explorer-engine.js', 'pe-explorer-schemes.js', ...views].map((f) => [
-    f,
-    gzip(f),
-  ]),
+  [
+    'app.js',
+    'pe-explorer.js',
+    'pe-explorer-engine.js',
+    'pe-explorer-schemes.js',
+    'pe-explorer-lang-en.js',
+    'pe-explorer-lang-zh.js',
+    ...views,
+  ].map((f) => [f, gzip(f)]),
 );
 console.log(
   `bundle: gzipped ${Object.entries(sizes)

@@ -335,10 +335,18 @@ test('the embed snippets, pasted into a blank page, render the same state', asyn
     await blank.page.setContent(`<!doctype html><body>${snippet}</body>`);
     const frame = snippet.startsWith('<iframe') ? blank.page.frameLocator('iframe') : null;
     const figure = frame ? frame.locator('pe-explorer') : blank.page.locator('pe-explorer');
+    // Polls the figure (inside an iframe for the iframe snippet) until it is ready, for at most 60 s:
+    // a figure that never gets ready fails the test instead of hanging it.
     await figure.evaluate(
       (el) =>
-        new Promise((resolve) => {
-          const check = () => (el.dataset.ready === 'true' ? resolve() : setTimeout(check, 20));
+        new Promise((resolve, reject) => {
+          const deadline = performance.now() + 60_000;
+          const check = () => {
+            if (el.dataset.ready === 'true') resolve();
+            else if (performance.now() > deadline)
+              reject(new Error(`never ready: ${el.shadowRoot.textContent.slice(0, 200)}`));
+            else setTimeout(check, 20);
+          };
           check();
         }),
     );

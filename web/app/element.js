@@ -17,7 +17,7 @@ import css from '../styles.css';
 import { loadChunk } from './chunks.js';
 import { engine, hasSchemes, schemesEngine, useEngineFactory } from './engine.js';
 import { mountExplorer } from './explorer.js';
-import { addStrings, pickLanguage, translator } from './i18n/index.js';
+import { addStrings, hasStrings, pickLanguage, translator } from './i18n/index.js';
 import { VIEWS } from './markup.js';
 import { message } from './messages.js';
 import { mountSchemes } from './schemes/mount.js';
@@ -31,6 +31,13 @@ const schemesChunk = () =>
     return chunk;
   });
 const createWithSchemes = () => schemesChunk().then((chunk) => chunk.createPE());
+// A language's strings (the element's bundle carries none of the views' text).
+const languageChunk = (lang) =>
+  hasStrings(lang)
+    ? Promise.resolve()
+    : loadChunk(`pe-explorer-lang-${lang}.js`, `__peExplorerLang_${lang}`).then((table) => {
+        if (!hasStrings(lang)) addStrings(lang, table);
+      });
 // A scheme view's own chunk: its module ({ name, strings, markup, View }).
 const viewChunk = (view) => loadChunk(`pe-explorer-view-${view}.js`, `__peExplorerView_${view}`);
 const SCHEME_SELECTOR = SCHEME_VIEWS.map((v) => `pe-explorer[view="${v}"]`).join(',');
@@ -153,6 +160,7 @@ export class PeExplorer extends HTMLElement {
       [pe, chunk] = await Promise.all([
         engineFor(view),
         SCHEME_VIEWS.includes(view) ? viewChunk(view) : null,
+        languageChunk(this.figureLanguage()),
       ]);
     } catch (error) {
       if (generation === (this.generation || 0)) {
@@ -165,6 +173,13 @@ export class PeExplorer extends HTMLElement {
     this.pe = pe;
     this.chunk = chunk;
     this.refresh();
+  }
+
+  /** The language this figure shows: its lang attribute if valid, else the reader's. */
+  figureLanguage() {
+    const lang = this.getAttribute('lang');
+    if (lang === null || lang === '') return pickLanguage(null);
+    return CHOICES.lang.includes(lang) ? lang : FALLBACK.lang; // as refresh() reads it
   }
 
   /** Reads every attribute; mounts (or updates) the explorer; shows what was wrong. */
@@ -218,8 +233,9 @@ export class PeExplorer extends HTMLElement {
     const state = checked.state;
 
     const scheme = SCHEME_VIEWS.includes(view);
-    if (scheme && (this.chunk?.name !== view || !hasSchemes(this.pe))) {
-      // Changed to another scheme's view after the start: its chunk (and engine) first, then again.
+    if (!hasStrings(lang) || (scheme && (this.chunk?.name !== view || !hasSchemes(this.pe)))) {
+      // Changed to another language, or to another scheme's view, after the start: its chunks (and
+      // engine) first, then again.
       this.started = false;
       this.pe = null;
       this.start();

@@ -5,6 +5,13 @@ import messagesZh from './messages-zh.js';
 import zh from './zh.js';
 
 export const LANGUAGES = { en: { ...en, ...messagesEn }, zh: { ...zh, ...messagesZh } };
+// In the element's bundle en.js, zh.js and messages-zh.js are empty stand-ins: a figure loads its
+// language's strings as a chunk (pe-explorer-lang-<code>.js, build-scripts/bundle.mjs) before it draws.
+// The English messages (messages-en.js) stay in, for what can go wrong before that.
+
+/** Whether a language's strings are here (always in the page; in the element once its chunk loaded). */
+export const hasStrings = (lang) =>
+  Object.keys(LANGUAGES[lang] || {}).length > Object.keys(messagesEn).length;
 
 /** Adds strings to a language (the scheme modules add the messages only their engine gives). */
 export function addStrings(lang, table) {
@@ -35,7 +42,7 @@ export function translator(lang) {
     const args = { ...m.args };
     if (typeof args.name === 'string') args.name = table[`name.${args.name}`] ?? args.name;
     let template;
-    if (`msg.${m.kind}` in LANGUAGES.en) {
+    if (`msg.${m.kind}` in table || `msg.${m.kind}` in LANGUAGES.en) {
       template = t(`msg.${m.kind}`);
     } else if (t.lang === 'en' || !(`engine.${m.kind}` in table)) {
       template = engineTemplates[m.kind] ?? m.text ?? m.message ?? m.kind;
