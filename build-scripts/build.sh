@@ -15,6 +15,7 @@ rm -rf dist
 mkdir -p dist
 cp build/wasm/module/pe.mjs build/wasm/module/pe.wasm build/wasm/classic/pe.js dist/
 cp -R web/. dist/
+rm -rf dist/examples/hugo dist/examples/jekyll dist/examples/mkdocs  # generator sources, not site files
 node build-scripts/bundle.mjs
 node build-scripts/package.mjs  # build/package: the npm package (dist's files, the node engine, the manifest)
 

@@ -46,18 +46,12 @@ val render_alibi_of(const val& options, double head, const val& view) {
   const double width = view["width"].as<double>(), height = view["height"].as<double>();
   if (auto c = check_integer("head", head, 0, double(slopes.value().size()) - 1); !c)
     return error_value(c.error());
-  if (auto c = check_pixels(width, height); !c) return error_value(c.error());
-  const std::size_t bytes = std::size_t(width) * std::size_t(height) * 4;
-  Scratch<std::uint8_t> pixels;
-  if (!pixels.reserve(bytes)) return error_value(out_of_memory(bytes));
-  if (auto c = render_alibi(slopes.value(), static_cast<int>(head),
-                            options["positions"].as<double>(), options["causal"].as<bool>(),
-                            form.value(), static_cast<int>(width), static_cast<int>(height),
-                            view["low"].as<double>(), view["high"].as<double>(), pixels.span());
-      !c) {
-    return error_value(c.error());
-  }
-  return copy_out(std::span<const std::uint8_t>(pixels.span()));
+  return pixels_of(width, height, [&](std::span<std::uint8_t> rgba) {
+    return render_alibi(slopes.value(), static_cast<int>(head), options["positions"].as<double>(),
+                        options["causal"].as<bool>(), form.value(), static_cast<int>(width),
+                        static_cast<int>(height), view["low"].as<double>(),
+                        view["high"].as<double>(), rgba);
+  });
 }
 
 }  // namespace

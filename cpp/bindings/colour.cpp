@@ -38,15 +38,10 @@ Result<RenderRequest> render_request_from(const val& view) {
 }
 
 val render_to_pixels(std::span<const float> matrix, int rows, int cols, const RenderRequest& r) {
-  const std::size_t bytes = std::size_t(r.width) * r.height * 4;  // checked: <= 64 MiB
-  Scratch<std::uint8_t> pixels;
-  if (!pixels.reserve(bytes)) return error_value(out_of_memory(bytes));
-  if (auto s = render_matrix(matrix, rows, cols, r.region, r.width, r.height, r.map, r.low, r.high,
-                             pixels.span());
-      !s) {
-    return error_value(s.error());
-  }
-  return copy_out(std::span<const std::uint8_t>(pixels.span()));
+  return pixels_of(r.width, r.height, [&](std::span<std::uint8_t> rgba) {
+    return render_matrix(matrix, rows, cols, r.region, r.width, r.height, r.map, r.low, r.high,
+                         rgba);
+  });
 }
 
 namespace {

@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 
+#include "pe/colormap.hpp"
 #include "pe/error.hpp"
 #include "pe/spec.hpp"
 
@@ -96,6 +97,18 @@ struct TrimInputs {
 template <class T>
 val copy_out(std::span<const T> values) {
   return val(emscripten::typed_memory_view(values.size(), values.data())).call<val>("slice");
+}
+
+// An RGBA8 image of width x height drawn by `draw(std::span<std::uint8_t>) -> Status` into a
+// call-local buffer, returned as a fresh JS Uint8Array (or the error that stopped it).
+template <class Draw>
+val pixels_of(double width, double height, Draw draw) {
+  if (auto c = check_pixels(width, height); !c) return error_value(c.error());
+  const std::size_t bytes = std::size_t(width) * std::size_t(height) * 4;  // checked: <= 64 MiB
+  Scratch<std::uint8_t> pixels;
+  if (!pixels.reserve(bytes)) return error_value(out_of_memory(bytes));
+  if (auto s = draw(pixels.span()); !s) return error_value(s.error());
+  return copy_out(std::span<const std::uint8_t>(pixels.span()));
 }
 
 }  // namespace pe::bindings

@@ -127,16 +127,9 @@ val render_precision_of(const val& options, bool rope, const std::string& format
   r.samples = static_cast<int>(v[6]);
   r.low = view["low"].as<double>();
   r.high = view["high"].as<double>();
-  if (auto s = check_pixels(r.width, r.height); !s) return error_value(s.error());
-  const std::size_t bytes = std::size_t(r.width) * std::size_t(r.height) * 4;
-  Scratch<std::uint8_t> pixels;
-  if (!pixels.reserve(bytes)) return error_value(out_of_memory(bytes));
-  if (auto s =
-          render_precision(omega.value(), r, how.value().format, how.value().stage, pixels.span());
-      !s) {
-    return error_value(s.error());
-  }
-  return copy_out(std::span<const std::uint8_t>(pixels.span()));
+  return pixels_of(r.width, r.height, [&](std::span<std::uint8_t> rgba) {
+    return render_precision(omega.value(), r, how.value().format, how.value().stage, rgba);
+  });
 }
 
 // What each format holds, from the same bit layouts round_to uses.

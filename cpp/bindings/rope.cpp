@@ -157,17 +157,11 @@ val render_rope_table_of(const val& options, double start, double count, const s
   }
   if (auto c = check_integer("start", start, 0, double(kMaxPosition)); !c)
     return error_value(c.error());
-  if (auto c = check_pixels(width, height); !c) return error_value(c.error());
-  const std::size_t bytes = std::size_t(width) * std::size_t(height) * 4;
-  Scratch<std::uint8_t> pixels;
-  if (!pixels.reserve(bytes)) return error_value(out_of_memory(bytes));
-  if (auto c = render_rope_table(spec.value(), static_cast<std::int64_t>(start), count,
-                                 part == "cos" ? TablePart::cos : TablePart::sin,
-                                 static_cast<int>(width), static_cast<int>(height), pixels.span());
-      !c) {
-    return error_value(c.error());
-  }
-  return copy_out(std::span<const std::uint8_t>(pixels.span()));
+  return pixels_of(width, height, [&](std::span<std::uint8_t> rgba) {
+    return render_rope_table(spec.value(), static_cast<std::int64_t>(start), count,
+                             part == "cos" ? TablePart::cos : TablePart::sin,
+                             static_cast<int>(width), static_cast<int>(height), rgba);
+  });
 }
 
 }  // namespace
