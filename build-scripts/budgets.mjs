@@ -4,17 +4,23 @@
 import { SCHEME_VIEWS } from '../web/app/schemes/names.js';
 
 export const BUDGETS = {
-  // One sinusoidal figure: element + sinusoidal engine + its language's strings (the larger: zh).
+  // One sinusoidal figure: element + sinusoidal engine + the views + their text in the larger language
+  // (zh) + the Chinese messages.
   sinusoidal: {
-    files: ['pe-explorer.js', 'pe-explorer-engine.js', 'pe-explorer-lang-zh.js'],
+    files: [
+      'pe-explorer.js',
+      'pe-explorer-engine.js',
+      'pe-explorer-view-sinusoidal.js',
+      'pe-explorer-view-sinusoidal-zh.js',
+      'pe-explorer-lang-zh.js',
+    ],
     bytes: 100_000,
   },
   // One figure of another scheme: element + the engine with every scheme + that view's chunk (the
-  // largest of them). Above 100 KB: that engine alone is ~95 KB (issue 13 is to bring a figure of any
-  // view within 100 KB); until then this ceiling keeps it from growing unnoticed.
+  // largest of them) + the Chinese messages. A second figure of another kind adds only its own chunk.
   schemes: {
     files: ['pe-explorer.js', 'pe-explorer-schemes.js', 'the largest view', 'pe-explorer-lang-zh.js'],
-    bytes: 150_000,
+    bytes: 100_000,
   },
 };
 

@@ -3,7 +3,9 @@
 //   dist/pe-explorer.js          the <pe-explorer> element (blog posts, embed.html), no engine; it loads
 //   dist/pe-explorer-engine.js     the size-built sinusoidal engine, when a sinusoidal figure starts, or
 //   dist/pe-explorer-schemes.js    the size-built engine with every scheme, when a figure shows one
-//   dist/pe-explorer-view-<name>.js  that scheme's view (rope, alibi, grid2d, precision, ...)
+//   dist/pe-explorer-view-<name>.js  that scheme's view (rope, alibi, grid2d, precision, ...), or the
+//                                  sinusoidal views (-sinusoidal.js, and their text: -sinusoidal-en.js, ...)
+//   dist/pe-explorer-lang-zh.js    the messages in Chinese
 // The engines are the classic loaders with the wasm inlined (build/wasm/classic*/pe.js), so nothing
 // needs a module loader, and everything works from file:// and under a strict CSP.
 // The build fails above the budgets in budgets.mjs.
@@ -82,23 +84,36 @@ for (const [entry, outfile, engine, extra] of [
     plugins: [replaceEngine(engine), minifiedCss, ...extra],
   });
 }
-// The element's strings, one chunk per language (the English messages stay in the element).
-for (const [code, files] of [
-  ['en', ['en.js']],
-  ['zh', ['zh.js', 'messages-zh.js']],
+// The element's text, as chunks: the sinusoidal views' text per language (pe-explorer-view-sinusoidal-
+// <code>.js, loaded with that view chunk) and the Chinese messages (pe-explorer-lang-zh.js, any Chinese
+// figure; the English messages stay in the element).
+for (const [file, global, modules] of [
+  ['pe-explorer-view-sinusoidal-en.js', '__peExplorerText_en', ['en.js']],
+  ['pe-explorer-view-sinusoidal-zh.js', '__peExplorerText_zh', ['zh.js']],
+  ['pe-explorer-lang-zh.js', '__peExplorerLang_zh', ['messages-zh.js']],
 ]) {
-  const imports = files.map((f, n) => `import t${n} from './${f}';`).join('\n');
-  const merged = files.map((_, n) => `...t${n}`).join(', ');
+  const imports = modules.map((f, n) => `import t${n} from './${f}';`).join('\n');
+  const merged = modules.map((_, n) => `...t${n}`).join(', ');
   await esbuild.build({
     ...common,
     stdin: {
-      contents: `${imports}\nglobalThis.__peExplorerLang_${code} = { ${merged} };\n`,
+      contents: `${imports}\nglobalThis.${global} = { ${merged} };\n`,
       loader: 'js',
       resolveDir: path.resolve('web/app/i18n'),
     },
-    outfile: `dist/pe-explorer-lang-${code}.js`,
+    outfile: `dist/${file}`,
   });
 }
+// The seven sinusoidal views: one chunk, as they share the explorer (settings panel, state, controls).
+await esbuild.build({
+  ...common,
+  stdin: {
+    contents: `import { mountExplorer } from './explorer.js';\nglobalThis.__peExplorerView_sinusoidal = { mountExplorer };\n`,
+    loader: 'js',
+    resolveDir: path.resolve('web/app'),
+  },
+  outfile: 'dist/pe-explorer-view-sinusoidal.js',
+});
 // One chunk per scheme view: schemes/<name>.js exports <name>Scheme. Its shared helpers (canvas.js,
 // common.js) are in each chunk: a few KB, against loading every view for one figure.
 for (const view of SCHEME_VIEWS) {
@@ -133,7 +148,9 @@ const sizes = Object.fromEntries(
     'pe-explorer.js',
     'pe-explorer-engine.js',
     'pe-explorer-schemes.js',
-    'pe-explorer-lang-en.js',
+    'pe-explorer-view-sinusoidal.js',
+    'pe-explorer-view-sinusoidal-en.js',
+    'pe-explorer-view-sinusoidal-zh.js',
     'pe-explorer-lang-zh.js',
     ...views,
   ].map((f) => [f, gzip(f)]),

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
+
+#include "number_text.hpp"
 
 namespace pe {
 
@@ -24,17 +24,12 @@ std::span<const MessageTemplate> message_templates() {
 std::string format_number(double value) {
   if (std::isnan(value)) return "NaN";
   if (std::isinf(value)) return value > 0 ? "Infinity" : "-Infinity";
-  char text[32];
-  if (value == std::floor(value) && std::abs(value) < 1e16) {  // whole numbers in full: 1000000000
-    std::snprintf(text, sizeof text, "%.0f", value);
-    return text;
-  }
-  // %.17g always reads back exactly; try shorter precisions first so 0.1 prints as "0.1".
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(text, sizeof text, "%.*g", precision, value);
-    if (std::strtod(text, nullptr) == value) break;
-  }
-  return text;
+  if (value == std::floor(value) && std::abs(value) < 1e16)
+    return detail::whole_number(value);  // 1000000000
+  // %.17g always reads back exactly; shorter precisions come first so 0.1 prints as "0.1".
+  char text[40];
+  const int precision = detail::shortest_exponential(value, 1, 17, false, text);
+  return detail::g_style(text, precision);
 }
 
 std::string format_message(std::string_view text, std::string_view parameter,

@@ -1,8 +1,9 @@
 #include "pe/export.hpp"
 
 #include <bit>
-#include <cstdio>
-#include <cstdlib>
+#include <cmath>
+
+#include "number_text.hpp"
 
 namespace pe {
 
@@ -17,13 +18,13 @@ Result<Format> parse_format(std::string_view text) {
 }
 
 std::string format_float(float value) {
-  // %g drops trailing zeros, so starting at 6 digits still gives "0.5"; 9 digits always round-trip.
-  char text[32];
-  for (int precision = 6; precision <= 9; ++precision) {
-    std::snprintf(text, sizeof text, "%.*g", precision, static_cast<double>(value));
-    if (std::strtof(text, nullptr) == value) break;
-  }
-  return text;
+  // %g drops trailing zeros, so starting at 6 digits still gives "0.5"; 9 digits always read back.
+  if (std::isinf(value))
+    return value > 0 ? "inf" : "-inf";  // as printf wrote them (no float is NaN here)
+  if (std::isnan(value)) return "nan";
+  char text[40];
+  const int precision = detail::shortest_exponential(static_cast<double>(value), 6, 9, true, text);
+  return detail::g_style(text, precision);
 }
 
 void ByteSink::put(std::string_view bytes) {

@@ -5,7 +5,6 @@
 #include <cstring>
 #include <limits>
 #include <string>
-#include <unordered_map>
 
 #include "pe/spec.hpp"
 
@@ -126,9 +125,14 @@ Result<PrecisionReport> precision_error(std::span<const double> omega, std::int6
   for (std::size_t i = 0; i < pairs; ++i) rounded_omega[i] = round_to(omega[i], format);
   // Distinct vectors: rows hashed by their rounded (sin, cos) values (equal rows, equal hashes; a
   // collision of different rows could only make the count too small, and 64-bit FNV over the exact
-  // bit patterns makes that negligible). Each hash keeps its group: first positions and size.
-  std::unordered_map<std::uint64_t, CollapseGroup> seen;
-  seen.reserve(rows);
+  // bit patterns makes that negligible). Each hash keeps its group (first positions and size),
+  // found by linear probing in a table of at least twice the rows; groups are made in order of
+  // their first position, which is the order they are reported in.
+  std::size_t capacity = 16;
+  while (capacity < 2 * rows) capacity *= 2;
+  std::vector<std::uint64_t> keys(capacity);
+  std::vector<std::int32_t> group_at(capacity, -1);
+  std::vector<CollapseGroup> groups;
   for (std::size_t r = 0; r < rows; ++r) {
     const double p = static_cast<double>(start) + static_cast<double>(r);
     std::uint64_t hash = 0xcbf29ce484222325ULL;
@@ -147,22 +151,25 @@ Result<PrecisionReport> precision_error(std::span<const double> omega, std::int6
     if (report.first_bad_position < 0 && worst_in_row > 1e-3) {
       report.first_bad_position = static_cast<std::int64_t>(p);
     }
-    CollapseGroup& group = seen[hash];
+    std::size_t at = static_cast<std::size_t>(hash) & (capacity - 1);
+    while (group_at[at] >= 0 && keys[at] != hash) at = (at + 1) & (capacity - 1);
+    if (group_at[at] < 0) {
+      keys[at] = hash;
+      group_at[at] = static_cast<std::int32_t>(groups.size());
+      groups.emplace_back();
+    }
+    CollapseGroup& group = groups[static_cast<std::size_t>(group_at[at])];
     if (group.positions.size() < kCollapseShown) {
       group.positions.push_back(static_cast<std::int64_t>(p));
     }
     ++group.size;
   }
-  report.distinct_vectors = static_cast<std::int64_t>(seen.size());
-  for (auto& [hash, group] : seen) {
+  report.distinct_vectors = static_cast<std::int64_t>(groups.size());
+  for (auto& group : groups) {
     if (group.size < 2) continue;
     ++report.collapsed_groups;
     report.groups.push_back(std::move(group));
   }
-  std::sort(report.groups.begin(), report.groups.end(),
-            [](const CollapseGroup& a, const CollapseGroup& b) {
-              return a.positions.front() < b.positions.front();
-            });
   if (report.groups.size() > kCollapseGroups) report.groups.resize(kCollapseGroups);
   return report;
 }

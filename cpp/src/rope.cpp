@@ -136,10 +136,10 @@ Result<RopeScores> rope_scores(const RopeSpec& spec, std::span<const float> q,
   const int count = static_cast<int>(max_distance) + 1;
   RopeScores result;
   double unrotated = 0;  // dimensions past rotary_dim contribute q_j k_j at every distance
-  std::vector<bool> rotated(d, false);
+  std::vector<char> rotated(d, 0);  // not vector<bool>: smaller code in the wasm
   for (int i = 0; i < spec.pairs(); ++i) {
     const auto [a, b] = rope_pair_dims(spec, i);
-    rotated[a] = rotated[b] = true;
+    rotated[a] = rotated[b] = 1;
   }
   for (std::size_t j = 0; j < d; ++j) {
     if (!rotated[j]) unrotated += double(q[j]) * k[j];
@@ -226,8 +226,8 @@ Status render_rope_table(const RopeSpec& spec, std::int64_t start, double count,
   }
   const double scale = std::max(spec.attention_scaling, 1e-300);
   std::vector<Rgba> colour(static_cast<std::size_t>(h));
-  std::vector<bool> used(static_cast<std::size_t>(h), false);
-  for (int x = 0; x < width; ++x) used[pair_of_x[x]] = true;
+  std::vector<char> used(static_cast<std::size_t>(h), 0);
+  for (int x = 0; x < width; ++x) used[pair_of_x[x]] = 1;
   for (int y = 0; y < height; ++y) {
     const double a = static_cast<double>(start) + std::floor(count * y / height);
     const double b =

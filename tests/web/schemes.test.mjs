@@ -396,8 +396,12 @@ test('context: the presets draw, interpolation removes the unseen angles, a bad 
 
 test("the explorer's parameter list (schema.js) and option lists match the engine's sinusoidal table", async () => {
   const pe = await loadEngine();
-  const { ENCODING } = await import('../../web/app/schema.js');
+  const { CHOICES, ENCODING } = await import('../../web/app/schema.js');
   const { FREQUENCIES, LAYOUTS, ODD_RULES } = await import('../../web/app/state.js');
+  const { LANGUAGES } = await import('../../web/app/i18n/index.js');
+  // The element's lang choices are the languages the strings exist in (schema.js lists them itself,
+  // so that the element and the view chunks need not carry the strings to know them).
+  assert.deepEqual(CHOICES.lang, Object.keys(LANGUAGES));
   const table = Object.fromEntries(pe.schemes.sinusoidal.parameters.map((p) => [p.name, p]));
   // Every encoding parameter of the page is an engine option of that name, and numbers are numbers.
   for (const p of ENCODING) {

@@ -1,8 +1,10 @@
 // <pe-explorer>: the explorer as a custom element for blog posts. One <script src="pe-explorer.js"> is
 // enough: this module is bundled into that classic script, which loads the rest from next to itself when
-// a figure first needs it (pe-explorer-engine.js, the sinusoidal engine; pe-explorer-schemes.js, the
-// engine with every scheme; pe-explorer-view-<name>.js, each other scheme's view), so a page loads only
-// what its figures show.
+// a figure first needs it, so a page loads only what its figures show:
+//   pe-explorer-engine.js / pe-explorer-schemes.js   the sinusoidal engine / the engine with every scheme
+//   pe-explorer-view-sinusoidal.js (+ -en.js/-zh.js)  the seven sinusoidal views (+ their text)
+//   pe-explorer-view-<name>.js                        each other scheme's view, with its text
+//   pe-explorer-lang-zh.js                            the messages in Chinese
 //
 //   <pe-explorer view="all|matrix|periodicity|clock|relative|learned|tokens|why|rope|alibi|grid2d"
 //                d-model="128" positions="100" base="10000"
@@ -16,13 +18,11 @@
 import css from '../styles.css';
 import { loadChunk } from './chunks.js';
 import { engine, hasSchemes, schemesEngine, useEngineFactory } from './engine.js';
-import { mountExplorer } from './explorer.js';
-import { addStrings, hasStrings, pickLanguage, translator } from './i18n/index.js';
-import { VIEWS } from './markup.js';
+import { addStrings, pickLanguage, translator } from './i18n/index.js';
 import { message } from './messages.js';
 import { mountSchemes } from './schemes/mount.js';
 import { SCHEME_VIEWS } from './schemes/names.js';
-import { ATTRIBUTE_PARAMETERS, CHOICE_KEYS, CHOICES } from './schema.js';
+import { ATTRIBUTE_PARAMETERS, CHOICE_KEYS, CHOICES, VIEWS } from './schema.js';
 import { DEFAULTS, sanitize } from './state.js';
 
 const schemesChunk = () =>
@@ -31,15 +31,28 @@ const schemesChunk = () =>
     return chunk;
   });
 const createWithSchemes = () => schemesChunk().then((chunk) => chunk.createPE());
-// A language's strings (the element's bundle carries none of the views' text).
-const languageChunk = (lang) =>
-  hasStrings(lang)
-    ? Promise.resolve()
-    : loadChunk(`pe-explorer-lang-${lang}.js`, `__peExplorerLang_${lang}`).then((table) => {
-        if (!hasStrings(lang)) addStrings(lang, table);
-      });
 // A scheme view's own chunk: its module ({ name, strings, markup, View }).
 const viewChunk = (view) => loadChunk(`pe-explorer-view-${view}.js`, `__peExplorerView_${view}`);
+// The seven sinusoidal views share one chunk (their explorer, settings panel and state): { mountExplorer }.
+const sinusoidalChunk = () => loadChunk('pe-explorer-view-sinusoidal.js', '__peExplorerView_sinusoidal');
+// The text a figure needs before it draws, as chunks: the Chinese messages for a Chinese figure, and
+// the sinusoidal views' text in its language for a sinusoidal one. (The element carries none of it;
+// each scheme view's chunk carries its own text in every language.)
+const textChunks = (lang, scheme) => [
+  ...(lang === 'zh' ? [['pe-explorer-lang-zh.js', '__peExplorerLang_zh']] : []),
+  ...(scheme ? [] : [[`pe-explorer-view-sinusoidal-${lang}.js`, `__peExplorerText_${lang}`]]),
+];
+const loadedText = new Set();
+const loadText = (lang, scheme) =>
+  Promise.all(
+    textChunks(lang, scheme).map(([file, name]) =>
+      loadChunk(file, name).then((table) => {
+        if (!loadedText.has(file)) addStrings(lang, table);
+        loadedText.add(file);
+      }),
+    ),
+  );
+const textReady = (lang, scheme) => textChunks(lang, scheme).every(([file]) => loadedText.has(file));
 const SCHEME_SELECTOR = SCHEME_VIEWS.map((v) => `pe-explorer[view="${v}"]`).join(',');
 
 /** The engine for a figure of `view`. One instance for the page: if any figure on it shows another
@@ -157,10 +170,11 @@ export class PeExplorer extends HTMLElement {
     let chunk = null;
     try {
       const view = CHOICES.view.includes(this.getAttribute('view')) ? this.getAttribute('view') : 'all';
+      const scheme = SCHEME_VIEWS.includes(view);
       [pe, chunk] = await Promise.all([
         engineFor(view),
-        SCHEME_VIEWS.includes(view) ? viewChunk(view) : null,
-        languageChunk(this.figureLanguage()),
+        scheme ? viewChunk(view) : sinusoidalChunk(),
+        loadText(this.figureLanguage(), scheme),
       ]);
     } catch (error) {
       if (generation === (this.generation || 0)) {
@@ -233,8 +247,11 @@ export class PeExplorer extends HTMLElement {
     const state = checked.state;
 
     const scheme = SCHEME_VIEWS.includes(view);
-    if (!hasStrings(lang) || (scheme && (this.chunk?.name !== view || !hasSchemes(this.pe)))) {
-      // Changed to another language, or to another scheme's view, after the start: its chunks (and
+    const chunkFits = scheme
+      ? this.chunk?.name === view && hasSchemes(this.pe)
+      : Boolean(this.chunk?.mountExplorer);
+    if (!textReady(lang, scheme) || !chunkFits) {
+      // Changed to another language, or to another view's chunk, after the start: its chunks (and
       // engine) first, then again.
       this.started = false;
       this.pe = null;
@@ -249,7 +266,7 @@ export class PeExplorer extends HTMLElement {
       const onError = (problem) => this.showMessages([problem]);
       this.explorer = scheme
         ? this.mountScheme(view, t, onError)
-        : mountExplorer(this.body, this.pe, {
+        : this.chunk.mountExplorer(this.body, this.pe, {
             views: view === 'all' ? VIEWS : [view],
             controls: controls === 'on',
             initial: state,

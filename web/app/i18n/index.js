@@ -5,13 +5,9 @@ import messagesZh from './messages-zh.js';
 import zh from './zh.js';
 
 export const LANGUAGES = { en: { ...en, ...messagesEn }, zh: { ...zh, ...messagesZh } };
-// In the element's bundle en.js, zh.js and messages-zh.js are empty stand-ins: a figure loads its
-// language's strings as a chunk (pe-explorer-lang-<code>.js, build-scripts/bundle.mjs) before it draws.
-// The English messages (messages-en.js) stay in, for what can go wrong before that.
-
-/** Whether a language's strings are here (always in the page; in the element once its chunk loaded). */
-export const hasStrings = (lang) =>
-  Object.keys(LANGUAGES[lang] || {}).length > Object.keys(messagesEn).length;
+// In the element's bundle en.js, zh.js and messages-zh.js are empty stand-ins: a figure loads the
+// text it needs as chunks (element.js, textChunks) before it draws. The English messages
+// (messages-en.js) stay in, for what can go wrong before that.
 
 /** Adds strings to a language (the scheme modules add the messages only their engine gives). */
 export function addStrings(lang, table) {

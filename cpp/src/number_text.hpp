@@ -1,0 +1,26 @@
+// Decimal text of doubles and floats without printf in the wasm build (internal to the core).
+//
+// printf and strtod, with the long-double arithmetic musl formats doubles with, were ~22 KB of the
+// engine's wasm, used only to print numbers in messages and text exports. The wasm build asks the
+// host's JavaScript for the digits instead (Number.prototype.toExponential, which rounds correctly
+// like printf, and Number(), which reads back correctly like strtod); the native build keeps
+// snprintf/strtod. Both then lay the digits out the way %g does, here, so the texts are the same.
+#pragma once
+
+#include <string>
+
+namespace pe::detail {
+
+// Writes value as "%.{p-1}e" prints it ("-1.2500e+03") for the smallest p from min_precision to
+// max_precision whose text reads back as value (as a float32 when `single`; value must then be a
+// float), or for max_precision. Returns p.
+int shortest_exponential(double value, int min_precision, int max_precision, bool single,
+                         char (&text)[40]);
+
+// What %.{precision}g prints for a number whose %.{precision-1}e text is `exponential`.
+std::string g_style(const char* exponential, int precision);
+
+// A whole number below 2^63 in magnitude, as %.0f prints it ("-0" for negative zero).
+std::string whole_number(double value);
+
+}  // namespace pe::detail
