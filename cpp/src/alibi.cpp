@@ -125,6 +125,7 @@ Status render_alibi(const std::vector<double>& slopes, int head, double position
                       {{"expected", double(width) * height * 4}, {"got", double(rgba.size())}});
   }
   const double slope = slopes[head];
+  const ColorScale colour(ColorMap::viridis, low, high);
   for (int y = 0; y < height; ++y) {
     const double i = std::floor((y + 0.5) * positions / height);
     for (int x = 0; x < width; ++x) {
@@ -133,8 +134,7 @@ Status render_alibi(const std::vector<double>& slopes, int head, double position
       if (!causal || j <= i) {
         value = form == AlibiForm::key_position ? slope * j : -slope * std::abs(i - j);
       }
-      const Rgba c = color_of(ColorMap::viridis, value, low, high);
-      put_pixel(rgba, width, x, y, c);
+      put_pixel(rgba, width, x, y, colour(value));
     }
   }
   return Ok{};

@@ -62,25 +62,23 @@ const std::array<Rgb, 256>& table_of(ColorMap map) {
   return map == ColorMap::viridis ? viridis : diverging;
 }
 
-// Maps values to table entries without a division per pixel.
-struct Scale {
-  const std::array<Rgb, 256>& table;
-  double low, factor;
-  Scale(ColorMap map, double lo, double hi)
-      : table(table_of(map)), low(lo), factor(255.0 / (hi - lo)) {}
-  void write(double value, std::uint8_t* px) const {
-    if (std::isnan(value)) {
-      px[0] = px[1] = px[2] = px[3] = 0;
-      return;
-    }
-    const double t = std::clamp((value - low) * factor, 0.0, 255.0);
-    const Rgb c = table[static_cast<int>(t + 0.5)];
-    px[0] = c.r;
-    px[1] = c.g;
-    px[2] = c.b;
-    px[3] = 255;
-  }
-};
+}  // namespace
+
+ColorScale::ColorScale(ColorMap map, double low, double high)
+    : table_(&table_of(map)[0].r), low_(low), factor_(255.0 / (high - low)) {
+  static_assert(sizeof(Rgb) == 3, "the tables are read as 256 RGB byte triples");
+}
+
+namespace {
+
+// Writes one value's colour (see ColorScale).
+[[gnu::always_inline]] inline void write(const ColorScale& scale, double value, std::uint8_t* px) {
+  const Rgba c = scale(value);
+  px[0] = c.r;
+  px[1] = c.g;
+  px[2] = c.b;
+  px[3] = c.a;
+}
 
 Error length_mismatch(std::string parameter, std::size_t expected, std::size_t got) {
   return make_error(ErrorCode::invalid_argument, std::move(parameter), "length_mismatch",
@@ -117,9 +115,7 @@ Status check_pixels(double width, double height) {
 }
 
 Rgba color_of(ColorMap map, double value, double low, double high) {
-  std::uint8_t px[4];
-  Scale(map, low, high).write(value, px);
-  return {px[0], px[1], px[2], px[3]};
+  return ColorScale(map, low, high)(value);
 }
 
 Status colorize(std::span<const float> values, ColorMap map, double low, double high,
@@ -128,8 +124,8 @@ Status colorize(std::span<const float> values, ColorMap map, double low, double 
   if (rgba.size() != 4 * values.size()) {
     return length_mismatch("rgba", 4 * values.size(), rgba.size());
   }
-  const Scale scale(map, low, high);
-  for (std::size_t n = 0; n < values.size(); ++n) scale.write(values[n], rgba.data() + 4 * n);
+  const ColorScale scale(map, low, high);
+  for (std::size_t n = 0; n < values.size(); ++n) write(scale, values[n], rgba.data() + 4 * n);
   return Ok{};
 }
 
@@ -164,7 +160,7 @@ Status render_matrix(std::span<const float> matrix, int rows, int cols, Region r
   if (rgba.size() != static_cast<std::size_t>(width) * height * 4) {
     return length_mismatch("rgba", std::size_t(width) * height * 4, rgba.size());
   }
-  const Scale scale(map, low, high);
+  const ColorScale scale(map, low, high);
   // Cell span of each output column, computed once: [first, last) with at least one cell.
   std::vector<int> col_first(width), col_last(width);
   for (int x = 0; x < width; ++x) {
@@ -173,22 +169,26 @@ Status render_matrix(std::span<const float> matrix, int rows, int cols, Region r
                                                                             region.cols / width));
   }
   std::vector<double> column_sums(region.cols);
+  // Raw pointers in the loops below: see ColorScale.
+  double* sums = column_sums.data();
+  const int* first = col_first.data();
+  const int* last = col_last.data();
   for (int y = 0; y < height; ++y) {
     const int row_first = region.row0 + static_cast<int>(std::int64_t{y} * region.rows / height);
     const int row_last = std::max(
         row_first + 1, region.row0 + static_cast<int>(std::int64_t{y + 1} * region.rows / height));
     // Sum the pixel row's cells down each column, then across each pixel's columns.
-    std::fill(column_sums.begin(), column_sums.end(), 0.0);
+    for (int c = 0; c < region.cols; ++c) sums[c] = 0.0;
     for (int r = row_first; r < row_last; ++r) {
       const float* row = matrix.data() + static_cast<std::size_t>(r) * cols + region.col0;
-      for (int c = 0; c < region.cols; ++c) column_sums[c] += row[c];
+      for (int c = 0; c < region.cols; ++c) sums[c] += row[c];
     }
     const double row_count = row_last - row_first;
     std::uint8_t* out = rgba.data() + static_cast<std::size_t>(y) * width * 4;
     for (int x = 0; x < width; ++x) {
       double sum = 0;
-      for (int c = col_first[x]; c < col_last[x]; ++c) sum += column_sums[c - region.col0];
-      scale.write(sum / (row_count * (col_last[x] - col_first[x])), out + 4 * x);
+      for (int c = first[x]; c < last[x]; ++c) sum += sums[c - region.col0];
+      write(scale, sum / (row_count * (last[x] - first[x])), out + 4 * x);
     }
   }
   return Ok{};

@@ -227,21 +227,23 @@ Status render_precision(std::span<const double> omega, const PrecisionRender& vi
   // then each pixel row copies its pair's colours, or takes the worst of the pairs it covers.
   const double lo = std::log10(view.low), hi = std::log10(view.high);
   std::vector<Rgba> colour(worst.size());
+  const ColorScale scale(ColorMap::viridis, lo, hi);
   for (std::size_t k = 0; k < worst.size(); ++k) {
-    colour[k] = color_of(ColorMap::viridis, worst[k] > 0 ? std::log10(worst[k]) : lo, lo, hi);
+    colour[k] = scale(worst[k] > 0 ? std::log10(worst[k]) : lo);
   }
   for (int y = 0; y < view.height; ++y) {
     const int i0 = static_cast<int>(std::floor(double(view.pair_count) * y / view.height));
     const int i1 = std::max(
         i0 + 1, static_cast<int>(std::ceil(double(view.pair_count) * (y + 1) / view.height)));
+    const double* worst_at = worst.data();  // raw pointers: see ColorScale
+    const Rgba* colour_at = colour.data();
     for (int x = 0; x < view.width; ++x) {
       std::size_t best = std::size_t(x) * view.pair_count + i0;
       for (int i = i0 + 1; i < i1; ++i) {
         const std::size_t k = std::size_t(x) * view.pair_count + i;
-        if (worst[k] > worst[best]) best = k;
+        if (worst_at[k] > worst_at[best]) best = k;
       }
-      const Rgba c = colour[best];
-      put_pixel(rgba, view.width, x, y, c);
+      put_pixel(rgba, view.width, x, y, colour_at[best]);
     }
   }
   return Ok{};

@@ -228,6 +228,9 @@ Status render_rope_table(const RopeSpec& spec, std::int64_t start, double count,
   std::vector<Rgba> colour(static_cast<std::size_t>(h));
   std::vector<char> used(static_cast<std::size_t>(h), 0);
   for (int x = 0; x < width; ++x) used[pair_of_x[x]] = 1;
+  const ColorScale diverging(ColorMap::diverging, -scale, scale);
+  const int* pair_at = pair_of_x.data();  // raw pointers: see ColorScale
+  const Rgba* colour_at = colour.data();
   for (int y = 0; y < height; ++y) {
     const double a = static_cast<double>(start) + std::floor(count * y / height);
     const double b =
@@ -241,9 +244,9 @@ Status render_rope_table(const RopeSpec& spec, std::int64_t start, double count,
       const double middle = (a + b) * w / 2;
       const double value = spec.attention_scaling * dirichlet *
                            (part == TablePart::cos ? std::cos(middle) : std::sin(middle));
-      colour[i] = color_of(ColorMap::diverging, value, -scale, scale);
+      colour[i] = diverging(value);
     }
-    for (int x = 0; x < width; ++x) put_pixel(rgba, width, x, y, colour[pair_of_x[x]]);
+    for (int x = 0; x < width; ++x) put_pixel(rgba, width, x, y, colour_at[pair_at[x]]);
   }
   return Ok{};
 }

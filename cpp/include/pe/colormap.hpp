@@ -24,9 +24,29 @@ struct Rgba {
 // Colour of `value` on [low, high] (clamped). NaN maps to fully transparent.
 Rgba color_of(ColorMap map, double value, double low, double high);
 
+// The same for per-pixel loops: made once, then called per value. Its call and put_pixel are forced
+// inline and call nothing (no std::clamp, no operator[]): the embed's engine is built -Oz with LTO,
+// which leaves such calls as calls, and drawing took 2.5-2.8x as long as in the page's -O3 engine.
+class ColorScale {
+ public:
+  ColorScale(ColorMap map, double low, double high);
+  [[gnu::always_inline]] Rgba operator()(double value) const {
+    if (value != value) return {0, 0, 0, 0};  // NaN
+    double t = (value - low_) * factor_;
+    t = t < 0.0 ? 0.0 : t > 255.0 ? 255.0 : t;
+    const std::uint8_t* c = table_ + 3 * static_cast<int>(t + 0.5);
+    return {c[0], c[1], c[2], 255};
+  }
+
+ private:
+  const std::uint8_t* table_;  // 256 RGB triples
+  double low_, factor_;
+};
+
 // Writes pixel (x, y) of a width-wide RGBA8 image.
-inline void put_pixel(std::span<std::uint8_t> rgba, int width, int x, int y, Rgba c) {
-  std::uint8_t* out = &rgba[(static_cast<std::size_t>(y) * width + x) * 4];
+[[gnu::always_inline]] inline void put_pixel(std::span<std::uint8_t> rgba, int width, int x, int y,
+                                             Rgba c) {
+  std::uint8_t* out = rgba.data() + (static_cast<std::size_t>(y) * width + x) * 4;
   out[0] = c.r;
   out[1] = c.g;
   out[2] = c.b;
