@@ -393,7 +393,7 @@ test('a page with one figure transfers no more than its budget (build-scripts/bu
     const files = budgetFiles(budget, gzipped);
     const { bytes } = budget;
     const total = files.reduce((sum, file) => sum + gzipped(file), 0);
-    assert.ok(total <= bytes, `one ${name} figure: ${files.join(' + ')} is ${total} bytes gzipped`);
+    assert.ok(total <= bytes, `${name}: ${files.join(' + ')} is ${total} bytes gzipped`);
   }
 });
 

@@ -24,6 +24,7 @@ import { mountSchemes } from './schemes/mount.js';
 import { SCHEME_VIEWS } from './schemes/names.js';
 import { ATTRIBUTE_PARAMETERS, CHOICE_KEYS, CHOICES, VIEWS } from './schema.js';
 import { DEFAULTS, sanitize } from './state.js';
+import { loadText, textReady } from './text-chunks.js';
 
 const schemesChunk = () =>
   loadChunk('pe-explorer-schemes.js', '__peExplorerSchemes').then((chunk) => {
@@ -35,24 +36,6 @@ const createWithSchemes = () => schemesChunk().then((chunk) => chunk.createPE())
 const viewChunk = (view) => loadChunk(`pe-explorer-view-${view}.js`, `__peExplorerView_${view}`);
 // The seven sinusoidal views share one chunk (their explorer, settings panel and state): { mountExplorer }.
 const sinusoidalChunk = () => loadChunk('pe-explorer-view-sinusoidal.js', '__peExplorerView_sinusoidal');
-// The text a figure needs before it draws, as chunks: the Chinese messages for a Chinese figure, and
-// the sinusoidal views' text in its language for a sinusoidal one. (The element carries none of it;
-// each scheme view's chunk carries its own text in every language.)
-const textChunks = (lang, scheme) => [
-  ...(lang === 'zh' ? [['pe-explorer-lang-zh.js', '__peExplorerLang_zh']] : []),
-  ...(scheme ? [] : [[`pe-explorer-view-sinusoidal-${lang}.js`, `__peExplorerText_${lang}`]]),
-];
-const loadedText = new Set();
-const loadText = (lang, scheme) =>
-  Promise.all(
-    textChunks(lang, scheme).map(([file, name]) =>
-      loadChunk(file, name).then((table) => {
-        if (!loadedText.has(file)) addStrings(lang, table);
-        loadedText.add(file);
-      }),
-    ),
-  );
-const textReady = (lang, scheme) => textChunks(lang, scheme).every(([file]) => loadedText.has(file));
 const SCHEME_SELECTOR = SCHEME_VIEWS.map((v) => `pe-explorer[view="${v}"]`).join(',');
 
 /** The engine for a figure of `view`. One instance for the page: if any figure on it shows another

@@ -1,20 +1,25 @@
 // The explorer page: loads the engine once, reads the state (and the language) from the URL, mounts the
 // explorer, and keeps the URL in step (back and forward work). Downloads, the embed dialog and the
-// language switch live here too.
+// language switch live here too. What the first view does not need comes after it, as the element's
+// chunks (build-scripts/bundle.mjs): the other schemes' sections, the Chinese text.
 import { exportPng } from './canvas.js';
 import { openEmbedDialog } from './embed-dialog.js';
 import { engine } from './engine.js';
 import { exportMatrix } from './export.js';
 import { mountExplorer } from './explorer.js';
-import { addStrings, LANGUAGES, pickLanguage, translator } from './i18n/index.js';
+import { loadChunk } from './chunks.js';
+import { LANGUAGES, pickLanguage, translator } from './i18n/index.js';
 import { VIEWS } from './markup.js';
-import { mountAllSchemes, schemeMessagesZh } from './schemes/index.js';
+import { mountSchemes } from './schemes/mount.js';
+import { SCHEME_VIEWS } from './schemes/names.js';
 import { encodingOf, parseHash, toHash } from './state.js';
+import { loadText } from './text-chunks.js';
+
+// The other schemes' views, each its chunk ({ name, strings, markup, View }), in page order.
+const schemeModules = () =>
+  Promise.all(SCHEME_VIEWS.map((v) => loadChunk(`pe-explorer-view-${v}.js`, `__peExplorerView_${v}`)));
 
 /** The language named in the hash (lang=zh), or null. */
-// The messages only the page's engine (with every scheme) gives, in Chinese.
-addStrings('zh', schemeMessagesZh);
-
 function languageInHash() {
   const match = location.hash.match(/(?:^#|&)lang=([a-z]+)/);
   return match && LANGUAGES[match[1]] ? match[1] : null;
@@ -32,9 +37,9 @@ function translateShell(t) {
 }
 
 async function main() {
-  const pe = await engine();
-  const validate = (options) => pe.validate(options);
   let explicitLang = languageInHash(); // written back to the URL only once chosen
+  const [pe] = await Promise.all([engine(), loadText(pickLanguage(explicitLang))]);
+  const validate = (options) => pe.validate(options);
   let t = translator(pickLanguage(explicitLang));
   translateShell(t);
   const langSelect = document.getElementById('lang-select');
@@ -72,10 +77,13 @@ async function main() {
     });
     let schemes = null;
     let gone = false;
-    const schemesReady = mounted.ready.then(() => {
-      if (!gone)
-        schemes = mountAllSchemes(container.querySelector('.views'), pe, t, (m) => showMessages([m]));
-    });
+    const schemesReady = mounted.ready.then(schemeModules).then(
+      (modules) => {
+        if (!gone)
+          schemes = mountSchemes(container.querySelector('.views'), pe, t, (m) => showMessages([m]), modules);
+      },
+      (error) => showMessages([{ kind: 'view_failed', args: { reason: String(error.message) } }]),
+    );
     const { destroy, redraw } = mounted;
     return Object.assign(mounted, {
       ready: schemesReady,
@@ -120,14 +128,30 @@ async function main() {
   const follow = () => explorer.store.subscribe((_state, _changed, reason) => syncUrl(reason));
   follow();
 
-  // The language: remount in the new language with the same state.
+  // The language: remount in the new language (its text first) with the same state.
+  let switching = Promise.resolve();
   const switchLanguage = (lang) => {
-    if (lang === t.lang) return;
+    if (lang !== t.lang) document.body.dataset.ready = 'false'; // until the new language has drawn
+    switching = switching
+      .then(() => loadText(lang))
+      .then(
+        () => showLanguage(lang),
+        (error) => {
+          showMessages([{ kind: 'view_failed', args: { reason: String(error.message) } }]);
+          document.body.dataset.ready = 'true';
+        },
+      );
+    return switching;
+  };
+  const showLanguage = (lang) => {
+    if (lang === t.lang) {
+      document.body.dataset.ready = 'true';
+      return;
+    }
     t = translator(lang);
     translateShell(t);
     langSelect.value = lang;
     const state = explorer.store.get();
-    document.body.dataset.ready = 'false';
     explorer.destroy();
     explorer = mount(state);
     follow();
