@@ -18,6 +18,6 @@ node tests/bench/scheme-frames.mjs > build/bench/scheme-frames.json
 node -e "for (const r of require('./build/bench/scheme-frames.json')) console.log('  ' + r.view.padEnd(10) + r.control.padEnd(22) + 'median ' + r.medianMs + ' ms, p95 ' + r.p95Ms + ' ms' + (r.withinFrame ? '' : '  (over a frame)'))"
 echo "bench: first drawn frame (median of 5 cold loads; unthrottled, and CPU 4x at 360 x 740)"
 node tests/bench/first-frame.mjs > build/bench/first-frame.json
-node -e "for (const [k, v] of Object.entries(require('./build/bench/first-frame.json'))) console.log('  ' + k.padEnd(26) + v.medianMs + ' ms')"
+node -e "for (const [k, v] of Object.entries(require('./build/bench/first-frame.json'))) console.log('  ' + k.padEnd(26) + v.medianMs + ' ms, ' + v.gzippedKB + ' KB gzipped requested by then')"
 node tests/bench/chart.mjs build/bench/native.json build/bench/browser.json tests/bench/results/scaling.png
 python3 tests/bench/summarize.py build/bench/native.json build/bench/browser.json

@@ -30,7 +30,10 @@ ${loader}
       if (typeof DecompressionStream === 'undefined') {
         return Promise.reject(new Error('this browser cannot decompress the engine (no DecompressionStream)'));
       }
-      var bytes = Uint8Array.from(atob(packedWasm), function (c) { return c.charCodeAt(0); });
+      // A plain loop: Uint8Array.from with a callback per byte took ~35 ms of the first frame.
+      var text = atob(packedWasm);
+      var bytes = new Uint8Array(text.length);
+      for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
       var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
       wasm = new Response(stream).arrayBuffer();
     }

@@ -3,14 +3,39 @@
 // mid-range phone; Chromium's DevTools throttling). Median of 5 cold loads each. Prints JSON.
 //   page:   navigation start to the page's 'pe-first-frame' mark (main.js: the first view drawn)
 //   figure: navigation start to the <pe-explorer> saying data-ready (its view drawn once)
+// With each: the files requested until then and their gzip -9 size (what a server that compresses
+// sends; the budgets in build-scripts/budgets.mjs are of the same measure).
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import { launch, openPage, serve } from '../web/harness.mjs';
+
+const DIST = path.resolve(import.meta.dirname, '../../dist');
+const gzipped = (url) => {
+  const file = path.join(DIST, decodeURIComponent(url));
+  return fs.existsSync(file) ? zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length : 0;
+};
 
 const server = await serve();
 const browser = await launch();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+// The page and the files it had asked for by `time` (its first drawn frame), as paths of dist/.
+const requestedBefore = (page, time) =>
+  page.evaluate(
+    ({ time, root }) => [
+      location.pathname.slice(root.length),
+      ...performance
+        .getEntriesByType('resource')
+        .filter((e) => e.startTime <= time && !e.name.endsWith('favicon.svg'))
+        .map((e) => new URL(e.name).pathname.slice(root.length)),
+    ],
+    { time, root: new URL(server.url).pathname },
+  );
+
 async function measure(kind, { width, height, throttle }) {
   const times = [];
+  let requested = [];
   for (let run = 0; run < 5; run++) {
     const { page, context } = await openPage(browser, null, { viewport: { width, height } });
     if (throttle > 1) {
@@ -21,14 +46,22 @@ async function measure(kind, { width, height, throttle }) {
       await page.goto(server.url + 'index.html');
       await page.waitForFunction(() => performance.getEntriesByName('pe-first-frame').length > 0, null, { timeout: 120_000 });
       times.push(await page.evaluate(() => performance.getEntriesByName('pe-first-frame')[0].startTime));
+      requested = await requestedBefore(page, times.at(-1));
     } else {
       await page.goto(server.url + 'examples/one-figure.html');
       await page.waitForFunction(() => document.querySelector('pe-explorer').dataset.ready === 'true', null, { timeout: 120_000 });
       times.push(await page.evaluate(() => performance.now()));
+      requested = await requestedBefore(page, times.at(-1));
     }
     await context.close();
   }
-  return { medianMs: Math.round(median(times)), runs: times.map(Math.round) };
+  const bytes = requested.reduce((sum, url) => sum + gzipped(url), 0);
+  return {
+    medianMs: Math.round(median(times)),
+    runs: times.map(Math.round),
+    gzippedKB: Math.round(bytes / 100) / 10,
+    requested,
+  };
 }
 
 const out = {};

@@ -47,11 +47,13 @@ export function ticks(min, max, count = 5) {
 }
 
 /** Short, readable numbers: 6283.19, 0.000123, 1.2e+8. */
+let grouped = null; // one formatter: toLocaleString with options builds a new one each call (~0.1 ms)
 export function formatNumber(x, digits = 4) {
   if (!Number.isFinite(x)) return x > 0 ? '∞' : x < 0 ? '−∞' : '—';
   const a = Math.abs(x);
   if (a !== 0 && (a >= 1e7 || a < 1e-4)) return x.toExponential(2).replace('-', '−');
-  return (+x.toPrecision(digits)).toLocaleString('en-US', { maximumFractionDigits: 6 }).replace('-', '−');
+  grouped ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+  return grouped.format(+x.toPrecision(digits)).replace('-', '−');
 }
 
 /** Draws an axis's tick labels and optional grid lines. */

@@ -39,6 +39,7 @@ function translateShell(t) {
 async function main() {
   let explicitLang = languageInHash(); // written back to the URL only once chosen
   const [pe] = await Promise.all([engine(), loadText(pickLanguage(explicitLang))]);
+  performance.mark('pe-engine-ready'); // with pe-mounted and pe-first-frame: where the first frame's time goes
   const validate = (options) => pe.validate(options);
   let t = translator(pickLanguage(explicitLang));
   translateShell(t);
@@ -99,6 +100,7 @@ async function main() {
     });
   };
   let explorer = mount(initial.state);
+  performance.mark('pe-mounted');
   dark.addEventListener('change', () => {
     applyScheme();
     explorer.redraw('theme');
