@@ -16,7 +16,8 @@ export class Controls {
     const inputs = root.querySelectorAll('.controls-form input, .controls-form select, .view-control');
     for (const input of inputs) {
       const immediate = input.type === 'range' || input.tagName === 'SELECT' || input.type === 'checkbox';
-      this.listen(input, 'input', () => this.apply(input, false));
+      // A slider's input events are a scrub: views off screen wait for its release (explorer.js).
+      this.listen(input, 'input', () => this.apply(input, false, input.type === 'range'));
       this.listen(input, 'change', () =>
         immediate ? this.store.set({}, { commit: true }) : this.apply(input, true),
       );
@@ -40,7 +41,7 @@ export class Controls {
   }
 
   /** Checks an input's value; applies it if valid, else shows why. */
-  apply(input, commit) {
+  apply(input, commit, scrub = false) {
     const key = input.name;
     const result = this.check(key, input.value, this.store.get());
     const baseId = input.id.replace('-range', '');
@@ -53,7 +54,7 @@ export class Controls {
     }
     visible.removeAttribute('aria-invalid');
     if (note) note.textContent = '';
-    this.store.set(result.patch, { commit });
+    this.store.set(result.patch, scrub ? { commit, scrub } : { commit });
   }
 
   check(key, text, state) {

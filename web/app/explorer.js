@@ -77,18 +77,54 @@ export function mountExplorer(container, pe, { views, controls, initial, t, onEr
   }
   const teardown = [];
 
-  let render = function (state, changed, reason = {}) {
-    instances.forEach((view, n) => {
-      const start = performance.now();
-      try {
-        view.update(state, changed, reason);
-        // One entry per view and redraw: build-scripts/bench.sh reads where the time goes.
-        performance.measure(`pe-render:${views[n]}`, { start });
-      } catch (error) {
-        // A view that cannot draw says so; the others go on.
-        console.error(error);
-        onError(message('view_failed', { reason: String(error.message) }));
+  // While an animation drives the state (the clocks playing) or a slider is dragged, views off screen
+  // wait: they note what changed and draw once they come near the screen, or at the next change that
+  // is neither (a pause, a slider's release commits one). Every frame then costs only what is seen.
+  const near = new Set();
+  const stale = new Map(); // view -> the keys that changed while it waited
+  const sections = new Map(instances.map((view, n) => [viewsBox.querySelector(`#view-${views[n]}`), view]));
+  const seen = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        const view = sections.get(entry.target);
+        if (!entry.isIntersecting) {
+          near.delete(view);
+          continue;
+        }
+        near.add(view);
+        if (stale.has(view)) {
+          const keys = stale.get(view);
+          stale.delete(view);
+          draw(view, store.get(), keys, {});
+        }
       }
+    },
+    { rootMargin: '200px 0px' },
+  );
+  for (const section of sections.keys()) seen.observe(section);
+  teardown.push(() => seen.disconnect());
+
+  const draw = (view, state, changed, reason) => {
+    const start = performance.now();
+    try {
+      view.update(state, changed, reason);
+      // One entry per view and redraw: build-scripts/bench.sh reads where the time goes.
+      performance.measure(`pe-render:${views[instances.indexOf(view)]}`, { start });
+    } catch (error) {
+      // A view that cannot draw says so; the others go on.
+      console.error(error);
+      onError(message('view_failed', { reason: String(error.message) }));
+    }
+  };
+  let render = function (state, changed, reason = {}) {
+    instances.forEach((view) => {
+      if ((reason.animate || reason.scrub) && !near.has(view)) {
+        stale.set(view, new Set([...(stale.get(view) || []), ...changed]));
+        return;
+      }
+      const waited = stale.get(view);
+      stale.delete(view);
+      draw(view, state, waited ? new Set([...waited, ...changed]) : changed, reason);
     });
     textUpdate(settings, reason.animate, () => settings.update(store.get()));
   };
@@ -120,15 +156,7 @@ export function mountExplorer(container, pe, { views, controls, initial, t, onEr
   // have drawn once.
   const pending = new Set(instances.slice(1));
   const drawFirst = (view) => {
-    if (!pending.delete(view)) return;
-    const start = performance.now();
-    try {
-      view.update(store.get(), null, {});
-      performance.measure(`pe-render:${views[instances.indexOf(view)]}`, { start });
-    } catch (error) {
-      console.error(error);
-      onError(message('view_failed', { reason: String(error.message) }));
-    }
+    if (pending.delete(view)) draw(view, store.get(), null, {});
   };
   const realRender = render;
   render = (state, changed, reason) => {

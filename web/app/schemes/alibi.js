@@ -98,8 +98,23 @@ class AlibiView extends SchemeView {
     slider.max = String(positions - 1);
     const query = Math.min(Number(slider.value), positions - 1);
     const slopes = this.pe.alibiSlopes(heads);
-    this.drawSlopes(slopes);
-    this.drawMatrices({ heads, positions }, slopes);
+    // The slopes and the heads' matrices change with the heads, the length, the width and the theme,
+    // not with the query: moving the query redraws only its attention chart.
+    const matrices = this.root.querySelector('canvas.alibi-matrices');
+    const c = theme(matrices);
+    const key = [
+      heads,
+      positions,
+      widthOf(matrices.parentElement),
+      window.devicePixelRatio,
+      c.fg,
+      c.grid,
+    ].join();
+    if (key !== this.drawnKey) {
+      this.drawSlopes(slopes);
+      this.drawMatrices({ heads, positions }, slopes);
+      this.drawnKey = key;
+    }
     this.drawAttention({ heads, positions }, query, slopes);
   }
 

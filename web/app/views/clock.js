@@ -4,6 +4,7 @@ import { fitCanvas, formatNumber, textUpdate, theme, widthOf } from '../canvas.j
 import { ENCODING_KEYS, encodingOf, SPEEDS } from '../state.js';
 
 const MAX_CLOCKS = 32;
+const MAX_CLOCKS_NARROW = 15; // below 500 px (a phone): five rows of three, not eleven
 const CELL = { width: 86, height: 104, radius: 30 };
 
 export class ClockView {
@@ -66,7 +67,10 @@ export class ClockView {
     this.speed.value = String(state.speed);
     if (!changed || !this.playing || !changed.has('pos')) this.at = state.pos;
     const keys = [...ENCODING_KEYS, 'theme', 'size'];
-    if (!changed || keys.some((k) => changed.has(k))) this.info = this.pe.dimensions(encodingOf(state));
+    if (!changed || keys.some((k) => changed.has(k))) {
+      this.info = this.pe.dimensions(encodingOf(state));
+      this.faces = null; // the clock faces are drawn again (drawClocks)
+    }
     this.drawBars(state);
     this.drawClocks(state, this.at);
     textUpdate(this, reason.animate, () => this.describe(this.store.get()));
@@ -110,6 +114,8 @@ export class ClockView {
       if (this.at >= state.n) this.at %= state.n;
       const pos = Math.floor(this.at);
       if (pos !== state.pos) this.store.set({ pos }, { animate: true });
+      else if (this.faces)
+        this.drawHands(this.at); // between positions only the hands move
       else this.drawClocks(state, this.at);
       this.frame = requestAnimationFrame(tick);
     };
@@ -123,12 +129,11 @@ export class ClockView {
     this.clocks.dataset.running = 'false';
   }
 
-  pairsShown(state) {
+  pairsShown(state, width) {
     const h = Math.floor(state.d / 2);
-    if (h <= MAX_CLOCKS) return Array.from({ length: h }, (_, i) => i);
-    return [
-      ...new Set(Array.from({ length: MAX_CLOCKS }, (_, k) => Math.round((k * (h - 1)) / (MAX_CLOCKS - 1)))),
-    ];
+    const most = width < 500 ? MAX_CLOCKS_NARROW : MAX_CLOCKS;
+    if (h <= most) return Array.from({ length: h }, (_, i) => i);
+    return [...new Set(Array.from({ length: most }, (_, k) => Math.round((k * (h - 1)) / (most - 1))))];
   }
 
   // The columns of pair i's sin and cos in the current layout.
@@ -190,51 +195,82 @@ export class ClockView {
     this.bars.setAttribute('aria-label', this.t('clock.ariaBars', { pos: state.pos, d: state.d }));
   }
 
+  // The clocks in two layers: the faces, labels and wavelengths (drawn once per encoding, theme or
+  // width, into an offscreen canvas) and the hands (every frame: the faces copied in, then every hand
+  // in one stroke and every hub in one fill). A frame reads no layout and writes no style, so playing
+  // costs little more than the copy, also on a phone-speed CPU at devicePixelRatio 2.
   drawClocks(state, position) {
-    const t = theme(this.bars);
-    const pairs = this.pairsShown(state);
     const width = widthOf(this.clocks.parentElement);
+    const dpr = Math.min(window.devicePixelRatio || 1, 3);
+    if (!this.faces || this.faces.width !== width || this.faces.dpr !== dpr) this.drawFaces(state, width);
+    this.drawHands(position);
+  }
+
+  drawFaces(state, width) {
+    const t = theme(this.bars);
+    const pairs = this.pairsShown(state, width);
     const perRow = Math.max(1, Math.floor(width / CELL.width));
     const rows = Math.ceil(pairs.length / perRow);
-    const { ctx } = fitCanvas(this.clocks, width, Math.max(1, rows) * CELL.height);
-    ctx.font = t.font;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'top';
-    pairs.forEach((pair, n) => {
+    const { ctx, dpr } = fitCanvas(this.clocks, width, Math.max(1, rows) * CELL.height);
+    const layer = document.createElement('canvas');
+    layer.width = this.clocks.width;
+    layer.height = this.clocks.height;
+    const face = layer.getContext('2d');
+    face.setTransform(dpr, 0, 0, dpr, 0, 0);
+    face.font = t.font;
+    face.textAlign = 'center';
+    face.textBaseline = 'top';
+    const rims = new Path2D();
+    const hands = pairs.map((pair, n) => {
       const { sin } = this.columnsOf(pair);
-      const omega = this.info.omega[sin];
       const cx = (n % perRow) * CELL.width + CELL.width / 2;
       const cy = Math.floor(n / perRow) * CELL.height + CELL.radius + 6;
-      ctx.strokeStyle = t.grid;
-      ctx.lineWidth = 1;
-      ctx.beginPath();
-      ctx.arc(cx, cy, CELL.radius, 0, 2 * Math.PI);
-      ctx.stroke();
-      // angle = pos * omega, counter-clockwise from 3 o'clock: x = cos, y = sin (the pair's two values).
-      const angle = position * omega;
-      ctx.strokeStyle = t.accent;
-      ctx.lineWidth = 2.5;
-      ctx.lineCap = 'round';
-      ctx.beginPath();
-      ctx.moveTo(cx, cy);
-      ctx.lineTo(cx + (CELL.radius - 3) * Math.cos(angle), cy - (CELL.radius - 3) * Math.sin(angle));
-      ctx.stroke();
-      ctx.fillStyle = t.fg;
-      ctx.beginPath();
-      ctx.arc(cx, cy, 2.5, 0, 2 * Math.PI);
-      ctx.fill();
-      ctx.fillText(this.t('clock.pairLabel', { pair }), cx, cy + CELL.radius + 4);
-      ctx.fillStyle = t.muted;
-      ctx.fillText(`λ ${formatNumber(this.info.wavelength[sin], 3)}`, cx, cy + CELL.radius + 18);
+      rims.moveTo(cx + CELL.radius, cy);
+      rims.arc(cx, cy, CELL.radius, 0, 2 * Math.PI);
+      face.fillStyle = t.fg;
+      face.fillText(this.t('clock.pairLabel', { pair }), cx, cy + CELL.radius + 4);
+      face.fillStyle = t.muted;
+      face.fillText(`λ ${formatNumber(this.info.wavelength[sin], 3)}`, cx, cy + CELL.radius + 18);
+      return { cx, cy, omega: this.info.omega[sin] };
     });
+    face.strokeStyle = t.grid;
+    face.lineWidth = 1;
+    face.stroke(rims);
+    this.faces = { layer, ctx, dpr, width, hands, accent: t.accent, hub: t.fg };
     this.clocks.dataset.pairs = pairs.join(',');
-    this.clocks.dataset.position = position.toFixed(3); // the (animated) position the hands show
     this.clocks.dataset.perRow = String(perRow);
     const h = Math.floor(state.d / 2);
     this.clockNote.textContent =
       pairs.length < h
         ? this.t('clock.notePart', { shown: pairs.length, h })
         : this.t('clock.noteAll', { h });
+  }
+
+  drawHands(position) {
+    const { layer, ctx, dpr, hands, accent, hub } = this.faces;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.globalCompositeOperation = 'copy'; // the faces replace the last frame, transparent parts too
+    ctx.drawImage(layer, 0, 0);
+    ctx.globalCompositeOperation = 'source-over';
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    // angle = pos * omega, counter-clockwise from 3 o'clock: x = cos, y = sin (the pair's two values).
+    const lines = new Path2D();
+    const hubs = new Path2D();
+    const r = CELL.radius - 3;
+    for (const { cx, cy, omega } of hands) {
+      const angle = position * omega;
+      lines.moveTo(cx, cy);
+      lines.lineTo(cx + r * Math.cos(angle), cy - r * Math.sin(angle));
+      hubs.moveTo(cx + 2.5, cy);
+      hubs.arc(cx, cy, 2.5, 0, 2 * Math.PI);
+    }
+    ctx.strokeStyle = accent;
+    ctx.lineWidth = 2.5;
+    ctx.lineCap = 'round';
+    ctx.stroke(lines);
+    ctx.fillStyle = hub;
+    ctx.fill(hubs);
+    this.clocks.dataset.position = position.toFixed(3); // the (animated) position the hands show
   }
 
   // Angles in words for a few pairs, from the engine's values at the current position.
