@@ -357,6 +357,68 @@ test('the embed snippets, pasted into a blank page, render the same state', asyn
   }
 });
 
+test('the Embed dialog makes a poster of the view, with HTML and Markdown that link to the live figure', async () => {
+  const { page, problems } = await open(server.url + 'index.html#d=48&n=30');
+  await page.waitForSelector('body[data-ready="true"]');
+  if (await page.isVisible('.settings-toggle')) await page.click('.settings-toggle');
+  await page.click('[data-action="embed"]');
+  for (const view of ['matrix', 'rope']) {
+    await page.selectOption('select[name="embed-view"]', view);
+    await page.waitForFunction(
+      (view) => document.querySelector('.poster-download').download === `pe-${view}.png`,
+      view,
+    );
+    const html = await page.inputValue('textarea[name="poster-html"]');
+    const markdown = await page.inputValue('textarea[name="poster-markdown"]');
+    const live = `${server.url}embed.html#view=${view}${view === 'matrix' ? '&d=48&n=30' : ''}`;
+    assert.ok(html.startsWith(`<a href="${live}"><img src="pe-${view}.png" alt="`), html);
+    assert.ok(markdown.endsWith(`](pe-${view}.png)](${live})`), markdown);
+    // The PNG: as wide as the view's canvases and drawn (many colours, not a blank card).
+    const png = await page.evaluate(async () => {
+      const img = new Image();
+      img.src = document.querySelector('.poster-download').href;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      const colours = new Set();
+      for (let i = 0; i < data.length; i += 4 * 97)
+        colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      return { width: img.naturalWidth, height: img.naturalHeight, colours: colours.size };
+    });
+    assert.ok(png.width >= 320 && png.height >= 200, JSON.stringify(png));
+    assert.ok(png.colours > 50, `${view}: a poster of ${png.colours} colours`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('a figure shows its own children (a poster) until it is live, and only then the figure', async () => {
+  const { page, context, problems } = await open(host.url + 'blank.html');
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  await context.route('**/pe-explorer-engine.js', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  const poster = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="120"><rect width="300" height="120" fill="teal"/></svg>')}`;
+  await page.setContent(`<!doctype html><body>
+    <pe-explorer view="matrix"><a href="${server.url}embed.html#view=matrix"><img src="${poster}" alt="The encoding matrix"></a></pe-explorer>
+    <script src="${server.url}pe-explorer.js"></script></body>`);
+  const shown = () =>
+    page.evaluate(() => document.querySelector('pe-explorer img').getBoundingClientRect().width);
+  await page.waitForFunction(() => document.querySelector('pe-explorer img').complete);
+  await page.waitForFunction(() => document.querySelector('pe-explorer').shadowRoot?.querySelector('slot'));
+  assert.equal(await shown(), 300, 'the poster shows while the engine loads');
+  release();
+  await page.waitForFunction(() => document.querySelector('pe-explorer').dataset.ready === 'true');
+  assert.equal(await shown(), 0, 'the poster is gone once the figure is live');
+  assert.ok((await shadowCanvas(page, 0, 'heatmap')).drawn > 500);
+  assert.deepEqual(problems, []);
+});
+
 test('styles stay inside the shadow root, and theme="auto" follows the host', async () => {
   const { page } = await open(server.url + 'examples/blog-post.html');
   await allReady(page);

@@ -11,6 +11,8 @@
 //                layout="interleaved" frequencies="paper" odd="auto" position="20" offset="5" lang="en|zh"
 //                theme="auto|light|dark" controls="on|off"></pe-explorer>
 //
+// Its children, if any, show until the figure is live and where scripts are off: the Embed dialog's
+// poster, <a href="(the live figure)"><img src="pe-<view>.png" alt="…"></a>.
 // Attributes reflect to properties and update the figure live; invalid ones show a message inside the
 // figure and fall back to their defaults. All elements on a page share one wasm instance. Work starts
 // only when an element comes near the viewport; its animation pauses off screen or in a hidden tab;
@@ -36,6 +38,9 @@ const createWithSchemes = () => schemesChunk().then((chunk) => chunk.createPE())
 const viewChunk = (view) => loadChunk(`pe-explorer-view-${view}.js`, `__peExplorerView_${view}`);
 // The seven sinusoidal views share one chunk (their explorer, settings panel and state): { mountExplorer }.
 const sinusoidalChunk = () => loadChunk('pe-explorer-view-sinusoidal.js', '__peExplorerView_sinusoidal');
+// Until the figure is live: the element's own children (a poster, <a><img></a>, which the Embed dialog
+// offers; also what shows where scripts are off), then a line saying it is loading.
+const LOADING = '<div class="poster"><slot></slot></div><p class="loading">Loading the figure…</p>';
 const SCHEME_SELECTOR = SCHEME_VIEWS.map((v) => `pe-explorer[view="${v}"]`).join(',');
 
 /** The engine for a figure of `view`. One instance for the page: if any figure on it shows another
@@ -96,7 +101,7 @@ export class PeExplorer extends HTMLElement {
     this.messages.hidden = true;
     this.body = document.createElement('div');
     this.body.className = 'explorer';
-    this.body.innerHTML = '<p class="loading">Loading the figure…</p>';
+    this.body.innerHTML = LOADING;
     this.wrapper.append(this.messages, this.body);
     shadow.append(this.wrapper);
     this.explorer = null;
@@ -134,7 +139,7 @@ export class PeExplorer extends HTMLElement {
     this.started = false;
     this.generation = (this.generation || 0) + 1; // a load still under way finds it stale
     delete this.dataset.ready;
-    this.body.innerHTML = '<p class="loading">Loading the figure…</p>';
+    this.body.innerHTML = LOADING;
   }
 
   attributeChangedCallback() {

@@ -1,6 +1,9 @@
 // The "Embed this view" dialog: an iframe snippet and a custom-element snippet for the current state,
-// ready to copy. Both point at this copy of dist/ (absolute URLs, so they work pasted anywhere).
+// ready to copy, and for hosts that allow no script a poster (PNG, poster.js) with HTML and Markdown
+// that link it to the live figure. All point at this copy of dist/ (absolute URLs: they work pasted
+// anywhere).
 import { VIEWS } from './markup.js';
+import { posterOf, posterSnippets } from './poster.js';
 import { ATTRIBUTE_PARAMETERS } from './schema.js';
 import { SCHEME_VIEWS } from './schemes/names.js';
 import { DEFAULTS, toHash } from './state.js';
@@ -25,7 +28,7 @@ export function snippets(state, view, base) {
     .map(([k, v]) => ` ${k}="${v}"`)
     .join('');
   const element = `<script src="${new URL('pe-explorer.js', base).href}"></script>\n<pe-explorer${attrs}></pe-explorer>`;
-  return { iframe, element };
+  return { iframe, element, live: iframeSrc };
 }
 
 export function openEmbedDialog(dialog, state, t, opener) {
@@ -49,10 +52,35 @@ export function openEmbedDialog(dialog, state, t, opener) {
     dialog.addEventListener('close', () => dialog.opener?.focus());
   }
   const fill = () => {
-    const { iframe, element } = snippets(state, select.value, location.href);
+    const view = select.value;
+    const { iframe, element, live } = snippets(state, view, location.href);
     dialog.querySelector('textarea[name="iframe"]').value = iframe;
     dialog.querySelector('textarea[name="element"]').value = element;
     dialog.querySelector('.copied').textContent = '';
+    // The poster: the view as drawn on this page (the matrix for "all"), saved as pe-<view>.png.
+    const section = document.getElementById(`view-${view === 'all' ? 'matrix' : view}`);
+    const title = section.querySelector('h2')?.textContent.trim() || t(`view.${view}`);
+    const file = `pe-${view}.png`;
+    const { html, markdown } = posterSnippets({ file, link: live, alt: title });
+    dialog.querySelector('textarea[name="poster-html"]').value = html;
+    dialog.querySelector('textarea[name="poster-markdown"]').value = markdown;
+    const download = dialog.querySelector('.poster-download');
+    const preview = dialog.querySelector('.poster-preview');
+    download.removeAttribute('href');
+    const asked = (dialog.asked = (dialog.asked || 0) + 1);
+    posterOf(section, { title, link: live }).then(
+      (blob) => {
+        if (asked !== dialog.asked) return; // another view was chosen meanwhile
+        if (dialog.posterUrl) URL.revokeObjectURL(dialog.posterUrl);
+        dialog.posterUrl = URL.createObjectURL(blob);
+        download.href = dialog.posterUrl;
+        download.download = file;
+        download.dataset.bytes = String(blob.size);
+        preview.src = dialog.posterUrl;
+        preview.alt = title;
+      },
+      (error) => (dialog.querySelector('.copied').textContent = String(error.message)),
+    );
   };
   for (const option of select.options) option.textContent = t(`view.${option.value}`); // the current language
   dialog.opener = opener;
