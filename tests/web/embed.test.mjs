@@ -375,7 +375,7 @@ test('the Embed dialog makes a poster of the view, with HTML and Markdown that l
     assert.ok(markdown.endsWith(`](pe-${view}.png)](${live})`), markdown);
     // The PNG: as wide as the view's canvases and drawn (many colours, not a blank card).
     const png = await page.evaluate(async () => {
-      const img = new Image();
+      const img = new window.Image();
       img.src = document.querySelector('.poster-download').href;
       await img.decode();
       const canvas = document.createElement('canvas');
