@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { SCHEME_VIEWS } from '../web/app/schemes/names.js';
-import { BUDGETS, budgetFiles } from './budgets.mjs';
+import { BUDGETS, budgetFiles, moduleFlavour } from './budgets.mjs';
 
 // `import createPE from '../pe.mjs'` becomes `source`'s text (a module with a default export).
 const replaceEngine = (source) => ({
@@ -32,6 +32,20 @@ const inline = (loaderPath) => `${fs.readFileSync(loaderPath, 'utf8')}\nexport d
 // In the element: the engine is a chunk, fetched by the first figure that needs it.
 const engineChunk = `import { loadChunk } from './chunks.js';
 export default (options) => loadChunk('pe-explorer-engine.js', '__peExplorerEngine').then((create) => create(options));
+`;
+// chunks.js in the ES-module element: each chunk's .mjs, imported from beside pe-explorer.mjs, its
+// default export (the value the classic chunk puts in its global).
+const moduleChunks = `const loading = new Map();
+export function loadChunk(file) {
+  const url = new URL(file.replace(/\\.js$/, '.mjs'), import.meta.url).href;
+  if (!loading.has(url)) {
+    loading.set(url, import(url).then((m) => m.default, (error) => {
+      loading.delete(url); // a later figure may try again (the network may be back)
+      throw error;
+    }));
+  }
+  return loading.get(url);
+}
 `;
 // In the page: the element's engine with every scheme (one file for both, cached between them), with
 // the Chinese text of the messages only it gives.
@@ -89,12 +103,6 @@ for (const [entry, outfile, engine, extra] of [
     engineChunk,
     [stringsAsChunks(/\/i18n\/(en|zh|messages-zh)\.js$/)],
   ],
-  [
-    'web/app/schemes/chunk.js',
-    'dist/pe-explorer-schemes.js',
-    inline('build/wasm/classic-small-full/pe.js'),
-    [],
-  ],
 ]) {
   await esbuild.build({
     ...common,
@@ -103,59 +111,123 @@ for (const [entry, outfile, engine, extra] of [
     plugins: [replaceEngine(engine), minifiedCss, ...extra],
   });
 }
-// The element's text, as chunks: the sinusoidal views' text per language (pe-explorer-view-sinusoidal-
-// <code>.js, loaded with that view chunk) and the Chinese messages (pe-explorer-lang-zh.js, any Chinese
-// figure; the English messages stay in the element).
-for (const [file, global, modules] of [
-  ['pe-explorer-view-sinusoidal-en.js', '__peExplorerText_en', ['en.js']],
-  ['pe-explorer-view-sinusoidal-zh.js', '__peExplorerText_zh', ['zh.js']],
-  ['pe-explorer-lang-zh.js', '__peExplorerLang_zh', ['messages-zh.js']],
-]) {
-  const imports = modules.map((f, n) => `import t${n} from './${f}';`).join('\n');
-  const merged = modules.map((_, n) => `...t${n}`).join(', ');
-  await esbuild.build({
-    ...common,
-    stdin: {
-      contents: `${imports}\nglobalThis.${global} = { ${merged} };\n`,
-      loader: 'js',
-      resolveDir: path.resolve('web/app/i18n'),
-    },
-    outfile: `dist/${file}`,
-  });
+// Every chunk in two flavours from one source: a classic script (<name>.js) that sets one global, for
+// file:// and strict-CSP pages (chunks.js loads it with a <script src>), and an ES module (<name>.mjs)
+// whose default export is the same value, for the ES-module element (pe-explorer.mjs, import()).
+// `source` is module code that exports the chunk's value as default.
+async function chunk(name, global, source, resolveDir, plugins = []) {
+  for (const [format, ext, footer] of [
+    ['iife', 'js', `globalThis.${global} = value;`],
+    ['esm', 'mjs', 'export default value;'],
+  ]) {
+    await esbuild.build({
+      ...common,
+      format,
+      stdin: {
+        contents: `import value from 'chunk-source';\n${footer}\n`,
+        loader: 'js',
+        resolveDir,
+      },
+      plugins: [
+        {
+          name: 'chunk-source',
+          setup(build) {
+            build.onResolve({ filter: /^chunk-source$/ }, () => ({
+              path: 'chunk',
+              namespace: 'chunk-source',
+            }));
+            build.onLoad({ filter: /.*/, namespace: 'chunk-source' }, () => ({
+              contents: source,
+              loader: 'js',
+              resolveDir,
+            }));
+          },
+        },
+        ...plugins,
+      ],
+      outfile: `dist/${name}.${ext}`,
+    });
+  }
 }
+// The element's text: the sinusoidal views' text per language (loaded with that view chunk) and the
+// Chinese messages (any Chinese figure; the English messages stay in the element).
+const i18n = path.resolve('web/app/i18n');
+await chunk(
+  'pe-explorer-view-sinusoidal-en',
+  '__peExplorerText_en',
+  `export { default } from './en.js';`,
+  i18n,
+);
+await chunk(
+  'pe-explorer-view-sinusoidal-zh',
+  '__peExplorerText_zh',
+  `export { default } from './zh.js';`,
+  i18n,
+);
+await chunk(
+  'pe-explorer-lang-zh',
+  '__peExplorerLang_zh',
+  `export { default } from './messages-zh.js';`,
+  i18n,
+);
 // The seven sinusoidal views: one chunk, as they share the explorer (settings panel, state, controls).
-await esbuild.build({
-  ...common,
-  stdin: {
-    contents: `import { mountExplorer } from './explorer.js';\nglobalThis.__peExplorerView_sinusoidal = { mountExplorer };\n`,
-    loader: 'js',
-    resolveDir: path.resolve('web/app'),
-  },
-  outfile: 'dist/pe-explorer-view-sinusoidal.js',
-});
+await chunk(
+  'pe-explorer-view-sinusoidal',
+  '__peExplorerView_sinusoidal',
+  `import { mountExplorer } from './explorer.js';\nexport default { mountExplorer };`,
+  path.resolve('web/app'),
+);
 // One chunk per scheme view: schemes/<name>.js exports <name>Scheme. Its shared helpers (canvas.js,
 // common.js) are in each chunk: a few KB, against loading every view for one figure.
 for (const view of SCHEME_VIEWS) {
-  await esbuild.build({
-    ...common,
-    stdin: {
-      contents: `import { ${view}Scheme } from './${view}.js';\nglobalThis.__peExplorerView_${view} = ${view}Scheme;\n`,
-      loader: 'js',
-      resolveDir: path.resolve('web/app/schemes'),
-    },
-    outfile: `dist/pe-explorer-view-${view}.js`,
-  });
+  await chunk(
+    `pe-explorer-view-${view}`,
+    `__peExplorerView_${view}`,
+    `export { ${view}Scheme as default } from './${view}.js';`,
+    path.resolve('web/app/schemes'),
+  );
 }
-// The sinusoidal engine chunk: the loader in a function scope (no global createPE on the host page).
+// The engines: the sinusoidal one, and the one with every scheme (with the Chinese text of the
+// messages only it gives). The loader sits in a function scope: no global createPE on the host page.
 // (The loader's own `exports.createPE =` assignment is guarded by typeof and does nothing here.)
+await chunk(
+  'pe-explorer-engine',
+  '__peExplorerEngine',
+  `${fs.readFileSync('build/wasm/classic-small/pe.js', 'utf8')}\nexport default createPE;\n`,
+  path.resolve('.'),
+);
+await chunk(
+  'pe-explorer-schemes',
+  '__peExplorerSchemes',
+  `export { default } from './chunk.js';`,
+  path.resolve('web/app/schemes'),
+  [replaceEngine(inline('build/wasm/classic-small-full/pe.js'))],
+);
+// The element as an ES module: the same source, its chunks loaded with import() (chunks.js swapped
+// for the ES-module loader below).
 await esbuild.build({
   ...common,
-  stdin: {
-    contents: `${fs.readFileSync('build/wasm/classic-small/pe.js', 'utf8')}\nglobalThis.__peExplorerEngine = createPE;\n`,
-    loader: 'js',
-    resolveDir: path.resolve('.'),
-  },
-  outfile: 'dist/pe-explorer-engine.js',
+  format: 'esm',
+  entryPoints: ['web/app/element.js'],
+  outfile: 'dist/pe-explorer.mjs',
+  plugins: [
+    replaceEngine(engineChunk),
+    minifiedCss,
+    stringsAsChunks(/\/i18n\/(en|zh|messages-zh)\.js$/),
+    {
+      name: 'module-chunks',
+      setup(build) {
+        build.onResolve({ filter: /(^|\/)chunks\.js$/ }, () => ({
+          path: 'chunks',
+          namespace: 'module-chunks',
+        }));
+        build.onLoad({ filter: /.*/, namespace: 'module-chunks' }, () => ({
+          contents: moduleChunks,
+          loader: 'js',
+        }));
+      },
+    },
+  ],
 });
 
 const gzip = (file) => zlib.gzipSync(fs.readFileSync(path.join('dist', file)), { level: 9 }).length;
@@ -183,12 +255,17 @@ let failed = false;
 const size = (f) => (sizes[f] ??= gzip(f));
 for (const [name, budget] of Object.entries(BUDGETS)) {
   const files = budgetFiles(budget, size); // 'the largest view': the worst one-figure page
-  const total = files.reduce((sum, f) => sum + size(f), 0);
-  const what = name === 'page' ? 'the explorer page, to its first view,' : `one ${name} figure`;
-  console.log(`bundle: ${what} transfers ${kb(total)} (${files.join(' + ')}; budget ${kb(budget.bytes)})`);
-  if (total > budget.bytes) {
-    console.error(`bundle: ${what} is ${total} bytes gzipped, above its ${budget.bytes}-byte budget`);
-    failed = true;
+  // A figure's budget holds for both flavours of the element; the page has one.
+  for (const flavour of name === 'page' ? [files] : [files, moduleFlavour(files)]) {
+    const total = flavour.reduce((sum, f) => sum + size(f), 0);
+    const what = name === 'page' ? 'the explorer page, to its first view,' : `one ${name} figure`;
+    console.log(
+      `bundle: ${what} transfers ${kb(total)} (${flavour.join(' + ')}; budget ${kb(budget.bytes)})`,
+    );
+    if (total > budget.bytes) {
+      console.error(`bundle: ${what} is ${total} bytes gzipped, above its ${budget.bytes}-byte budget`);
+      failed = true;
+    }
   }
 }
 if (failed) process.exit(1);

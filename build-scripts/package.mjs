@@ -14,7 +14,7 @@ fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(path.join(out, 'node'), { recursive: true });
 const root = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 
-const element = fs.readdirSync('dist').filter((f) => /^pe-explorer.*\.js$/.test(f));
+const element = fs.readdirSync('dist').filter((f) => /^pe-explorer.*\.m?js$/.test(f)); // both flavours
 const files = [
   'pe.mjs',
   'pe.wasm',
@@ -105,7 +105,9 @@ const pkg = {
   exports: {
     '.': { types: './pe.d.ts', node: './node/index.cjs', default: './pe.mjs' },
     './element': './pe-explorer.js',
+    './element.mjs': './pe-explorer.mjs',
     './pe-explorer.js': './pe-explorer.js',
+    './pe-explorer.mjs': './pe-explorer.mjs',
     './pe.wasm': './pe.wasm',
     './custom-elements.json': './custom-elements.json',
     './package.json': './package.json',
@@ -114,7 +116,7 @@ const pkg = {
   customElements: 'custom-elements.json',
   unpkg: 'pe-explorer.js',
   jsdelivr: 'pe-explorer.js',
-  sideEffects: ['./pe-explorer*.js'],
+  sideEffects: ['./pe-explorer*.js', './pe-explorer*.mjs'],
   keywords: ['transformer', 'position-encoding', 'rope', 'alibi', 'web-component', 'webassembly'],
 };
 fs.writeFileSync(path.join(out, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
@@ -122,6 +124,7 @@ fs.writeFileSync(
   path.join(out, 'README.md'),
   `# ${root.name}\n\n${root.description}\n\n` +
     '```html\n<script src="https://cdn.jsdelivr.net/npm/pe-explorer/pe-explorer.js" defer></script>\n' +
+    '<!-- or, as an ES module: <script type="module" src="https://cdn.jsdelivr.net/npm/pe-explorer/pe-explorer.mjs"></script> -->\n' +
     '<pe-explorer view="clock" d-model="16"></pe-explorer>\n```\n\n' +
     "```js\nimport createPE from 'pe-explorer';\nconst pe = await createPE();\npe.sinusoidal({ dModel: 64, positions: 100 });\n```\n\n" +
     'Attributes: custom-elements.json. API: pe.d.ts. Changes: CHANGELOG.md.\n',

@@ -199,14 +199,14 @@ test('in Chinese no English UI string is left, and in English no Chinese', async
 
 test('the language follows navigator.language, the switch, and the URL', async () => {
   const { page: p } = await page('', { locale: 'zh-CN' });
-  assert.equal(await p.textContent('h1'), '正弦位置编码：讲解与计算');
+  assert.equal(await p.textContent('h1'), '位置编码：讲解与计算');
   await p.selectOption('#lang-select', 'en');
   await p.waitForFunction(() => location.hash.includes('lang=en'));
   await p.waitForSelector('body[data-ready="true"]');
-  assert.equal(await p.textContent('h1'), 'Sinusoidal position encoding, explained and computed');
+  assert.equal(await p.textContent('h1'), 'Position encodings, explained and computed');
   await p.reload();
   await p.waitForSelector('body[data-ready="true"]');
-  assert.equal(await p.textContent('h1'), 'Sinusoidal position encoding, explained and computed');
+  assert.equal(await p.textContent('h1'), 'Position encodings, explained and computed');
   const numbers = async () => p.textContent('#view-relative .residual');
   const enResidual = await numbers();
   await p.selectOption('#lang-select', 'zh');

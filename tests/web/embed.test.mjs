@@ -7,7 +7,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { BUDGETS, budgetFiles } from '../../build-scripts/budgets.mjs';
+import { BUDGETS, budgetFiles, moduleFlavour } from '../../build-scripts/budgets.mjs';
 import { DIST, FIXTURES, launch, openPage, serve } from './harness.mjs';
 
 // `host` is another origin with only a blank page: where a blogger pastes the snippets.
@@ -135,6 +135,28 @@ test('the pages and the element work under the strict CSP with zero violations',
     else await allReady(page);
     assert.deepEqual(problems, [], `${file}: ${problems.join('\n')}`);
   }
+});
+
+test('the ES-module element (pe-explorer.mjs) imports only .mjs chunks, shares one engine, under the strict CSP', async () => {
+  const before = csp.requests.length;
+  const { page, problems } = await open(csp.url + 'examples/module-figures.html');
+  await allReady(page);
+  assert.ok((await shadowCanvas(page, 0, 'clocks')).drawn > 500, 'the clock figure is blank');
+  assert.ok((await shadowCanvas(page, 1, 'rope-scores')).drawn > 500, 'the RoPE figure is blank');
+  const chunks = csp.requests
+    .slice(before)
+    .filter((p) => /pe-explorer/.test(p))
+    .map((p) => p.split('/').pop())
+    .sort();
+  assert.deepEqual(chunks, [
+    'pe-explorer-schemes.mjs',
+    'pe-explorer-view-rope.mjs',
+    'pe-explorer-view-sinusoidal-en.mjs',
+    'pe-explorer-view-sinusoidal.mjs',
+    'pe-explorer.mjs',
+  ]);
+  assert.equal(await page.evaluate(() => window.__wasmInstances), 1, 'one engine for the page');
+  assert.deepEqual(problems, []);
 });
 
 test('embed.html shows one view with minimal chrome, from its hash, and follows hash changes', async () => {
@@ -453,9 +475,10 @@ test('a page with one figure transfers no more than its budget (build-scripts/bu
   const gzipped = (file) => zlib.gzipSync(fs.readFileSync(path.join(DIST, file)), { level: 9 }).length;
   for (const [name, budget] of Object.entries(BUDGETS)) {
     const files = budgetFiles(budget, gzipped);
-    const { bytes } = budget;
-    const total = files.reduce((sum, file) => sum + gzipped(file), 0);
-    assert.ok(total <= bytes, `${name}: ${files.join(' + ')} is ${total} bytes gzipped`);
+    for (const flavour of name === 'page' ? [files] : [files, moduleFlavour(files)]) {
+      const total = flavour.reduce((sum, file) => sum + gzipped(file), 0);
+      assert.ok(total <= budget.bytes, `${name}: ${flavour.join(' + ')} is ${total} bytes gzipped`);
+    }
   }
 });
 

@@ -3,13 +3,13 @@
 export default {
   'lang.name': 'English',
   'page.title': 'Position encodings, explained and computed',
-  'masthead.title': 'Sinusoidal position encoding, explained and computed',
+  'masthead.title': 'Position encodings, explained and computed',
   'masthead.ledeHtml':
     "Attention by itself does not know word order: shuffle the tokens and it computes the same thing for each. A Transformer therefore <strong>adds</strong> a position vector PE(pos) to each token's embedding (added, not concatenated, so PE has the same width <var>d_model</var>). The original Transformer (Vaswani et al. 2017) uses a fixed formula, not learned weights:",
   'masthead.formulaHtml':
     'PE(pos, 2i) = sin(pos · ω<sub>i</sub>), PE(pos, 2i+1) = cos(pos · ω<sub>i</sub>), ω<sub>i</sub> = base<sup>−2i/d_model</sup>, base = 10000.',
   'masthead.engine':
-    "Every number below is computed by the engine (C++ compiled to WebAssembly) as you change the settings. The settings live in the page's address: copy it to share exactly this view.",
+    "Sections 1 to 7 take this sinusoidal encoding apart; 8 to 12 cover what models use since: rotary encoding (RoPE), ALiBi, 2-D sin-cos for image patches, stretching RoPE to longer contexts, and what float16 and bfloat16 do to positions. Every number is computed by the engine (C++ compiled to WebAssembly) as you change the settings, which live in the page's address: copy it to share exactly this view.",
   skip: 'Skip to the figures',
   'messages.dismiss': 'Dismiss',
   'relative.tableRegion': 'Rotation blocks (scrolls sideways on narrow screens)',

@@ -5,13 +5,13 @@ export default {
   'lang.name': '简体中文',
   'lang.label': '语言',
   'page.title': '位置编码：讲解与计算',
-  'masthead.title': '正弦位置编码：讲解与计算',
+  'masthead.title': '位置编码：讲解与计算',
   'masthead.ledeHtml':
     '注意力机制本身不知道词的顺序：把词元打乱，它对每个词元算出的结果完全一样。因此 Transformer 会把一个位置向量 PE(pos) <strong>加</strong>到每个词元的嵌入上（是相加而不是拼接，所以 PE 的宽度与 <var>d_model</var> 相同）。最初的 Transformer（Vaswani 等，2017）用的是固定公式，而不是学习得到的权重：',
   'masthead.formulaHtml':
     'PE(pos, 2i) = sin(pos · ω<sub>i</sub>),PE(pos, 2i+1) = cos(pos · ω<sub>i</sub>),ω<sub>i</sub> = base<sup>−2i/d_model</sup>,base = 10000。',
   'masthead.engine':
-    '下面的每个数字都由引擎（编译为 WebAssembly 的 C++）在你修改设置时实时计算。设置保存在页面地址里：复制地址即可分享完全相同的视图。',
+    '第 1 到 7 节拆解这种正弦编码；第 8 到 12 节讲之后的模型用的方法：旋转位置编码（RoPE）、ALiBi、图像块的二维 sin-cos、把 RoPE 拉伸到更长的上下文，以及 float16 和 bfloat16 对位置的影响。每个数字都由引擎（编译为 WebAssembly 的 C++）在你修改设置时实时计算；设置保存在页面地址里：复制地址即可分享完全相同的视图。',
   skip: '跳到图表',
   'relative.tableRegion': '旋转块（窄屏上可左右滚动）',
   'learned.tableRegion': '哪些模型用哪种方式（窄屏上可左右滚动）',

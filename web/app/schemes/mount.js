@@ -1,4 +1,4 @@
-// Mounts scheme views (schemes/*.js modules) into a box: the page mounts all of them (index.js), a
+// Mounts scheme views (schemes/*.js modules) into a box: the page mounts all of them (main.js), a
 // <pe-explorer> the one its figure shows, loaded as its own chunk. Kept apart from the views so the
 // element carries only this, not them.
 
