@@ -54,9 +54,35 @@ ${loader}
     }
     return wasm;
   }
+  // Decompression and compilation start as soon as this script runs (both off the main thread), not
+  // when createPE is first called: on the explorer page that is after the page's own script has loaded
+  // and run, ~50 ms later. A failure is kept for createPE to report (and not reported here, unasked).
+  var compiled = null;
+  function compile() {
+    if (!compiled) {
+      compiled = unpack().then(function (buffer) {
+        return WebAssembly.compile(buffer);
+      });
+      compiled.catch(function () {});
+    }
+    return compiled;
+  }
+  if (typeof WebAssembly === 'object') compile();
   return function createPE(overrides) {
-    return unpack().then(function (buffer) {
-      return factory(Object.assign({ wasmBinary: new Uint8Array(buffer) }, overrides));
+    return compile().then(function (module) {
+      return factory(
+        Object.assign(
+          {
+            instantiateWasm: function (imports, receive) {
+              WebAssembly.instantiate(module, imports).then(function (instance) {
+                receive(instance, module);
+              });
+              return {};
+            },
+          },
+          overrides,
+        ),
+      );
     });
   };
 })();

@@ -1,9 +1,9 @@
 // The browser half of build-scripts/bench.sh: generation ratios (bench.html), frame times while a slider
-// is dragged and while the clocks play at 8192 x 1024, the gzipped weight of what the page loads, and the
-// time from navigation to the first drawn frame. Prints JSON.
+// is dragged and while the clocks play at 8192 x 1024, and the gzipped weight of the budgets. Prints JSON.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { BUDGETS, budgetFiles } from '../../build-scripts/budgets.mjs';
 import { DIST, FIXTURES, launch, openPage, serve } from '../web/harness.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -104,26 +104,20 @@ async function recordFrames(page, action) {
   await page.context().close();
 }
 
-// 4. Weight: what the page loads, and the single-file engine, gzipped (level 9).
+// 4. Weight (gzip -9): the budgets of build-scripts/budgets.mjs (one figure of each kind, the page to
+// its first view; bundle.mjs fails the build above them), and the engine for API users. The time to
+// the first drawn frame is tests/bench/first-frame.mjs's.
 const gz = (file) => zlib.gzipSync(fs.readFileSync(path.join(DIST, file)), { level: 9 }).length;
-const pageFiles = ['index.html', 'styles.css', 'app.js']; // what index.html loads
 out.weight = {
-  pageGzipBytes: pageFiles.reduce((sum, f) => sum + gz(f), 0),
+  budgets: Object.fromEntries(
+    Object.entries(BUDGETS).map(([name, budget]) => {
+      const files = budgetFiles(budget, gz);
+      return [name, { files, gzipBytes: files.reduce((sum, f) => sum + gz(f), 0), budget: budget.bytes }];
+    }),
+  ),
   peJsGzipBytes: gz('pe.js'),
   peWasmGzipBytes: gz('pe.wasm'),
-  embedGzipBytes: fs.existsSync(path.join(DIST, 'pe-explorer.js')) ? gz('pe-explorer.js') : null,
 };
-
-// 5. Navigation to the first drawn frame on localhost (median of 7 cold loads).
-const firsts = [];
-for (let n = 0; n < 7; n++) {
-  const { page, context } = await openPage(browser, null, { viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
-  await page.goto(server.url + 'index.html');
-  await page.waitForSelector('body[data-ready="true"]');
-  firsts.push(await page.evaluate(() => performance.getEntriesByName('pe-first-frame')[0].startTime));
-  await context.close();
-}
-out.firstFrameMs = { median: percentile(firsts, 50), min: Math.min(...firsts), max: Math.max(...firsts) };
 
 await browser.close();
 await server.close();

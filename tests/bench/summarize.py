@@ -77,17 +77,11 @@ def main():
         print(f"    {view:<16} {v['median']:.1f} / {v['p95']:.1f} / {v['max']:.1f}  ({v['redraws']} redraws)")
 
     w = browser["weight"]
-    print("\nWeight (gzip -9)")
-    print(f"  the page (index.html, styles.css, app.js with the -O3 engine inlined): {w['pageGzipBytes'] / 1024:.1f} KiB")
-    print(f"  pe.js (engine, wasm inlined): {w['peJsGzipBytes'] / 1024:.1f} KiB; pe.wasm: {w['peWasmGzipBytes'] / 1024:.1f} KiB")
-    if w["embedGzipBytes"]:
-        print(f"  embed pe-explorer.js (script + size-built wasm + styles): {w['embedGzipBytes'] / 1000:.1f} KB  (target <= 100 KB: {verdict(w['embedGzipBytes'] <= 100_000)})")
-    else:
-        print("  embed pe-explorer.js: not built yet (the embedding issue)")
-    ff = browser["firstFrameMs"]
-    print(f"\nNavigation to first drawn frame on localhost: median {ff['median']:.0f} ms (min {ff['min']:.0f}, max {ff['max']:.0f})"
-          f"  (target <= 300 ms: {verdict(ff['median'] <= 300)})")
-
+    print("\nWeight (gzip -9; build-scripts/budgets.mjs)")
+    for name, b in w["budgets"].items():
+        print(f"  {name:<10} {b['gzipBytes'] / 1000:.1f} KB  ({' + '.join(b['files'])})"
+              f"  (budget <= {b['budget'] / 1000:.0f} KB: {verdict(b['gzipBytes'] <= b['budget'])})")
+    print(f"  pe.js (engine for API users, wasm inlined): {w['peJsGzipBytes'] / 1024:.1f} KiB; pe.wasm: {w['peWasmGzipBytes'] / 1024:.1f} KiB")
 
 if __name__ == "__main__":
     main()

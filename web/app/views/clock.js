@@ -7,6 +7,16 @@ const MAX_CLOCKS = 32;
 const MAX_CLOCKS_NARROW = 15; // below 500 px (a phone): five rows of three, not eleven
 const CELL = { width: 86, height: 104, radius: 30 };
 
+/** A CSS colour as one little-endian RGBA word (for a Uint32Array over ImageData). */
+function rgba32(ctx, colour) {
+  ctx.fillStyle = colour;
+  const c = ctx.fillStyle; // normalised: #rrggbb, or rgba(r, g, b, a)
+  const [r, g, b, a = 1] = c.startsWith('#')
+    ? [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16))
+    : c.match(/[\d.]+/g).map(Number);
+  return ((Math.round(a * 255) << 24) | (b << 16) | (g << 8) | r) >>> 0;
+}
+
 export class ClockView {
   constructor(root, pe, store, t) {
     this.t = t; // the translator
@@ -152,11 +162,31 @@ export class ClockView {
     const t = theme(this.bars);
     const width = widthOf(this.bars.parentElement);
     const height = 170;
-    const { ctx } = fitCanvas(this.bars, width, height);
+    const { ctx, dpr } = fitCanvas(this.bars, width, height);
     const v = this.pe.vectorAt(encodingOf(state), state.pos);
     const g = { left: 36, right: width - 8, top: 8, bottom: height - 22 };
     const yOf = (x) => g.top + ((1 - x) / 2) * (g.bottom - g.top);
     ctx.font = t.font;
+    // The bars as pixels, one device-pixel column at a time (the bar under its centre), written into an
+    // image: a thousand anti-aliased rectangles were the slowest part of a playing frame to rasterise
+    // (47 of 132 frames late at d_model 1024; none without them).
+    const image = ctx.createImageData(this.bars.width, this.bars.height);
+    const pixels = new Uint32Array(image.data.buffer);
+    const colours = { sin: rgba32(ctx, t.sin), cos: rgba32(ctx, t.cos), zero: rgba32(ctx, t.muted) };
+    const barWidth = (g.right - g.left) / state.d;
+    const w = Math.max(barWidth - (barWidth > 3 ? 1 : 0), 0.6);
+    const y0 = yOf(0);
+    for (let x = Math.floor(g.left * dpr); x < Math.ceil(g.right * dpr); x++) {
+      const at = (x + 0.5) / dpr - g.left; // the column's centre, in CSS pixels from the first bar
+      const j = Math.floor(at / barWidth);
+      if (j < 0 || j >= state.d || at - j * barWidth > w) continue; // a gap between wide bars
+      const y1 = yOf(v[j]);
+      const top = Math.round(Math.min(y0, y1) * dpr);
+      const bottom = Math.max(top + 1, Math.round(Math.max(y0, y1) * dpr));
+      const colour = colours[this.info.wave[j]];
+      for (let y = top; y < bottom; y++) pixels[y * this.bars.width + x] = colour;
+    }
+    ctx.putImageData(image, 0, 0);
     ctx.fillStyle = t.muted;
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
@@ -166,28 +196,6 @@ export class ClockView {
     ctx.moveTo(g.left, yOf(0));
     ctx.lineTo(g.right, yOf(0));
     ctx.stroke();
-    // One path per colour: a thousand bars are three fills for the rasteriser, not a thousand.
-    const barWidth = (g.right - g.left) / state.d;
-    const paths = { sin: new Path2D(), cos: new Path2D(), zero: new Path2D() };
-    const y0 = yOf(0);
-    for (let j = 0; j < state.d; j++) {
-      const y1 = yOf(v[j]);
-      const w = Math.max(barWidth - (barWidth > 3 ? 1 : 0), 0.6);
-      paths[this.info.wave[j]].rect(
-        g.left + j * barWidth,
-        Math.min(y0, y1),
-        w,
-        Math.max(Math.abs(y1 - y0), 0.5),
-      );
-    }
-    for (const [wave, colour] of [
-      ['sin', t.sin],
-      ['cos', t.cos],
-      ['zero', t.muted],
-    ]) {
-      ctx.fillStyle = colour;
-      ctx.fill(paths[wave]);
-    }
     ctx.fillStyle = t.muted;
     ctx.textAlign = 'left';
     ctx.textBaseline = 'bottom';
@@ -249,9 +257,10 @@ export class ClockView {
   drawHands(position) {
     const { layer, ctx, dpr, hands, accent, hub } = this.faces;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.globalCompositeOperation = 'copy'; // the faces replace the last frame, transparent parts too
+    // clearRect + drawImage, not one drawImage with 'copy': that composite mode is not bounded by the
+    // image, and the canvas treats it as a layer over the whole canvas (slower than both together).
+    ctx.clearRect(0, 0, layer.width, layer.height);
     ctx.drawImage(layer, 0, 0);
-    ctx.globalCompositeOperation = 'source-over';
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     // angle = pos * omega, counter-clockwise from 3 o'clock: x = cos, y = sin (the pair's two values).
     const lines = new Path2D();
