@@ -257,9 +257,7 @@ export class ClockView {
   drawHands(position) {
     const { layer, ctx, dpr, hands, accent, hub } = this.faces;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    // clearRect + drawImage, not one drawImage with 'copy': that composite mode is not bounded by the
-    // image, and the canvas treats it as a layer over the whole canvas (slower than both together).
-    ctx.clearRect(0, 0, layer.width, layer.height);
+    ctx.clearRect(0, 0, layer.width, layer.height); // the faces have transparent parts
     ctx.drawImage(layer, 0, 0);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     // angle = pos * omega, counter-clockwise from 3 o'clock: x = cos, y = sin (the pair's two values).
