@@ -170,8 +170,13 @@ export class ClockView {
     // The bars as pixels, one device-pixel column at a time (the bar under its centre), written into an
     // image: a thousand anti-aliased rectangles were the slowest part of a playing frame to rasterise
     // (47 of 132 frames late at d_model 1024; none without them).
-    const image = ctx.createImageData(this.bars.width, this.bars.height);
+    // One image for the canvas's size, cleared and reused (a new one per frame was ~0.8 MB of garbage).
+    if (this.barsImage?.width !== this.bars.width || this.barsImage.height !== this.bars.height) {
+      this.barsImage = ctx.createImageData(this.bars.width, this.bars.height);
+    }
+    const image = this.barsImage;
     const pixels = new Uint32Array(image.data.buffer);
+    pixels.fill(0);
     const colours = { sin: rgba32(ctx, t.sin), cos: rgba32(ctx, t.cos), zero: rgba32(ctx, t.muted) };
     const barWidth = (g.right - g.left) / state.d;
     const w = Math.max(barWidth - (barWidth > 3 ? 1 : 0), 0.6);
