@@ -1,0 +1,87 @@
+// shortest_exponential for the wasm build: the digits from JavaScript (number_text.hpp). The core's
+// only code that knows it runs in a browser; CMakeLists.txt compiles it instead of
+// cpp/src/number_text_native.cpp when building with emscripten.
+#include <emscripten.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+
+#include "../src/number_text.hpp"
+
+namespace pe::detail {
+
+// For value >= 0. toExponential rounds an exact tie away from zero where printf rounds it to even
+// (1690544232663770.25 to 17 digits: ...770.3 against ...770.2), so a tie (one digit more ends in 5
+// and equals the double, compared exactly in BigInt arithmetic) is rounded to even here. A float32
+// candidate reads back as `value` when it lies strictly between the midpoints to its neighbours
+// (lo, hi: exact doubles), or on one and `value` is even (strtof's ties). Number() rounds
+// monotonically, so only a text whose Number() is a midpoint needs the exact comparison.
+// (clang-format would split the JavaScript's === into "== =".)
+// clang-format off
+EM_JS(int, pe_shortest_exponential,
+      (double value, int min_precision, int max_precision, int single, double lo, double hi, int even, char* out), {
+  var big = BigInt;
+  var tens = function(n) { var r = big(1); while (n-- > 0) r *= big(10); return r; };
+  var compare = function(text, x) {  // the sign of text - x, exactly (x > 0)
+    var parts = text.split("e");
+    var digits = parts[0].replace(".", "");
+    var k = Number(parts[1]) - (digits.length - 1);
+    var view = new DataView(new ArrayBuffer(8));
+    view.setFloat64(0, x);
+    var bits = view.getBigUint64(0);
+    var biased = Number(bits >> big(52));
+    var m = bits & ((big(1) << big(52)) - big(1));
+    if (biased) m += big(1) << big(52);
+    var e = (biased || 1) - 1075;
+    var left = big(digits);
+    if (k >= 0) left *= tens(k); else m *= tens(-k);
+    if (e >= 0) m <<= big(e); else left <<= big(-e);
+    return left < m ? -1 : left > m ? 1 : 0;
+  };
+  var text = "";
+  var p = min_precision;
+  for (;; ++p) {
+    text = value.toExponential(p - 1);
+    var longer = value.toExponential(p).split("e");
+    if (longer[0].slice(-1) === "5" && compare(longer.join("e"), value) === 0) {
+      var kept = longer[0].slice(0, -1);
+      if (Number(kept.slice(-1)) % 2 === 0) {  // to even: drop the 5 (toExponential rounded up)
+        if (kept.slice(-1) === ".") kept = kept.slice(0, -1);
+        text = kept + "e" + longer[1];
+      }
+    }
+    var back = Number(text);
+    var reads = single ? back > lo && back < hi : back === value;
+    if (single && (back === lo || back === hi)) {
+      var side = compare(text, back) * (back === lo ? 1 : -1);
+      reads = side > 0 || (side === 0 && even !== 0);
+    }
+    if (reads || p === max_precision) break;
+  }
+  stringToUTF8(text, out, 40);
+  return p;
+});
+// clang-format on
+
+int shortest_exponential(double value, int min_precision, int max_precision, bool single,
+                         char (&text)[40]) {
+  const double magnitude = std::fabs(value);  // toExponential drops the sign of -0
+  double lo = magnitude;
+  double hi = magnitude;
+  int even = 0;
+  if (single) {
+    const auto f = static_cast<float>(magnitude);
+    lo = (magnitude + static_cast<double>(std::nextafter(f, -INFINITY))) / 2;
+    hi = (magnitude + static_cast<double>(std::nextafter(f, INFINITY))) / 2;
+    std::uint32_t bits;
+    std::memcpy(&bits, &f, sizeof bits);
+    even = (bits & 1U) == 0 ? 1 : 0;
+  }
+  char* at = text;
+  if (std::signbit(value)) *at++ = '-';
+  return pe_shortest_exponential(magnitude, min_precision, max_precision, single ? 1 : 0, lo, hi,
+                                 even, at);
+}
+
+}  // namespace pe::detail

@@ -1,0 +1,21 @@
+// shortest_exponential with printf and strtod, for native builds (number_text.hpp).
+#include <cstdio>
+#include <cstdlib>
+
+#include "number_text.hpp"
+
+namespace pe::detail {
+
+int shortest_exponential(double value, int min_precision, int max_precision, bool single,
+                         char (&text)[40]) {
+  int p = min_precision;
+  for (;; ++p) {
+    std::snprintf(text, sizeof text, "%.*e", p - 1, value);
+    const bool back = single ? std::strtof(text, nullptr) == static_cast<float>(value)
+                             : std::strtod(text, nullptr) == value;
+    if (back || p == max_precision) break;
+  }
+  return p;
+}
+
+}  // namespace pe::detail
