@@ -442,9 +442,47 @@ test('play moves the position and the other views follow; reduced motion means n
   assert.equal(await page.inputValue('#c-pos'), '20', 'autoplay despite prefers-reduced-motion');
   const clocks = await signature(page, 'clocks');
   await page.click('[data-action="play"]');
+  // While they play, the canvases far from the screen (the last section's) are out of the picture;
+  // the clocks' own are not.
+  const far = '#view-context canvas';
+  await page.waitForFunction((far) => document.querySelector(far)?.hasAttribute('data-far'), far);
+  assert.equal(
+    await page.evaluate(
+      (far) => document.querySelector(far).checkVisibility({ visibilityProperty: true }),
+      far,
+    ),
+    false,
+  );
+  assert.equal(
+    await page.evaluate(() => document.querySelector('canvas.clocks').hasAttribute('data-far')),
+    false,
+  );
   await page.waitForFunction(() => Number(document.querySelector('#c-pos').value) >= 30);
   await page.click('[data-action="play"]'); // pause
   const pos = await page.inputValue('#c-pos');
+  assert.equal(
+    await page.evaluate(() => document.querySelectorAll('[data-far]').length),
+    0,
+    'all back after the pause',
+  );
+  assert.equal(
+    await page.evaluate(
+      (far) => document.querySelector(far).checkVisibility({ visibilityProperty: true }),
+      far,
+    ),
+    true,
+  );
+  // Frames redraw only each clock's square and the bars' changed spans: after playing, both canvases
+  // are the very pixels a fresh page at that position draws whole.
+  const fresh = await explorer(`#speed=64&pos=${pos}`);
+  await fresh.page.locator('#view-clock').scrollIntoViewIfNeeded();
+  for (const name of ['clocks', 'bars']) {
+    assert.equal(
+      (await signature(page, name)).hash,
+      (await signature(fresh.page, name)).hash,
+      `${name} after playing`,
+    );
+  }
   assert.match(await page.textContent('.readout'), new RegExp(`Outlined: position ${pos}\\.`));
   assert.match(await page.textContent('.residual'), new RegExp(`PE\\(${pos}\\)`));
   assert.notEqual((await signature(page, 'clocks')).hash, clocks.hash);

@@ -1,6 +1,6 @@
 // View 3: the position vector in motion. Bars for PE(pos); one clock per pair whose hand turns at that
 // pair's true angular speed (angle = pos * omega_i); play, pause, step, scrub and speed.
-import { fitCanvas, formatNumber, textUpdate, theme, widthOf } from '../canvas.js';
+import { fitCanvas, formatNumber, quietFar, textUpdate, theme, widthOf } from '../canvas.js';
 import { ENCODING_KEYS, encodingOf, SPEEDS } from '../state.js';
 
 const MAX_CLOCKS = 32;
@@ -80,6 +80,7 @@ export class ClockView {
     if (!changed || keys.some((k) => changed.has(k))) {
       this.info = this.pe.dimensions(encodingOf(state));
       this.faces = null; // the clock faces are drawn again (drawClocks)
+      this.colours = theme(this.bars);
     }
     this.drawBars(state);
     this.drawClocks(state, this.at);
@@ -130,12 +131,15 @@ export class ClockView {
       this.frame = requestAnimationFrame(tick);
     };
     this.frame = requestAnimationFrame(tick);
+    this.endQuiet = quietFar(this.root);
     this.clocks.dataset.running = 'true';
   }
 
   stopLoop() {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
+    this.endQuiet?.();
+    this.endQuiet = null;
     this.clocks.dataset.running = 'false';
   }
 
@@ -159,7 +163,7 @@ export class ClockView {
   }
 
   drawBars(state) {
-    const t = theme(this.bars);
+    const t = this.colours;
     const width = widthOf(this.bars.parentElement);
     const height = 170;
     const { ctx, dpr } = fitCanvas(this.bars, width, height);
@@ -169,29 +173,45 @@ export class ClockView {
     ctx.font = t.font;
     // The bars as pixels, one device-pixel column at a time (the bar under its centre), written into an
     // image: a thousand anti-aliased rectangles were the slowest part of a playing frame to rasterise
-    // (47 of 132 frames late at d_model 1024; none without them).
-    // One image for the canvas's size, cleared and reused (a new one per frame was ~0.8 MB of garbage).
-    if (this.barsImage?.width !== this.bars.width || this.barsImage.height !== this.bars.height) {
-      this.barsImage = ctx.createImageData(this.bars.width, this.bars.height);
+    // (47 of 132 frames late at d_model 1024; none without them). Which bar and colour each column
+    // shows is worked out once per size and encoding; a redraw clears the spans it drew last time
+    // (not the whole image) and writes the new ones.
+    const W = this.bars.width;
+    const key = `${W}x${this.bars.height} ${state.d} ${dpr} ${this.info.wave.join('')} ${t.sin} ${t.cos}`;
+    if (this.barColumns?.key !== key) {
+      const colours = { sin: rgba32(ctx, t.sin), cos: rgba32(ctx, t.cos) };
+      const barWidth = (g.right - g.left) / state.d;
+      const w = Math.max(barWidth - (barWidth > 3 ? 1 : 0), 0.6);
+      const bar = new Int32Array(W).fill(-1);
+      const colour = new Uint32Array(W);
+      for (let x = Math.floor(g.left * dpr); x < Math.min(W, Math.ceil(g.right * dpr)); x++) {
+        const at = (x + 0.5) / dpr - g.left; // the column's centre, in CSS pixels from the first bar
+        const j = Math.floor(at / barWidth);
+        if (j < 0 || j >= state.d || at - j * barWidth > w) continue; // a gap between wide bars
+        bar[x] = j;
+        colour[x] = colours[this.info.wave[j]];
+      }
+      const image = ctx.createImageData(W, this.bars.height);
+      const drawn = new Int32Array(2 * W); // each column's last span [top, bottom)
+      this.barColumns = { key, bar, colour, image, pixels: new Uint32Array(image.data.buffer), drawn };
     }
-    const image = this.barsImage;
-    const pixels = new Uint32Array(image.data.buffer);
-    pixels.fill(0);
-    const colours = { sin: rgba32(ctx, t.sin), cos: rgba32(ctx, t.cos), zero: rgba32(ctx, t.muted) };
-    const barWidth = (g.right - g.left) / state.d;
-    const w = Math.max(barWidth - (barWidth > 3 ? 1 : 0), 0.6);
+    const { bar, colour, image, pixels, drawn } = this.barColumns;
     const y0 = yOf(0);
-    for (let x = Math.floor(g.left * dpr); x < Math.ceil(g.right * dpr); x++) {
-      const at = (x + 0.5) / dpr - g.left; // the column's centre, in CSS pixels from the first bar
-      const j = Math.floor(at / barWidth);
-      if (j < 0 || j >= state.d || at - j * barWidth > w) continue; // a gap between wide bars
+    for (let x = 0; x < W; x++) {
+      for (let y = drawn[2 * x]; y < drawn[2 * x + 1]; y++) pixels[y * W + x] = 0;
+      const j = bar[x];
+      if (j < 0) continue;
       const y1 = yOf(v[j]);
       const top = Math.round(Math.min(y0, y1) * dpr);
       const bottom = Math.max(top + 1, Math.round(Math.max(y0, y1) * dpr));
-      const colour = colours[this.info.wave[j]];
-      for (let y = top; y < bottom; y++) pixels[y * this.bars.width + x] = colour;
+      const c = colour[x];
+      for (let y = top; y < bottom; y++) pixels[y * W + x] = c;
+      drawn[2 * x] = top;
+      drawn[2 * x + 1] = bottom;
     }
-    ctx.putImageData(image, 0, 0);
+    // Only the plot's rows (fitCanvas cleared the rest).
+    const [top, bottom] = [Math.floor(g.top * dpr), Math.ceil(g.bottom * dpr) + 1];
+    ctx.putImageData(image, 0, 0, 0, top, W, Math.min(this.bars.height, bottom) - top);
     ctx.fillStyle = t.muted;
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
@@ -220,7 +240,7 @@ export class ClockView {
   }
 
   drawFaces(state, width) {
-    const t = theme(this.bars);
+    const t = this.colours;
     const pairs = this.pairsShown(state, width);
     const perRow = Math.max(1, Math.floor(width / CELL.width));
     const rows = Math.ceil(pairs.length / perRow);
@@ -262,8 +282,20 @@ export class ClockView {
   drawHands(position) {
     const { layer, ctx, dpr, hands, accent, hub } = this.faces;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, layer.width, layer.height); // the faces have transparent parts
-    ctx.drawImage(layer, 0, 0);
+    if (this.faces.whole) {
+      // Each clock's square copied back from the faces (a third of the canvas's pixels), not the whole.
+      const side = Math.ceil(2 * CELL.radius * dpr) + 2;
+      for (const { cx, cy } of hands) {
+        const x = Math.floor((cx - CELL.radius) * dpr) - 1;
+        const y = Math.floor((cy - CELL.radius) * dpr) - 1;
+        ctx.clearRect(x, y, side, side); // the faces have transparent parts
+        ctx.drawImage(layer, x, y, side, side, x, y, side, side);
+      }
+    } else {
+      ctx.clearRect(0, 0, layer.width, layer.height);
+      ctx.drawImage(layer, 0, 0);
+      this.faces.whole = true;
+    }
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     // angle = pos * omega, counter-clockwise from 3 o'clock: x = cos, y = sin (the pair's two values).
     const lines = new Path2D();
@@ -290,23 +322,23 @@ export class ClockView {
     const v = this.pe.vectorAt(encodingOf(state), state.pos);
     const h = Math.floor(state.d / 2);
     const featured = [...new Set([0, 1, Math.floor(h / 2), h - 1])].filter((i) => i >= 0 && i < h);
-    this.angles.replaceChildren(
-      ...featured.map((pair) => {
-        const { sin, cos } = this.columnsOf(pair);
-        const degrees = ((Math.atan2(v[sin], v[cos]) * 180) / Math.PI + 360) % 360;
-        const li = document.createElement('li');
-        li.dataset.pair = String(pair);
-        li.dataset.angle = degrees.toFixed(4);
-        li.textContent = this.t('clock.angle', {
-          pair,
-          deg: degrees.toFixed(1),
-          sin: v[sin].toFixed(4),
-          cos: v[cos].toFixed(4),
-          lambda: formatNumber(this.info.wavelength[sin], 5),
-        });
-        return li;
-      }),
-    );
+    // The list's items are kept and their text rewritten (new items each time were new boxes to lay out).
+    const items = [...this.angles.children];
+    while (items.length > featured.length) items.pop().remove();
+    featured.forEach((pair, n) => {
+      const { sin, cos } = this.columnsOf(pair);
+      const degrees = ((Math.atan2(v[sin], v[cos]) * 180) / Math.PI + 360) % 360;
+      const li = items[n] ?? this.angles.appendChild(document.createElement('li'));
+      li.dataset.pair = String(pair);
+      li.dataset.angle = degrees.toFixed(4);
+      li.textContent = this.t('clock.angle', {
+        pair,
+        deg: degrees.toFixed(1),
+        sin: v[sin].toFixed(4),
+        cos: v[cos].toFixed(4),
+        lambda: formatNumber(this.info.wavelength[sin], 5),
+      });
+    });
     this.clocks.setAttribute(
       'aria-label',
       this.t('clock.aria', { pos: state.pos, text: this.angles.textContent }),
