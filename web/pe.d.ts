@@ -264,6 +264,12 @@ export interface PE {
     col: number,
     part?: 'all' | 'x' | 'y',
   ): Float64Array;
+  /** The three at once ('all', 'x' and 'y'; one table of sines and cosines instead of three). */
+  grid2dSimilarities(
+    options: Sincos2dOptions,
+    row: number,
+    col: number,
+  ): { all: Float64Array; x: Float64Array; y: Float64Array };
   /** Each value rounded to float32, float16 or bfloat16 (nearest, ties to even, overflow to
    *  Infinity; NaN and -0 kept), returned as float64. At most 2^20 values. Not in the embed engine. */
   roundTo(values: ArrayLike<number>, format: NumberFormat): Float64Array;

@@ -462,6 +462,12 @@ Module['grid2dSimilarity'] = function grid2dSimilarity(options, row, col, part) 
   return peUnwrap(binding(o, peNumber(row, 'row'), peNumber(col, 'col'), which), peGridNames);
 };
 
+Module['grid2dSimilarities'] = function grid2dSimilarities(options, row, col) {
+  const binding = peBinding('_grid2dSimilarities'); // before the options: name the function, not its table
+  const o = peSchemeOptions('sincos2d', options, '{ dModel: 768, gridHeight: 14, gridWidth: 14 }', {});
+  return peUnwrap(binding(o, peNumber(row, 'row'), peNumber(col, 'col')), peGridNames);
+};
+
 Module['exportTable'] = function exportTable(options, format) {
   const binding = peBinding('_exportSinusoidal', 'exportTable'); // before the options
   const o = peEncodingOptions(options, true);

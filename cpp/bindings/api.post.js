@@ -431,6 +431,7 @@ const PE_PAGE_ENGINE_ONLY = [
   'alibiAttention',
   'sincos2d',
   'grid2dSimilarity',
+  'grid2dSimilarities',
   'exportTable',
   'roundTo',
   'precisionError',

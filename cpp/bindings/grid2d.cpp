@@ -34,6 +34,18 @@ val grid2d_similarity_of(const val& options, double row, double col, const std::
   return copy_out(std::span<const double>(result.value()));
 }
 
+val grid2d_similarities_of(const val& options, double row, double col) {
+  const auto spec = grid_spec_from(options);
+  if (!spec) return error_value(spec.error());
+  const auto result = grid2d_similarities(spec.value(), row, col);
+  if (!result) return error_value(result.error());
+  val out = val::object();
+  out.set("all", copy_out(std::span<const double>(result.value().all)));
+  out.set("x", copy_out(std::span<const double>(result.value().x)));
+  out.set("y", copy_out(std::span<const double>(result.value().y)));
+  return out;
+}
+
 }  // namespace
 }  // namespace pe::bindings
 
@@ -41,4 +53,5 @@ EMSCRIPTEN_BINDINGS(grid2d) {
   using namespace pe::bindings;
   emscripten::function("_sincos2d", &sincos2d_of);
   emscripten::function("_grid2dSimilarity", &grid2d_similarity_of);
+  emscripten::function("_grid2dSimilarities", &grid2d_similarities_of);
 }

@@ -97,34 +97,44 @@ Result<GridPart> parse_grid_part(std::string_view text) {
                     {{"allowed", std::string("all, x, y")}, {"got", std::string(text)}});
 }
 
-Result<std::vector<double>> grid2d_similarity(const Grid2dSpec& spec, double row, double col,
-                                              GridPart part) {
+Result<GridSimilarities> grid2d_similarities(const Grid2dSpec& spec, double row, double col) {
   if (auto s = check_integer("row", row, 0, spec.grid_height - 1); !s) return s.error();
   if (auto s = check_integer("col", col, 0, spec.grid_width - 1); !s) return s.error();
   // A patch vector is [x half | y half]; dot products and norms split the same way, so the
-  // similarity of (r0, c0) and (r, c) needs only the column pair's and the row pair's half-dots.
+  // similarity of (r0, c0) and (r, c) needs only the column pair's and the row pair's half-dots,
+  // the same for all three parts.
   const auto b = blocks(spec, std::max(spec.grid_height, spec.grid_width));
   const int r0 = static_cast<int>(row), c0 = static_cast<int>(col);
-  const bool use_x = part != GridPart::y, use_y = part != GridPart::x;
   std::vector<double> dot_x(spec.grid_width), norm_x(spec.grid_width);
   std::vector<double> dot_y(spec.grid_height), norm_y(spec.grid_height);
   for (int c = 0; c < spec.grid_width; ++c) {
-    dot_x[c] = use_x ? half_dot(b, c0, c) : 0;
-    norm_x[c] = use_x ? half_dot(b, c, c) : 0;
+    dot_x[c] = half_dot(b, c0, c);
+    norm_x[c] = half_dot(b, c, c);
   }
   for (int r = 0; r < spec.grid_height; ++r) {
-    dot_y[r] = use_y ? half_dot(b, r0, r) : 0;
-    norm_y[r] = use_y ? half_dot(b, r, r) : 0;
+    dot_y[r] = half_dot(b, r0, r);
+    norm_y[r] = half_dot(b, r, r);
   }
-  const double norm_picked = norm_x[c0] + norm_y[r0];
-  std::vector<double> out(std::size_t(spec.grid_height) * spec.grid_width);
+  const std::size_t n = std::size_t(spec.grid_height) * spec.grid_width;
+  GridSimilarities out{std::vector<double>(n), std::vector<double>(n), std::vector<double>(n)};
   for (int r = 0; r < spec.grid_height; ++r) {
     for (int c = 0; c < spec.grid_width; ++c) {
-      out[std::size_t(r) * spec.grid_width + c] =
-          (dot_x[c] + dot_y[r]) / std::sqrt(norm_picked * (norm_x[c] + norm_y[r]));
+      const std::size_t at = std::size_t(r) * spec.grid_width + c;
+      out.all[at] =
+          (dot_x[c] + dot_y[r]) / std::sqrt((norm_x[c0] + norm_y[r0]) * (norm_x[c] + norm_y[r]));
+      out.x[at] = dot_x[c] / std::sqrt(norm_x[c0] * norm_x[c]);
+      out.y[at] = dot_y[r] / std::sqrt(norm_y[r0] * norm_y[r]);
     }
   }
   return out;
+}
+
+Result<std::vector<double>> grid2d_similarity(const Grid2dSpec& spec, double row, double col,
+                                              GridPart part) {
+  auto each = grid2d_similarities(spec, row, col);
+  if (!each) return each.error();
+  auto& s = each.value();
+  return std::move(part == GridPart::x ? s.x : part == GridPart::y ? s.y : s.all);
 }
 
 }  // namespace pe

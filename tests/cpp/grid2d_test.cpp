@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <vector>
 
 TEST_CASE("the table is MAE's: row-major patches, x (the column) in the first half") {
@@ -60,4 +61,30 @@ TEST_CASE("bad 2-D parameters are refused with the parameter named") {
   const auto spec = pe::make_grid2d_spec(8, 2, 2, 10000, false).value();
   CHECK(pe::grid2d_similarity(spec, 2, 0, pe::GridPart::x).error().parameter == "row");
   CHECK(pe::parse_grid_part("z").error().parameter == "part");
+}
+
+TEST_CASE("the three similarities at once are the single ones, and cosines of the table's rows") {
+  // Independent of the half-dot shortcut: cosines computed here from sincos2d's rows (float32
+  // values, so to 1e-6), over all columns, the x half [0, d/2) and the y half [d/2, d).
+  const auto spec = pe::make_grid2d_spec(32, 6, 9, 10000, false).value();
+  const auto each = pe::grid2d_similarities(spec, 4, 2).value();
+  const pe::GridPart parts[] = {pe::GridPart::all, pe::GridPart::x, pe::GridPart::y};
+  const std::vector<double>* got[] = {&each.all, &each.x, &each.y};
+  std::vector<float> table(spec.element_count());
+  REQUIRE(pe::sincos2d_into(spec, table));
+  const int d = 32, picked = 4 * 9 + 2;
+  const int from[] = {0, 0, d / 2}, to[] = {d, d / 2, d};
+  for (int k = 0; k < 3; ++k) {
+    CHECK(*got[k] == pe::grid2d_similarity(spec, 4, 2, parts[k]).value());  // exactly
+    for (int patch = 0; patch < 6 * 9; ++patch) {
+      double dot = 0, a = 0, b = 0;
+      for (int j = from[k]; j < to[k]; ++j) {
+        dot += double(table[picked * d + j]) * table[patch * d + j];
+        a += double(table[picked * d + j]) * table[picked * d + j];
+        b += double(table[patch * d + j]) * table[patch * d + j];
+      }
+      CHECK((*got[k])[patch] == doctest::Approx(dot / std::sqrt(a * b)).epsilon(1e-6));
+    }
+  }
+  CHECK(pe::grid2d_similarities(spec, 0, 9).error().parameter == "col");
 }

@@ -56,7 +56,7 @@ const FUNCTIONS = {
   renderEncoding: 2, learnedTable: 1, learnedRow: 2, tokenize: 1, embedTokens: 2, project: 4,
   closestPositions: 1, wrongExponentWavelengths: 1, wrongExponentColumns: 2, inputVectors: 4,
   ropeFrequencies: 1, ropeApply: 2, ropeScores: 3, ropeTables: 1, alibiSlopes: 1, alibiBias: 1,
-  alibiAttention: 3, sincos2d: 1, grid2dSimilarity: 4, exportTable: 2, roundTo: 2, precisionError: 2,
+  alibiAttention: 3, sincos2d: 1, grid2dSimilarity: 4, grid2dSimilarities: 3, exportTable: 2, roundTo: 2, precisionError: 2,
   renderPrecision: 3, ropeFromConfig: 2, renderRopeTable: 2, renderAlibi: 3,
 };
 
@@ -195,6 +195,7 @@ export function atCaps(pe) {
     alibiBias: () => pe.alibiBias({ heads: 1, positions: 4096 }),
     sincos2d: () => pe.sincos2d({ dModel: 8192, gridHeight: 45, gridWidth: 45 }),
     grid2dSimilarity: () => pe.grid2dSimilarity({ dModel: 8192, gridHeight: 45, gridWidth: 45 }, 3, 3),
+    grid2dSimilarities: () => pe.grid2dSimilarities({ dModel: 8192, gridHeight: 45, gridWidth: 45 }, 3, 3),
     roundTo: () => pe.roundTo(new Float64Array(L.maxPositions).map((_, k) => k * 1.37), 'bfloat16'),
     precisionError: () =>
       pe.precisionError({ dModel: 128, positions: L.maxPrecisionValues / 64 }, { format: 'bfloat16', stage: 'outputs' }),

@@ -471,6 +471,27 @@ test('styles stay inside the shadow root, and theme="auto" follows the host', as
   assert.deepEqual(schemes, { auto: 'light', dark: 'dark', hostDark: 'dark' });
 });
 
+test('a theme switch redraws the canvases in the new colours, and back', async () => {
+  // The views keep the colours they read from the stylesheet until the light/dark scheme changes
+  // (canvas.js theme()): the switch must reach the pixels both ways.
+  const { page, problems } = await open(server.url + 'examples/one-figure.html');
+  await allReady(page);
+  const light = await shadowCanvas(page, 0, 'bars');
+  assert.ok(light.drawn > 500);
+  const switched = (theme) =>
+    page.evaluate((theme) => {
+      const el = document.querySelector('pe-explorer');
+      el.setAttribute('theme', theme);
+      return el.shadowRoot.querySelector('.pe-root').dataset.scheme;
+    }, theme);
+  assert.equal(await switched('dark'), 'dark');
+  const dark = await shadowCanvas(page, 0, 'bars');
+  assert.notEqual(dark.hash, light.hash, 'the bars kept their light colours');
+  assert.equal(await switched('light'), 'light');
+  assert.equal((await shadowCanvas(page, 0, 'bars')).hash, light.hash);
+  assert.deepEqual(problems, []);
+});
+
 test('a page with one figure transfers no more than its budget (build-scripts/budgets.mjs)', () => {
   const gzipped = (file) => zlib.gzipSync(fs.readFileSync(path.join(DIST, file)), { level: 9 }).length;
   for (const [name, budget] of Object.entries(BUDGETS)) {

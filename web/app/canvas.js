@@ -19,6 +19,18 @@ export function fitCanvas(canvas, cssWidth, cssHeight) {
 /** Colours from the stylesheet's custom properties where `element` lives (the page or a shadow root),
  *  so light and dark themes need no JS branches. */
 export function theme(element = document.documentElement) {
+  // Kept per element until its root's light/dark scheme changes: reading the computed style after a
+  // redraw wrote text or attributes recalculates the page's styles first (a dragged control's step).
+  const scheme = element.closest?.('.pe-root')?.dataset.scheme ?? '';
+  const kept = themes.get(element);
+  if (kept?.scheme === scheme) return kept.colours;
+  const colours = readTheme(element);
+  if (element.isConnected && colours.fg) themes.set(element, { scheme, colours }); // styled: kept
+  return colours;
+}
+const themes = new WeakMap();
+
+function readTheme(element) {
   const css = getComputedStyle(element);
   const get = (name) => css.getPropertyValue(name).trim();
   return {
@@ -121,9 +133,25 @@ export function download(blob, filename) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Width available to a view's figure (its container's content box). */
+/**
+ * Width available to a view's figure (its container's clientWidth), read once and kept until the
+ * explorer's width changes (forgetWidths, from the mounts' ResizeObservers). Read at every redraw, it
+ * laid the page out whenever the last redraw had written text: 10-30 ms of a dragged select's step
+ * on a phone-speed CPU. A width of 0 (not laid out yet, or hidden) is not kept.
+ */
+let widths = new WeakMap();
 export function widthOf(element, fallback = 600) {
-  return Math.max(240, Math.floor(element.clientWidth || fallback));
+  let width = widths.get(element);
+  if (width === undefined) {
+    width = element.clientWidth;
+    if (width > 0) widths.set(element, width);
+  }
+  return Math.max(240, Math.floor(width || fallback));
+}
+
+/** Forgets every width widthOf kept (a container of views changed width). */
+export function forgetWidths() {
+  widths = new WeakMap();
 }
 
 /**

@@ -1,7 +1,7 @@
 // Mounts the explorer (settings and views) into a container, in the page or in a <pe-explorer>'s shadow
 // root, and keeps views and controls in step with one store. Returns a handle whose destroy() removes
 // every listener, observer, timer and animation frame it created.
-import { textUpdate } from './canvas.js';
+import { forgetWidths, textUpdate } from './canvas.js';
 import { Controls } from './controls.js';
 import { controlsMarkup, sectionElement } from './markup.js';
 import { message } from './messages.js';
@@ -142,6 +142,7 @@ export function mountExplorer(container, pe, { views, controls, initial, t, onEr
   const resize = new ResizeObserver(() => {
     if (container.clientWidth === width) return;
     width = container.clientWidth;
+    forgetWidths();
     clearTimeout(resizeTimer);
     resizeTimer = setTimeout(() => render(store.get(), new Set(['size'])), 100);
   });

@@ -41,4 +41,10 @@ Result<GridPart> parse_grid_part(std::string_view text);
 Result<std::vector<double>> grid2d_similarity(const Grid2dSpec& spec, double row, double col,
                                               GridPart part);
 
+// All three at once (one table of sines and cosines; what a view showing the three panels needs).
+struct GridSimilarities {
+  std::vector<double> all, x, y;
+};
+Result<GridSimilarities> grid2d_similarities(const Grid2dSpec& spec, double row, double col);
+
 }  // namespace pe

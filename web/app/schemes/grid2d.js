@@ -120,7 +120,8 @@ class Grid2dView extends SchemeView {
     const width = Math.max(240, widthOf(this.root.querySelector('.grid2d-panels')));
     const size = Math.min(260, width < 560 ? width - 4 : Math.floor(width / 3) - 12);
     // One colour scale for the three panels: viridis from the lowest similarity shown up to 1.
-    const sims = this.canvases.map((canvas) => this.pe.grid2dSimilarity(o, row, col, canvas.dataset.part));
+    const each = this.pe.grid2dSimilarities(o, row, col); // the three panels' from one table
+    const sims = this.canvases.map((canvas) => each[canvas.dataset.part]);
     let min = 1;
     for (const sim of sims) for (const v of sim) min = Math.min(min, v);
     this.canvases.forEach((canvas, n) => {
@@ -151,8 +152,9 @@ class Grid2dView extends SchemeView {
       high: 1,
     });
     this.cells ??= document.createElement('canvas');
-    this.cells.width = o.gridWidth;
-    this.cells.height = o.gridHeight;
+    // Resized only when the grid is (setting a canvas's size, even to the same, makes it anew).
+    if (this.cells.width !== o.gridWidth) this.cells.width = o.gridWidth;
+    if (this.cells.height !== o.gridHeight) this.cells.height = o.gridHeight;
     this.cells.getContext('2d').putImageData(new ImageData(rgba, o.gridWidth, o.gridHeight), 0, 0);
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(this.cells, 0, 0, size, size);

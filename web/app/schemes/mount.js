@@ -1,6 +1,7 @@
 // Mounts scheme views (schemes/*.js modules) into a box: the page mounts all of them (main.js), a
 // <pe-explorer> the one its figure shows, loaded as its own chunk. Kept apart from the views so the
 // element carries only this, not them.
+import { forgetWidths } from '../canvas.js';
 
 /** A lookup in a scheme's own strings, falling back to English; {name} filled from vars. */
 export function schemeTranslator(strings, t) {
@@ -41,6 +42,7 @@ export function mountSchemes(box, pe, t, onError, schemes) {
   const resize = new ResizeObserver(() => {
     if (box.clientWidth === width) return;
     width = box.clientWidth;
+    forgetWidths();
     clearTimeout(timer);
     timer = setTimeout(() => views.forEach((view) => view.draw()), 100);
   });
