@@ -496,6 +496,28 @@ test('play moves the position and the other views follow; reduced motion means n
   await moving.page.waitForFunction(() => Number(document.querySelector('#c-pos').value) !== 20);
 });
 
+test('the page numbers its sections in order, lays every one out once ready; a figure is not numbered', async () => {
+  const { page, problems } = await explorer();
+  // While it loads, sections off screen are skipped (styles.css, data-loading); ready, none is.
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-loading')), false);
+  const numbers = await page.evaluate(() =>
+    [...document.querySelectorAll('section.view h2')].map((h) => getComputedStyle(h, '::before').content),
+  );
+  assert.equal(numbers.length, 12);
+  assert.deepEqual(
+    numbers,
+    numbers.map((_, n) => `"${n + 1}. "`),
+  );
+  const figure = await openPage(browser, server.url + 'embed.html#view=rope');
+  await figure.page.waitForFunction(() => document.querySelector('pe-explorer').dataset.ready === 'true');
+  const heading = await figure.page.evaluate(() => {
+    const h = document.querySelector('pe-explorer').shadowRoot.querySelector('section.view h2');
+    return getComputedStyle(h, '::before').content;
+  });
+  assert.equal(heading, 'none');
+  assert.deepEqual(problems.concat(figure.problems), []);
+});
+
 test('a link that shrinks the matrix moves the default position inside quietly; a bad one set is reported', async () => {
   const { page, problems } = await explorer('#n=12');
   assert.equal(await page.isVisible('#messages'), false, await page.textContent('#messages'));

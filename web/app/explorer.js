@@ -35,7 +35,11 @@ export function mountExplorer(container, pe, { views, controls, initial, t, onEr
   container.replaceChildren();
   const viewsBox = doc.createElement('div');
   viewsBox.className = 'views';
-  for (const name of views) viewsBox.append(sectionElement(doc, name, t));
+  views.forEach((name, n) => {
+    const section = sectionElement(doc, name, t);
+    section.querySelector('h2').dataset.n = String(n + 1); // the page shows it (styles.css)
+    viewsBox.append(section);
+  });
   if (controls) {
     const layout = doc.createElement('div');
     layout.className = 'layout';

@@ -29,6 +29,8 @@ export function mountSchemes(box, pe, t, onError, schemes) {
     section.dataset.view = scheme.name;
     section.setAttribute('aria-labelledby', `${scheme.name}-title`);
     section.innerHTML = scheme.markup(st);
+    // Numbered after the sections already there (the page shows it: styles.css).
+    section.querySelector('h2').dataset.n = String(box.querySelectorAll(':scope > section.view').length + 1);
     box.append(section);
     try {
       views.push(new scheme.View(section, pe, st, onError));
