@@ -34,6 +34,11 @@ def main():
     print(f"  engine {fast:.3f} ms | naive std::sin/cos {naive:.2f} ms | std::fill floor {fill:.3f} ms")
     print(f"  engine / fill = {fast / fill:.1f}x   naive / engine = {naive / fast:.1f}x")
 
+    rope = median_ms(native, "BM_RopeScores")
+    per_value = median_ms(native, "BM_RopeScoresPerValue")
+    print(f"\nNative RoPE q.k at 131,072 distances, head 128: engine {rope:.2f} ms | "
+          f"std::cos/sin per (distance, pair) {per_value:.1f} ms = {per_value / rope:.1f}x the engine")
+
     print("\nNative scaling (ns per value; linear growth means a flat column)")
     print("  positions x d_model      values    engine ns/value   fill ns/value")
     for positions in (256, 1024, 4096, 16384, 8192):

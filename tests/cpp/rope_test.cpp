@@ -165,3 +165,32 @@ TEST_CASE("bad RoPE parameters are refused with the parameter named") {
   const std::vector<float> q(4), k(3);
   CHECK(pe::rope_scores(spec, q, k, 10).error().parameter == "k");
 }
+
+TEST_CASE("q.k over 100,000 distances: the recurrence stays on the closed form") {
+  // Independent reference: sum over pairs of same * cos(n w) + cross * sin(n w), with std::cos and
+  // std::sin at every n (float64), against rope_scores' reseeded angle-addition recurrence. Odd
+  // pair counts leave the last group of four partly empty.
+  for (const int rotary : {128, 40}) {
+    const auto spec = make(128, 500000, rotary, "half");
+    std::vector<float> q(128), k(128);
+    for (int j = 0; j < 128; ++j) {
+      q[j] = float(std::cos(0.29 * j + 0.5));
+      k[j] = float(std::sin(0.13 * j));
+    }
+    const auto result = pe::rope_scores(spec, q, k, 99999).value();
+    const auto inv = pe::rope_inv_freq(spec);
+    double bound = 0;
+    for (int j = 0; j < 128; ++j) bound += std::abs(double(q[j]) * k[j]);
+    for (const int n : {0, 1, 63, 64, 65, 4097, 31337, 65536, 99999}) {
+      double expected = 0;
+      for (int j = rotary; j < 128; ++j) expected += double(q[j]) * k[j];
+      for (int i = 0; i < rotary / 2; ++i) {
+        const auto [a, b] = pe::rope_pair_dims(spec, i);
+        const double same = double(q[a]) * k[a] + double(q[b]) * k[b];
+        const double cross = double(q[a]) * k[b] - double(q[b]) * k[a];
+        expected += same * std::cos(n * inv[i]) + cross * std::sin(n * inv[i]);
+      }
+      CHECK(std::abs(result.scores[n] - expected) <= 1e-12 * bound);
+    }
+  }
+}
