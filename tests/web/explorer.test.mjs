@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { canvasSignature, PE_EXPORT, launch, openPage, parseNpy, serve } from './harness.mjs';
+import { formatNumber, grouped } from '../../web/app/canvas.js';
 
 let server, browser;
 before(async () => {
@@ -516,6 +517,31 @@ test('the page numbers its sections in order, lays every one out once ready; a f
   });
   assert.equal(heading, 'none');
   assert.deepEqual(problems.concat(figure.problems), []);
+});
+
+test('numbers are grouped and rounded as Intl writes them (the page uses no Intl: its first use is slow)', () => {
+  // Reference: Intl.NumberFormat('en-US') in node, what formatNumber called before.
+  const intl = (x, f) => new Intl.NumberFormat('en-US', { maximumFractionDigits: f }).format(x);
+  const values = [0, 1, 12, 999, 1000, 12345.678, 1e6, 9999999, 0.5, 2.5, 1.0000005, 0.0001, 0.00012345];
+  let seed = 7;
+  for (let n = 0; n < 2000; n++) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    values.push((seed / 2 ** 31) * 10 ** ((n % 12) - 4)); // 1e-4 ... 1e7
+  }
+  for (const v of values) {
+    for (const x of [v, -v]) {
+      for (const f of [0, 3, 6]) {
+        const want = intl(x, f);
+        assert.equal(grouped(x, f), want === '-0' ? '0' : want, `grouped(${x}, ${f})`);
+      }
+      for (const digits of [3, 4, 5]) {
+        const a = Math.abs(x);
+        if (a !== 0 && (a >= 1e7 || a < 1e-4)) continue; // written in exponent form, not grouped
+        const want = intl(+x.toPrecision(digits), 6).replace('-', '−');
+        assert.equal(formatNumber(x, digits), want === '−0' ? '0' : want, `formatNumber(${x}, ${digits})`);
+      }
+    }
+  }
 });
 
 test('a link that shrinks the matrix moves the default position inside quietly; a bad one set is reported', async () => {

@@ -5,7 +5,7 @@
 // default, the largest angle seen in training against the angle at the new length (pairs that would
 // see angles never seen in training are marked), q·k against distance for every method side by
 // side, and what YaRN's attention temperature does to the softmax.
-import { formatNumber, theme, widthOf } from '../canvas.js';
+import { formatNumber, grouped, theme, widthOf } from '../canvas.js';
 import { legend, lineChart, SchemeView } from './common.js';
 import { PRESETS } from './context-presets.js';
 
@@ -563,6 +563,6 @@ class ContextView extends SchemeView {
   }
 }
 
-const fmt = (n) => Number(n).toLocaleString('en-US');
+const fmt = (n) => grouped(Number(n), 3); // as toLocaleString('en-US') writes it
 
 export const contextScheme = { name: 'context', strings, markup, View: ContextView };

@@ -4,7 +4,7 @@
 // drawn at canvas resolution by the engine (pe.renderPrecision), the positions that collapse onto one
 // vector (pe.precisionError), one pair's angle error against the formats' spacing, and what the
 // frameworks do about it, each with its figure.
-import { drawAxis, fitCanvas, formatNumber, theme, ticks, widthOf } from '../canvas.js';
+import { drawAxis, fitCanvas, formatNumber, grouped, theme, ticks, widthOf } from '../canvas.js';
 import { legend, lineChart, SchemeView } from './common.js';
 
 const strings = {
@@ -143,7 +143,7 @@ function markup(t) {
         <label class="inline-label">${t('stage')}
           <select name="precision-stage">${options(STAGES, 'positions')}</select></label>
         <label class="inline-label">${t('range')}
-          <select name="precision-range">${options(RANGES, 4096, (v) => v.toLocaleString('en-US'))}</select></label>
+          <select name="precision-range">${options(RANGES, 4096, (v) => grouped(v))}</select></label>
       </div>
     </div>
     <div class="figure">
@@ -692,6 +692,6 @@ class PrecisionView extends SchemeView {
   }
 }
 
-const fmt = (n) => Number(n).toLocaleString('en-US');
+const fmt = (n) => grouped(Number(n), 3); // as toLocaleString('en-US') writes it
 
 export const precisionScheme = { name: 'precision', strings, markup, View: PrecisionView };

@@ -1,7 +1,7 @@
 // RoPE: q and k rotated inside attention. Shows which dimensions pair in each convention (and the
 // permutation a weight port needs), each pair as a clock, q·k against distance at two absolute
 // positions (the curves coincide), and the long-term decay for q = k = 1.
-import { fitCanvas, formatNumber, theme, widthOf } from '../canvas.js';
+import { fitCanvas, formatNumber, grouped, theme, widthOf } from '../canvas.js';
 import { legend, lineChart, readInteger, SchemeView } from './common.js';
 
 const strings = {
@@ -175,7 +175,7 @@ class RopeView extends SchemeView {
     ctx.restore();
     const note = this.root.querySelector('.rope-table-note');
     note.textContent = this.t('tableNote', {
-      last: (positions - 1).toLocaleString('en-US'),
+      last: grouped(positions - 1),
       rotary: o.rotaryDim,
       per: formatNumber(positions / py, 3),
     });

@@ -1,7 +1,7 @@
 // View 5: a learned position embedding (a trained table, stood in for by a seeded random one) beside the
 // fixed sinusoidal encoding, same d_model: rows past max_len do not exist in the table; the formula goes
 // on. Parameter counts, a lookup at the current position, and which models use which.
-import { drawAxis, fitCanvas, formatNumber, textUpdate, theme, ticks, widthOf } from '../canvas.js';
+import { drawAxis, fitCanvas, formatNumber, grouped, textUpdate, theme, ticks, widthOf } from '../canvas.js';
 import { ENCODING_KEYS, encodingOf } from '../state.js';
 
 const SEED = 1;
@@ -111,7 +111,7 @@ export class LearnedView {
     this.params.textContent = t('learned.params', {
       maxlen: state.maxlen,
       d: state.d,
-      count: count.toLocaleString('en-US'),
+      count: grouped(count),
     });
   }
 
