@@ -544,6 +544,39 @@ test('numbers are grouped and rounded as Intl writes them (the page uses no Intl
   }
 });
 
+test('the rotation table follows position and d_model: R_k PE(p) reads as PE(p + k) in every row', async () => {
+  const { page, problems } = await explorer('#d=128&pos=20&k=3');
+  const rows = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('table.rotation tbody tr')].map((tr) =>
+        [...tr.cells].map((td) => td.textContent),
+      ),
+    );
+  const f = (x) => (x < 0 ? '−' : '') + Math.abs(x).toFixed(4);
+  let table = await rows();
+  assert.deepEqual(
+    table.map((r) => r[0]),
+    ['0', '1', '2', '32', '63'],
+  );
+  for (const r of table) assert.equal(r[4], r[5], `pair ${r[0]}: rotated PE(20) is PE(23)`);
+  // Fewer pairs: rows go; the position moves: the same rows are rewritten (paper formula, interleaved).
+  await setField(page, '#c-d', 4);
+  await setField(page, '#c-pos', 21);
+  await page.waitForFunction(() => document.querySelectorAll('table.rotation tbody tr').length === 2);
+  table = await rows();
+  assert.deepEqual(
+    table.map((r) => r[0]),
+    ['0', '1'],
+  );
+  for (const [n, r] of table.entries()) {
+    assert.equal(r[3], `(${f(paperValue(21, 2 * n, 4))}, ${f(paperValue(21, 2 * n + 1, 4))})`);
+    assert.equal(r[4], r[5]);
+  }
+  await setField(page, '#c-d', 128);
+  await page.waitForFunction(() => document.querySelectorAll('table.rotation tbody tr').length === 5);
+  assert.deepEqual(problems, []);
+});
+
 test('a link that shrinks the matrix moves the default position inside quietly; a bad one set is reported', async () => {
   const { page, problems } = await explorer('#n=12');
   assert.equal(await page.isVisible('#messages'), false, await page.textContent('#messages'));

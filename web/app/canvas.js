@@ -180,6 +180,16 @@ export function forgetWidths() {
   widths = new WeakMap();
 }
 
+/** Sets an element's text, keeping its one text node: a new node is a new box for layout to build. */
+export function setText(element, text) {
+  const node = element.firstChild;
+  if (node && node.nodeType === 3 && !node.nextSibling) {
+    if (node.data !== text) node.data = text;
+  } else {
+    element.textContent = text;
+  }
+}
+
 /**
  * Runs `update` now; or, while an animation drives the change, in a task of its own after this frame
  * and at most every 250 ms (with the latest call's `update`). Canvases redraw every frame; text that

@@ -1,6 +1,6 @@
 // View 3: the position vector in motion. Bars for PE(pos); one clock per pair whose hand turns at that
 // pair's true angular speed (angle = pos * omega_i); play, pause, step, scrub and speed.
-import { fitCanvas, formatNumber, quietFar, textUpdate, theme, widthOf } from '../canvas.js';
+import { fitCanvas, formatNumber, quietFar, setText, textUpdate, theme, widthOf } from '../canvas.js';
 import { ENCODING_KEYS, encodingOf, SPEEDS } from '../state.js';
 
 const MAX_CLOCKS = 32;
@@ -331,13 +331,16 @@ export class ClockView {
       const li = items[n] ?? this.angles.appendChild(document.createElement('li'));
       li.dataset.pair = String(pair);
       li.dataset.angle = degrees.toFixed(4);
-      li.textContent = this.t('clock.angle', {
-        pair,
-        deg: degrees.toFixed(1),
-        sin: v[sin].toFixed(4),
-        cos: v[cos].toFixed(4),
-        lambda: formatNumber(this.info.wavelength[sin], 5),
-      });
+      setText(
+        li,
+        this.t('clock.angle', {
+          pair,
+          deg: degrees.toFixed(1),
+          sin: v[sin].toFixed(4),
+          cos: v[cos].toFixed(4),
+          lambda: formatNumber(this.info.wavelength[sin], 5),
+        }),
+      );
     });
     this.clocks.setAttribute(
       'aria-label',

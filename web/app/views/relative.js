@@ -1,6 +1,6 @@
 // View 4: relative position. The Gram matrix PE(p)·PE(q), the dot product against the offset k, and for
 // the chosen k the 2x2 rotation blocks R_k with a live check that R_k·PE(p) = PE(p+k).
-import { drawAxis, fitCanvas, formatNumber, textUpdate, theme, ticks, widthOf } from '../canvas.js';
+import { drawAxis, fitCanvas, formatNumber, setText, textUpdate, theme, ticks, widthOf } from '../canvas.js';
 import { ENCODING_KEYS, encodingOf } from '../state.js';
 
 export class RelativeView {
@@ -188,30 +188,30 @@ export class RelativeView {
     const h = Math.floor(state.d / 2);
     const shown = [...new Set([0, 1, 2, Math.floor(h / 2), h - 1])].filter((i) => i >= 0 && i < h);
     const f = (x) => (x < 0 ? '−' : '') + Math.abs(x).toFixed(4);
-    this.table.replaceChildren(
-      ...shown.map((i) => {
-        const sin = dims.pair.findIndex((q, j) => q === i && dims.wave[j] === 'sin');
-        const cos = dims.pair.findIndex((q, j) => q === i && dims.wave[j] === 'cos');
-        const c = blocks[2 * i];
-        const s = blocks[2 * i + 1];
-        const rotated = [c * here[sin] + s * here[cos], -s * here[sin] + c * here[cos]];
-        const cells = [
-          String(i),
-          formatNumber(dims.omega[sin], 4),
-          `[${f(c)}  ${f(s)}; ${f(-s)}  ${f(c)}]`,
-          `(${f(here[sin])}, ${f(here[cos])})`,
-          `(${f(rotated[0])}, ${f(rotated[1])})`,
-          `(${f(there[sin])}, ${f(there[cos])})`,
-        ];
-        const tr = document.createElement('tr');
-        for (const text of cells) {
-          const td = document.createElement('td');
-          td.textContent = text;
-          tr.append(td);
-        }
-        return tr;
-      }),
-    );
+    // Rows and cells are kept and only their text rewritten: new rows at every position were new boxes
+    // to style and lay out (the table's layout, ~30 cells, is in every frame of a playing clock's text).
+    const rows = [...this.table.rows];
+    while (rows.length > shown.length) rows.pop().remove();
+    shown.forEach((i, n) => {
+      const sin = dims.pair.findIndex((q, j) => q === i && dims.wave[j] === 'sin');
+      const cos = dims.pair.findIndex((q, j) => q === i && dims.wave[j] === 'cos');
+      const c = blocks[2 * i];
+      const s = blocks[2 * i + 1];
+      const rotated = [c * here[sin] + s * here[cos], -s * here[sin] + c * here[cos]];
+      const cells = [
+        String(i),
+        formatNumber(dims.omega[sin], 4),
+        `[${f(c)}  ${f(s)}; ${f(-s)}  ${f(c)}]`,
+        `(${f(here[sin])}, ${f(here[cos])})`,
+        `(${f(rotated[0])}, ${f(rotated[1])})`,
+        `(${f(there[sin])}, ${f(there[cos])})`,
+      ];
+      const tr = rows[n] ?? this.table.appendChild(document.createElement('tr'));
+      cells.forEach((text, m) => {
+        const td = tr.cells[m] ?? tr.appendChild(document.createElement('td'));
+        setText(td, text);
+      });
+    });
     const residual = this.pe.rotationResidual(enc, p, k);
     this.residual.textContent = this.t('relative.residual', {
       h,
