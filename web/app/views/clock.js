@@ -80,7 +80,6 @@ export class ClockView {
     if (!changed || keys.some((k) => changed.has(k))) {
       this.info = this.pe.dimensions(encodingOf(state));
       this.faces = null; // the clock faces are drawn again (drawClocks)
-      this.colours = theme(this.bars);
     }
     this.drawBars(state);
     this.drawClocks(state, this.at);
@@ -163,7 +162,7 @@ export class ClockView {
   }
 
   drawBars(state) {
-    const t = this.colours;
+    const t = theme(this.bars);
     const width = widthOf(this.bars.parentElement);
     const height = 170;
     const { ctx, dpr } = fitCanvas(this.bars, width, height);
@@ -240,7 +239,7 @@ export class ClockView {
   }
 
   drawFaces(state, width) {
-    const t = this.colours;
+    const t = theme(this.bars);
     const pairs = this.pairsShown(state, width);
     const perRow = Math.max(1, Math.floor(width / CELL.width));
     const rows = Math.ceil(pairs.length / perRow);
