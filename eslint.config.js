@@ -62,6 +62,9 @@ export default [
       sourceType: 'script',
       globals: {
         Module: 'readonly',
+        // emscripten's runtime, in scope inside the module factory
+        stackSave: 'readonly',
+        stackRestore: 'readonly',
         ArrayBuffer: 'readonly',
         DataView: 'readonly',
         Uint8ClampedArray: 'readonly',

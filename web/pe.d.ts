@@ -104,7 +104,8 @@ export declare class PEError extends Error {
   name: 'PEError';
   /** The offending parameter as you spelled it (e.g. 'dModel', 'firstOffset', 'values'). */
   parameter: string;
-  code: 'invalid_argument' | 'size_limit' | 'out_of_memory';
+  /** 'internal': a defect of the engine caught at the API's edge (the engine keeps working). */
+  code: 'invalid_argument' | 'size_limit' | 'out_of_memory' | 'internal';
   /** Which message: a key of PE.messageTemplates (e.g. 'integer_range'). */
   kind: string;
   /** The message's values: `name` (the parameter as the text spells it), and min, max, got, ... */
@@ -142,6 +143,8 @@ export interface Limits {
   maxTextBytes: number;
   maxProjectedRows: number;
   maxProjectWork: number;
+  /** exportTable: values in a CSV or JSON file (NPY goes to maxElements). */
+  maxTextExport: number;
 }
 
 export interface PE {

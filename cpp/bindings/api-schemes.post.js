@@ -1,7 +1,7 @@
 // The page engine's further public API: RoPE, ALiBi, 2-D sin-cos, the file writers and precision.
 // Linked with --post-js after api.post.js (whose helpers it uses) into the page's engine flavours
 // only; api.post.js defines a PEError-throwing stub for each of these names for the embed's engine.
-/* global TextEncoder, peClamped, peFormat, peTemplateOf, peCheckKeys, peCheckObject, peDescribe, peEncodingOptions, peFail, peInput, peLimits, peNumber, peNumbers, peString, peUnwrap */
+/* global TextEncoder, PEError, peApi, peDeepFreeze, peClamped, peFormat, peTemplateOf, peCheckKeys, peCheckObject, peDescribe, peEncodingOptions, peFail, peInput, peLimits, peNumber, peNumbers, peString, peUnwrap */
 
 // A binding of the scheme units, or a PEError saying this build has none (the embed's engine).
 function peBinding(name, publicName) {
@@ -14,7 +14,7 @@ function peBinding(name, publicName) {
 
 let peSchemeTable = null;
 function peSchemeInfo(scheme) {
-  if (!peSchemeTable) peSchemeTable = Object.freeze(peBinding('_schemes')());
+  if (!peSchemeTable) peSchemeTable = peDeepFreeze(peBinding('_schemes')());
   return peSchemeTable[scheme];
 }
 
@@ -124,7 +124,7 @@ function peScalingInto(o, scaling) {
   return Object.assign(o, flat);
 }
 
-Module['ropeFrequencies'] = function ropeFrequencies(options) {
+peApi('ropeFrequencies', function ropeFrequencies(options) {
   const binding = peBinding('_ropeFrequencies'); // before the options: name the function, not its table
   const o = peSchemeOptions('rope', options, '{ headDim: 128, theta: 10000 }', peScalingExtra, [
     'positions',
@@ -139,7 +139,7 @@ Module['ropeFrequencies'] = function ropeFrequencies(options) {
     ramp: Number.isNaN(r.rampLow) ? null : { low: r.rampLow, high: r.rampHigh },
     wavelengths: Number.isNaN(r.wavelengthLow) ? null : { low: r.wavelengthLow, high: r.wavelengthHigh },
   };
-};
+});
 
 // --- a model's config.json, read as the reference library reads it ---------------------------------
 
@@ -178,7 +178,7 @@ const peRopeModelTypes = [
 ];
 const peMaxConfigBytes = 1 << 20;
 
-Module['ropeFromConfig'] = function ropeFromConfig(jsonText, options) {
+peApi('ropeFromConfig', function ropeFromConfig(jsonText, options) {
   peBinding('_ropeFrequencies', 'ropeFromConfig');
   peString(jsonText, 'jsonText');
   // UTF-8 bytes (counted only when the text could be too long: up to 3 bytes a UTF-16 unit).
@@ -268,18 +268,56 @@ Module['ropeFromConfig'] = function ropeFromConfig(jsonText, options) {
     warn('warn_yarn_original', {});
   // head_dim, else hidden_size // num_attention_heads; partial_rotary_factor (or GPT-NeoX's rotary_pct).
   // DeepSeek's multi-head latent attention rotates only qk_rope_head_dim dimensions per head.
+  // Errors name the config's own keys (below, `configNames`): where a value is derived, the formula
+  // with the config's numbers.
+  const configNames = {
+    theta: { parameter: 'rope_theta', name: 'rope_theta' },
+    maxPositions: { parameter: 'max_position_embeddings', name: 'max_position_embeddings' },
+    originalMaxPositions: {
+      parameter: 'original_max_position_embeddings',
+      name: 'original_max_position_embeddings',
+    },
+  };
   let headDim = number(config, 'qk_rope_head_dim');
-  if (headDim === undefined) headDim = number(config, 'head_dim');
+  configNames.headDim = { parameter: 'qk_rope_head_dim', name: 'qk_rope_head_dim' };
+  if (headDim === undefined) {
+    headDim = number(config, 'head_dim');
+    configNames.headDim = { parameter: 'head_dim', name: 'head_dim' };
+  }
   if (headDim === undefined) {
     const hidden = number(config, 'hidden_size');
     const heads = number(config, 'num_attention_heads');
     if (hidden === undefined || heads === undefined)
-      peFail('required', 'head_dim (or hidden_size and num_attention_heads)', {});
+      peFail('required_or', 'head_dim', { alternative: 'hidden_size and num_attention_heads' });
     headDim = Math.floor(hidden / heads);
+    configNames.headDim = {
+      parameter: 'hidden_size',
+      name: 'hidden_size / num_attention_heads (' + hidden + ' / ' + heads + ' \u2192 ' + headDim + ')',
+    };
   }
-  let fraction = number(config, 'partial_rotary_factor');
-  if (fraction === undefined && has(config, 'rotary_pct')) fraction = number(config, 'rotary_pct');
+  let fractionKey = 'partial_rotary_factor';
+  let fraction = number(config, fractionKey);
+  if (fraction === undefined && has(config, 'rotary_pct')) {
+    fractionKey = 'rotary_pct';
+    fraction = number(config, fractionKey);
+  }
   const rotaryDim = fraction === undefined ? headDim : Math.floor(headDim * fraction);
+  configNames.rotaryDim =
+    fraction === undefined
+      ? configNames.headDim
+      : {
+          parameter: fractionKey,
+          name:
+            'head_dim \u00d7 ' +
+            fractionKey +
+            ' (' +
+            headDim +
+            ' \u00d7 ' +
+            fraction +
+            ' \u2192 ' +
+            rotaryDim +
+            ')',
+        };
   const maxPositions = number(config, 'max_position_embeddings');
   const originalMaxPositions =
     type === 'longrope' ? number(config, 'original_max_position_embeddings') : undefined;
@@ -319,7 +357,17 @@ Module['ropeFromConfig'] = function ropeFromConfig(jsonText, options) {
   if (maxPositions !== undefined) request.maxPositions = maxPositions;
   if (originalMaxPositions !== undefined) request.originalMaxPositions = originalMaxPositions;
   if (opts.sequenceLength !== undefined) request.sequenceLength = opts.sequenceLength;
-  const r = Module['ropeFrequencies'](request);
+  let r;
+  try {
+    r = Module['ropeFrequencies'](request);
+  } catch (error) {
+    // The engine names its own options (theta, rotaryDim, ...); the reader wrote config keys. The
+    // rope_scaling keys already arrive under their config names, sequenceLength is the caller's.
+    const key = error instanceof PEError && configNames[error.parameter];
+    if (!key) throw error;
+    const args = Object.assign({}, error.args, { name: key.name });
+    throw new PEError(peFormat(peTemplateOf(error.kind), args), key.parameter, error.code, error.kind, args);
+  }
   return Object.assign(r, {
     headDim: headDim,
     rotaryDim: rotaryDim,
@@ -332,16 +380,21 @@ Module['ropeFromConfig'] = function ropeFromConfig(jsonText, options) {
     scaling: request.scaling || null,
     warnings: warnings,
   });
-};
+});
 
-Module['ropeApply'] = function ropeApply(vectors, options) {
+peApi('ropeApply', function ropeApply(vectors, options) {
   const binding = peBinding('_ropeApplyInput'); // before the options: name the function, not its table
   const o = peSchemeOptions('rope', options, '{ headDim: 64, start: 0 }', peScalingExtra, ['positions']);
   peScalingInto(o, o.scaling);
+  // The spec is checked before anything is sized by it: headDim 0 or 1e-5 is named as headDim, not
+  // as a positions array the caller never passed (or a RangeError while building it).
+  peUnwrap(peBinding('_ropeFrequencies')(o), peScalingNames);
   peInput(vectors, 'vectors');
-  const rows = Math.floor(vectors.length / o.headDim) || 1;
   let positions = options.positions;
   if (positions === undefined) {
+    const cap = peLimits().maxRopeValues; // the core's cap on vectors, before a positions array is made
+    if (vectors.length > cap) peFail('count_cap', 'vectors', { max: cap, got: vectors.length }, 'size_limit');
+    const rows = Math.floor(vectors.length / o.headDim) || 1;
     positions = Array.from({ length: rows }, (_, r) => o.start + r);
   } else {
     positions = peNumbers(positions, 'positions', peLimits().maxPositions);
@@ -349,9 +402,9 @@ Module['ropeApply'] = function ropeApply(vectors, options) {
   // The vectors are in the input buffer (above); the positions go to their own buffer.
   peUnwrap(Module['_positionsView'](positions.length)).set(positions);
   return peUnwrap(binding(o), peScalingNames);
-};
+});
 
-Module['ropeScores'] = function ropeScores(q, k, options) {
+peApi('ropeScores', function ropeScores(q, k, options) {
   const binding = peBinding('_ropeScoresInput'); // before the options: name the function, not its table
   const o = peSchemeOptions(
     'rope',
@@ -375,18 +428,18 @@ Module['ropeScores'] = function ropeScores(q, k, options) {
   both.set(k, o.headDim);
   peInput(both, 'q');
   return peUnwrap(binding(o, o.maxDistance), peScalingNames);
-};
+});
 
-Module['ropeTables'] = function ropeTables(options) {
+peApi('ropeTables', function ropeTables(options) {
   const binding = peBinding('_ropeTables'); // before the options: name the function, not its table
   const o = peSchemeOptions('rope', options, '{ headDim: 64, positions: 100 }', peScalingExtra);
   peScalingInto(o, o.scaling);
   return peUnwrap(binding(o, o.start, o.positions), peScalingNames);
-};
+});
 
 // The cos or sin table at canvas resolution: options.start / options.positions are the range (up to
 // maxPosition positions), never a table.
-Module['renderRopeTable'] = function renderRopeTable(options, view) {
+peApi('renderRopeTable', function renderRopeTable(options, view) {
   const binding = peBinding('_renderRopeTable', 'renderRopeTable');
   peCheckObject(options, 'options', '{ headDim: 128, positions: 1000000 }');
   const range = {
@@ -408,21 +461,21 @@ Module['renderRopeTable'] = function renderRopeTable(options, view) {
     peNumber(view.height, 'height'),
   );
   return peClamped(peUnwrap(pixels, peScalingNames));
-};
+});
 
-Module['alibiSlopes'] = function alibiSlopes(heads) {
+peApi('alibiSlopes', function alibiSlopes(heads) {
   const binding = peBinding('_alibiSlopes'); // before the options: name the function, not its table
   return peUnwrap(binding(peNumber(heads, 'heads')));
-};
+});
 
-Module['alibiBias'] = function alibiBias(options) {
+peApi('alibiBias', function alibiBias(options) {
   const binding = peBinding('_alibiBias'); // before the options: name the function, not its table
   const o = peSchemeOptions('alibi', options, '{ heads: 8, positions: 16 }', {});
   return peUnwrap(binding(o));
-};
+});
 
 // One head's bias at canvas resolution, for sequences up to maxPositions (no heads x positions^2 tensor).
-Module['renderAlibi'] = function renderAlibi(options, head, view) {
+peApi('renderAlibi', function renderAlibi(options, head, view) {
   const binding = peBinding('_renderAlibi', 'renderAlibi');
   peCheckObject(options, 'options', '{ heads: 8, positions: 65536 }');
   // positions is checked by the engine against maxPositions, not the scheme table's tensor cap.
@@ -439,44 +492,44 @@ Module['renderAlibi'] = function renderAlibi(options, head, view) {
   flat.low = peNumber(view.low === undefined ? -1 : view.low, 'low');
   flat.high = peNumber(view.high === undefined ? 0 : view.high, 'high');
   return peClamped(peUnwrap(binding(o, peNumber(head, 'head'), flat)));
-};
+});
 
-Module['alibiAttention'] = function alibiAttention(options, head, query) {
+peApi('alibiAttention', function alibiAttention(options, head, query) {
   const binding = peBinding('_alibiAttention'); // before the options: name the function, not its table
   const o = peSchemeOptions('alibi', options, '{ heads: 8, positions: 16 }', {});
   return peUnwrap(binding(o, peNumber(head, 'head'), peNumber(query, 'query')));
-};
+});
 
 const peGridNames = { grid_height: 'gridHeight', grid_width: 'gridWidth' };
 
-Module['sincos2d'] = function sincos2d(options) {
+peApi('sincos2d', function sincos2d(options) {
   const binding = peBinding('_sincos2d'); // before the options: name the function, not its table
   const o = peSchemeOptions('sincos2d', options, '{ dModel: 768, gridHeight: 14, gridWidth: 14 }', {});
   return peUnwrap(binding(o), peGridNames);
-};
+});
 
-Module['grid2dSimilarity'] = function grid2dSimilarity(options, row, col, part) {
+peApi('grid2dSimilarity', function grid2dSimilarity(options, row, col, part) {
   const binding = peBinding('_grid2dSimilarity'); // before the options: name the function, not its table
   const o = peSchemeOptions('sincos2d', options, '{ dModel: 768, gridHeight: 14, gridWidth: 14 }', {});
   const which = peString(part === undefined ? 'all' : part, 'part');
   return peUnwrap(binding(o, peNumber(row, 'row'), peNumber(col, 'col'), which), peGridNames);
-};
+});
 
-Module['grid2dSimilarities'] = function grid2dSimilarities(options, row, col) {
+peApi('grid2dSimilarities', function grid2dSimilarities(options, row, col) {
   const binding = peBinding('_grid2dSimilarities'); // before the options: name the function, not its table
   const o = peSchemeOptions('sincos2d', options, '{ dModel: 768, gridHeight: 14, gridWidth: 14 }', {});
   return peUnwrap(binding(o, peNumber(row, 'row'), peNumber(col, 'col')), peGridNames);
-};
+});
 
-Module['exportTable'] = function exportTable(options, format) {
+peApi('exportTable', function exportTable(options, format) {
   const binding = peBinding('_exportSinusoidal', 'exportTable'); // before the options
   const o = peEncodingOptions(options, true);
   return peUnwrap(binding(o, peString(format === undefined ? 'npy' : format, 'format')));
-};
+});
 
 // --- precision: float32, float16, bfloat16 -----------------------------------------------------------
 
-Module['roundTo'] = function roundTo(values, format) {
+peApi('roundTo', function roundTo(values, format) {
   const binding = peBinding('_roundBuffer', 'roundTo');
   peString(format, 'format');
   peUnwrap(Module['_checkFormat'](format)); // a bad format is named even for no values
@@ -495,7 +548,7 @@ Module['roundTo'] = function roundTo(values, format) {
   // Float64, so a float64 input is rounded once, straight to the format.
   peUnwrap(Module['_positionsView'](values.length)).set(values);
   return peUnwrap(binding(format));
-};
+});
 
 // The options of precisionError and renderPrecision: sinusoidal ({ dModel, ... }) or RoPE ({ headDim, ... }).
 function pePrecisionOptions(options) {
@@ -512,17 +565,17 @@ function peFormatAndStage(how) {
   return { format: peString(how.format, 'format'), stage: peString(how.stage, 'stage') };
 }
 
-Module['precisionError'] = function precisionError(options, how) {
+peApi('precisionError', function precisionError(options, how) {
   const binding = peBinding('_precisionError', 'precisionError');
   const { o, rope } = pePrecisionOptions(options);
   const { format, stage } = peFormatAndStage(how);
   return peUnwrap(binding(o, rope, o.start, o.positions, format, stage), peRopeNames);
-};
+});
 
 // The heatmap of precisionError at canvas resolution, for ranges up to maxPosition positions: the
 // options' `positions` and `start` are the range (not a table: nothing positions x pairs is made).
 const pePrecisionViewDefaults = { width: 0, height: 0, pair0: 0, pairs: -1, samples: 8, low: 1e-8, high: 2 };
-Module['renderPrecision'] = function renderPrecision(options, how, view) {
+peApi('renderPrecision', function renderPrecision(options, how, view) {
   const binding = peBinding('_renderPrecision', 'renderPrecision');
   peCheckObject(options, 'options', '{ dModel: 128, positions: 1000000 }');
   const range = {
@@ -539,11 +592,11 @@ Module['renderPrecision'] = function renderPrecision(options, how, view) {
   }
   if (view.pairs === undefined) flat.pairs = -1; // every pair from pair0 on (the engine knows how many)
   return peClamped(peUnwrap(binding(o, rope, format, stage, flat), peRopeNames));
-};
+});
 
 let peFormats = null;
 Object.defineProperty(Module, 'numberFormats', {
-  get: () => peFormats || (peFormats = Object.freeze(peBinding('_numberFormats', 'numberFormats')())),
+  get: () => peFormats || (peFormats = peDeepFreeze(peBinding('_numberFormats', 'numberFormats')())),
   enumerable: true,
 });
 

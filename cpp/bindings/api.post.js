@@ -112,6 +112,15 @@ function peCheckObject(value, name, example) {
   if (value === null || typeof value !== 'object' || Array.isArray(value) || ArrayBuffer.isView(value)) {
     peFail('not_object', name, { example: example, got: peDescribe(value) });
   }
+  // An own "__proto__" key (JSON.parse makes one) is never an option: refused everywhere, before a
+  // copy with Object.assign could turn it into the copy's prototype.
+  if (Object.prototype.hasOwnProperty.call(value, '__proto__')) {
+    peFail('unknown_key', '__proto__', {
+      what: 'key in ' + name,
+      got: '__proto__',
+      allowed: 'the documented options',
+    });
+  }
 }
 
 function peCheckKeys(value, defaults, what) {
@@ -239,6 +248,38 @@ function peInput(values, name) {
 
 Module['PEError'] = PEError;
 
+// Every public function is defined through peApi. A PEError passes through as it is. Anything else
+// thrown from inside a call is a defect of ours, but it must not take down every figure that shares
+// this engine: a C++ exception crosses into JavaScript as a bare number and a trap as a RuntimeError,
+// and either skips the epilogues that give back the wasm stack (about 6,000 such calls used to
+// exhaust it). So the stack pointer is put back and the caller gets a PEError naming the function.
+function peApi(name, f) {
+  const api = (Module[name] = function () {
+    const stack = stackSave();
+    try {
+      return f.apply(this, arguments);
+    } catch (error) {
+      if (error instanceof PEError) throw error;
+      stackRestore(stack);
+      const got = error instanceof Error ? error.name + ': ' + error.message : peDescribe(error);
+      peFail('internal', name, { got: got.slice(0, 160) }, 'internal');
+    }
+  });
+  // Marks the public functions (with their arity), so tests and the adversarial script list them
+  // from the engine itself rather than from a copy.
+  Object.defineProperty(api, 'peApi', { value: f.length });
+}
+
+// Tables handed to callers are frozen all the way down: a page script that edits one must not change
+// the defaults every later call reads.
+function peDeepFreeze(value) {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) peDeepFreeze(value[key]);
+  }
+  return value;
+}
+
 // The bindings return pixels as a fresh Uint8Array (already a copy): the same bytes, seen as clamped.
 function peClamped(bytes) {
   return new Uint8ClampedArray(bytes.buffer, bytes.byteOffset, bytes.length);
@@ -247,21 +288,21 @@ function peClamped(bytes) {
 // Every cap, read from the engine (pe/*.hpp) once: never restated here.
 let peLimitsCache = null;
 function peLimits() {
-  if (!peLimitsCache) peLimitsCache = Object.freeze(Module['_limits']());
+  if (!peLimitsCache) peLimitsCache = peDeepFreeze(Module['_limits']());
   return peLimitsCache;
 }
 
-Module['validate'] = function validate(options) {
+peApi('validate', function validate(options) {
   const o = peEncodingOptions(options, true);
   peUnwrap(Module['_validate'](o));
   return o;
-};
+});
 
-Module['sinusoidal'] = function sinusoidal(options) {
+peApi('sinusoidal', function sinusoidal(options) {
   return peUnwrap(Module['_sinusoidalView'](peEncodingOptions(options, true))).slice();
-};
+});
 
-Module['sinusoidalInto'] = function sinusoidalInto(target, options) {
+peApi('sinusoidalInto', function sinusoidalInto(target, options) {
   if (!(target instanceof Float32Array)) {
     peFail('not_array', 'target', { expected: 'a Float32Array', got: peDescribe(target) });
   }
@@ -272,9 +313,9 @@ Module['sinusoidalInto'] = function sinusoidalInto(target, options) {
   }
   target.set(peUnwrap(Module['_sinusoidalView'](o)));
   return target;
-};
+});
 
-Module['dimensions'] = function dimensions(options) {
+peApi('dimensions', function dimensions(options) {
   const raw = peUnwrap(Module['_dimensions'](peEncodingOptions(options, false)));
   const waveNames = ['sin', 'cos', 'zero'];
   return {
@@ -283,38 +324,38 @@ Module['dimensions'] = function dimensions(options) {
     omega: raw.omega,
     wavelength: raw.wavelength,
   };
-};
+});
 
-Module['columns'] = function columns(options, dims) {
+peApi('columns', function columns(options, dims) {
   const o = peEncodingOptions(options, true);
   return peUnwrap(Module['_columns'](o, peNumbers(dims, 'dims', peLimits().maxColumns)));
-};
+});
 
-Module['vectorAt'] = function vectorAt(options, position) {
+peApi('vectorAt', function vectorAt(options, position) {
   return peUnwrap(Module['_vectorAt'](peEncodingOptions(options, false), peNumber(position, 'position')));
-};
+});
 
-Module['dotByOffset'] = function dotByOffset(options, firstOffset, count) {
+peApi('dotByOffset', function dotByOffset(options, firstOffset, count) {
   const o = peEncodingOptions(options, false);
   peNumber(firstOffset, 'firstOffset');
   peNumber(count, 'count');
   return peUnwrap(Module['_dotByOffset'](o, firstOffset, count), { offset: 'firstOffset' });
-};
+});
 
-Module['gram'] = function gram(options) {
+peApi('gram', function gram(options) {
   return peUnwrap(Module['_gram'](peEncodingOptions(options, true)));
-};
+});
 
-Module['rotationBlocks'] = function rotationBlocks(options, offset) {
+peApi('rotationBlocks', function rotationBlocks(options, offset) {
   return peUnwrap(Module['_rotationBlocks'](peEncodingOptions(options, false), peNumber(offset, 'offset')));
-};
+});
 
-Module['rotationResidual'] = function rotationResidual(options, position, offset) {
+peApi('rotationResidual', function rotationResidual(options, position, offset) {
   const o = peEncodingOptions(options, false);
   return peUnwrap(Module['_rotationResidual'](o, peNumber(position, 'position'), peNumber(offset, 'offset')));
-};
+});
 
-Module['colorize'] = function colorize(values, options) {
+peApi('colorize', function colorize(values, options) {
   const o = options === undefined ? {} : options;
   peCheckObject(o, 'options', "{ map: 'viridis', low: -1, high: 1 }");
   peCheckKeys(o, { map: 0, low: 0, high: 0 }, 'option');
@@ -326,21 +367,21 @@ Module['colorize'] = function colorize(values, options) {
   }
   peInput(values, 'values');
   return peClamped(peUnwrap(Module['_colorizeInput'](map, low, high)));
-};
+});
 
-Module['renderMatrix'] = function renderMatrix(values, rows, cols, view) {
+peApi('renderMatrix', function renderMatrix(values, rows, cols, view) {
   peNumber(rows, 'rows');
   peNumber(cols, 'cols');
   const flat = peViewOptions(view, rows, cols);
   peInput(values, 'values');
   return peClamped(peUnwrap(Module['_renderInput'](rows, cols, flat)));
-};
+});
 
-Module['renderEncoding'] = function renderEncoding(options, view) {
+peApi('renderEncoding', function renderEncoding(options, view) {
   const o = peEncodingOptions(options, true);
   const flat = peViewOptions(view, o.positions, o.dModel);
   return peClamped(peUnwrap(Module['_renderEncoding'](o, flat)));
-};
+});
 
 Object.defineProperty(Module, 'limits', { get: peLimits, enumerable: true });
 Object.defineProperty(Module, 'messageTemplates', {
@@ -362,21 +403,21 @@ function peLearned(options) {
   ];
 }
 
-Module['learnedTable'] = function learnedTable(options) {
+peApi('learnedTable', function learnedTable(options) {
   const [d, maxLen, seed] = peLearned(options);
   return peUnwrap(Module['_learnedTable'](d, maxLen, seed));
-};
+});
 
-Module['learnedRow'] = function learnedRow(options, position) {
+peApi('learnedRow', function learnedRow(options, position) {
   const [d, maxLen, seed] = peLearned(options);
   return peUnwrap(Module['_learnedRow'](d, maxLen, seed, peNumber(position, 'position')));
-};
+});
 
-Module['tokenize'] = function tokenize(text) {
+peApi('tokenize', function tokenize(text) {
   return peUnwrap(Module['_tokenize'](peWellFormed(peString(text, 'text'))));
-};
+});
 
-Module['embedTokens'] = function embedTokens(tokens, options) {
+peApi('embedTokens', function embedTokens(tokens, options) {
   const words = peStrings(tokens, 'tokens', 0, peLimits().maxTokens);
   peCheckObject(options, 'options', '{ dModel: 64, scale: 1 }');
   peCheckKeys(options, { dModel: 0, scale: 0 }, 'option');
@@ -385,36 +426,36 @@ Module['embedTokens'] = function embedTokens(tokens, options) {
   const scale = peNumber(options.scale === undefined ? 1 : options.scale, 'scale');
   if (words.length === 0) return new Float32Array(0);
   return peUnwrap(Module['_embedTokens'](words, d, scale));
-};
+});
 
-Module['project'] = function project(values, rows, cols, method) {
+peApi('project', function project(values, rows, cols, method) {
   peNumber(rows, 'rows');
   peNumber(cols, 'cols');
   const how = peString(method === undefined ? 'pca' : method, 'method');
   peInput(values, 'values');
   return peUnwrap(Module['_projectInput'](rows, cols, how));
-};
+});
 
-Module['closestPositions'] = function closestPositions(options) {
+peApi('closestPositions', function closestPositions(options) {
   return peUnwrap(Module['_closestPositions'](peEncodingOptions(options, true)));
-};
+});
 
-Module['wrongExponentWavelengths'] = function wrongExponentWavelengths(options) {
+peApi('wrongExponentWavelengths', function wrongExponentWavelengths(options) {
   return peUnwrap(Module['_wrongExponentWavelengths'](peEncodingOptions(options, false)));
-};
+});
 
-Module['wrongExponentColumns'] = function wrongExponentColumns(options, dims) {
+peApi('wrongExponentColumns', function wrongExponentColumns(options, dims) {
   const o = peEncodingOptions(options, true);
   return peUnwrap(Module['_wrongExponentColumns'](o, peNumbers(dims, 'dims', peLimits().maxColumns)));
-};
+});
 
-Module['inputVectors'] = function inputVectors(tokens, options, scale, withPe) {
+peApi('inputVectors', function inputVectors(tokens, options, scale, withPe) {
   const words = peStrings(tokens, 'tokens', 1, peLimits().maxTokens);
   peCheckObject(options, 'options', '{ dModel: 64 }');
   const o = peEncodingOptions(Object.assign({ positions: words.length }, options), true);
   const s = peNumber(scale === undefined ? 1 : scale, 'scale');
   return peUnwrap(Module['_inputVectors'](words, o, s, withPe !== false), { positions: 'positions' });
-};
+});
 
 // --- the page engine's further functions ------------------------------------------------------------
 // RoPE, ALiBi, 2-D sin-cos, precision and the file writers are defined in api-schemes.post.js, which
@@ -441,9 +482,9 @@ const PE_PAGE_ENGINE_ONLY = [
   'renderAlibi',
 ];
 for (const name of PE_PAGE_ENGINE_ONLY) {
-  Module[name] = function notInThisBuild() {
+  peApi(name, function notInThisBuild() {
     peFail('not_in_build', name, {});
-  };
+  });
 }
 for (const name of ['schemes', 'numberFormats']) {
   Object.defineProperty(Module, name, {

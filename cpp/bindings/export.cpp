@@ -10,19 +10,14 @@
 namespace pe::bindings {
 namespace {
 
-// Caps: .npy up to the matrix cap; CSV and JSON (about 10 bytes a value) up to kMaxTextExport
-// values.
-constexpr std::size_t kMaxTextExport = std::size_t{1} << 22;
-
 val export_sinusoidal(const val& options, const std::string& format_name) {
   const auto spec = make_spec(options_from(options));
   if (!spec) return error_value(spec.error());
   const auto format = parse_format(format_name);
   if (!format) return error_value(format.error());
   const std::size_t n = spec.value().element_count();
-  if (format.value() != Format::npy && n > kMaxTextExport) {
-    return error_value(make_error(ErrorCode::size_limit, "positions", "work_cap",
-                                  {{"max", double(kMaxTextExport)}, {"got", double(n)}}));
+  if (auto s = check_export_size(format.value(), double(n), "positions"); !s) {
+    return error_value(s.error());
   }
   Scratch<float> values;
   if (!values.reserve(n)) return error_value(out_of_memory(n * 4));

@@ -7,6 +7,7 @@
 #include "pe/analysis.hpp"
 #include "pe/colormap.hpp"
 #include "pe/concepts.hpp"
+#include "pe/export.hpp"
 #include "pe/grid2d.hpp"
 #include "pe/precision.hpp"
 #include "pe/rope.hpp"
@@ -51,6 +52,7 @@ val limits_of() {
   out.set("maxTextBytes", kMaxTextBytes);
   out.set("maxProjectedRows", kMaxProjectedRows);
   out.set("maxProjectWork", double(kMaxProjectWork));
+  out.set("maxTextExport", double(kMaxTextExportValues));
   return out;
 }
 

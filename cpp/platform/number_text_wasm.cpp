@@ -4,8 +4,6 @@
 #include <emscripten.h>
 
 #include <cmath>
-#include <cstdint>
-#include <cstring>
 
 #include "../src/number_text.hpp"
 
@@ -13,14 +11,11 @@ namespace pe::detail {
 
 // For value >= 0. toExponential rounds an exact tie away from zero where printf rounds it to even
 // (1690544232663770.25 to 17 digits: ...770.3 against ...770.2), so a tie (one digit more ends in 5
-// and equals the double, compared exactly in BigInt arithmetic) is rounded to even here. A float32
-// candidate reads back as `value` when it lies strictly between the midpoints to its neighbours
-// (lo, hi: exact doubles), or on one and `value` is even (strtof's ties). Number() rounds
-// monotonically, so only a text whose Number() is a midpoint needs the exact comparison.
+// and equals the double, compared exactly in BigInt arithmetic) is rounded to even here. (Float32
+// texts do not come here: float_text.cpp makes them in integer arithmetic.)
 // (clang-format would split the JavaScript's === into "== =".)
 // clang-format off
-EM_JS(int, pe_shortest_exponential,
-      (double value, int min_precision, int max_precision, int single, double lo, double hi, int even, char* out), {
+EM_JS(int, pe_shortest_exponential, (double value, int min_precision, int max_precision, char* out), {
   var big = BigInt;
   var tens = function(n) { var r = big(1); while (n-- > 0) r *= big(10); return r; };
   var compare = function(text, x) {  // the sign of text - x, exactly (x > 0)
@@ -51,37 +46,17 @@ EM_JS(int, pe_shortest_exponential,
         text = kept + "e" + longer[1];
       }
     }
-    var back = Number(text);
-    var reads = single ? back > lo && back < hi : back === value;
-    if (single && (back === lo || back === hi)) {
-      var side = compare(text, back) * (back === lo ? 1 : -1);
-      reads = side > 0 || (side === 0 && even !== 0);
-    }
-    if (reads || p === max_precision) break;
+    if (Number(text) === value || p === max_precision) break;
   }
   stringToUTF8(text, out, 40);
   return p;
 });
 // clang-format on
 
-int shortest_exponential(double value, int min_precision, int max_precision, bool single,
-                         char (&text)[40]) {
-  const double magnitude = std::fabs(value);  // toExponential drops the sign of -0
-  double lo = magnitude;
-  double hi = magnitude;
-  int even = 0;
-  if (single) {
-    const auto f = static_cast<float>(magnitude);
-    lo = (magnitude + static_cast<double>(std::nextafter(f, -INFINITY))) / 2;
-    hi = (magnitude + static_cast<double>(std::nextafter(f, INFINITY))) / 2;
-    std::uint32_t bits;
-    std::memcpy(&bits, &f, sizeof bits);
-    even = (bits & 1U) == 0 ? 1 : 0;
-  }
+int shortest_exponential(double value, int min_precision, int max_precision, char (&text)[40]) {
   char* at = text;
-  if (std::signbit(value)) *at++ = '-';
-  return pe_shortest_exponential(magnitude, min_precision, max_precision, single ? 1 : 0, lo, hi,
-                                 even, at);
+  if (std::signbit(value)) *at++ = '-';  // toExponential drops the sign of -0
+  return pe_shortest_exponential(std::fabs(value), min_precision, max_precision, at);
 }
 
 }  // namespace pe::detail

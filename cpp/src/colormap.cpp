@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "pe/spec.hpp"
+
 namespace pe {
 namespace {
 
@@ -104,6 +106,10 @@ Status check_range(double low, double high) {
 }
 
 Status check_pixels(double width, double height) {
+  // Every render function's sizes arrive as doubles: NaN, 1.5 or -Infinity get a message here,
+  // before anything converts them to an integer (a NaN cast to int is a huge size in wasm).
+  if (auto s = check_integer("width", width, 1, kMaxImageSide); !s) return s;
+  if (auto s = check_integer("height", height, 1, kMaxImageSide); !s) return s;
   if (width * height > double(kMaxImagePixels)) {
     return make_error(ErrorCode::size_limit, "width", "pixels_cap",
                       {{"max", double(kMaxImagePixels)},

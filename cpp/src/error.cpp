@@ -28,7 +28,7 @@ std::string format_number(double value) {
     return detail::whole_number(value);  // 1000000000
   // %.17g always reads back exactly; shorter precisions come first so 0.1 prints as "0.1".
   char text[40];
-  const int precision = detail::shortest_exponential(value, 1, 17, false, text);
+  const int precision = detail::shortest_exponential(value, 1, 17, text);
   return detail::g_style(text, precision);
 }
 

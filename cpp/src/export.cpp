@@ -17,14 +17,32 @@ Result<Format> parse_format(std::string_view text) {
                     {{"allowed", std::string("npy, csv, json")}, {"got", std::string(text)}});
 }
 
-std::string format_float(float value) {
+Status check_export_size(Format format, double values, std::string_view name) {
+  if (format != Format::npy && values > double(kMaxTextExportValues)) {
+    return make_error(ErrorCode::size_limit, std::string(name), "text_export_cap",
+                      {{"max", double(kMaxTextExportValues)}, {"got", values}});
+  }
+  return Ok{};
+}
+
+namespace {
+
+// format_float into a buffer (the writers call it once a value).
+[[gnu::noinline]] std::string_view float_text(float value, char (&out)[48]) {
   // %g drops trailing zeros, so starting at 6 digits still gives "0.5"; 9 digits always read back.
   if (std::isinf(value))
     return value > 0 ? "inf" : "-inf";  // as printf wrote them (no float is NaN here)
   if (std::isnan(value)) return "nan";
   char text[40];
-  const int precision = detail::shortest_exponential(static_cast<double>(value), 6, 9, true, text);
-  return detail::g_style(text, precision);
+  const int precision = detail::shortest_float32(value, 6, 9, text);
+  return {out, detail::g_style_into(text, precision, out)};
+}
+
+}  // namespace
+
+std::string format_float(float value) {
+  char out[48];
+  return std::string(float_text(value, out));
 }
 
 void ByteSink::put(std::string_view bytes) {
@@ -63,7 +81,8 @@ void write_csv(ByteSink& out, std::span<const float> values, std::size_t rows, s
   for (std::size_t r = 0; r < rows; ++r) {
     for (std::size_t c = 0; c < cols; ++c) {
       if (c) out.put(",");
-      out.put(format_float(values[r * cols + c]));
+      char text[48];
+      out.put(float_text(values[r * cols + c], text));
     }
     out.put("\n");
   }
@@ -81,7 +100,8 @@ void write_json(ByteSink& out, const Spec& spec, std::span<const float> values) 
     out.put(r ? ",[" : "[");
     for (std::size_t c = 0; c < d; ++c) {
       if (c) out.put(",");
-      out.put(format_float(values[r * d + c]));
+      char text[48];
+      out.put(float_text(values[r * d + c], text));
     }
     out.put("]");
   }

@@ -8,14 +8,16 @@
 
 namespace pe::detail {
 
-std::string g_style(const char* exponential, int precision) {
-  // exponential: [-]d[.ddd]e(+|-)XX
-  std::string out;
+std::size_t g_style_into(const char* exponential, int precision, char (&out)[48]) {
+  // exponential: [-]d[.ddd]e(+|-)XX. Written into a buffer, not strings: the text exports call this
+  // once a value.
+  std::size_t n = 0;
   const char* at = exponential;
-  if (*at == '-') out += *at++;
-  std::string digits;
+  if (*at == '-') out[n++] = *at++;
+  char digits[40];
+  int count = 0;
   for (; *at != 'e' && *at != '\0'; ++at) {
-    if (*at != '.') digits += *at;
+    if (*at != '.' && count < 39) digits[count++] = *at;
   }
   int exponent = 0;
   if (*at == 'e') {
@@ -25,27 +27,42 @@ std::string g_style(const char* exponential, int precision) {
     for (; *at >= '0' && *at <= '9'; ++at) exponent = exponent * 10 + (*at - '0');
     if (negative) exponent = -exponent;
   }
-  const auto strip = [](std::string& text) {  // %g drops trailing zeros, then a bare point
-    while (!text.empty() && text.back() == '0') text.pop_back();
-    if (!text.empty() && text.back() == '.') text.pop_back();
-  };
+  // %g drops trailing zeros, then a bare point.
+  while (count > 1 && digits[count - 1] == '0') --count;
   if (exponent < -4 || exponent >= precision) {
-    std::string mantissa = digits.substr(0, 1) + "." + digits.substr(1);
-    strip(mantissa);
+    out[n++] = digits[0];
+    if (count > 1) {
+      out[n++] = '.';
+      for (int k = 1; k < count; ++k) out[n++] = digits[k];
+    }
+    out[n++] = 'e';
+    out[n++] = exponent < 0 ? '-' : '+';
     const int magnitude = exponent < 0 ? -exponent : exponent;
-    out += mantissa + (exponent < 0 ? "e-" : "e+") + (magnitude < 10 ? "0" : "") +
-           std::to_string(magnitude);
-    return out;
-  }
-  std::string fixed;
-  if (exponent >= 0) {
-    fixed = digits.substr(0, static_cast<std::size_t>(exponent) + 1) + "." +
-            digits.substr(static_cast<std::size_t>(exponent) + 1);
+    if (magnitude >= 100) out[n++] = static_cast<char>('0' + magnitude / 100);
+    out[n++] = static_cast<char>('0' + magnitude / 10 % 10);
+    out[n++] = static_cast<char>('0' + magnitude % 10);
+  } else if (exponent >= 0) {
+    for (int k = 0; k <= exponent; ++k) out[n++] = k < count ? digits[k] : '0';
+    if (count > exponent + 1) {
+      out[n++] = '.';
+      for (int k = exponent + 1; k < count; ++k) out[n++] = digits[k];
+    }
   } else {
-    fixed = "0." + std::string(static_cast<std::size_t>(-exponent - 1), '0') + digits;
+    out[n++] = '0';
+    if (count > 1 || digits[0] != '0') {
+      out[n++] = '.';
+      for (int k = 0; k < -exponent - 1; ++k) out[n++] = '0';
+      for (int k = 0; k < count; ++k) out[n++] = digits[k];
+    }
   }
-  strip(fixed);
-  return out + fixed;
+  out[n] = '\0';
+  return n;
+}
+
+std::string g_style(const char* exponential, int precision) {
+  char out[48];
+  const std::size_t n = g_style_into(exponential, precision, out);
+  return std::string(out, n);
 }
 
 std::string whole_number(double value) {

@@ -6,14 +6,11 @@
 
 namespace pe::detail {
 
-int shortest_exponential(double value, int min_precision, int max_precision, bool single,
-                         char (&text)[40]) {
+int shortest_exponential(double value, int min_precision, int max_precision, char (&text)[40]) {
   int p = min_precision;
   for (;; ++p) {
     std::snprintf(text, sizeof text, "%.*e", p - 1, value);
-    const bool back = single ? std::strtof(text, nullptr) == static_cast<float>(value)
-                             : std::strtod(text, nullptr) == value;
-    if (back || p == max_precision) break;
+    if (std::strtod(text, nullptr) == value || p == max_precision) break;
   }
   return p;
 }

@@ -115,6 +115,23 @@ TEST_CASE("format_float prints what the printf/strtof loop printed") {
     REQUIRE_MESSAGE(text == printf_float(v), v);
   }
   CHECK(checked > 49000);
+  // Where the exact arithmetic of float_text.cpp takes over from doubles: floats next to powers of
+  // ten (the exponent estimate, the carry 9.99995 -> 10.0000) and of two (the narrower lower
+  // interval), both ends of the range, and the subnormals.
+  for (int k = -46; k <= 39; ++k) {
+    float v = static_cast<float>(std::pow(10.0, k));
+    for (int step = 0; step < 8; ++step) v = std::nextafter(v, 0.0f);
+    for (int step = 0; step < 16 && std::isfinite(v); ++step, v = std::nextafter(v, INFINITY)) {
+      REQUIRE_MESSAGE(pe::format_float(v) == printf_float(v), v);
+    }
+  }
+  for (int k = -149; k <= 127; ++k) {
+    const float two = std::ldexp(1.0f, k);
+    for (const float v : {std::nextafter(two, 0.0f), two, std::nextafter(two, INFINITY)}) {
+      REQUIRE_MESSAGE(pe::format_float(v) == printf_float(v), v);
+      REQUIRE_MESSAGE(pe::format_float(-v) == printf_float(-v), -v);
+    }
+  }
   // What the exports mostly hold: sines and cosines.
   for (int k = 0; k < 20000; ++k) {
     const auto v = static_cast<float>(std::sin(k * 0.37));

@@ -47,18 +47,24 @@ function hostileValues() {
     new DataView(new ArrayBuffer(4)), {}, nullProto, throwsOnRead, tricky, new Date(0), /re/,
     new Map(), { dModel: 8 }, { dModel: 8, positions: 4 }, { width: 8, height: 8 },
     { dModel: 8, positions: 4, layout: 'split', frequencies: 'tensor2tensor' },
+    // hostile view sizes (issue 19: NaN reached a cast to int in renderRopeTable and renderAlibi)
+    { width: NaN, height: 240 }, { width: -Infinity, height: 240 }, { width: 320, height: Infinity },
+    { width: 0, height: 16 }, { width: 1.5, height: 16 }, { width: -5, height: 240 }, { width: 16385, height: 1 },
+    // an own __proto__ key, as JSON.parse makes it: refused everywhere
+    JSON.parse('{"__proto__": {"dModel": 8}, "dModel": 8, "positions": 4}'),
+    JSON.parse('{"__proto__": {"theta": 5}, "headDim": 64}'),
   ];
 }
 
-const FUNCTIONS = {
-  validate: 1, sinusoidal: 1, sinusoidalInto: 2, dimensions: 1, columns: 2, vectorAt: 2,
-  dotByOffset: 3, gram: 1, rotationBlocks: 2, rotationResidual: 3, colorize: 2, renderMatrix: 4,
-  renderEncoding: 2, learnedTable: 1, learnedRow: 2, tokenize: 1, embedTokens: 2, project: 4,
-  closestPositions: 1, wrongExponentWavelengths: 1, wrongExponentColumns: 2, inputVectors: 4,
-  ropeFrequencies: 1, ropeApply: 2, ropeScores: 3, ropeTables: 1, alibiSlopes: 1, alibiBias: 1,
-  alibiAttention: 3, sincos2d: 1, grid2dSimilarity: 4, grid2dSimilarities: 3, exportTable: 2, roundTo: 2, precisionError: 2,
-  renderPrecision: 3, ropeFromConfig: 2, renderRopeTable: 2, renderAlibi: 3,
-};
+// Every public function of the engine and its arity, as the engine marks them (api.post.js, peApi):
+// a function added to the API is fuzzed without an edit here.
+export function apiFunctions(pe) {
+  const out = {};
+  for (const name of Object.keys(pe)) {
+    if (typeof pe[name] === 'function' && typeof pe[name].peApi === 'number') out[name] = pe[name].peApi;
+  }
+  return out;
+}
 
 // The names a PEError's `parameter` may take: the API's own options and arguments.
 export const CALLER_NAMES = new Set([
@@ -108,8 +114,10 @@ export async function adversarialRound(pe, { calls = 10000, seed = 1 } = {}) {
     if (name === 'ropeFrequencies' && random() < 0.7) {
       return { headDim: one([2, 4, 64, 128]), maxPositions: one(numbers), sequenceLength: one(numbers), scaling: scaling() };
     }
-    if (name.startsWith('rope')) return { headDim: [2, 7, 64, 128, 4096, 5000][Math.floor(random() * 6)] };
-    if (name.startsWith('alibi')) return { heads: [1, 12, 64, 2000][Math.floor(random() * 4)], positions: pick() };
+    if (name.startsWith('rope') || name === 'renderRopeTable') {
+      return { headDim: [2, 7, 64, 96, 128, 4096, 5000][Math.floor(random() * 7)] };
+    }
+    if (name.startsWith('alibi') || name === 'renderAlibi') return { heads: [1, 12, 64, 2000][Math.floor(random() * 4)], positions: pick() };
     if (name.startsWith('sincos') || name.startsWith('grid')) {
       return { dModel: o.dModel, gridHeight: [1, 14, 1024][Math.floor(random() * 3)], gridWidth: 14 };
     }
@@ -118,6 +126,7 @@ export async function adversarialRound(pe, { calls = 10000, seed = 1 } = {}) {
     if (random() < 0.1) o[pick() === undefined ? 'nonsense' : 'base'] = pick();
     return o;
   };
+  const FUNCTIONS = apiFunctions(pe);
   const names = Object.keys(FUNCTIONS);
   const report = { calls: 0, returned: 0, byCode: {}, byKind: {}, other: [], malformed: [], slowest: null };
   const handles0 = pe.count_emval_handles();
@@ -224,6 +233,9 @@ export function atCaps(pe) {
         { width: L.maxPrecisionRenderWork / (64 * L.maxPrecisionSamples), height: 64, samples: L.maxPrecisionSamples },
       ),
   };
+  cases.exportTableCsv = () => pe.exportTable({ dModel: 1024, positions: L.maxTextExport / 1024 }, 'csv');
+  cases.exportTableJson = () => pe.exportTable({ dModel: 1024, positions: L.maxTextExport / 1024 }, 'json');
+  cases.exportTableNpy = () => pe.exportTable({ dModel: 1024, positions: L.maxElements / 1024 }, 'npy');
   const out = {};
   for (const [name, run] of Object.entries(cases)) {
     const start = performance.now();

@@ -91,6 +91,175 @@ test('the reported findings each give a PEError naming the caller parameter', ()
   );
 });
 
+// Issue 19's findings on the shared engine, each as it was reported.
+function thrown(f) {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  return assert.fail('no error thrown');
+}
+
+test('every render function checks its view sizes like the others, and names width or height', () => {
+  const renders = {
+    renderRopeTable: (view) => pe.renderRopeTable({ headDim: 96 }, view),
+    renderAlibi: (view) => pe.renderAlibi({ heads: 8, positions: 64 }, 0, view),
+    renderPrecision: (view) =>
+      pe.renderPrecision({ dModel: 64, positions: 100 }, { format: 'bfloat16', stage: 'positions' }, view),
+    renderEncoding: (view) => pe.renderEncoding({ dModel: 8, positions: 8 }, view),
+    renderMatrix: (view) => pe.renderMatrix([1, 2, 3, 4], 2, 2, view),
+  };
+  for (const [name, render] of Object.entries(renders)) {
+    assert.equal(render({ width: 3, height: 2 }).length, 3 * 2 * 4, name);
+    for (const bad of [NaN, -Infinity, Infinity, 0, -5, 1.5, pe.limits.maxImageSide + 1]) {
+      for (const side of ['width', 'height']) {
+        const e = thrown(() => render({ width: 320, height: 240, [side]: bad }));
+        assert.ok(e instanceof pe.PEError, `${name} ${side} = ${bad}: ${e}`);
+        assert.equal(e.parameter, side, `${name} ${side} = ${bad}: ${e.message}`);
+        assert.equal(e.kind, 'integer_range', `${name} ${side} = ${bad}: ${e.message}`);
+      }
+    }
+  }
+});
+
+test('10,000 failing render calls leave no embind handle and a working engine', () => {
+  // Before the fix each call threw a bare number (a C++ exception) without unwinding the wasm stack;
+  // after ~6,000 of them every call of the engine failed with "memory access out of bounds".
+  const handles = pe.count_emval_handles();
+  const stack = pe.stackSave();
+  for (let n = 0; n < 10000; n++) {
+    const e = thrown(() =>
+      pe.renderRopeTable({ headDim: 96 }, { width: n % 2 ? NaN : -Infinity, height: 240 }),
+    );
+    if (!(e instanceof pe.PEError)) assert.fail(`call ${n} threw ${typeof e} ${e}`);
+  }
+  assert.equal(pe.count_emval_handles(), handles, 'embind handles left behind');
+  assert.equal(pe.stackSave(), stack, 'the wasm stack pointer moved');
+  assert.deepEqual(Array.from(pe.vectorAt({ dModel: 4 }, 0)), [0, 1, 0, 1]);
+});
+
+test('whatever a binding throws reaches the caller as a PEError, with the wasm stack given back', () => {
+  // A stand-in for a defect: a binding that moves the stack pointer, then throws what a C++
+  // exception throws through JavaScript (a bare number). The API's edge (peApi) must contain it.
+  const real = pe._renderRopeTable;
+  const stack = pe.stackSave();
+  try {
+    pe._renderRopeTable = () => {
+      pe.stackRestore(stack - 4096);
+      throw 5243000;
+    };
+    const e = thrown(() => pe.renderRopeTable({ headDim: 96 }, { width: 8, height: 8 }));
+    assert.ok(e instanceof pe.PEError, String(e));
+    assert.equal(e.kind, 'internal');
+    assert.equal(e.code, 'internal');
+    assert.equal(e.parameter, 'renderRopeTable');
+    assert.match(e.message, /5243000/);
+    assert.equal(pe.stackSave(), stack);
+  } finally {
+    pe._renderRopeTable = real;
+  }
+  assert.equal(pe.renderRopeTable({ headDim: 96 }, { width: 8, height: 8 }).length, 8 * 8 * 4);
+});
+
+test('ropeApply checks headDim before sizing anything by it', () => {
+  for (const [vectors, options] of [
+    [Array(7), { headDim: 0, rotaryDim: 0 }],
+    [new Float32Array(7), { headDim: 4096 / 5e7 }],
+    [new Float32Array(7), { headDim: 4096 / 1.5e8 }],
+  ]) {
+    const start = performance.now();
+    const e = thrown(() => pe.ropeApply(vectors, options));
+    assert.ok(e instanceof pe.PEError, String(e));
+    assert.equal(e.parameter, 'headDim', e.message);
+    // A positions array of 10^8 rows was built before: seconds. Generous bound for a loaded machine.
+    assert.ok(performance.now() - start < 500, `${performance.now() - start} ms`);
+  }
+  const e = thrown(() => pe.ropeApply(new Float32Array(pe.limits.maxRopeValues + 2), { headDim: 2 }));
+  assert.equal(e.parameter, 'vectors');
+  assert.equal(e.kind, 'count_cap');
+});
+
+test('pe.schemes, pe.numberFormats and pe.limits are frozen all the way down', () => {
+  assert.throws(() => {
+    pe.schemes.rope.parameters.find((p) => p.name === 'theta').default = 'x';
+  }, TypeError);
+  assert.throws(() => {
+    pe.numberFormats.bfloat16.precision = 3;
+  }, TypeError);
+  assert.throws(() => {
+    pe.limits.maxDModel = 1;
+  }, TypeError);
+  assert.equal(pe.ropeFrequencies({ headDim: 4 }).invFreq[1], 1 / 100); // theta still 10000
+});
+
+test('an own "__proto__" key is refused by every function as an unknown option', () => {
+  const bad = (json) => JSON.parse(json);
+  const cases = [
+    () => pe.renderRopeTable(bad('{"headDim": 96, "__proto__": {"theta": 5}}'), { width: 8, height: 8 }),
+    () => pe.renderAlibi(bad('{"heads": 8, "positions": 64, "__proto__": {}}'), 0, { width: 8, height: 8 }),
+    () =>
+      pe.renderPrecision(
+        bad('{"dModel": 64, "positions": 100, "__proto__": {}}'),
+        { format: 'bfloat16', stage: 'positions' },
+        {
+          width: 8,
+          height: 8,
+        },
+      ),
+    () => pe.inputVectors(['a'], bad('{"dModel": 8, "__proto__": {}}')),
+    () => pe.sinusoidal(bad('{"dModel": 8, "positions": 2, "__proto__": {}}')),
+    () => pe.ropeFrequencies(bad('{"headDim": 8, "__proto__": {}}')),
+    () => pe.renderEncoding({ dModel: 8, positions: 8 }, bad('{"width": 8, "height": 8, "__proto__": {}}')),
+  ];
+  for (const call of cases) {
+    const e = thrown(call);
+    assert.ok(e instanceof pe.PEError, String(e));
+    assert.equal(e.kind, 'unknown_key', e.message);
+    assert.equal(e.parameter, '__proto__');
+  }
+});
+
+test('ropeFromConfig names the config keys the reader wrote', () => {
+  const read = (config) =>
+    thrown(() => pe.ropeFromConfig(JSON.stringify({ model_type: 'llama', ...config })));
+  const cases = [
+    [{ head_dim: 128, rope_theta: -1 }, 'rope_theta', /^rope_theta /],
+    [
+      { head_dim: 128, partial_rotary_factor: 0.01 },
+      'partial_rotary_factor',
+      /head_dim × partial_rotary_factor \(128 × 0.01 → 1\)/,
+    ],
+    [{ head_dim: 128, rotary_pct: 0.01 }, 'rotary_pct', /rotary_pct/],
+    [
+      { hidden_size: 4096, num_attention_heads: 4096 },
+      'hidden_size',
+      /hidden_size \/ num_attention_heads \(4096 \/ 4096 → 1\)/,
+    ],
+    [{ head_dim: 128, max_position_embeddings: 2e9 }, 'max_position_embeddings', /^max_position_embeddings /],
+    [{}, 'head_dim', /head_dim is required \(or hidden_size and num_attention_heads\)/],
+  ];
+  for (const [config, parameter, text] of cases) {
+    const e = read(config);
+    assert.ok(e instanceof pe.PEError, String(e));
+    assert.equal(e.parameter, parameter, e.message);
+    assert.match(e.message, text);
+    assert.doesNotMatch(e.message, /\b(theta|rotaryDim|maxPositions|headDim)\b/);
+  }
+});
+
+test('a CSV or JSON beyond the text cap is refused at once, naming positions; NPY is not capped there', () => {
+  const over = { dModel: 1024, positions: pe.limits.maxTextExport / 1024 + 1 };
+  for (const format of ['csv', 'json']) {
+    const start = performance.now();
+    const e = thrown(() => pe.exportTable(over, format));
+    assert.equal(e.kind, 'text_export_cap');
+    assert.equal(e.parameter, 'positions');
+    assert.ok(performance.now() - start < 500);
+  }
+  assert.equal(pe.exportTable(over, 'npy').length, 128 + 4 * 1024 * over.positions);
+});
+
 test('a NaN or Infinity among the values is refused at once, not iterated on', () => {
   const values = new Float32Array(256 * 8).map((_, k) => Math.sin(k));
   values[100] = NaN;

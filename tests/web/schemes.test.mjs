@@ -338,7 +338,7 @@ test('ropeFromConfig reads every preset as the library would, and names each tra
   assert.equal(fails('{"rope_theta": '), 'bad_json');
   assert.equal(fails('{"model_type": "bert", "hidden_size": 768}'), 'no_rope');
   assert.equal(fails(`{"model_type": "llama", "pad": "${'x'.repeat(1 << 20)}"}`), 'text_cap');
-  assert.equal(fails('{"model_type": "llama"}'), 'required');
+  assert.equal(fails('{"model_type": "llama"}'), 'required_or'); // head_dim, or hidden_size and heads
   assert.equal(
     fails('{"rope_theta": 1e4, "head_dim": 64, "rope_scaling": {"rope_type": "yarn", "factor": 0.5}}'),
     'at_least',
@@ -378,6 +378,19 @@ test('context: the presets draw, interpolation removes the unseen angles, a bad 
   await p.click('[data-action="context-read"]');
   await p.waitForFunction(() => document.querySelector('.context-summary').dataset.type === 'yarn');
   assert.match(await p.textContent('.context-temperature-note'), /multiplies cos and sin by 1\.20794/);
+  // A valid config whose extended length (4,096 x 10^6) passes the engine's last position (10^9): drawn
+  // to 10^9 and said so (issue 19: it was refused with "sequenceLength must be...", a value never typed).
+  await p.fill(
+    '[name="context-config"]',
+    '{"model_type": "llama", "head_dim": 128, "max_position_embeddings": 4096, "rope_scaling": {"rope_type": "dynamic", "factor": 1000000}}',
+  );
+  await p.click('[data-action="context-read"]');
+  await p.waitForFunction(() => document.querySelector('.context-summary').dataset.type === 'dynamic');
+  assert.match(
+    await p.textContent('.context-summary'),
+    /1,000,000,000 \(the engine’s last position; this model’s own length, 4,096,000,000,/,
+  );
+  assert.ok((await canvasSignature(p, 'context-scores')).drawn > 500);
   // Bad pastes: a message where the summary was; the figures keep the last good config.
   for (const [text, kind] of [
     ['{"rope_scaling": ', 'bad_json'],

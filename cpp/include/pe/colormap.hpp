@@ -72,6 +72,8 @@ struct Region {
 // 4096 canvas, beyond any screen).
 inline constexpr int kMaxImageSide = 16384;
 inline constexpr std::int64_t kMaxImagePixels = std::int64_t{1} << 24;
+// The one check of every image size: width and height integers from 1 to kMaxImageSide, their
+// product at most kMaxImagePixels.
 Status check_pixels(double width, double height);
 Status render_matrix(std::span<const float> matrix, int rows, int cols, Region region, int width,
                      int height, ColorMap map, double low, double high,

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -16,6 +17,12 @@ namespace pe {
 
 enum class Format { npy, csv, json };
 Result<Format> parse_format(std::string_view text);
+
+// Text files (CSV, JSON) hold at most this many values: about 11 bytes each, 23 MB of text, written
+// in well under a second by the wasm engine (README, Reliability). .npy goes to the matrix cap.
+inline constexpr std::int64_t kMaxTextExportValues = std::int64_t{1} << 21;
+// Ok, or the size_limit error naming `name` when a text format would hold more values than that.
+Status check_export_size(Format format, double values, std::string_view name);
 
 // The shortest decimal text that reads back as exactly this float32 ("0.5", "0.84147096").
 std::string format_float(float value);

@@ -49,6 +49,10 @@ inline constexpr MessageTemplate kMessageTemplates[] = {
     {"pixels_cap", "width x height must be at most {max} pixels; got {width} x {height} = {got}"},
     {"count_cap", "{name} must hold at most {max} entries; got {got}"},
     {"text_cap", "{name} must be at most {max} bytes of UTF-8; got {got}"},
+    {"text_export_cap",
+     "a CSV or JSON file holds at most {max} values; this table has {got} (fewer positions, or "
+     "NPY, "
+     "which has no such cap)"},
     {"out_of_memory",
      "could not allocate {mib} MiB in the WebAssembly heap; try fewer positions or a smaller "
      "d_model"},
@@ -65,6 +69,9 @@ inline constexpr MessageTemplate kMessageTemplates[] = {
      "{name} is not in this build of the engine (the embed's size-built engine has the sinusoidal "
      "scheme and the concept views; pe.mjs and pe.js have every scheme)"},
     {"target_length", "target must hold positions x dModel = {expected} floats; got {got}"},
+    {"internal",
+     "{name} failed inside the engine ({got}); this is a defect of the engine, please report it. "
+     "The engine keeps working"},
 };
 
 // The messages only the schemes beyond the sinusoidal one give (RoPE scaling, a model's config): a
@@ -79,6 +86,7 @@ inline constexpr MessageTemplate kSchemeMessageTemplates[] = {
     {"at_least_for", "{name} must be at least {min} with rope_type \"{type}\"; got {got}"},
     // a model's config.json (ropeFromConfig): errors, then the warnings it returns
     {"bad_json", "{name} is not valid JSON: {reason}"},
+    {"required_or", "{name} is required (or {alternative})"},
     {"no_rope",
      "this config has no RoPE: no rope_theta, rope_scaling or rope_parameters, and model_type "
      "{got} is not a RoPE family"},

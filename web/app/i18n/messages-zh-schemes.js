@@ -6,6 +6,7 @@ export default {
   'engine.required_for': 'rope_type 为 “{type}” 时必须给出 {name}',
   'engine.at_least_for': 'rope_type 为 “{type}” 时 {name} 至少为 {min}；收到 {got}',
   'engine.bad_json': '{name} 不是有效的 JSON：{reason}',
+  'engine.required_or': '必须提供 {name}（或 {alternative}）',
   'engine.no_rope':
     '这个配置没有 RoPE：没有 rope_theta、rope_scaling 或 rope_parameters，model_type {got} 也不属于使用 RoPE 的模型',
   'engine.warn_text_config': '读取了 text_config：这个配置把语言模型的设置放在那里',

@@ -38,6 +38,9 @@ export default {
   'engine.required': '必须提供 {name}',
   'engine.not_in_build':
     '这个版本的引擎没有 {name}（嵌入用的精简引擎只包含正弦方案和概念视图；pe.mjs 与 pe.js 包含所有方案）',
+  'engine.text_export_cap':
+    'CSV 或 JSON 文件最多 {max} 个数值；这张表有 {got} 个（请减少位置数，或使用没有此上限的 NPY）',
+  'engine.internal': '{name} 在引擎内部出错（{got}）；这是引擎的缺陷，请报告。引擎仍可继续使用',
   'engine.target_length': 'target 必须包含 位置数 × dModel = {expected} 个 float；收到 {got} 个',
   'msg.using': '；已使用 {key} = {value}',
   'msg.theDefault': '默认值',
