@@ -24,13 +24,14 @@ export const BUDGETS = {
     bytes: 100_000,
   },
   // The explorer page up to its first drawn view, in the larger language (zh): the page, its styles,
-  // its script, the engine and the text; the other schemes' sections load after that view has drawn.
+  // its script, the sinusoidal engine and the text; the other schemes' sections and their engine load
+  // after that view has drawn.
   page: {
     files: [
       'index.html',
       'styles.css',
       'app.js',
-      'pe-explorer-schemes.js',
+      'pe-explorer-engine.js',
       'pe-explorer-view-sinusoidal-zh.js',
       'pe-explorer-lang-zh.js',
     ],

@@ -29,7 +29,8 @@ const replaceEngine = (source) => ({
   },
 });
 const inline = (loaderPath) => `${fs.readFileSync(loaderPath, 'utf8')}\nexport default createPE;\n`;
-// In the element: the engine is a chunk, fetched by the first figure that needs it.
+// In the element and the page: the sinusoidal engine is a chunk, fetched by the first figure that needs
+// it (the page's first view; its other sections load pe-explorer-schemes.js after that view: main.js).
 const engineChunk = `import { loadChunk } from './chunks.js';
 export default (options) => loadChunk('pe-explorer-engine.js', '__peExplorerEngine').then((create) => create(options));
 `;
@@ -47,17 +48,6 @@ export function loadChunk(file) {
   return loading.get(url);
 }
 `;
-// In the page: the element's engine with every scheme (one file for both, cached between them), with
-// the Chinese text of the messages only it gives.
-const schemesEngineChunk = `import { loadChunk } from './chunks.js';
-import { addStrings } from './i18n/index.js';
-export default (options) =>
-  loadChunk('pe-explorer-schemes.js', '__peExplorerSchemes').then((chunk) => {
-    addStrings('zh', chunk.schemeMessagesZh);
-    return chunk.createPE(options);
-  });
-`;
-
 // Stylesheets imported as text (the element's shadow root) are minified first.
 const minifiedCss = {
   name: 'minified-css',
@@ -91,12 +81,7 @@ const common = {
   logOverride: { 'commonjs-variable-in-esm': 'silent' },
 };
 for (const [entry, outfile, engine, extra] of [
-  [
-    'web/app/main.js',
-    'dist/app.js',
-    schemesEngineChunk,
-    [stringsAsChunks(/\/i18n\/(en|zh|messages-zh)\.js$/)],
-  ],
+  ['web/app/main.js', 'dist/app.js', engineChunk, [stringsAsChunks(/\/i18n\/(en|zh|messages-zh)\.js$/)]],
   [
     'web/app/element.js',
     'dist/pe-explorer.js',

@@ -4,11 +4,11 @@
 // chunks (build-scripts/bundle.mjs): the other schemes' sections, the Chinese text.
 import { exportPng } from './canvas.js';
 import { openEmbedDialog } from './embed-dialog.js';
-import { engine } from './engine.js';
+import { engine, hasSchemes, schemesEngine } from './engine.js';
 import { exportMatrix } from './export.js';
 import { mountExplorer } from './explorer.js';
 import { loadChunk } from './chunks.js';
-import { LANGUAGES, pickLanguage, translator } from './i18n/index.js';
+import { addStrings, LANGUAGES, pickLanguage, translator } from './i18n/index.js';
 import { VIEWS } from './markup.js';
 import { mountSchemes } from './schemes/mount.js';
 import { SCHEME_VIEWS } from './schemes/names.js';
@@ -18,6 +18,19 @@ import { loadText } from './text-chunks.js';
 // The other schemes' views, each its chunk ({ name, strings, markup, View }), in page order.
 const schemeModules = () =>
   Promise.all(SCHEME_VIEWS.map((v) => loadChunk(`pe-explorer-view-${v}.js`, `__peExplorerView_${v}`)));
+// The first view needs only the sinusoidal engine (pe-explorer-engine.js, the one a sinusoidal figure
+// loads); the other schemes' sections and the downloads use the engine with every scheme, loaded after
+// the first view (pe-explorer-schemes.js, with the Chinese text of the messages only it gives). Run
+// unbundled, the page has one engine with everything (pe.mjs), used for both.
+const fullEngine = (pe) =>
+  hasSchemes(pe)
+    ? Promise.resolve(pe)
+    : schemesEngine(() =>
+        loadChunk('pe-explorer-schemes.js', '__peExplorerSchemes').then((chunk) => {
+          addStrings('zh', chunk.schemeMessagesZh);
+          return chunk.createPE();
+        }),
+      );
 
 /** The language named in the hash (lang=zh), or null. */
 function languageInHash() {
@@ -78,13 +91,21 @@ async function main() {
     });
     let schemes = null;
     let gone = false;
-    const schemesReady = mounted.ready.then(schemeModules).then(
-      (modules) => {
-        if (!gone)
-          schemes = mountSchemes(container.querySelector('.views'), pe, t, (m) => showMessages([m]), modules);
-      },
-      (error) => showMessages([{ kind: 'view_failed', args: { reason: String(error.message) } }]),
-    );
+    const schemesReady = mounted.ready
+      .then(() => Promise.all([schemeModules(), fullEngine(pe)]))
+      .then(
+        ([modules, full]) => {
+          if (!gone)
+            schemes = mountSchemes(
+              container.querySelector('.views'),
+              full,
+              t,
+              (m) => showMessages([m]),
+              modules,
+            );
+        },
+        (error) => showMessages([{ kind: 'view_failed', args: { reason: String(error.message) } }]),
+      );
     const { destroy, redraw } = mounted;
     return Object.assign(mounted, {
       ready: schemesReady,
@@ -186,7 +207,12 @@ async function main() {
     const button = event.target.closest('button');
     if (!button) return;
     const s = explorer.store.get();
-    if (button.dataset.export) exportMatrix(pe, encodingOf(s), button.dataset.export);
+    if (button.dataset.export) {
+      // The writers are in the engine with every scheme (loaded after the first view, so at once here).
+      fullEngine(pe)
+        .then((full) => exportMatrix(full, encodingOf(s), button.dataset.export))
+        .catch((error) => showMessages([error])); // e.g. a CSV beyond pe.limits.maxTextExport: use NPY
+    }
     if (button.dataset.png) {
       const canvas = button.closest('.view').querySelector(`canvas.${button.dataset.png}`);
       exportPng(canvas, `pe_${button.dataset.png}_d${s.d}_n${s.n}.png`);

@@ -40,6 +40,7 @@ const strings = {
     scoresNote:
       'q = k = (1, …, 1), q·k after rotation divided by its value at distance 0, out to {distance}{capped}; each pixel shows the mean over the distances it covers. The dashed line is the training length.',
     scoresCapped: ' (the engine’s cap for this head size; the new length is {target})',
+    targetCapped: '{target} (the engine’s last position; this model’s own length, {wanted}, lies beyond it)',
     temperatureTitle: 'Attention temperature',
     temperatureYarn:
       'This config multiplies cos and sin by {scale}, so every q·k logit by {scale2}: the softmax over 256 keys sharpens from an entropy of {before} to {after} nats. YaRN does this because attention over many more keys gets flatter.',
@@ -93,6 +94,7 @@ const strings = {
     scoresNote:
       'q = k = (1, …, 1)，旋转后的 q·k 除以距离 0 处的值，画到距离 {distance}{capped}；每个像素显示它覆盖的距离上的平均值。虚线是训练长度。',
     scoresCapped: '（这是引擎对该头维度的上限；新长度是 {target}）',
+    targetCapped: '{target}（引擎的最大位置；模型本身的长度 {wanted} 超出了它）',
     temperatureTitle: '注意力温度',
     temperatureYarn:
       '这个配置把 cos 和 sin 乘以 {scale}，所以每个 q·k logit 乘以 {scale2}：256 个键上的 softmax 变得更尖锐，熵从 {before} 降到 {after} 奈特。YaRN 这样做，是因为在多得多的键上做注意力会变得更平。',
@@ -212,7 +214,10 @@ class ContextView extends SchemeView {
       pairs: r.invFreq.length,
       theta: fmt(r.theta),
       train: fmt(model.train),
-      target: fmt(model.target),
+      target:
+        model.wanted > model.target
+          ? this.t('targetCapped', { target: fmt(model.target), wanted: fmt(model.wanted) })
+          : fmt(model.target),
       factor: formatNumber(model.target / model.train, 4),
       scale: formatNumber(r.attentionScaling, 6),
     });
@@ -244,6 +249,9 @@ class ContextView extends SchemeView {
       target = Math.round(mpe * (s.factor || 1));
     }
     target = Math.max(target, train);
+    // A config may extend past the engine's last position (10^9): the figures stop there and say so.
+    const wanted = target;
+    target = Math.min(target, this.pe.limits.maxPosition);
     const result = this.pe.ropeFromConfig(text, { sequenceLength: target });
     const geometry = { headDim: result.headDim, theta: result.theta, rotaryDim: result.rotaryDim };
     const base = this.pe.ropeFrequencies(geometry).invFreq;
@@ -268,7 +276,7 @@ class ContextView extends SchemeView {
       const options = { ...geometry, scaling: scalingOf[name], maxPositions: train, sequenceLength: target };
       methods[name] = { options, ...this.pe.ropeFrequencies(options) };
     }
-    return { result, base, train, target, factor, methods, geometry };
+    return { result, base, train, target, wanted, factor, methods, geometry };
   }
 
   showWarnings(box, warnings) {
