@@ -3,7 +3,8 @@
 //   <script src=".../pe-explorer/pe-explorer.js">   the element, which loads its chunks from beside itself
 // package.json is generated here (name, version and description from the root package.json), and so is
 // custom-elements.json, from the element's one parameter list (web/app/schema.js), never by hand.
-// `npm pack build/package` makes the tarball (tests/web/package.test.mjs installs it offline).
+// `npm pack ./build/package` (the README's command; a bare build/package is read as a GitHub repository)
+// makes the tarball (tests/web/package.test.mjs runs it and installs the tarball offline).
 import fs from 'node:fs';
 import path from 'node:path';
 import { ATTRIBUTE_PARAMETERS, CHOICES } from '../web/app/schema.js';
