@@ -76,6 +76,20 @@ test('the tarball holds what package.json promises, with a generated custom-elem
   assert.ok(fs.existsSync(path.join(installed, 'CHANGELOG.md')));
 });
 
+test('the package is MIT-licensed: the licence is in it, and both package.json files say so', () => {
+  const installed = path.join(project, 'node_modules/pe-explorer');
+  const root = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+  const pkg = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
+  assert.equal(root.license, 'MIT');
+  assert.equal(pkg.license, 'MIT');
+  assert.ok(pkg.files.includes('LICENSE'), "LICENSE is not in the package's files");
+  const licence = fs.readFileSync(path.join(REPO, 'LICENSE'), 'utf8');
+  assert.match(licence, /^MIT License\n\nCopyright \(c\) 2026 The position-encoding explorer authors\n/);
+  assert.match(licence, /THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND/);
+  assert.equal(fs.readFileSync(path.join(installed, 'LICENSE'), 'utf8'), licence);
+  assert.match(fs.readFileSync(path.join(REPO, 'README.md'), 'utf8'), /\bMIT\b.*`LICENSE`/);
+});
+
 test("under node, `import createPE from 'pe-explorer'` gives a working engine", () => {
   const script = path.join(project, 'check.mjs');
   fs.writeFileSync(
