@@ -1,9 +1,10 @@
 // Assembles the npm package in build/package/ from dist/ and the node flavour of the engine:
 //   import createPE from 'pe-explorer'     the engine (ES module in browsers; CommonJS build in node)
 //   <script src=".../pe-explorer/pe-explorer.js">   the element, which loads its chunks from beside itself
-// package.json is generated here (name, version and description from the root package.json), and so is
-// custom-elements.json, from the element's one parameter list (web/app/schema.js), never by hand.
-// `npm pack build/package` makes the tarball (tests/web/package.test.mjs installs it offline).
+// package.json is generated here (name, version, description and licence from the root package.json), and
+// so is custom-elements.json, from the element's one parameter list (web/app/schema.js), never by hand.
+// `npm pack ./build/package` (the README's command; a bare build/package is read as a GitHub repository)
+// makes the tarball (tests/web/package.test.mjs runs it and installs the tarball offline).
 import fs from 'node:fs';
 import path from 'node:path';
 import { ATTRIBUTE_PARAMETERS, CHOICES } from '../web/app/schema.js';
@@ -41,7 +42,7 @@ module.exports = (options = {}) =>
   createPE(Object.assign({ wasmBinary: fs.readFileSync(path.join(__dirname, 'pe.wasm')) }, options));
 `,
 );
-fs.copyFileSync('CHANGELOG.md', path.join(out, 'CHANGELOG.md'));
+for (const file of ['CHANGELOG.md', 'LICENSE']) fs.copyFileSync(file, path.join(out, file));
 
 // The Custom Elements Manifest (schema 2.1.0): attributes with their types and defaults.
 const attributes = [
@@ -98,6 +99,7 @@ const pkg = {
   name: root.name,
   version: root.version,
   description: root.description,
+  license: root.license,
   type: 'module',
   main: './node/index.cjs',
   module: './pe.mjs',
@@ -112,7 +114,7 @@ const pkg = {
     './custom-elements.json': './custom-elements.json',
     './package.json': './package.json',
   },
-  files: [...files, 'node/', 'custom-elements.json', 'CHANGELOG.md', 'README.md'],
+  files: [...files, 'node/', 'custom-elements.json', 'CHANGELOG.md', 'LICENSE', 'README.md'],
   customElements: 'custom-elements.json',
   unpkg: 'pe-explorer.js',
   jsdelivr: 'pe-explorer.js',
@@ -127,6 +129,6 @@ fs.writeFileSync(
     '<!-- or, as an ES module: <script type="module" src="https://cdn.jsdelivr.net/npm/pe-explorer/pe-explorer.mjs"></script> -->\n' +
     '<pe-explorer view="clock" d-model="16"></pe-explorer>\n```\n\n' +
     "```js\nimport createPE from 'pe-explorer';\nconst pe = await createPE();\npe.sinusoidal({ dModel: 64, positions: 100 });\n```\n\n" +
-    'Attributes: custom-elements.json. API: pe.d.ts. Changes: CHANGELOG.md.\n',
+    'Attributes: custom-elements.json. API: pe.d.ts. Changes: CHANGELOG.md. Licence: MIT (LICENSE).\n',
 );
 console.log(`package: ${out} (${pkg.name} ${pkg.version}, ${pkg.files.length} entries)`);

@@ -417,6 +417,65 @@ test('the Embed dialog makes a poster of the view, with HTML and Markdown that l
   assert.deepEqual(problems, []);
 });
 
+test('under the strict CSP the Embed dialog previews the poster and downloads it, in both languages', async () => {
+  for (const lang of ['en', 'zh']) {
+    const { page, problems, context } = await open(csp.url + `index.html#lang=${lang}`, {
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
+    await page.waitForSelector('body[data-ready="true"]');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), lang === 'zh' ? 'zh-CN' : 'en');
+    await page.click('[data-action="embed"]');
+    await page.selectOption('select[name="embed-view"]', 'matrix');
+    // The preview shows the poster: drawn pixels, of many colours (the matrix), as large as the PNG.
+    // A preview the CSP blocks never shows anything: the wait ends in a timeout, not a hang.
+    await page.waitForFunction(() => document.querySelector('.poster-download').download === 'pe-matrix.png');
+    const preview = page.waitForFunction(
+      () => {
+        const shown = document.querySelector('.poster-preview');
+        const width = shown.naturalWidth ?? shown.width;
+        const height = shown.naturalHeight ?? shown.height;
+        if (!(width > 1 && height > 1) || !shown.getBoundingClientRect().width) return false;
+        const canvas = document.createElement('canvas');
+        canvas.width = width;
+        canvas.height = height;
+        const ctx = canvas.getContext('2d');
+        ctx.drawImage(shown, 0, 0);
+        const data = ctx.getImageData(0, 0, width, height).data;
+        const colours = new Set();
+        for (let i = 0; i < data.length; i += 4 * 97) {
+          if (data[i + 3] > 0) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+        }
+        return (
+          colours.size > 50 && {
+            width,
+            height,
+            colours: colours.size,
+            label: shown.getAttribute('aria-label'),
+          }
+        );
+      },
+      null,
+      { timeout: 20_000, polling: 100 },
+    );
+    const shown = await preview.then(
+      (handle) => handle.jsonValue(),
+      () => assert.fail(`${lang}: the preview never showed the poster. ${problems.join('\n')}`),
+    );
+    const alt = (await page.inputValue('textarea[name="poster-html"]')).match(/alt="([^"]+)"/)[1];
+    assert.equal(shown.label, alt, `${lang}: the preview is named as the poster's alt text`);
+    // The download: a PNG of the preview's size, saved as pe-matrix.png.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('.poster-download')]);
+    assert.equal(download.suggestedFilename(), 'pe-matrix.png');
+    const png = fs.readFileSync(await download.path());
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [shown.width, shown.height]);
+    // Violations are reported as console errors (harness.mjs): none, in either language.
+    assert.deepEqual(problems, [], `${lang}: ${problems.join('\n')}`);
+    await context.close();
+  }
+});
+
 test('a figure shows its own children (a poster) until it is live, and only then the figure', async () => {
   const { page, context, problems } = await open(host.url + 'blank.html');
   let release;

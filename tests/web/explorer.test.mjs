@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';
+import { Worker } from 'node:worker_threads';
 import { AxeBuilder } from '@axe-core/playwright';
 import { canvasSignature, PE_EXPORT, launch, openPage, parseNpy, serve } from './harness.mjs';
 import { formatNumber, grouped } from '../../web/app/canvas.js';
@@ -542,6 +543,82 @@ test('numbers are grouped and rounded as Intl writes them (the page uses no Intl
       }
     }
   }
+});
+
+// ticks(min, max, count) in a worker of its own, stopped if it takes longer than `ms` (a ticks() that never
+// ends fails its case instead of hanging the suite; one that fills memory fails on the worker's limit).
+function ticksInWorker(args, ms = 10_000) {
+  const url = new URL('../../web/app/canvas.js', import.meta.url).href;
+  const worker = new Worker(
+    `const { parentPort, workerData } = require('node:worker_threads');
+     import(workerData.url).then(({ ticks }) => parentPort.postMessage(ticks(...workerData.args)));`,
+    { eval: true, workerData: { url, args }, resourceLimits: { maxOldGenerationSizeMb: 64 } },
+  );
+  let timer;
+  return new Promise((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', () => reject(new Error('the worker ended without an answer')));
+  }).finally(() => {
+    clearTimeout(timer);
+    return worker.terminate();
+  });
+}
+
+test('ticks() ends with sorted, finite ticks inside the range for any range: flat, reversed, huge, subnormal, not a number', async () => {
+  const cases = [
+    [1 - 2 ** -53, 1, 4], // one float step: the loop's v += step never moved v
+    [1, 1 + 2 ** -52, 4],
+    [1e15, 1e15 + 0.125, 4],
+    [0, Number.MIN_VALUE, 4], // a subnormal span: step 0
+    [0, 1e-320, 4],
+    [-1e-310, 1e-310, 6],
+    [-1e308, 1e308, 5], // max - min overflows
+    [-Number.MAX_VALUE, Number.MAX_VALUE, 1],
+    [0, Number.MAX_VALUE, 4],
+    [5, 5, 4],
+    [9, 1, 4], // reversed
+    [NaN, 1, 4],
+    [1, NaN, 4],
+    [NaN, NaN, 4],
+    [0, Infinity, 4],
+    [-Infinity, 3, 4],
+    [-Infinity, Infinity, 4],
+    [0, 10, NaN],
+    [0, 10, 0],
+    [0, 10, Infinity],
+  ];
+  const failures = [];
+  for (const [min, max, count] of cases) {
+    const name = `ticks(${min}, ${max}, ${count})`;
+    const out = await ticksInWorker([min, max, count]).catch((error) => error);
+    if (out instanceof Error) {
+      failures.push(`${name}: ${out.message}`);
+      continue;
+    }
+    const finite = [min, max].filter(Number.isFinite);
+    const [lo, hi] = [Math.min(...finite), Math.max(...finite)];
+    const slack = (hi - lo) * 1e-9 || Math.abs(hi) * 1e-11;
+    if (!Array.isArray(out) || out.length > (count >= 1 ? Math.min(count, 1000) : 5) + 2)
+      failures.push(`${name} = ${out}: too many`);
+    else if (finite.length && !out.length) failures.push(`${name} = []: no tick for a range with a number`);
+    else if (!finite.length && out.length) failures.push(`${name} = ${out}: ticks for no range`);
+    else if (!out.every((v, i) => Number.isFinite(v) && (i === 0 || v > out[i - 1])))
+      failures.push(`${name} = ${out}: not finite and ascending`);
+    else if (!out.every((v) => v >= lo - slack && v <= hi + slack))
+      failures.push(`${name} = ${out}: outside`);
+  }
+  assert.deepEqual(failures, []);
+  // Where the range is plain, the same round ticks as before.
+  assert.deepEqual(await ticksInWorker([9, 1, 4]), await ticksInWorker([1, 9, 4]));
+  assert.deepEqual(await ticksInWorker([5, 5, 4]), [5]);
+  assert.deepEqual(await ticksInWorker([0, 127, 4]), [0, 50, 100]);
+  assert.deepEqual(await ticksInWorker([-1, 1, 4]), [-1, -0.5, 0, 0.5, 1]);
+  assert.deepEqual(await ticksInWorker([0.1, 0.3, 4]), [0.1, 0.15, 0.2, 0.25, 0.3]);
+  assert.deepEqual(await ticksInWorker([-1e308, 1e308, 5]), [-1e308, -5e307, 0, 5e307, 1e308]);
+  // Multiples of the step, not a running sum: zero is 0, not -2.8e-16 (labelled "−2.78e−16").
+  assert.ok((await ticksInWorker([-2, 2, 20])).includes(0));
 });
 
 test('the rotation table follows position and d_model: R_k PE(p) reads as PE(p + k) in every row', async () => {

@@ -1,21 +1,34 @@
-// The npm package (build/package, made by build-scripts/package.mjs): `npm pack`, installed from the
-// tarball into a fresh project with no network (--offline: it has no dependencies), then the engine
-// imported under node and the element used in a page served from node_modules, as a CDN would.
+// The npm package (build/package, made by build-scripts/package.mjs): packed by the very command the
+// README gives, installed from the tarball into a fresh project with no network (--offline: it has no
+// dependencies), then the engine imported under node and the element used in a page served from
+// node_modules, as a CDN would.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { DIST, launch, openPage, serve } from './harness.mjs';
 
-const PACKAGE = path.resolve(DIST, '../build/package');
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const ROOT = path.resolve(DIST, '..'); // the checkout whose build/package is tested (holds dist/)
+// The README's one `npm pack …` command, read from it: the test runs what a newcomer would paste.
+const PACK = [...fs.readFileSync(path.join(REPO, 'README.md'), 'utf8').matchAll(/`(npm pack [^`]*)`/g)].map(
+  (m) => m[1],
+);
 let project, browser, server;
 before(async () => {
+  assert.equal(PACK.length, 1, `the README should give one \`npm pack …\` command: ${PACK.join(', ')}`);
   project = fs.mkdtempSync(path.join(os.tmpdir(), 'pe-package-'));
   const npm = (...args) =>
     execFileSync('npm', args, { cwd: project, stdio: 'pipe', timeout: 120_000 }).toString();
-  const tarball = npm('pack', PACKAGE, '--pack-destination', project, '--silent').trim().split('\n').pop();
+  // Run as written, by a shell, from the repository's root, where it leaves the tarball (moved here).
+  const packed = execSync(PACK[0], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 }).toString();
+  const tarball = packed.trim().split('\n').pop();
+  assert.match(tarball, /^pe-explorer-.*\.tgz$/, packed);
+  fs.copyFileSync(path.join(ROOT, tarball), path.join(project, tarball));
+  fs.rmSync(path.join(ROOT, tarball));
   fs.writeFileSync(
     path.join(project, 'package.json'),
     JSON.stringify({ name: 'blog', private: true, type: 'module' }),
@@ -61,6 +74,20 @@ test('the tarball holds what package.json promises, with a generated custom-elem
   }
   assert.match(element.attributes.find((a) => a.name === 'view').type.text, /'rope'.*'context'/);
   assert.ok(fs.existsSync(path.join(installed, 'CHANGELOG.md')));
+});
+
+test('the package is MIT-licensed: the licence is in it, and both package.json files say so', () => {
+  const installed = path.join(project, 'node_modules/pe-explorer');
+  const root = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+  const pkg = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
+  assert.equal(root.license, 'MIT');
+  assert.equal(pkg.license, 'MIT');
+  assert.ok(pkg.files.includes('LICENSE'), "LICENSE is not in the package's files");
+  const licence = fs.readFileSync(path.join(REPO, 'LICENSE'), 'utf8');
+  assert.match(licence, /^MIT License\n\nCopyright \(c\) 2026 The position-encoding explorer authors\n/);
+  assert.match(licence, /THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND/);
+  assert.equal(fs.readFileSync(path.join(installed, 'LICENSE'), 'utf8'), licence);
+  assert.match(fs.readFileSync(path.join(REPO, 'README.md'), 'utf8'), /\bMIT\b.*`LICENSE`/);
 });
 
 test("under node, `import createPE from 'pe-explorer'` gives a working engine", () => {

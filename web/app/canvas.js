@@ -47,15 +47,34 @@ function readTheme(element) {
   };
 }
 
-/** About `count` round tick values covering [min, max]. */
+/**
+ * About `count` round tick values covering [min, max], ascending, in a bounded number of steps whatever
+ * the input: a reversed range is swapped; a range too narrow to split into round steps (one or two
+ * float steps wide: a flat series) gives [min]; a range with one finite end gives that end, with none [].
+ * Ticks are multiples of a 1-2-5 step rounded to 12 digits (so 0 is 0, not -6.9e-17); at least one.
+ */
 export function ticks(min, max, count = 5) {
-  if (!(max > min)) return [min];
-  const raw = (max - min) / count;
+  if (min > max) [min, max] = [max, min];
+  const ends = [min, max].filter(Number.isFinite);
+  if (ends.length < 2 || !(max > min)) return ends.slice(0, 1);
+  const n = Math.min(Math.max(count, 1), 1000) || 5; // count NaN: the default
+  const span = max - min; // Infinity from -1e308 to 1e308: then halves
+  const raw = Number.isFinite(span) ? span / n : ((max / 2 - min / 2) / n) * 2;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) || raw;
+  if (!(step > 0 && step < Infinity)) return [min, max]; // a subnormal span (raw 0), or count < 2 over 1e308
+  // Each tick a multiple of step (a sum of steps stops growing where a step is below v's float spacing);
+  // at most n + 1 of them fit, as step >= (max - min) / n; 12 digits make them round, and may merge them.
+  const first = Math.ceil(min / step);
   const out = [];
-  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) out.push(+v.toPrecision(12));
-  return out;
+  for (let i = 0; i <= n + 1; i++) {
+    const v = (first + i) * step;
+    if (!(v <= max + step * 1e-9 && Number.isFinite(v))) break;
+    const tick = +v.toPrecision(12);
+    if (tick !== out[out.length - 1]) out.push(tick);
+  }
+  // None (no round step of this size falls inside): finer steps, and at last the start.
+  return out.length ? out : n < 1000 ? ticks(min, max, n * 2) : [min];
 }
 
 /**

@@ -68,7 +68,8 @@ export function openEmbedDialog(dialog, state, t, opener) {
     const preview = dialog.querySelector('.poster-preview');
     download.removeAttribute('href');
     const asked = (dialog.asked = (dialog.asked || 0) + 1);
-    posterOf(section, { title, link: live }).then(
+    preview.setAttribute('aria-label', title);
+    posterOf(section, { title, link: live }, preview).then(
       (blob) => {
         if (asked !== dialog.asked) return; // another view was chosen meanwhile
         if (dialog.posterUrl) URL.revokeObjectURL(dialog.posterUrl);
@@ -76,8 +77,6 @@ export function openEmbedDialog(dialog, state, t, opener) {
         download.href = dialog.posterUrl;
         download.download = file;
         download.dataset.bytes = String(blob.size);
-        preview.src = dialog.posterUrl;
-        preview.alt = title;
       },
       (error) => (dialog.querySelector('.copied').textContent = String(error.message)),
     );

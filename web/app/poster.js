@@ -3,9 +3,10 @@
 // them (stacked, at the screen's resolution), and where the live figure is. A PNG, made in the browser
 // from the page's own drawing: nothing is rendered twice, nothing leaves the page.
 
-/** The poster of `section` (a view's <section>) as a PNG blob.
+/** The poster of `section` (a view's <section>) as a PNG blob, drawn into `poster` (a new canvas unless
+ *  given: the Embed dialog passes its preview, which needs no blob: URL, so no CSP img-src).
  *  title: the heading; link: the live figure's address (printed at the bottom). */
-export async function posterOf(section, { title, link, caption }) {
+export async function posterOf(section, { title, link, caption }, poster = document.createElement('canvas')) {
   const canvases = [...section.querySelectorAll('canvas')].filter((c) => c.width > 1 && c.clientWidth > 0);
   const style = getComputedStyle(section);
   const colour = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
@@ -15,7 +16,6 @@ export async function posterOf(section, { title, link, caption }) {
   const width = Math.max(320, ...canvases.map((c) => c.clientWidth)) + 2 * pad;
   const height =
     pad + 30 + canvases.reduce((sum, c) => sum + c.clientHeight + gap, 0) + (caption ? 22 : 0) + 22 + pad;
-  const poster = document.createElement('canvas');
   poster.width = Math.round(width * scale);
   poster.height = Math.round(height * scale);
   const ctx = poster.getContext('2d');
