@@ -5,7 +5,7 @@ export default [
     ignores: ['dist/**', 'build/**', 'node_modules/**'],
   },
   {
-    files: ['web/**/*.js', 'tests/web/**/*.mjs', 'build-scripts/**/*.mjs'],
+    files: ['web/**/*.js', 'tests/web/**/*.mjs', 'build-scripts/**/*.mjs', 'cpp/schemes/*/*.test.mjs'],
     languageOptions: {
       ecmaVersion: 2022,
       sourceType: 'module',
@@ -56,7 +56,7 @@ export default [
     },
   },
   {
-    files: ['cpp/bindings/api.post.js', 'cpp/bindings/api-schemes.post.js'],
+    files: ['cpp/bindings/api.post.js', 'cpp/bindings/api-schemes.post.js', 'cpp/schemes/*/api.post.js'],
     languageOptions: {
       ecmaVersion: 2020,
       sourceType: 'script',

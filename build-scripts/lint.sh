@@ -7,7 +7,10 @@ cd "$(dirname "$0")/.."
 # Tracked files and new ones not yet added (but not ignored): a new file is checked before its commit.
 cpp_files=$(git ls-files --cached --others --exclude-standard 'cpp/*.cpp' 'cpp/*.hpp' 'tests/cpp/*.cpp' \
   'tests/cpp/*.hpp')
-js_files=(web tests/web cpp/bindings/api.post.js cpp/bindings/api-schemes.post.js eslint.config.js build-scripts)
+shopt -s nullglob
+scheme_js=(cpp/schemes/*/api.post.js cpp/schemes/*/*.test.mjs)  # each scheme folder's JS API and its test
+js_files=(web tests/web cpp/bindings/api.post.js cpp/bindings/api-schemes.post.js "${scheme_js[@]}"
+  eslint.config.js build-scripts)
 if [ "${1:-}" = "--fix" ]; then
   clang-format -i $cpp_files
   npx --no-install prettier --log-level warn --write "${js_files[@]}"
@@ -15,6 +18,7 @@ if [ "${1:-}" = "--fix" ]; then
 fi
 clang-format --dry-run --Werror $cpp_files
 npx --no-install prettier --log-level warn --check "${js_files[@]}"
-npx --no-install eslint web tests/web cpp/bindings/api.post.js cpp/bindings/api-schemes.post.js
+npx --no-install eslint web tests/web cpp/bindings/api.post.js cpp/bindings/api-schemes.post.js \
+  "${scheme_js[@]}"
 npx --no-install tsc --noEmit --strict web/pe.d.ts  # the published types compile
 echo "lint: clean"

@@ -248,7 +248,9 @@ function peInput(values, name) {
 
 Module['PEError'] = PEError;
 
-// Every public function is defined through peApi. A PEError passes through as it is. Anything else
+// Every public function is defined through peApi; so are a scheme folder's (cpp/schemes/<name>/
+// api.post.js), whose peApi('name', ...) calls the build reads to give the engine without the schemes
+// a not_in_build stub for each (see peNotInBuild). A PEError passes through as it is. Anything else
 // thrown from inside a call is a defect of ours, but it must not take down every figure that shares
 // this engine: a C++ exception crosses into JavaScript as a bare number and a trap as a RuntimeError,
 // and either skips the epilogues that give back the wasm stack (about 6,000 such calls used to
@@ -288,7 +290,10 @@ function peClamped(bytes) {
 // Every cap, read from the engine (pe/*.hpp) once: never restated here.
 let peLimitsCache = null;
 function peLimits() {
-  if (!peLimitsCache) peLimitsCache = peDeepFreeze(Module['_limits']());
+  if (!peLimitsCache) {
+    const extra = Module['_schemeLimits']; // the folder schemes' caps, where this build has them
+    peLimitsCache = peDeepFreeze(Object.assign(Module['_limits'](), extra ? extra() : {}));
+  }
   return peLimitsCache;
 }
 
@@ -458,9 +463,10 @@ peApi('inputVectors', function inputVectors(tokens, options, scale, withPe) {
 });
 
 // --- the page engine's further functions ------------------------------------------------------------
-// RoPE, ALiBi, 2-D sin-cos, precision and the file writers are defined in api-schemes.post.js, which
-// only the page's engine links (the embed's size-built engine leaves them out to stay within its
-// budget). There, each name answers with a PEError that says so, not a TypeError.
+// RoPE, ALiBi, 2-D sin-cos, precision and the file writers are defined in api-schemes.post.js, and the
+// folder schemes' functions in cpp/schemes/*/api.post.js, which only the page's engines link (the
+// embed's size-built engine leaves them out to stay within its budget). There, each name answers with
+// a PEError that says so, not a TypeError.
 
 const PE_PAGE_ENGINE_ONLY = [
   'ropeFrequencies',
@@ -481,11 +487,15 @@ const PE_PAGE_ENGINE_ONLY = [
   'renderRopeTable',
   'renderAlibi',
 ];
-for (const name of PE_PAGE_ENGINE_ONLY) {
-  peApi(name, function notInThisBuild() {
-    peFail('not_in_build', name, {});
-  });
+// Also called by the build's generated scheme-stubs.post.js with the scheme folders' functions.
+function peNotInBuild(names) {
+  for (const name of names) {
+    peApi(name, function notInThisBuild() {
+      peFail('not_in_build', name, {});
+    });
+  }
 }
+peNotInBuild(PE_PAGE_ENGINE_ONLY);
 for (const name of ['schemes', 'numberFormats']) {
   Object.defineProperty(Module, name, {
     get: () => peFail('not_in_build', name, {}),

@@ -80,7 +80,20 @@ val scheme_message_templates_of() {
 }  // namespace
 }  // namespace pe::bindings
 
+namespace pe::bindings {
+namespace {
+// The folder schemes' caps by their public names, merged into pe.limits.
+val scheme_limits_of() {
+  val out = val::object();
+  for (const auto& scheme : schemes())
+    for (const auto& limit : scheme.limits) out.set(std::string(limit.name), limit.value);
+  return out;
+}
+}  // namespace
+}  // namespace pe::bindings
+
 EMSCRIPTEN_BINDINGS(schemes) {
+  emscripten::function("_schemeLimits", &pe::bindings::scheme_limits_of);
   emscripten::function("_schemeMessageTemplates", &pe::bindings::scheme_message_templates_of);
   emscripten::function("_schemes", &pe::bindings::schemes_of);
 }

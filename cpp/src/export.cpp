@@ -7,7 +7,8 @@
 
 namespace pe {
 
-static_assert(std::endian::native == std::endian::little, "write_npy writes host order as '<f4'");
+static_assert(std::endian::native == std::endian::little,
+              "write_npy writes host order as '<f4' and '<i4'");
 
 Result<Format> parse_format(std::string_view text) {
   if (text == "npy") return Format::npy;
@@ -55,15 +56,20 @@ void ByteSink::put(std::string_view bytes) {
 }
 
 std::size_t export_size_bound(Format format, std::size_t values, std::size_t rows) {
-  if (format == Format::npy) return 192 + 4 * values;  // header (at most 192 bytes) + float32s
+  if (format == Format::npy) return 192 + 4 * values;  // header (at most 192 bytes) + 4-byte values
   return 256 + 16 * values + 4 * rows;
 }
 
-void write_npy(ByteSink& out, std::span<const float> values, std::span<const std::size_t> shape) {
+namespace {
+
+// The .npy header of `descr` ('<f4', '<i4') and `shape`, then the values' bytes.
+void write_npy_bytes(ByteSink& out, std::string_view descr, std::span<const char> bytes,
+                     std::span<const std::size_t> shape) {
   std::string dims;  // "3," for one dimension (Python's 1-tuple), else "2, 3, 4"
   for (std::size_t k = 0; k < shape.size(); ++k) dims += (k ? ", " : "") + std::to_string(shape[k]);
   if (shape.size() == 1) dims += ",";
-  std::string header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + dims + "), }";
+  std::string header =
+      "{'descr': '" + std::string(descr) + "', 'fortran_order': False, 'shape': (" + dims + "), }";
   // Magic (6) + version (2) + length (2) + header must be a multiple of 64, the header ending in
   // '\n'.
   const std::size_t unpadded = 10 + header.size() + 1;
@@ -74,7 +80,20 @@ void write_npy(ByteSink& out, std::span<const float> values, std::span<const std
   const char length_le[2] = {static_cast<char>(length & 0xff), static_cast<char>(length >> 8)};
   out.put(std::string_view(length_le, 2));
   out.put(header);
-  out.put(std::string_view(reinterpret_cast<const char*>(values.data()), values.size_bytes()));
+  out.put(std::string_view(bytes.data(), bytes.size()));
+}
+
+}  // namespace
+
+void write_npy(ByteSink& out, std::span<const float> values, std::span<const std::size_t> shape) {
+  write_npy_bytes(out, "<f4", {reinterpret_cast<const char*>(values.data()), values.size_bytes()},
+                  shape);
+}
+
+void write_npy(ByteSink& out, std::span<const std::int32_t> values,
+               std::span<const std::size_t> shape) {
+  write_npy_bytes(out, "<i4", {reinterpret_cast<const char*>(values.data()), values.size_bytes()},
+                  shape);
 }
 
 void write_csv(ByteSink& out, std::span<const float> values, std::size_t rows, std::size_t cols) {
@@ -83,6 +102,17 @@ void write_csv(ByteSink& out, std::span<const float> values, std::size_t rows, s
       if (c) out.put(",");
       char text[48];
       out.put(float_text(values[r * cols + c], text));
+    }
+    out.put("\n");
+  }
+}
+
+void write_csv(ByteSink& out, std::span<const std::int32_t> values, std::size_t rows,
+               std::size_t cols) {
+  for (std::size_t r = 0; r < rows; ++r) {
+    for (std::size_t c = 0; c < cols; ++c) {
+      if (c) out.put(",");
+      out.put(std::to_string(values[r * cols + c]));
     }
     out.put("\n");
   }

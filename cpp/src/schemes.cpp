@@ -1,6 +1,7 @@
 #include "pe/schemes.hpp"
 
 #include <limits>
+#include <vector>
 
 #include "pe/alibi.hpp"
 #include "pe/error.hpp"
@@ -9,6 +10,16 @@
 #include "pe/spec.hpp"
 
 namespace pe {
+
+// The folder schemes (cpp/schemes/<name>/): CMake writes one PE_SCHEME_FOLDER(<name>) line per
+// folder into pe/scheme_folders.inc, in its build tree. The embed's size-built schemes engine is
+// compiled without them (PE_NO_SCHEME_FOLDERS: its budget; CMakeLists.txt).
+#ifndef PE_NO_SCHEME_FOLDERS
+#define PE_SCHEME_FOLDER(name) const SchemeInfo& name##_scheme();
+#include "pe/scheme_folders.inc"
+#undef PE_SCHEME_FOLDER
+#endif
+
 namespace {
 
 constexpr double kRequired = std::numeric_limits<double>::quiet_NaN();
@@ -68,11 +79,20 @@ constexpr SchemeInfo kSchemes[] = {
 }  // namespace
 
 std::span<const SchemeInfo> schemes() {
-  return kSchemes;
+  static const std::vector<SchemeInfo> all = [] {
+    std::vector<SchemeInfo> out(std::begin(kSchemes), std::end(kSchemes));
+#ifndef PE_NO_SCHEME_FOLDERS
+#define PE_SCHEME_FOLDER(name) out.push_back(name##_scheme());
+#include "pe/scheme_folders.inc"
+#undef PE_SCHEME_FOLDER
+#endif
+    return out;
+  }();
+  return all;
 }
 
 const SchemeInfo* find_scheme(std::string_view name) {
-  for (const auto& scheme : kSchemes) {
+  for (const auto& scheme : schemes()) {
     if (scheme.name == name) return &scheme;
   }
   return nullptr;

@@ -42,8 +42,14 @@ void usage(std::ostream& out) {
          "  rope        (2, positions, rotary_dim): [0] cos, [1] sin, as Hugging Face builds them\n"
          "              (cat(freqs, freqs) for --pairing half, repeat_interleave for interleaved)\n"
          "  alibi       (heads, positions, positions): the bias, -inf above the diagonal (causal)\n"
-         "  sincos2d    (grid_height * grid_width [+ 1 with --cls-token true], d_model)\n"
-         "CSV and JSON hold 2-D tables (sinusoidal, sincos2d); rope and alibi are .npy only.\n\n";
+         "  sincos2d    (grid_height * grid_width [+ 1 with --cls-token true], d_model)\n";
+  for (const auto& scheme : pe::schemes()) {
+    if (scheme.shape.empty()) continue;
+    std::string name(scheme.name);
+    name.resize(std::max<std::size_t>(name.size(), 11), ' ');
+    out << "  " << name << " " << scheme.shape << "\n";
+  }
+  out << "CSV holds the 2-D tables; JSON is for sinusoidal; rope and alibi are .npy only.\n\n";
   for (const auto& scheme : pe::schemes()) {
     out << "--scheme " << scheme.name << ": " << scheme.summary << "\n";
     for (const auto& p : scheme.parameters) {
@@ -82,11 +88,13 @@ std::optional<double> parse_number(const std::string& text) {
   return value;
 }
 
-// The scheme's parameters from the command line: numbers, choices and booleans, defaults filled.
-struct Values {
-  std::map<std::string, double, std::less<>> numbers;
-  std::map<std::string, std::string, std::less<>> texts;
-};
+// "sinusoidal, rope, ...": every scheme of the table.
+std::string scheme_names() {
+  std::string names;
+  for (const auto& scheme : pe::schemes())
+    names += (names.empty() ? "" : ", ") + std::string(scheme.name);
+  return names;
+}
 
 }  // namespace
 
@@ -121,10 +129,10 @@ int main(int argc, char** argv) {
   }
   const pe::SchemeInfo* scheme = pe::find_scheme(scheme_name);
   if (!scheme) {
-    return fail("scheme must be one of sinusoidal, rope, alibi, sincos2d; got \"" + scheme_name +
-                "\"");
+    return fail("scheme must be one of " + scheme_names() + "; got \"" + scheme_name + "\"");
   }
-  Values values;
+  // The scheme's parameters from the command line: numbers, choices and booleans, defaults filled.
+  pe::ParameterValues values;
   for (const auto& p : scheme->parameters) {
     const std::string flag = flag_of(p.name);
     const auto found = given.find(flag);
@@ -169,13 +177,21 @@ int main(int argc, char** argv) {
   const auto format = pe::parse_format(format_text);
   if (!format) return fail(format.error().message);
 
-  // Build the table and its shape.
+  // Build the table and its shape: a folder scheme makes its own (integers or floats), the others
+  // here.
   std::vector<float> table;
+  std::vector<std::int32_t> integers;
   std::vector<std::size_t> shape;
   std::optional<pe::Spec> sinusoidal;
   auto& num = values.numbers;
   auto& text = values.texts;
-  if (scheme_name == "sinusoidal") {
+  if (scheme->table) {
+    auto made = scheme->table(values);
+    if (!made) return fail(made.error().message);
+    table = std::move(made.value().floats);
+    integers = std::move(made.value().integers);
+    shape = std::move(made.value().shape);
+  } else if (scheme_name == "sinusoidal") {
     pe::SinusoidalOptions o;
     o.d_model = num["d_model"];
     o.positions = num["positions"];
@@ -230,7 +246,7 @@ int main(int argc, char** argv) {
     if (auto s = pe::alibi_bias(spec.value(), table); !s) return fail(s.error().message);
     shape = {spec.value().slopes.size(), std::size_t(spec.value().positions),
              std::size_t(spec.value().positions)};
-  } else {
+  } else if (scheme_name == "sincos2d") {
     const auto spec = pe::make_grid2d_spec(num["d_model"], num["grid_height"], num["grid_width"],
                                            num["base"], text["cls_token"] == "true");
     if (!spec) return fail(spec.error().message);
@@ -252,11 +268,22 @@ int main(int argc, char** argv) {
     if (!file) return fail("cannot open " + output + " for writing");
   }
   std::ostream& out = output == "-" ? std::cout : file;
-  std::vector<char> bytes(pe::export_size_bound(format.value(), table.size(), shape[0]));
+  const std::size_t count = integers.empty() ? table.size() : integers.size();
+  std::vector<char> bytes(pe::export_size_bound(format.value(), count, shape[0]));
   pe::ByteSink sink(bytes);
   switch (format.value()) {
-    case pe::Format::npy: pe::write_npy(sink, table, shape); break;
-    case pe::Format::csv: pe::write_csv(sink, table, shape[0], shape[1]); break;
+    case pe::Format::npy:
+      if (integers.empty())
+        pe::write_npy(sink, table, shape);
+      else
+        pe::write_npy(sink, integers, shape);
+      break;
+    case pe::Format::csv:
+      if (integers.empty())
+        pe::write_csv(sink, table, shape[0], shape[1]);
+      else
+        pe::write_csv(sink, integers, shape[0], shape[1]);
+      break;
     case pe::Format::json: pe::write_json(sink, *sinusoidal, table); break;
   }
   out.write(bytes.data(), static_cast<std::streamsize>(sink.size()));

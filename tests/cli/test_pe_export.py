@@ -6,6 +6,7 @@ Reference values: Python's math module in float64, the paper's formula written o
 import json
 import math
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -143,7 +144,7 @@ class BadArguments(unittest.TestCase):
         (["--d-model", 8, "--positions", 1, "--bogus", 1], "unknown option --bogus"),
         (["--positions", 1], "--d-model is required"),
         (["--d-model", 8, "--positions"], "--positions needs a value"),
-        (["--scheme", "xpos"], 'scheme must be one of sinusoidal, rope, alibi, sincos2d; got "xpos"'),
+        (["--scheme", "xpos"], 'scheme must be one of sinusoidal, rope, alibi, sincos2d'),
         (["--scheme", "rope", "--head-dim", 7], "head_dim must be even; got 7"),
         (["--scheme", "rope", "--head-dim", 8, "--format", "csv"], "use --format npy"),
         (["--scheme", "alibi", "--heads", 8, "--positions", 4, "--causal", "maybe"],
@@ -153,6 +154,12 @@ class BadArguments(unittest.TestCase):
          "d_model must be a multiple of 4; got 6"),
         (["--scheme", "rope", "--head-dim", 8, "--d-model", 8], "unknown option --d-model for --scheme rope"),
     ]
+
+    def test_an_unknown_scheme_is_told_every_scheme_of_the_table(self):
+        schemes = re.findall(r"^--scheme (\w+):", run("--help").stdout.decode(), re.M)
+        self.assertGreaterEqual(len(schemes), 4)
+        out = run("--scheme", "xpos")
+        self.assertIn(f'scheme must be one of {", ".join(schemes)}; got "xpos"', out.stderr.decode())
 
     def test_each_bad_argument_gives_its_message_and_exit_2(self):
         for args, message in self.CASES:

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <cstring>
 #include <functional>
 #include <string>
@@ -49,6 +50,23 @@ TEST_CASE("npy has the version 1.0 header, 64-byte alignment and the raw little-
   float back[6];
   std::memcpy(back, bytes.data() + 10 + header_length, 24);
   for (int n = 0; n < 6; ++n) CHECK(back[n] == values[n]);
+}
+
+TEST_CASE("an integer table is '<i4' in npy and plain integers in csv") {
+  const std::vector<std::int32_t> values = {0, -1, 2147483647, -2147483647 - 1, 31, 7};
+  const std::size_t shape[] = {3, 2};
+  const std::string bytes = write([&](pe::ByteSink& sink) { pe::write_npy(sink, values, shape); });
+  const std::size_t header_length = std::uint8_t(bytes[8]) | (std::uint8_t(bytes[9]) << 8);
+  CHECK((10 + header_length) % 64 == 0);
+  const std::string header = bytes.substr(10, header_length);
+  CHECK(header.find("'descr': '<i4'") != std::string::npos);
+  CHECK(header.find("'shape': (3, 2)") != std::string::npos);
+  REQUIRE(bytes.size() == 10 + header_length + 24);
+  std::int32_t back[6];
+  std::memcpy(back, bytes.data() + 10 + header_length, 24);
+  for (int n = 0; n < 6; ++n) CHECK(back[n] == values[n]);
+  const std::string csv = write([&](pe::ByteSink& sink) { pe::write_csv(sink, values, 3, 2); });
+  CHECK(csv == "0,-1\n2147483647,-2147483648\n31,7\n");
 }
 
 TEST_CASE("csv is one line per row, no header") {

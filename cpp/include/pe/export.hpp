@@ -46,10 +46,14 @@ class ByteSink {
 // most 16 characters a value (format_float writes at most 15, plus a separator) and a header.
 std::size_t export_size_bound(Format format, std::size_t values, std::size_t rows);
 
-// NumPy .npy version 1.0: little-endian float32 ('<f4'), C order, the given shape.
+// NumPy .npy version 1.0: little-endian float32 ('<f4') or int32 ('<i4'), C order, the given shape.
 void write_npy(ByteSink& out, std::span<const float> values, std::span<const std::size_t> shape);
+void write_npy(ByteSink& out, std::span<const std::int32_t> values,
+               std::span<const std::size_t> shape);
 // One line per row, values separated by commas, no header: numpy.loadtxt(f, delimiter=",").
 void write_csv(ByteSink& out, std::span<const float> values, std::size_t rows, std::size_t cols);
+void write_csv(ByteSink& out, std::span<const std::int32_t> values, std::size_t rows,
+               std::size_t cols);
 // {"d_model":..,"positions":..,"start":..,"base":..,"layout":..,"frequencies":..,"odd":..,"data":[[..],..]}
 void write_json(ByteSink& out, const Spec& spec, std::span<const float> values);
 

@@ -3,10 +3,23 @@
 // controls and URL keys, the element's attributes and the docs. Ranges here are for display and
 // for the controls; the checks that enforce them live in each scheme's make_*_spec and say the
 // same.
+//
+// A scheme in a folder of its own (cpp/schemes/<name>/, README "Adding a scheme") defines
+// `const SchemeInfo& pe::<name>_scheme()`; CMake lists the folders in a generated file that
+// schemes.cpp includes, so schemes() has them without a hand-written list. Such a scheme also
+// gives pe-export its table (`table`) and its caps (`limits`, merged into pe.limits).
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
+
+#include "pe/error.hpp"
 
 namespace pe {
 
@@ -23,10 +36,36 @@ struct ParameterInfo {
   std::string_view help = "";     // one line, English (the CLI's --help, the README table)
 };
 
+// One scheme's parameter values by core name, defaults filled in (as pe-export reads its flags):
+// integers and numbers in `numbers`, choices and booleans ("true" / "false") in `texts`.
+struct ParameterValues {
+  std::map<std::string, double, std::less<>> numbers;
+  std::map<std::string, std::string, std::less<>> texts;
+};
+
+// A table as a file holds it, C order: float32 values, or int32 values (`integers`, written as
+// '<i4' in .npy) when the scheme's values are integers.
+struct Table {
+  std::vector<float> floats;
+  std::vector<std::int32_t> integers;
+  std::vector<std::size_t> shape;
+  bool is_integer() const { return !integers.empty(); }
+};
+
+// A cap under its public name in pe.limits (e.g. maxT5MatrixEntries).
+struct SchemeLimit {
+  std::string_view name;
+  double value;
+};
+
 struct SchemeInfo {
   std::string_view name;
   std::string_view summary;
   std::span<const ParameterInfo> parameters;
+  // Folder schemes only (the four schemes of schemes.cpp are written by pe-export's own branches):
+  std::string_view shape = "";                               // the .npy shape, for --help
+  Result<Table> (*table)(const ParameterValues&) = nullptr;  // pe-export's table
+  std::span<const SchemeLimit> limits = {};
 };
 
 std::span<const SchemeInfo> schemes();
