@@ -76,6 +76,25 @@ export interface AlibiOptions {
   form?: 'distance' | 'key_position';
 }
 
+/** T5's relative position buckets (README: "The schemes"); the defaults are T5's, Flan-T5's and mT5's. */
+export interface T5Options {
+  /** true: the encoder (each direction gets half the buckets). false: the decoder (keys after the query
+   *  share its bucket 0). Default true. */
+  bidirectional?: boolean;
+  /** relative_attention_num_buckets, 2 to 4096 (at least 4 when bidirectional). Default 32. */
+  numBuckets?: number;
+  /** relative_attention_max_distance: from this distance on, one bucket. An integer greater than the
+   *  exact buckets (numBuckets / 4 bidirectional, numBuckets / 2 not; floors), up to 10^9. Default 128. */
+  maxDistance?: number;
+}
+
+export interface T5MatrixOptions extends T5Options {
+  /** Query positions (rows), from 1; queries x keys <= limits.maxT5MatrixEntries (2^24). */
+  queries: number;
+  /** Key positions (columns), from 1. */
+  keys: number;
+}
+
 export interface Sincos2dOptions {
   /** Model width, a multiple of 4, 4 to 8192. */
   dModel: number;
@@ -143,6 +162,12 @@ export interface Limits {
   maxTextBytes: number;
   maxProjectedRows: number;
   maxProjectWork: number;
+  /** T5: numBuckets, |relative position|, relative positions in one t5Buckets call (2^22), queries x
+   *  keys of t5BucketMatrix (2^24). Not in the embed's engines, which have no T5. */
+  maxT5Buckets: number;
+  maxT5RelativePosition: number;
+  maxT5RelativePositions: number;
+  maxT5MatrixEntries: number;
   /** exportTable: values in a CSV or JSON file (NPY goes to maxElements). */
   maxTextExport: number;
 }
@@ -258,6 +283,13 @@ export interface PE {
   alibiBias(options: AlibiOptions): Float32Array;
   /** One query's softmax weights over the keys in one head, content scores all equal. */
   alibiAttention(options: AlibiOptions, head: number, query: number): Float64Array;
+  /** T5's bucket of each relative position (key position - query position), exactly as Hugging Face's
+   *  T5Attention._relative_position_bucket computes it (its float32 arithmetic included). Integers up
+   *  to +-10^9, at most limits.maxT5RelativePositions of them. Not in the embed's engines (their
+   *  budget): there it throws a not_in_build PEError. */
+  t5Buckets(options: T5Options | undefined, relativePositions: ArrayLike<number>): Int32Array;
+  /** queries x keys, row-major: [q][k] = the bucket of k - q (compute_bias's layout). */
+  t5BucketMatrix(options: T5MatrixOptions): Int32Array;
   /** MAE's 2-D sin-cos table: rows are patches row by row (a zero row first with clsToken); x first. */
   sincos2d(options: Sincos2dOptions): Float32Array;
   /** Cosine similarity of patch (row, col) with every patch, gridHeight x gridWidth, over 'all', 'x' or 'y'. */

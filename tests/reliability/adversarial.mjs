@@ -80,6 +80,8 @@ export const CALLER_NAMES = new Set([
   'rope_scaling', 'rope_parameters', 'head_dim', 'qk_rope_head_dim', 'hidden_size', 'num_attention_heads',
   'partial_rotary_factor', 'rotary_pct', 'max_position_embeddings', 'head_dim (or hidden_size and num_attention_heads)',
   'part',
+  // T5's buckets
+  'bidirectional', 'numBuckets', 'queries', 'keys', 'relativePositions',
 ]);
 
 /** One round of `calls` random calls; every outcome is classified, nothing escapes. */
@@ -118,6 +120,18 @@ export async function adversarialRound(pe, { calls = 10000, seed = 1 } = {}) {
       return { headDim: [2, 7, 64, 96, 128, 4096, 5000][Math.floor(random() * 7)] };
     }
     if (name.startsWith('alibi') || name === 'renderAlibi') return { heads: [1, 12, 64, 2000][Math.floor(random() * 4)], positions: pick() };
+    if (name.startsWith('t5')) {
+      const t5 = {
+        bidirectional: one([true, false, undefined, 1]),
+        numBuckets: one([2, 3, 4, 7, 32, 33, 4096, 4097, 0, 2.5]),
+        maxDistance: one([1, 2, 8, 9, 128, 1e9, 1e9 + 1, NaN]),
+      };
+      if (name === 't5BucketMatrix') {
+        t5.queries = one([1, 64, 4096, 4097, 2 ** 24, 0]);
+        t5.keys = one([1, 300, 4096, 2 ** 24, 2.5]);
+      }
+      return t5;
+    }
     if (name.startsWith('sincos') || name.startsWith('grid')) {
       return { dModel: o.dModel, gridHeight: [1, 14, 1024][Math.floor(random() * 3)], gridWidth: 14 };
     }
@@ -225,6 +239,14 @@ export function atCaps(pe) {
         { headDim: 4096, start: 0, positions: L.maxPosition },
         { width: 4096, height: L.maxRopeRenderWork / 2048 },
       ),
+    // Every distance in the logarithmic range (4096 buckets, max_distance 10^9): a log each.
+    t5Buckets: () =>
+      pe.t5Buckets(
+        { numBuckets: L.maxT5Buckets, maxDistance: L.maxT5RelativePosition },
+        new Float64Array(L.maxT5RelativePositions).map((_, k) => (k % 2 ? 1 : -1) * (2048 + k * 238)),
+      ),
+    t5BucketMatrix: () =>
+      pe.t5BucketMatrix({ numBuckets: L.maxT5Buckets, maxDistance: L.maxT5RelativePosition, queries: 1, keys: L.maxT5MatrixEntries }),
     renderAlibi: () => pe.renderAlibi({ heads: 1024, positions: L.maxPositions }, 1023, { width: 4096, height: 4096 }),
     renderPrecision: () =>
       pe.renderPrecision(

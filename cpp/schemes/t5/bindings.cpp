@@ -1,0 +1,69 @@
+// Binds T5's relative position buckets (t5.hpp). Thin: read the checked options, call the core,
+// copy the result out.
+#include <emscripten/bind.h>
+
+#include "common.hpp"
+#include "t5.hpp"
+
+namespace pe::bindings {
+namespace {
+
+// {bidirectional, numBuckets, maxDistance}: types checked and defaults filled by api.post.js.
+Result<T5Spec> t5_spec_from(const val& o) {
+  T5Options options;
+  options.bidirectional = o["bidirectional"].as<bool>();
+  options.num_buckets = o["numBuckets"].as<double>();
+  options.max_distance = o["maxDistance"].as<double>();
+  return make_t5_spec(options);
+}
+
+// A view of n float64 relative positions for JS to fill before _t5Buckets.
+val t5_input_view(double n) {
+  if (n > double(kMaxT5RelativePositions)) {
+    return error_value(make_error(ErrorCode::size_limit, "relative_positions", "count_cap",
+                                  {{"max", double(kMaxT5RelativePositions)}, {"got", n}}));
+  }
+  if (auto s = check_integer("relative_positions", n, 1, double(kMaxT5RelativePositions)); !s)
+    return error_value(s.error());
+  if (!position_scratch().reserve(static_cast<std::size_t>(n)))
+    return error_value(out_of_memory(static_cast<std::size_t>(n) * 8));
+  return position_scratch().view();
+}
+
+// The buckets of the `count` relative positions JS put in the position buffer (none: count 0).
+val t5_buckets_of(const val& options, double count) {
+  const TrimInputs trim;
+  const auto spec = t5_spec_from(options);
+  if (!spec) return error_value(spec.error());
+  const auto positions =
+      count > 0 ? position_scratch().span() : std::span<double>();  // _t5InputView sized it
+  Scratch<std::int32_t> out;
+  if (!positions.empty() && !out.reserve(positions.size()))
+    return error_value(out_of_memory(positions.size() * 4));
+  if (auto s = t5_buckets(spec.value(), positions, out.span().first(positions.size())); !s)
+    return error_value(s.error());
+  return copy_out(std::span<const std::int32_t>(out.span().first(positions.size())));
+}
+
+val t5_bucket_matrix_of(const val& options) {
+  const auto spec = t5_spec_from(options);
+  if (!spec) return error_value(spec.error());
+  const double queries = options["queries"].as<double>(), keys = options["keys"].as<double>();
+  if (auto s = check_t5_matrix(queries, keys); !s) return error_value(s.error());
+  const std::size_t n = std::size_t(queries) * std::size_t(keys);  // checked: <= 2^24
+  Scratch<std::int32_t> out;
+  if (!out.reserve(n)) return error_value(out_of_memory(n * 4));
+  if (auto s = t5_bucket_matrix(spec.value(), int(queries), int(keys), out.span()); !s)
+    return error_value(s.error());
+  return copy_out(std::span<const std::int32_t>(out.span()));
+}
+
+}  // namespace
+}  // namespace pe::bindings
+
+EMSCRIPTEN_BINDINGS(t5) {
+  using namespace pe::bindings;
+  emscripten::function("_t5InputView", &t5_input_view);
+  emscripten::function("_t5Buckets", &t5_buckets_of);
+  emscripten::function("_t5BucketMatrix", &t5_bucket_matrix_of);
+}
