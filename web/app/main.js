@@ -10,6 +10,7 @@ import { mountExplorer } from './explorer.js';
 import { loadChunk } from './chunks.js';
 import { addStrings, LANGUAGES, pickLanguage, translator } from './i18n/index.js';
 import { VIEWS } from './markup.js';
+import { applySchemes, withSchemes } from './schemes/address.js';
 import { mountSchemes } from './schemes/mount.js';
 import { SCHEME_VIEWS } from './schemes/names.js';
 import { encodingOf, parseHash, toHash } from './state.js';
@@ -65,7 +66,9 @@ async function main() {
   applyScheme();
 
   const messages = document.getElementById('messages');
+  let shown = [];
   const showMessages = (list) => {
+    shown = list;
     messages.querySelector('ul').replaceChildren(
       ...list.map((text) => {
         const li = document.createElement('li');
@@ -95,20 +98,25 @@ async function main() {
       .then(() => Promise.all([schemeModules(), fullEngine(pe)]))
       .then(
         ([modules, full]) => {
-          if (!gone)
-            schemes = mountSchemes(
-              container.querySelector('.views'),
-              full,
-              t,
-              (m) => showMessages([m]),
-              modules,
-            );
+          if (gone) return;
+          schemes = mountSchemes(
+            container.querySelector('.views'),
+            full,
+            t,
+            (m) => showMessages([m]),
+            modules,
+          );
+          // Their settings from the address (rope.head-dim=128), and the address follows their controls.
+          showMessages([...shown, ...applySchemes(location.hash, schemes.views)]);
+          for (const view of schemes.views)
+            view.changed = (event) => syncUrl({ commit: event.type === 'change' });
         },
         (error) => showMessages([{ kind: 'view_failed', args: { reason: String(error.message) } }]),
       );
     const { destroy, redraw } = mounted;
     return Object.assign(mounted, {
       ready: schemesReady,
+      schemeViews: () => schemes?.views || [],
       destroy: () => {
         gone = true;
         schemes?.destroy();
@@ -136,7 +144,9 @@ async function main() {
     if (reason.fromUrl || reason.animate) return;
     clearTimeout(urlTimer);
     const write = () => {
-      const target = withLang(toHash(explorer.store.get()));
+      const target = withLang(
+        withSchemes(toHash(explorer.store.get()), explorer.schemeViews(), location.hash),
+      );
       if (target !== location.hash) {
         const url = target || location.pathname + location.search;
         if (entryOpen) history.replaceState(null, '', url);
@@ -193,7 +203,7 @@ async function main() {
       switchLanguage(lang);
     }
     const parsed = parseHash(location.hash, validate, pe.limits);
-    showMessages(parsed.messages);
+    showMessages([...parsed.messages, ...applySchemes(location.hash, explorer.schemeViews())]);
     for (const el of container.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
     for (const el of container.querySelectorAll('.error')) el.textContent = '';
     entryOpen = false;
@@ -218,7 +228,7 @@ async function main() {
       exportPng(canvas, `pe_${button.dataset.png}_d${s.d}_n${s.n}.png`);
     }
     if (button.dataset.action === 'embed')
-      openEmbedDialog(document.getElementById('embed-dialog'), s, t, button);
+      openEmbedDialog(document.getElementById('embed-dialog'), s, t, button, explorer.schemeViews());
   });
 
   // The first view is drawn: mark the frame that shows it (read by build-scripts/bench.sh).

@@ -110,6 +110,7 @@ export default {
   'embed.copied': 'Copied.',
   'embed.close': 'Close',
   'embed.view': 'View to embed',
+  'embed.textOff': 'Without the explanatory paragraphs (text="off")',
   'embed.posterTitle': 'Where no script may run: a poster',
   'embed.posterHint':
     'For Medium, Substack, GitHub READMEs and editors that strip scripts: upload the picture next to your post and paste the HTML or Markdown; it links to the live figure. The same HTML inside <pe-explorer> is shown until the figure is live, and where scripts are off.',

@@ -110,6 +110,7 @@ export default {
   'embed.copied': '已复制。',
   'embed.close': '关闭',
   'embed.view': '要嵌入的视图',
+  'embed.textOff': '不显示说明段落（text="off"）',
   'embed.posterTitle': '不能运行脚本的地方：一张海报图',
   'embed.posterHint':
     '适用于 Medium、Substack、GitHub README 以及会删掉脚本的编辑器：把图片和文章放在一起上传，再粘贴 HTML 或 Markdown；图片链接到可交互的图。把同样的 HTML 放进 <pe-explorer> 里，图在加载完成之前（以及脚本被禁用时）会先显示这张海报。',
