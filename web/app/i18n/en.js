@@ -163,6 +163,10 @@ export default {
   'clock.aria': 'Clock faces at position {pos}: {text}',
   'relative.gramNote':
     'PE(p)·PE(q) for p, q = 0 … {last}, from {lo} (dark) to {hi} (yellow; the diagonal, |PE|² = d/2 = {h}). Each diagonal stripe has one colour: the product depends only on q − p.',
+  'relative.gramPlain': 'PE(p)·PE(q) for p, q = 0 … {last}, from {lo} (dark) to {hi} (yellow).',
+  'relative.noPair':
+    'With d_model = 1 there is no sin/cos pair: PE(p)·PE(p + k) depends on p, and no rotation takes PE(p) to PE(p + k).',
+  'relative.dotsPart': 'The curve shows k = {from} … {to} of −{last} … {last}.',
   'relative.gramPart':
     'Showing the first {m} of {n} positions: each product is computed, m² × d_model multiply-adds.',
   'relative.gramReadout': 'PE({p})·PE({q}) = {value} (k = q − p = {k})',

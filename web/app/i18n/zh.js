@@ -165,6 +165,10 @@ export default {
   'clock.aria': '位置 {pos} 处的时钟：{text}',
   'relative.gramNote':
     'p、q = 0 … {last} 时的 PE(p)·PE(q)，从 {lo}（深色）到 {hi}（黄色；对角线，|PE|² = d/2 = {h}）。每条对角条纹颜色相同：点积只取决于 q − p。',
+  'relative.gramPlain': 'p、q = 0 … {last} 时的 PE(p)·PE(q)，从 {lo}（深色）到 {hi}（黄色）。',
+  'relative.noPair':
+    'd_model = 1 时没有 sin/cos 对：PE(p)·PE(p + k) 取决于 p，也没有把 PE(p) 转到 PE(p + k) 的旋转。',
+  'relative.dotsPart': '曲线只显示 k = {from} … {to}，全部范围是 −{last} … {last}。',
   'relative.gramPart': '只显示 {n} 个位置中的前 {m} 个：每个点积都逐项计算，共 m² × d_model 次乘加。',
   'relative.gramReadout': 'PE({p})·PE({q}) = {value}(k = q − p = {k})',
   'relative.ariaDots': '点积 PE(p)·PE(p+k),k 从 {from} 到 {to};k = {k} 时为 {value}，对任何 p 都一样',
