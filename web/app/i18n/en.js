@@ -152,6 +152,7 @@ export default {
   'periodicity.noPair': 'With d_model = 1 there is no sin/cos pair to show.',
   'periodicity.quarterNote':
     'Pair {pair}: dimension {sin} is sin(ω·pos) (solid), dimension {cos} is cos(ω·pos) (dashed), ω = {omega}, wavelength λ = {lambda} positions. cos(ω·pos) = sin(ω·(pos + λ/4)): the same wave, a quarter period ({quarter} positions) ahead.',
+  'periodicity.quarterPart': 'The chart shows positions 0 … {last} only, not two whole periods.',
   'clock.speedOne': '{s} position/s',
   'clock.speedMany': '{s} positions/s',
   'clock.barsCaption': 'PE({pos}), dimensions 0 to {last}',

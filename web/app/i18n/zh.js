@@ -154,6 +154,7 @@ export default {
   'periodicity.noPair': 'd_model = 1 时没有可以显示的 sin/cos 对。',
   'periodicity.quarterNote':
     '第 {pair} 对：维度 {sin} 是 sin(ω·pos)（实线），维度 {cos} 是 cos(ω·pos)（虚线），ω = {omega}，波长 λ = {lambda} 个位置。cos(ω·pos) = sin(ω·(pos + λ/4))：同一条波，超前四分之一周期（{quarter} 个位置）。',
+  'periodicity.quarterPart': '图中只画出位置 0 … {last}，不到两个完整周期。',
   'clock.speedOne': '每秒 {s} 个位置',
   'clock.speedMany': '每秒 {s} 个位置',
   'clock.barsCaption': 'PE({pos})，维度 0 到 {last}',
