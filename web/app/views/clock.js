@@ -280,8 +280,10 @@ export class ClockView {
     this.clocks.dataset.pairs = pairs.join(',');
     this.clocks.dataset.perRow = String(perRow);
     const h = Math.floor(state.d / 2);
-    this.clockNote.textContent =
-      pairs.length < h
+    this.clocks.hidden = !h; // d_model = 1: no pair, no clock (the note says so)
+    this.clockNote.textContent = !h
+      ? this.t('periodicity.noPair')
+      : pairs.length < h
         ? this.t('clock.notePart', { shown: pairs.length, h })
         : this.t('clock.noteAll', { h });
   }
