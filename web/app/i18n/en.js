@@ -253,6 +253,7 @@ export default {
   'why.pngMistake': 'PNG: exponent',
   'why.uniqueTitle': 'Every position gets its own vector',
   'why.uniqueOne': 'With one position there is nothing to compare.',
+  'why.uniqueNone': 'With d_model = 1 and a zero column every position vector is 0: none can be told apart.',
   'why.unique':
     'Among positions 0 to {n} − 1, the two closest position vectors are {k} apart, at distance {distance} (every vector has length {norm}). No two positions share a vector.',
   'why.boundedTitle': 'Bounded values',

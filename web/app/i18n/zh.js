@@ -245,6 +245,7 @@ export default {
   'why.pngMistake': 'PNG：指数',
   'why.uniqueTitle': '每个位置都有自己的向量',
   'why.uniqueOne': '只有一个位置，没有可比较的。',
+  'why.uniqueNone': 'd_model = 1 且使用全零列时，每个位置向量都是 0：无法区分任何位置。',
   'why.unique':
     '在位置 0 到 {n} − 1 之间，最接近的两个位置向量相距 {k} 个位置，距离为 {distance}（每个向量的长度都是 {norm}）。没有两个位置共用同一个向量。',
   'why.boundedTitle': '数值有界',
