@@ -140,7 +140,9 @@ export class RelativeView {
       this.dotsAt = `${first} ${end}`;
     }
     const dots = this.dotsByK;
-    this.dotsNote.textContent = K < last ? this.t('relative.dotsPart', { from: first, to: end, last }) : '';
+    const minus = (x) => String(x).replace('-', '−'); // as the note's −{last}
+    this.dotsNote.textContent =
+      K < last ? this.t('relative.dotsPart', { from: minus(first), to: minus(end), last }) : '';
     let lo = Infinity;
     let hi = -Infinity;
     for (const v of dots) {
