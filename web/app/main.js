@@ -139,6 +139,7 @@ async function main() {
   // while it lasts, at once when it ends. Animation frames and states read from the URL are not written.
   let entryOpen = false;
   let urlTimer = 0;
+  let applied = location.hash; // the hash the state was last read from or written to
   const withLang = (hash) => (explicitLang ? `${hash || '#'}${hash ? '&' : ''}lang=${explicitLang}` : hash);
   const syncUrl = (reason) => {
     if (reason.fromUrl || reason.animate) return;
@@ -152,6 +153,7 @@ async function main() {
         if (entryOpen) history.replaceState(null, '', url);
         else history.pushState(null, '', url);
         entryOpen = true;
+        applied = location.hash;
       }
       if (reason.commit) entryOpen = false;
     };
@@ -197,6 +199,10 @@ async function main() {
   });
 
   const fromUrl = () => {
+    // A new fragment fires popstate and then hashchange: the second would read the same state again,
+    // find nothing changed, and clear the messages the first one's redraw gave (a view's failure).
+    if (location.hash === applied) return;
+    applied = location.hash;
     const lang = languageInHash();
     if (lang && lang !== t.lang) {
       explicitLang = lang;
