@@ -40,7 +40,8 @@ const VALUES = {
   },
   alibi: { heads: '5', positions: '100', query: '20' },
   grid2d: { 'grid-height': '10', 'grid-width': '20', 'd-model': '128', row: '9', col: '12' },
-  precision: { encoding: 'sinusoidal', format: 'float16', stage: 'angles', range: '65536', pair: '40' },
+  // (sinusoidal d_model 128 has RoPE 128's frequencies: the same heatmap; ropeLong's differ.)
+  precision: { encoding: 'ropeLong', format: 'float16', stage: 'angles', range: '65536', pair: '40' },
   context: { model: 'deepseek-ai/DeepSeek-V3', config: CONFIG },
 };
 // A setting read only with another's value.
