@@ -19,8 +19,8 @@ import { loadText } from './text-chunks.js';
 // The other schemes' views, each its chunk ({ name, strings, markup, View }), in page order.
 const schemeModules = () =>
   Promise.all(SCHEME_VIEWS.map((v) => loadChunk(`pe-explorer-view-${v}.js`, `__peExplorerView_${v}`)));
-// The first view needs only the sinusoidal engine (pe-explorer-engine.js, the one a sinusoidal figure
-// loads); the other schemes' sections and the downloads use the engine with every scheme, loaded after
+// The first view and the downloads need only the sinusoidal engine (pe-explorer-engine.js, the one a
+// sinusoidal figure loads); the other schemes' sections use the engine with every scheme, loaded after
 // the first view (pe-explorer-schemes.js, with the Chinese text of the messages only it gives). Run
 // unbundled, the page has one engine with everything (pe.mjs), used for both.
 const fullEngine = (pe) =>
@@ -224,10 +224,11 @@ async function main() {
     if (!button) return;
     const s = explorer.store.get();
     if (button.dataset.export) {
-      // The writers are in the engine with every scheme (loaded after the first view, so at once here).
-      fullEngine(pe)
-        .then((full) => exportMatrix(full, encodingOf(s), button.dataset.export))
-        .catch((error) => showMessages([error])); // e.g. a CSV beyond pe.limits.maxTextExport: use NPY
+      try {
+        exportMatrix(pe, encodingOf(s), button.dataset.export);
+      } catch (error) {
+        showMessages([error]); // e.g. a CSV beyond pe.limits.maxTextExport: use NPY
+      }
     }
     if (button.dataset.png) {
       const canvas = button.closest('.view').querySelector(`canvas.${button.dataset.png}`);
