@@ -13,7 +13,7 @@ import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { SCHEME_VIEWS } from '../web/app/schemes/names.js';
+import { SCHEME_SETTINGS, SCHEME_VIEWS } from '../web/app/schemes/names.js';
 import { BUDGETS, budgetFiles, moduleFlavour } from './budgets.mjs';
 
 // `import createPE from '../pe.mjs'` becomes `source`'s text (a module with a default export).
@@ -48,14 +48,44 @@ export function loadChunk(file) {
   return loading.get(url);
 }
 `;
-// Stylesheets imported as text (the element's shadow root) are minified first.
+// schemes/names.js reads the scheme views and their settings' names from the modules; in the element
+// and the page it is generated here, with the values it has now (the names only, not the views).
+const generatedNames = {
+  name: 'generated-names',
+  setup(build) {
+    build.onLoad({ filter: /\/schemes\/names\.js$/ }, () => ({
+      contents: `export const SCHEME_VIEWS = ${JSON.stringify(SCHEME_VIEWS)};
+export const SCHEME_SETTINGS = ${JSON.stringify(SCHEME_SETTINGS)};`,
+      loader: 'js',
+    }));
+  },
+};
+// Stylesheets imported as text (the element's shadow root) are minified first, and lose the rules
+// whose every selector is the page's own chrome (index.html's masthead, messages, Embed dialog and
+// footer; embed.html's hidden heading): nothing in a figure's shadow root matches them.
+const PAGE_ONLY =
+  /^(body|footer|\.skip|\.masthead|\.lede|\.formula|\.messages(?![-\w])|\.embed-dialog|\.lang-switch|\.poster-preview|\.visually-hidden|\.pe-root\[data-loading\]|\.pe-root:not\(\.embedded\))/;
+function withoutPageRules(css) {
+  let out = '';
+  for (let start = 0; start < css.length;) {
+    const open = css.indexOf('{', start);
+    if (open < 0) return out + css.slice(start);
+    let end = open + 1;
+    for (let depth = 1; depth; end++) depth += css[end] === '{' ? 1 : css[end] === '}' ? -1 : 0;
+    const prelude = css.slice(start, open);
+    if (prelude.startsWith('@') || !prelude.split(',').every((s) => PAGE_ONLY.test(s.trim())))
+      out += css.slice(start, end);
+    start = end;
+  }
+  return out;
+}
 const minifiedCss = {
   name: 'minified-css',
   setup(build) {
     build.onLoad({ filter: /\.css$/ }, async (args) => {
       const css = await fs.promises.readFile(args.path, 'utf8');
       const { code } = await esbuild.transform(css, { loader: 'css', minify: true });
-      return { contents: code, loader: 'text' };
+      return { contents: withoutPageRules(code), loader: 'text' };
     });
   },
 };
@@ -93,7 +123,7 @@ for (const [entry, outfile, engine, extra] of [
     ...common,
     entryPoints: [entry],
     outfile,
-    plugins: [replaceEngine(engine), minifiedCss, ...extra],
+    plugins: [replaceEngine(engine), minifiedCss, generatedNames, ...extra],
   });
 }
 // Every chunk in two flavours from one source: a classic script (<name>.js) that sets one global, for
@@ -128,6 +158,7 @@ async function chunk(name, global, source, resolveDir, plugins = []) {
             }));
           },
         },
+        generatedNames,
         ...plugins,
       ],
       outfile: `dist/${name}.${ext}`,
@@ -198,6 +229,7 @@ await esbuild.build({
   plugins: [
     replaceEngine(engineChunk),
     minifiedCss,
+    generatedNames,
     stringsAsChunks(/\/i18n\/(en|zh|messages-zh)\.js$/),
     {
       name: 'module-chunks',

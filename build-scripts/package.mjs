@@ -2,13 +2,15 @@
 //   import createPE from 'pe-explorer'     the engine (ES module in browsers; CommonJS build in node)
 //   <script src=".../pe-explorer/pe-explorer.js">   the element, which loads its chunks from beside itself
 // package.json is generated here (name, version, description and licence from the root package.json), and
-// so is custom-elements.json, from the element's one parameter list (web/app/schema.js), never by hand.
+// so is custom-elements.json, from the element's parameter lists (web/app/schema.js, and each scheme
+// view's settings through build-scripts/settings.mjs), never by hand.
 // `npm pack ./build/package` (the README's command; a bare build/package is read as a GitHub repository)
 // makes the tarball (tests/web/package.test.mjs runs it and installs the tarball offline).
 import fs from 'node:fs';
 import path from 'node:path';
 import { ATTRIBUTE_PARAMETERS, CHOICES } from '../web/app/schema.js';
 import { DEFAULTS } from '../web/app/state.js';
+import { nodeEngine, schemeSettings } from './settings.mjs';
 
 const out = 'build/package';
 fs.rmSync(out, { recursive: true, force: true });
@@ -44,7 +46,10 @@ module.exports = (options = {}) =>
 );
 for (const file of ['CHANGELOG.md', 'LICENSE']) fs.copyFileSync(file, path.join(out, file));
 
-// The Custom Elements Manifest (schema 2.1.0): attributes with their types and defaults.
+// The Custom Elements Manifest (schema 2.1.0): attributes with their types and defaults: the figure's
+// choices, the sinusoidal explorer's parameters (schema.js), and each scheme view's settings (their
+// declarations, markup and the engine's table: settings.mjs), an attribute some views share once.
+const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
 const attributes = [
   ...Object.entries(CHOICES).map(([name, values]) => ({
     name,
@@ -56,9 +61,24 @@ const attributes = [
     name: p.attribute,
     type: { text: p.number ? 'number' : 'string' },
     default: JSON.stringify(DEFAULTS[p.key]),
-    fieldName: p.property,
+    fieldName: camel(p.attribute),
+    description: `The sinusoidal views: ${p.option || p.attribute}.`,
   })),
 ];
+for (const row of schemeSettings(await nodeEngine())) {
+  const what = `view="${row.view}": ${row.label}, ${Array.isArray(row.values) ? row.values.join(' | ') : row.values}${row.default ? `; default ${row.default}` : ''}.`;
+  const known = attributes.find((a) => a.name === row.name);
+  if (known) {
+    known.description = `${known.description} ${what}`;
+    if (known.type.text !== row.type) known.type.text = `${known.type.text} | ${row.type}`;
+  } else {
+    const type =
+      Array.isArray(row.values) && row.type === 'string'
+        ? row.values.map((v) => `'${v}'`).join(' | ')
+        : row.type;
+    attributes.push({ name: row.name, type: { text: type }, fieldName: row.property, description: what });
+  }
+}
 const manifest = {
   schemaVersion: '2.1.0',
   readme: 'README.md',

@@ -1,4 +1,5 @@
-// embed.html: maps the address's hash (the page's own keys, plus view, lang, theme, controls) onto the
+// embed.html: maps the address's hash (the page's own keys, plus view, lang, theme, controls, text, and
+// the scheme views' settings under their attribute's name: #view=rope&head-dim=128) onto the
 // <pe-explorer> element, now and whenever the hash changes. The element checks every value and shows a
 // message for a bad one.
 (function () {

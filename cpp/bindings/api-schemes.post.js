@@ -521,12 +521,6 @@ peApi('grid2dSimilarities', function grid2dSimilarities(options, row, col) {
   return peUnwrap(binding(o, peNumber(row, 'row'), peNumber(col, 'col')), peGridNames);
 });
 
-peApi('exportTable', function exportTable(options, format) {
-  const binding = peBinding('_exportSinusoidal', 'exportTable'); // before the options
-  const o = peEncodingOptions(options, true);
-  return peUnwrap(binding(o, peString(format === undefined ? 'npy' : format, 'format')));
-});
-
 // --- precision: float32, float16, bfloat16 -----------------------------------------------------------
 
 peApi('roundTo', function roundTo(values, format) {

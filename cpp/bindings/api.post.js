@@ -462,6 +462,15 @@ peApi('inputVectors', function inputVectors(tokens, options, scale, withPe) {
   return peUnwrap(Module['_inputVectors'](words, o, s, withPe !== false), { positions: 'positions' });
 });
 
+// The file pe-export writes. Every engine has the writers but the embed's schemes chunk, whose
+// figures have no downloads: there it answers with a not_in_build PEError.
+peApi('exportTable', function exportTable(options, format) {
+  const binding = Module['_exportSinusoidal'];
+  if (typeof binding !== 'function') peFail('not_in_build', 'exportTable', {});
+  const o = peEncodingOptions(options, true);
+  return peUnwrap(binding(o, peString(format === undefined ? 'npy' : format, 'format')));
+});
+
 // --- the page engine's further functions ------------------------------------------------------------
 // RoPE, ALiBi, 2-D sin-cos, precision and the file writers are defined in api-schemes.post.js, and the
 // folder schemes' functions in cpp/schemes/*/api.post.js, which only the page's engines link (the
@@ -479,7 +488,6 @@ const PE_PAGE_ENGINE_ONLY = [
   'sincos2d',
   'grid2dSimilarity',
   'grid2dSimilarities',
-  'exportTable',
   'roundTo',
   'precisionError',
   'renderPrecision',

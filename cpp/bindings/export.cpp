@@ -1,5 +1,6 @@
 // Binds the file writers: the page's downloads are the bytes pe-export writes (one writer for each
-// format, in the core). Page engine only: the embed's size-built engine has no downloads.
+// format, in the core). In every engine but the embed's schemes chunk, whose figures have no
+// downloads.
 #include "pe/export.hpp"
 
 #include <emscripten/bind.h>

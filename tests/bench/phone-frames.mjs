@@ -29,7 +29,7 @@ const DRAGS = [
   ['position slider (the sinusoidal views)', '#c-pos-range', Array.from({ length: 40 }, (_, k) => String(20 + k))],
   ['rope position', '[name="rope-position"]', Array.from({ length: 40 }, (_, k) => String(k * 1000))],
   ['alibi query', '[name="alibi-query"]', Array.from({ length: 40 }, (_, k) => String(k % 32))],
-  ['grid2d size', '[name="grid2d-size"]', ['7', '14', '16', '32', '14', '7', '32', '16']],
+  ['grid2d rows', '[name="grid2d-gridHeight"]', ['7', '14', '16', '32', '14', '7', '32', '16']],
   ['precision pair', '[name="precision-pair"]', Array.from({ length: 40 }, (_, k) => String(k))],
 ];
 

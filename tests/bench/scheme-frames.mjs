@@ -3,6 +3,7 @@
 // entries (pe-render:<view>, SchemeView.draw) give the time of each redraw. Prints JSON with the
 // median, p95 and max per view and control, and the frame budget verdict (p95 <= 16.7 ms).
 // Run by build-scripts/bench.sh; `node tests/bench/scheme-frames.mjs` alone needs a built dist/.
+import { PRESETS } from '../../web/app/schemes/context-presets.js';
 import { launch, openPage, serve } from '../web/harness.mjs';
 
 // [view, control name, values it steps through]
@@ -11,10 +12,10 @@ const CONTROLS = [
   ['rope', 'rope-table-positions', ['4096', '65536', '1000000', '65536', '4096', '1000000']],
   ['alibi', 'alibi-query', Array.from({ length: 60 }, (_, k) => String(k % 32))],
   ['alibi', 'alibi-length', ['16', '256', '1024', '4096', '1024', '64']],
-  ['grid2d', 'grid2d-size', ['7', '14', '16', '32', '14']],
+  ['grid2d', 'grid2d-gridHeight', ['7', '14', '16', '32', '14']],
   ['precision', 'precision-pair', Array.from({ length: 60 }, (_, k) => String(k))],
   ['precision', 'precision-stage', ['positions', 'frequencies', 'angles', 'outputs', 'positions']],
-  ['context', 'context-preset', ['llama2', 'pi', 'ntk', 'dynamic', 'llama31', 'qwen25', 'deepseekv3', 'phi35']],
+  ['context', 'context-preset', Object.values(PRESETS).map((p) => p.model)],
 ];
 
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];

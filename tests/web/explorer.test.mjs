@@ -433,6 +433,21 @@ test('the downloaded NPY and CSV hold the engine numbers (same as the native pe-
     npy.path,
   ]);
   assert.equal(numpy.toString().trim(), '(30, 24) float32');
+  // Beyond the text cap (pe.limits.maxTextExport, 2^21 values) a CSV is refused with its message and
+  // nothing is downloaded; NPY still is.
+  const { page: big, problems } = await explorer('#d=1024&n=4096');
+  let downloads = 0;
+  big.on('download', () => downloads++);
+  await big.click('[data-export="csv"]');
+  await big.waitForFunction(() => !document.getElementById('messages').hidden);
+  assert.match(
+    await big.textContent('#messages'),
+    /a CSV or JSON file holds at most 2097152 values; this table has 4194304/,
+  );
+  const [npyBig] = await Promise.all([big.waitForEvent('download'), big.click('[data-export="npy"]')]);
+  assert.equal(npyBig.suggestedFilename(), 'pe_d1024_n4096_interleaved_paper.npy');
+  assert.equal(downloads, 1);
+  assert.deepEqual(problems, []);
 });
 
 test('play moves the position and the other views follow; reduced motion means no autoplay', async () => {

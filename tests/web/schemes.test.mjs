@@ -52,7 +52,7 @@ test('every scheme section draws, and the invariances it shows hold', async () =
   assert.ok(alibiDiff < 1e-12, `ALiBi forms differ by ${alibiDiff}`);
   assert.match(await p.textContent('.alibi-slopes-note'), /not a power of two: the 8 slopes of 8 heads/);
   // Partial rotary changes the port advice and greys out the unrotated dimensions.
-  await p.selectOption('[name="rope-rotary"]', '0.25');
+  await p.selectOption('[name="rope-rotary-dim"]', '16');
   assert.match(await p.textContent('.rope-permute'), /Dimensions 16 to 63 are not rotated/);
   assert.deepEqual(problems, []);
 });
@@ -365,7 +365,7 @@ test('context: the presets draw, interpolation removes the unseen angles, a bad 
   assert.equal(await p.getAttribute('.context-summary', 'data-type'), 'llama3');
   assert.match(await p.getAttribute('.context-warnings', 'data-warnings'), /warn_llama3_dropped/);
   // Position interpolation ×16: without scaling some slow pairs see new angles at 32,768; with it none.
-  await p.selectOption('[name="context-preset"]', 'pi');
+  await p.selectOption('[name="context-preset"]', 'huggyllama/llama-7b:linear');
   await p.waitForFunction(() => document.querySelector('.context-summary').dataset.type === 'linear');
   assert.ok(Number(await p.getAttribute('.context-angle-note', 'data-plain')) > 0);
   assert.equal(await p.getAttribute('.context-angle-note', 'data-scaled'), '0');

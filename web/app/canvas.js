@@ -11,6 +11,9 @@ export function fitCanvas(canvas, cssWidth, cssHeight) {
   canvas.style.width = `${cssWidth}px`;
   canvas.style.height = `${cssHeight}px`;
   const ctx = canvas.getContext('2d');
+  // Each drawing starts from the default state, as the first one did: line width, dashes and the
+  // rest, left by the last drawing while the size stayed the same, made a redraw differ from a load.
+  ctx.reset?.();
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, cssWidth, cssHeight);
   return { ctx, dpr, width: cssWidth, height: cssHeight };

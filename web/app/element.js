@@ -6,10 +6,12 @@
 //   pe-explorer-view-<name>.js                        each other scheme's view, with its text
 //   pe-explorer-lang-zh.js                            the messages in Chinese
 //
-//   <pe-explorer view="all|matrix|periodicity|clock|relative|learned|tokens|why|rope|alibi|grid2d"
+//   <pe-explorer view="all|matrix|periodicity|clock|relative|learned|tokens|why|rope|alibi|grid2d|precision|context"
 //                d-model="128" positions="100" base="10000"
 //                layout="interleaved" frequencies="paper" odd="auto" position="20" offset="5" lang="en|zh"
-//                theme="auto|light|dark" controls="on|off"></pe-explorer>
+//                theme="auto|light|dark" controls="on|off" text="on|off"></pe-explorer>
+//   <pe-explorer view="rope" head-dim="128" theta="500000"></pe-explorer>   (each scheme view's settings:
+//                its module's static `settings`, named in schemes/names.js)
 //
 // Its children, if any, show until the figure is live and where scripts are off: the Embed dialog's
 // poster, <a href="(the live figure)"><img src="pe-<view>.png" alt="…"></a>.
@@ -23,7 +25,7 @@ import { engine, hasSchemes, schemesEngine, useEngineFactory } from './engine.js
 import { addStrings, pickLanguage, translator } from './i18n/index.js';
 import { message } from './messages.js';
 import { mountSchemes } from './schemes/mount.js';
-import { SCHEME_VIEWS } from './schemes/names.js';
+import { SCHEME_SETTINGS, SCHEME_VIEWS } from './schemes/names.js';
 import { ATTRIBUTE_PARAMETERS, CHOICE_KEYS, CHOICES, VIEWS } from './schema.js';
 import { DEFAULTS, sanitize } from './state.js';
 import { loadText, textReady } from './text-chunks.js';
@@ -53,9 +55,9 @@ async function engineFor(view) {
   return scheme && !hasSchemes(pe) ? schemesEngine(createWithSchemes) : pe;
 }
 
-// Attribute name -> { key (the state's), property, number } for every parameter (schema.js).
+// Attribute name -> { key (the state's), number } for every parameter (schema.js).
 const ATTRIBUTES = Object.fromEntries(
-  ATTRIBUTE_PARAMETERS.map(({ attribute, key, property, number }) => [attribute, { key, property, number }]),
+  ATTRIBUTE_PARAMETERS.map(({ attribute, key, number }) => [attribute, { key, number }]),
 );
 const ATTRIBUTE_OF_KEY = Object.fromEntries(Object.entries(ATTRIBUTES).map(([name, { key }]) => [key, name]));
 const FALLBACK = Object.fromEntries(Object.entries(CHOICES).map(([name, values]) => [name, values[0]])); // defaults
@@ -77,15 +79,16 @@ export class PeExplorer extends HTMLElement {
   }
 
   static get observedAttributes() {
-    return [...Object.keys(ATTRIBUTES), ...Object.keys(CHOICES)];
+    return [...Object.keys(ATTRIBUTES), ...CHOICE_KEYS, ...SCHEME_SETTINGS];
   }
 
   /** URL key -> attribute (embed.html maps its address onto the element with it): the page's own
-   *  keys (d, n, base, …) and the figure's choices (view, lang, theme, controls). */
+   *  keys (d, n, base, …), the figure's choices (view, lang, theme, controls, text) and the scheme
+   *  views' settings (head-dim, heads, …: the attribute's own name). */
   static get hashKeys() {
     return Object.fromEntries([
       ...ATTRIBUTE_PARAMETERS.map((p) => [p.key, p.attribute]),
-      ...CHOICE_KEYS.map((name) => [name, name]),
+      ...[...CHOICE_KEYS, ...SCHEME_SETTINGS].map((name) => [name, name]),
     ]);
   }
 
@@ -206,9 +209,12 @@ export class PeExplorer extends HTMLElement {
     const lang = this.getAttribute('lang') ? choice('lang') : pickLanguage(null); // default: the browser's
     const controls = choice('controls');
     choice('theme'); // applied by applyTheme(); checked here so that a bad value is reported
+    this.wrapper.dataset.text = choice('text'); // off: styles.css hides the explanatory paragraphs
+    const scheme = SCHEME_VIEWS.includes(view);
 
+    // A scheme view reads its own settings (below); the sinusoidal parameters are the explorer's.
     const candidate = { ...(this.state || DEFAULTS) };
-    for (const [name, { key, number }] of Object.entries(ATTRIBUTES)) {
+    for (const [name, { key, number }] of scheme ? [] : Object.entries(ATTRIBUTES)) {
       const raw = this.getAttribute(name);
       if (raw === null) {
         candidate[key] = DEFAULTS[key];
@@ -236,7 +242,6 @@ export class PeExplorer extends HTMLElement {
     }
     const state = checked.state;
 
-    const scheme = SCHEME_VIEWS.includes(view);
     const chunkFits = scheme
       ? this.chunk?.name === view && hasSchemes(this.pe)
       : Boolean(this.chunk?.mountExplorer);
@@ -268,6 +273,12 @@ export class PeExplorer extends HTMLElement {
     } else {
       this.explorer.store?.set(state, { commit: true });
     }
+    // The view's settings from its attributes (the others at their defaults); a refused one says so.
+    if (scheme) {
+      const given = {};
+      for (const name of SCHEME_SETTINGS) if (this.hasAttribute(name)) given[name] = this.getAttribute(name);
+      messages.push(...this.explorer.apply(given));
+    }
     this.state = state;
     this.showMessages(messages);
     const mounted = this.explorer;
@@ -283,8 +294,11 @@ export class PeExplorer extends HTMLElement {
     box.className = 'views';
     this.body.replaceChildren(box);
     const mounted = mountSchemes(box, this.pe, t, onError, [this.chunk]); // draws it
+    const [shown] = mounted.views;
     return {
       ready: Promise.resolve(),
+      apply: (given) => shown?.apply(given) || [],
+      values: () => shown?.values(),
       redraw: () => mounted.redraw(),
       destroy: () => {
         mounted.destroy();
@@ -324,21 +338,23 @@ export class PeExplorer extends HTMLElement {
   }
 }
 
-// Properties reflect the attributes (numbers as numbers).
-for (const [name, { property, number }] of Object.entries(ATTRIBUTES)) {
-  Object.defineProperty(PeExplorer.prototype, property, {
-    get() {
-      const raw = this.getAttribute(name);
-      return number
-        ? raw === null
-          ? DEFAULTS[ATTRIBUTES[name].key]
-          : Number(raw)
-        : (raw ?? DEFAULTS[ATTRIBUTES[name].key]);
+// Properties reflect the attributes, in camelCase (head-dim: headDim), numbers as numbers; without
+// the attribute, what the figure shows (a scheme view's setting) or the explorer's default.
+for (const name of new Set([...Object.keys(ATTRIBUTES), ...SCHEME_SETTINGS])) {
+  Object.defineProperty(
+    PeExplorer.prototype,
+    name.replace(/-(\w)/g, (_, c) => c.toUpperCase()),
+    {
+      get() {
+        const raw =
+          this.getAttribute(name) ?? this.explorer?.values?.()?.[name] ?? DEFAULTS[ATTRIBUTES[name]?.key];
+        return NUMBER.test(raw) ? Number(raw) : raw;
+      },
+      set(value) {
+        this.setAttribute(name, String(value));
+      },
     },
-    set(value) {
-      this.setAttribute(name, String(value));
-    },
-  });
+  );
 }
 for (const name of Object.keys(CHOICES)) {
   Object.defineProperty(PeExplorer.prototype, name === 'lang' ? 'language' : name, {

@@ -5,37 +5,58 @@
 import { VIEWS } from './markup.js';
 import { posterOf, posterSnippets } from './poster.js';
 import { ATTRIBUTE_PARAMETERS } from './schema.js';
+import { encodeValue } from './schemes/address.js';
 import { SCHEME_VIEWS } from './schemes/names.js';
 import { DEFAULTS, toHash } from './state.js';
 
-/** Attributes of <pe-explorer> for a state (only what differs from the defaults). The other schemes'
- *  views keep their settings inside the figure: only the view. */
-export function elementAttributes(state, view) {
+/** Attributes of <pe-explorer> for a figure as shown (only what differs from the defaults): a scheme
+ *  view's settings (`values`: its view's values(true)), or the explorer's parameters; text="off". */
+export function elementAttributes(state, view, values = {}, text = 'on') {
   const attrs = [['view', view]];
-  if (SCHEME_VIEWS.includes(view)) return attrs;
-  for (const { key, attribute } of ATTRIBUTE_PARAMETERS) {
-    if (state[key] !== DEFAULTS[key]) attrs.push([attribute, String(state[key])]);
+  if (SCHEME_VIEWS.includes(view)) attrs.push(...Object.entries(values));
+  else {
+    for (const { key, attribute } of ATTRIBUTE_PARAMETERS) {
+      if (state[key] !== DEFAULTS[key]) attrs.push([attribute, String(state[key])]);
+    }
   }
+  if (text === 'off') attrs.push(['text', 'off']);
   return attrs;
 }
 
-export function snippets(state, view, base) {
-  const hash = SCHEME_VIEWS.includes(view) ? '' : toHash(state).replace(/^#/, '');
-  const iframeSrc = new URL(`embed.html#view=${view}${hash ? '&' + hash : ''}`, base).href;
+const escapeAttribute = (v) => v.replace(/[&"<]/g, (c) => ({ '&': '&amp;', '"': '&quot;', '<': '&lt;' })[c]);
+
+/** The iframe and element snippets and the live figure's address (embed.html), for `view` as shown:
+ *  `values` a scheme view's settings off their default, `text` 'on' or 'off'. */
+export function snippets(state, view, base, values = {}, text = 'on') {
+  const attrs = elementAttributes(state, view, values, text);
+  // embed.html's keys: a scheme view's under their attribute's name; the explorer's as the page writes
+  // them (d, n, …: the links made before keep working).
+  const keys = SCHEME_VIEWS.includes(view)
+    ? attrs.map(([k, v]) => `${k}=${encodeValue(v)}`)
+    : [
+        `view=${view}`,
+        toHash({
+          ...DEFAULTS,
+          ...Object.fromEntries(ATTRIBUTE_PARAMETERS.map(({ key }) => [key, state[key]])),
+        }).slice(1),
+        text === 'off' ? 'text=off' : '',
+      ];
+  const iframeSrc = new URL(`embed.html#${keys.filter(Boolean).join('&')}`, base).href;
   const height = view === 'all' ? 1600 : 720;
   const iframe = `<iframe src="${iframeSrc}" width="100%" height="${height}" loading="lazy" title="Position encoding: ${view}"></iframe>`;
-  const attrs = elementAttributes(state, view)
-    .map(([k, v]) => ` ${k}="${v}"`)
-    .join('');
-  const element = `<script src="${new URL('pe-explorer.js', base).href}"></script>\n<pe-explorer${attrs}></pe-explorer>`;
+  const attributes = attrs.map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`).join('');
+  const element = `<script src="${new URL('pe-explorer.js', base).href}"></script>\n<pe-explorer${attributes}></pe-explorer>`;
   return { iframe, element, live: iframeSrc };
 }
 
-export function openEmbedDialog(dialog, state, t, opener) {
+/** `views`: the page's scheme views (their settings as shown go into the snippets). */
+export function openEmbedDialog(dialog, state, t, opener, views = []) {
   const select = dialog.querySelector('select[name="embed-view"]');
+  const textOff = dialog.querySelector('input[name="embed-text-off"]');
   if (!select.options.length) {
     for (const v of ['all', ...VIEWS, ...SCHEME_VIEWS]) select.append(new Option(t(`view.${v}`), v));
-    select.addEventListener('change', () => fill());
+    select.addEventListener('change', () => dialog.fill());
+    textOff.addEventListener('change', () => dialog.fill());
     for (const button of dialog.querySelectorAll('[data-copy]')) {
       button.addEventListener('click', async () => {
         const area = dialog.querySelector(`textarea[name="${button.dataset.copy}"]`);
@@ -51,9 +72,12 @@ export function openEmbedDialog(dialog, state, t, opener) {
     dialog.querySelector('[data-close]').addEventListener('click', () => dialog.close());
     dialog.addEventListener('close', () => dialog.opener?.focus());
   }
-  const fill = () => {
+  // The listeners above call the latest fill (this opening's state and views).
+  const fill = (dialog.fill = () => {
     const view = select.value;
-    const { iframe, element, live } = snippets(state, view, location.href);
+    const values = views.find((v) => v.root.dataset.view === view)?.values(true);
+    const text = textOff.checked ? 'off' : 'on';
+    const { iframe, element, live } = snippets(state, view, location.href, values, text);
     dialog.querySelector('textarea[name="iframe"]').value = iframe;
     dialog.querySelector('textarea[name="element"]').value = element;
     dialog.querySelector('.copied').textContent = '';
@@ -80,7 +104,7 @@ export function openEmbedDialog(dialog, state, t, opener) {
       },
       (error) => (dialog.querySelector('.copied').textContent = String(error.message)),
     );
-  };
+  });
   for (const option of select.options) option.textContent = t(`view.${option.value}`); // the current language
   dialog.opener = opener;
   fill();

@@ -4,7 +4,7 @@
 import { forgetWidths, textUpdate } from './canvas.js';
 import { Controls } from './controls.js';
 import { controlsMarkup, sectionElement } from './markup.js';
-import { message } from './messages.js';
+import { fromError, message } from './messages.js';
 import { createStore } from './state.js';
 import { ClockView } from './views/clock.js';
 import { LearnedView } from './views/learned.js';
@@ -108,16 +108,28 @@ export function mountExplorer(container, pe, { views, controls, initial, t, onEr
   for (const section of sections.keys()) seen.observe(section);
   teardown.push(() => seen.disconnect());
 
+  // A view that cannot draw says so, in its own place and in the reader's language, and its figure is
+  // hidden: what it showed belongs to other settings. The others go on. Its next draw is a whole one.
+  const failed = new Map(); // view -> the message standing in for its figure
   const draw = (view, state, changed, reason) => {
     const start = performance.now();
+    const figure = [...sections].find(([, v]) => v === view)[0].querySelector('.figure');
     try {
-      view.update(state, changed, reason);
+      view.update(state, failed.has(view) ? null : changed, reason);
+      failed.get(view)?.remove();
+      failed.delete(view);
+      figure.hidden = false;
       // One entry per view and redraw: build-scripts/bench.sh reads where the time goes.
       performance.measure(`pe-render:${views[instances.indexOf(view)]}`, { start });
     } catch (error) {
-      // A view that cannot draw says so; the others go on.
       console.error(error);
-      onError(message('view_failed', { reason: String(error.message) }));
+      const m = message('view_failed', { reason: t.error(fromError(error)) });
+      const note = failed.get(view) ?? figure.parentNode.insertBefore(doc.createElement('p'), figure);
+      note.className = 'view-error';
+      note.textContent = t.error(m);
+      failed.set(view, note);
+      figure.hidden = true;
+      onError(m); // and in the page's messages (a live region)
     }
   };
   let render = function (state, changed, reason = {}) {
@@ -169,9 +181,7 @@ export function mountExplorer(container, pe, { views, controls, initial, t, onEr
     for (const view of pending) drawFirst(view);
     realRender(state, changed, reason);
   };
-  const first = performance.now();
-  instances[0]?.update(store.get(), null, {});
-  performance.measure(`pe-render:${views[0]}`, { start: first });
+  if (instances[0]) draw(instances[0], store.get(), null, {});
   settings.update(store.get());
   const ready = new Promise((resolve) => {
     const next = () => {

@@ -10,6 +10,7 @@ import { mountExplorer } from './explorer.js';
 import { loadChunk } from './chunks.js';
 import { addStrings, LANGUAGES, pickLanguage, translator } from './i18n/index.js';
 import { VIEWS } from './markup.js';
+import { applySchemes, withSchemes } from './schemes/address.js';
 import { mountSchemes } from './schemes/mount.js';
 import { SCHEME_VIEWS } from './schemes/names.js';
 import { encodingOf, parseHash, toHash } from './state.js';
@@ -18,8 +19,8 @@ import { loadText } from './text-chunks.js';
 // The other schemes' views, each its chunk ({ name, strings, markup, View }), in page order.
 const schemeModules = () =>
   Promise.all(SCHEME_VIEWS.map((v) => loadChunk(`pe-explorer-view-${v}.js`, `__peExplorerView_${v}`)));
-// The first view needs only the sinusoidal engine (pe-explorer-engine.js, the one a sinusoidal figure
-// loads); the other schemes' sections and the downloads use the engine with every scheme, loaded after
+// The first view and the downloads need only the sinusoidal engine (pe-explorer-engine.js, the one a
+// sinusoidal figure loads); the other schemes' sections use the engine with every scheme, loaded after
 // the first view (pe-explorer-schemes.js, with the Chinese text of the messages only it gives). Run
 // unbundled, the page has one engine with everything (pe.mjs), used for both.
 const fullEngine = (pe) =>
@@ -65,7 +66,9 @@ async function main() {
   applyScheme();
 
   const messages = document.getElementById('messages');
+  let shown = [];
   const showMessages = (list) => {
+    shown = list;
     messages.querySelector('ul').replaceChildren(
       ...list.map((text) => {
         const li = document.createElement('li');
@@ -95,20 +98,25 @@ async function main() {
       .then(() => Promise.all([schemeModules(), fullEngine(pe)]))
       .then(
         ([modules, full]) => {
-          if (!gone)
-            schemes = mountSchemes(
-              container.querySelector('.views'),
-              full,
-              t,
-              (m) => showMessages([m]),
-              modules,
-            );
+          if (gone) return;
+          schemes = mountSchemes(
+            container.querySelector('.views'),
+            full,
+            t,
+            (m) => showMessages([m]),
+            modules,
+          );
+          // Their settings from the address (rope.head-dim=128), and the address follows their controls.
+          showMessages([...shown, ...applySchemes(location.hash, schemes.views)]);
+          for (const view of schemes.views)
+            view.changed = (event) => syncUrl({ commit: event.type === 'change' });
         },
         (error) => showMessages([{ kind: 'view_failed', args: { reason: String(error.message) } }]),
       );
     const { destroy, redraw } = mounted;
     return Object.assign(mounted, {
       ready: schemesReady,
+      schemeViews: () => schemes?.views || [],
       destroy: () => {
         gone = true;
         schemes?.destroy();
@@ -131,17 +139,21 @@ async function main() {
   // while it lasts, at once when it ends. Animation frames and states read from the URL are not written.
   let entryOpen = false;
   let urlTimer = 0;
+  let applied = location.hash; // the hash the state was last read from or written to
   const withLang = (hash) => (explicitLang ? `${hash || '#'}${hash ? '&' : ''}lang=${explicitLang}` : hash);
   const syncUrl = (reason) => {
     if (reason.fromUrl || reason.animate) return;
     clearTimeout(urlTimer);
     const write = () => {
-      const target = withLang(toHash(explorer.store.get()));
+      const target = withLang(
+        withSchemes(toHash(explorer.store.get()), explorer.schemeViews(), location.hash),
+      );
       if (target !== location.hash) {
         const url = target || location.pathname + location.search;
         if (entryOpen) history.replaceState(null, '', url);
         else history.pushState(null, '', url);
         entryOpen = true;
+        applied = location.hash;
       }
       if (reason.commit) entryOpen = false;
     };
@@ -187,13 +199,17 @@ async function main() {
   });
 
   const fromUrl = () => {
+    // A new fragment fires popstate and then hashchange: the second would read the same state again,
+    // find nothing changed, and clear the messages the first one's redraw gave (a view's failure).
+    if (location.hash === applied) return;
+    applied = location.hash;
     const lang = languageInHash();
     if (lang && lang !== t.lang) {
       explicitLang = lang;
       switchLanguage(lang);
     }
     const parsed = parseHash(location.hash, validate, pe.limits);
-    showMessages(parsed.messages);
+    showMessages([...parsed.messages, ...applySchemes(location.hash, explorer.schemeViews())]);
     for (const el of container.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
     for (const el of container.querySelectorAll('.error')) el.textContent = '';
     entryOpen = false;
@@ -208,17 +224,18 @@ async function main() {
     if (!button) return;
     const s = explorer.store.get();
     if (button.dataset.export) {
-      // The writers are in the engine with every scheme (loaded after the first view, so at once here).
-      fullEngine(pe)
-        .then((full) => exportMatrix(full, encodingOf(s), button.dataset.export))
-        .catch((error) => showMessages([error])); // e.g. a CSV beyond pe.limits.maxTextExport: use NPY
+      try {
+        exportMatrix(pe, encodingOf(s), button.dataset.export);
+      } catch (error) {
+        showMessages([error]); // e.g. a CSV beyond pe.limits.maxTextExport: use NPY
+      }
     }
     if (button.dataset.png) {
       const canvas = button.closest('.view').querySelector(`canvas.${button.dataset.png}`);
       exportPng(canvas, `pe_${button.dataset.png}_d${s.d}_n${s.n}.png`);
     }
     if (button.dataset.action === 'embed')
-      openEmbedDialog(document.getElementById('embed-dialog'), s, t, button);
+      openEmbedDialog(document.getElementById('embed-dialog'), s, t, button, explorer.schemeViews());
   });
 
   // The first view is drawn: mark the frame that shows it (read by build-scripts/bench.sh).

@@ -161,6 +161,7 @@ const sections = {
         <p class="gram-note"></p>
       </div>
       <canvas class="dots" role="img"></canvas>
+      <p class="dots-note"></p>
       <div class="table-wrap" tabindex="0" role="region" aria-label="${t('relative.tableRegion')}">
         <table class="rotation">
           <caption>${t('relative.captionHtml')}</caption>

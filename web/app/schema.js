@@ -1,8 +1,8 @@
-// The sinusoidal explorer's parameters, once: the state (URL) key, the <pe-explorer> attribute and
-// property, and the engine option each one is. state.js (URL, engine options, which views redraw),
-// element.js (attributes and properties), embed.html's embed.js (through PeExplorer.hashKeys) and the
-// Embed dialog's snippets all read this list; the ranges and checks come from the engine
-// (pe.validate, pe.schemes.sinusoidal), not from here.
+// The sinusoidal explorer's parameters, once: the state (URL) key, the <pe-explorer> attribute (its
+// property is the camelCase: d-model, dModel), and the engine option each one is. state.js (URL,
+// engine options, which views redraw), element.js (attributes and properties), embed.html's embed.js
+// (through PeExplorer.hashKeys) and the Embed dialog's snippets all read this list; the ranges and
+// checks come from the engine (pe.validate, pe.schemes.sinusoidal), not from here.
 
 import { SCHEME_VIEWS } from './schemes/names.js';
 
@@ -11,18 +11,18 @@ export const VIEWS = ['matrix', 'periodicity', 'clock', 'relative', 'learned', '
 
 /** The encoding: a change of any of them changes every view. */
 export const ENCODING = [
-  { key: 'd', attribute: 'd-model', property: 'dModel', option: 'dModel', number: true },
-  { key: 'n', attribute: 'positions', property: 'positions', option: 'positions', number: true },
-  { key: 'base', attribute: 'base', property: 'base', option: 'base', number: true },
-  { key: 'layout', attribute: 'layout', property: 'layout', option: 'layout' },
-  { key: 'freq', attribute: 'frequencies', property: 'frequencies', option: 'frequencies' },
-  { key: 'odd', attribute: 'odd', property: 'odd', option: 'odd' },
+  { key: 'd', attribute: 'd-model', option: 'dModel', number: true },
+  { key: 'n', attribute: 'positions', option: 'positions', number: true },
+  { key: 'base', attribute: 'base', option: 'base', number: true },
+  { key: 'layout', attribute: 'layout', option: 'layout' },
+  { key: 'freq', attribute: 'frequencies', option: 'frequencies' },
+  { key: 'odd', attribute: 'odd', option: 'odd' },
 ];
 
 /** Page state a figure also takes as an attribute: where the views look. */
 export const FIGURE = [
-  { key: 'pos', attribute: 'position', property: 'position', number: true },
-  { key: 'k', attribute: 'offset', property: 'offset', number: true },
+  { key: 'pos', attribute: 'position', number: true },
+  { key: 'k', attribute: 'offset', number: true },
 ];
 
 /** The figure's own choices (not page state): attribute and URL key are the same name; the first
@@ -32,6 +32,7 @@ export const CHOICES = {
   lang: ['en', 'zh'], // i18n/index.js's LANGUAGES (a test checks they are the same)
   theme: ['auto', 'light', 'dark'],
   controls: ['on', 'off'],
+  text: ['on', 'off'], // off: the figure without its explanatory paragraphs (styles.css)
 };
 export const CHOICE_KEYS = Object.keys(CHOICES);
 

@@ -6,6 +6,7 @@
 
 import { fromError, message } from './messages.js';
 import { ENCODING } from './schema.js';
+import { SCHEME_VIEWS } from './schemes/names.js';
 
 export const DEFAULTS = Object.freeze({
   d: 128, // d_model
@@ -34,7 +35,7 @@ export const MAPS = ['diverging', 'viridis'];
 export const SPEEDS = [0.25, 1, 4, 16, 64, 256];
 export const PROJECTIONS = ['pca', 'first_two'];
 export const MAX_TEXT = 1000;
-const MAX_HASH = 4096;
+export const MAX_HASH = 4096;
 export const MAX_DIMS = 8;
 
 /** The state keys that define the encoding (schema.js): a change of any of them redraws every view. */
@@ -205,6 +206,7 @@ export function parseHash(hash, validate, limits) {
         }
         return items;
       };
+      if (key.includes('.') && SCHEME_VIEWS.includes(key.split('.')[0])) continue; // schemes/address.js
       const parameter = ENCODING.find((p) => p.key === key);
       if (parameter) {
         candidate[key] = parameter.number ? number() : value;

@@ -110,6 +110,7 @@ export default {
   'embed.copied': 'Copied.',
   'embed.close': 'Close',
   'embed.view': 'View to embed',
+  'embed.textOff': 'Without the explanatory paragraphs (text="off")',
   'embed.posterTitle': 'Where no script may run: a poster',
   'embed.posterHint':
     'For Medium, Substack, GitHub READMEs and editors that strip scripts: upload the picture next to your post and paste the HTML or Markdown; it links to the live figure. The same HTML inside <pe-explorer> is shown until the figure is live, and where scripts are off.',
@@ -152,6 +153,7 @@ export default {
   'periodicity.noPair': 'With d_model = 1 there is no sin/cos pair to show.',
   'periodicity.quarterNote':
     'Pair {pair}: dimension {sin} is sin(ω·pos) (solid), dimension {cos} is cos(ω·pos) (dashed), ω = {omega}, wavelength λ = {lambda} positions. cos(ω·pos) = sin(ω·(pos + λ/4)): the same wave, a quarter period ({quarter} positions) ahead.',
+  'periodicity.quarterPart': 'The chart shows positions 0 … {last} only, not two whole periods.',
   'clock.speedOne': '{s} position/s',
   'clock.speedMany': '{s} positions/s',
   'clock.barsCaption': 'PE({pos}), dimensions 0 to {last}',
@@ -163,6 +165,10 @@ export default {
   'clock.aria': 'Clock faces at position {pos}: {text}',
   'relative.gramNote':
     'PE(p)·PE(q) for p, q = 0 … {last}, from {lo} (dark) to {hi} (yellow; the diagonal, |PE|² = d/2 = {h}). Each diagonal stripe has one colour: the product depends only on q − p.',
+  'relative.gramPlain': 'PE(p)·PE(q) for p, q = 0 … {last}, from {lo} (dark) to {hi} (yellow).',
+  'relative.noPair':
+    'With d_model = 1 there is no sin/cos pair: PE(p)·PE(p + k) depends on p, and no rotation takes PE(p) to PE(p + k).',
+  'relative.dotsPart': 'The curve shows k = {from} … {to} of −{last} … {last}.',
   'relative.gramPart':
     'Showing the first {m} of {n} positions: each product is computed, m² × d_model multiply-adds.',
   'relative.gramReadout': 'PE({p})·PE({q}) = {value} (k = q − p = {k})',
@@ -248,6 +254,7 @@ export default {
   'why.pngMistake': 'PNG: exponent',
   'why.uniqueTitle': 'Every position gets its own vector',
   'why.uniqueOne': 'With one position there is nothing to compare.',
+  'why.uniqueNone': 'With d_model = 1 and a zero column every position vector is 0: none can be told apart.',
   'why.unique':
     'Among positions 0 to {n} − 1, the two closest position vectors are {k} apart, at distance {distance} (every vector has length {norm}). No two positions share a vector.',
   'why.boundedTitle': 'Bounded values',

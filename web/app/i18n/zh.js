@@ -110,6 +110,7 @@ export default {
   'embed.copied': '已复制。',
   'embed.close': '关闭',
   'embed.view': '要嵌入的视图',
+  'embed.textOff': '不显示说明段落（text="off"）',
   'embed.posterTitle': '不能运行脚本的地方：一张海报图',
   'embed.posterHint':
     '适用于 Medium、Substack、GitHub README 以及会删掉脚本的编辑器：把图片和文章放在一起上传，再粘贴 HTML 或 Markdown；图片链接到可交互的图。把同样的 HTML 放进 <pe-explorer> 里，图在加载完成之前（以及脚本被禁用时）会先显示这张海报。',
@@ -154,6 +155,7 @@ export default {
   'periodicity.noPair': 'd_model = 1 时没有可以显示的 sin/cos 对。',
   'periodicity.quarterNote':
     '第 {pair} 对：维度 {sin} 是 sin(ω·pos)（实线），维度 {cos} 是 cos(ω·pos)（虚线），ω = {omega}，波长 λ = {lambda} 个位置。cos(ω·pos) = sin(ω·(pos + λ/4))：同一条波，超前四分之一周期（{quarter} 个位置）。',
+  'periodicity.quarterPart': '图中只画出位置 0 … {last}，不到两个完整周期。',
   'clock.speedOne': '每秒 {s} 个位置',
   'clock.speedMany': '每秒 {s} 个位置',
   'clock.barsCaption': 'PE({pos})，维度 0 到 {last}',
@@ -165,6 +167,10 @@ export default {
   'clock.aria': '位置 {pos} 处的时钟：{text}',
   'relative.gramNote':
     'p、q = 0 … {last} 时的 PE(p)·PE(q)，从 {lo}（深色）到 {hi}（黄色；对角线，|PE|² = d/2 = {h}）。每条对角条纹颜色相同：点积只取决于 q − p。',
+  'relative.gramPlain': 'p、q = 0 … {last} 时的 PE(p)·PE(q)，从 {lo}（深色）到 {hi}（黄色）。',
+  'relative.noPair':
+    'd_model = 1 时没有 sin/cos 对：PE(p)·PE(p + k) 取决于 p，也没有把 PE(p) 转到 PE(p + k) 的旋转。',
+  'relative.dotsPart': '曲线只显示 k = {from} … {to}，全部范围是 −{last} … {last}。',
   'relative.gramPart': '只显示 {n} 个位置中的前 {m} 个：每个点积都逐项计算，共 m² × d_model 次乘加。',
   'relative.gramReadout': 'PE({p})·PE({q}) = {value}(k = q − p = {k})',
   'relative.ariaDots': '点积 PE(p)·PE(p+k),k 从 {from} 到 {to};k = {k} 时为 {value}，对任何 p 都一样',
@@ -240,6 +246,7 @@ export default {
   'why.pngMistake': 'PNG：指数',
   'why.uniqueTitle': '每个位置都有自己的向量',
   'why.uniqueOne': '只有一个位置，没有可比较的。',
+  'why.uniqueNone': 'd_model = 1 且使用全零列时，每个位置向量都是 0：无法区分任何位置。',
   'why.unique':
     '在位置 0 到 {n} − 1 之间，最接近的两个位置向量相距 {k} 个位置，距离为 {distance}（每个向量的长度都是 {norm}）。没有两个位置共用同一个向量。',
   'why.boundedTitle': '数值有界',

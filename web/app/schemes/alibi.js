@@ -86,16 +86,31 @@ function markup(t) {
 }
 
 class AlibiView extends SchemeView {
+  // The figure's settings (SchemeView): heads and positions as the engine's pe.schemes.alibi has them;
+  // the query inside the sequence (its slider's range).
+  static table = 'alibi';
+  static settings = [
+    { option: 'heads', control: 'alibi-heads' },
+    { option: 'positions', control: 'alibi-length' },
+    { name: 'query', control: 'alibi-query', upTo: 'positions − 1' },
+  ];
+
   constructor(root, pe, t, onError) {
     super(root, pe, t, onError);
     this.draw();
   }
 
+  /** The query stays inside the sequence. */
+  limits() {
+    const positions = Number(this.root.querySelector('[name="alibi-length"]').value);
+    this.root.querySelector('[name="alibi-query"]').max = String(positions - 1);
+    return positions;
+  }
+
   render() {
     const heads = Number(this.root.querySelector('[name="alibi-heads"]').value);
-    const positions = Number(this.root.querySelector('[name="alibi-length"]').value);
+    const positions = this.limits();
     const slider = this.root.querySelector('[name="alibi-query"]');
-    slider.max = String(positions - 1);
     const query = Math.min(Number(slider.value), positions - 1);
     const slopes = this.pe.alibiSlopes(heads);
     // The slopes and the heads' matrices change with the heads, the length, the width and the theme,

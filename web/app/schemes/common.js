@@ -134,8 +134,24 @@ export function readInteger(input, parameter) {
   return { value };
 }
 
+// A number as a reader writes it in an attribute or an address.
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+/** A setting's attribute and URL key (its property is the camelCase): its own name, or its engine
+ *  option in kebab case (headDim: head-dim). */
+export const settingName = (s) => s.name || s.option.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+
+/** What a control shows when nothing is set: the markup's (its selected option, its value attribute). */
+const fallback = (c) =>
+  c.options ? ([...c.options].find((o) => o.defaultSelected) || c.options[0]).value : c.defaultValue;
+
 /** What every scheme view shares: its controls redraw it (change and input events), destroy()
- *  removes those listeners, and a failed draw becomes a message instead of an exception. */
+ *  removes those listeners, and a failed draw becomes a message instead of an exception.
+ *  Its settings (the element's attributes, embed.html's and the page's URL keys, the Embed dialog's
+ *  snippets) are declared once, as the static `settings` of the view's class: [{ control (its name
+ *  in the markup), option (an engine option of pe.schemes[table]: its type, range and choices), or
+ *  name (a setting of the view only: the control's options, min and max are its range; upTo: the
+ *  max in words where another setting moves it), check (the engine's verdict on a text) }]. */
 export class SchemeView {
   constructor(root, pe, t, onError) {
     this.root = root;
@@ -143,7 +159,10 @@ export class SchemeView {
     this.t = t;
     this.onError = onError;
     this.controls = [...root.querySelectorAll('select, input')];
-    this.onChange = (event) => this.draw(event);
+    this.onChange = (event) => {
+      this.draw(event);
+      this.changed?.(event); // the page writes its address
+    };
     for (const control of this.controls) {
       control.addEventListener('change', this.onChange);
       control.addEventListener('input', this.onChange);
@@ -155,6 +174,88 @@ export class SchemeView {
       control.removeEventListener('change', this.onChange);
       control.removeEventListener('input', this.onChange);
     }
+  }
+
+  control(s) {
+    return this.root.querySelector(`[name="${s.control}"]`);
+  }
+
+  /** The settings as shown, name -> text; `changed`: only those off their default (a control
+   *  marked invalid shows its default). */
+  values(changed) {
+    const out = {};
+    for (const s of this.constructor.settings) {
+      const c = this.control(s);
+      if (!changed || (c.value !== fallback(c) && !c.hasAttribute('aria-invalid')))
+        out[settingName(s)] = c.value;
+    }
+    return out;
+  }
+
+  /** Sets every setting from `given` (name -> text; the others to their defaults) and redraws. A value
+   *  the engine's table, the control or the engine (drawing) refuses falls back to the default, and
+   *  a message says so (naming the setting after `prefix`: the page's rope.); returns the messages. */
+  apply(given, prefix = '') {
+    const { settings, table } = this.constructor;
+    const parameters = this.pe.schemes[table]?.parameters || [];
+    const messages = [];
+    let changed = false;
+    const reset = (s, c, error) => {
+      const name = prefix + settingName(s);
+      // As the sinusoidal attributes say it: the engine's message (its own names) after the setting's.
+      messages.push({
+        kind: error.kind || 'view_failed',
+        args: { name, reason: error.message, ...error.args },
+        where: error.parameter && name,
+        using: { key: name, value: fallback(c) || undefined },
+      });
+      c.value = fallback(c);
+    };
+    for (const s of settings) {
+      const c = this.control(s);
+      const before = c.value;
+      let value = String(given[settingName(s)] ?? fallback(c)).trim();
+      // Allowed: the engine's choices or range (pe.schemes), else the control's options, or its min
+      // and max (a slider); a text (min NaN) is the engine's to check.
+      const options = c.options && [...c.options].map((o) => o.value);
+      const p = parameters.find((q) => q.name === s.option);
+      const { choices = options, min = +c.min, max = +c.max, type = 'integer' } = p || {};
+      try {
+        if (choices?.length) {
+          if (!choices.includes(value))
+            throw { kind: 'one_of', args: { got: value, allowed: choices.join(', ') } };
+        } else if (!isNaN(min)) {
+          const x = NUMBER.test(value) ? +value : NaN;
+          if (!(x >= min && x <= max && (type !== 'integer' || x % 1 === 0)))
+            throw { kind: type + '_range', args: { got: value, min, max } };
+          value = String(x);
+        }
+        // A value the engine takes that the list does not offer becomes one of its options.
+        if (options && !options.includes(value)) c.add(new Option(value));
+        if (value !== fallback(c)) s.check?.(this.pe, value); // the engine's verdict (a config)
+        c.value = value;
+      } catch (error) {
+        reset(s, c, error);
+      }
+      changed ||= c.value !== before;
+      this.limits?.(); // controls whose range follows another's value (a query inside the sequence)
+    }
+    // The engine's own checks (an even head, a multiple of 4, a size cap) while it draws: the setting
+    // it names falls back, or every one if that one is at its default already.
+    for (let n = 0; changed && n < settings.length; n++) {
+      try {
+        this.render();
+        break;
+      } catch (error) {
+        const off = settings.filter(
+          (s) => s.option === error.parameter && this.control(s).value !== fallback(this.control(s)),
+        );
+        if (!error.kind) n = settings.length; // not the engine's: said once, no retry
+        for (const s of off.length ? off : settings) reset(s, this.control(s), error);
+        this.limits?.();
+      }
+    }
+    return messages;
   }
 
   /** event: the control event that asked for the redraw, if any (a view may redraw only part). */

@@ -13,8 +13,11 @@
 //              32768, "type": "yarn"})
 //   deepseekv3 deepseek-ai/DeepSeek-V3, config.json on the Hugging Face Hub
 //   phi35      microsoft/Phi-3.5-mini-instruct, config.json on the Hugging Face Hub
+// `model` is what a figure's model="…" attribute (and its URL key) names: the Hugging Face Hub id of
+// the config, and for the three illustrations the id of the model they scale, then ":" and the method.
 export const PRESETS = {
   llama2: {
+    model: 'meta-llama/Llama-2-7b-hf',
     label: { en: 'Llama 2 7B (default)', zh: 'Llama 2 7B（默认）' },
     config: {
       model_type: 'llama',
@@ -26,6 +29,7 @@ export const PRESETS = {
     },
   },
   pi: {
+    model: 'huggyllama/llama-7b:linear',
     label: { en: 'LLaMA 7B + position interpolation ×16 (linear)', zh: 'LLaMA 7B + 位置插值 ×16（linear）' },
     config: {
       model_type: 'llama',
@@ -37,6 +41,7 @@ export const PRESETS = {
     },
   },
   ntk: {
+    model: 'meta-llama/Llama-2-7b-hf:ntk',
     label: { en: 'Llama 2 7B + NTK-aware ×4 (ntk)', zh: 'Llama 2 7B + NTK-aware ×4（ntk）' },
     config: {
       model_type: 'llama',
@@ -48,6 +53,7 @@ export const PRESETS = {
     },
   },
   dynamic: {
+    model: 'meta-llama/Llama-2-7b-hf:dynamic',
     label: { en: 'Llama 2 7B + dynamic NTK ×2 (dynamic)', zh: 'Llama 2 7B + 动态 NTK ×2（dynamic）' },
     config: {
       model_type: 'llama',
@@ -59,6 +65,7 @@ export const PRESETS = {
     },
   },
   llama31: {
+    model: 'meta-llama/Llama-3.1-8B',
     label: { en: 'Llama 3.1 8B (llama3)', zh: 'Llama 3.1 8B（llama3）' },
     config: {
       model_type: 'llama',
@@ -76,6 +83,7 @@ export const PRESETS = {
     },
   },
   qwen25: {
+    model: 'Qwen/Qwen2.5-7B-Instruct',
     label: { en: 'Qwen2.5 7B Instruct + YaRN ×4 (yarn)', zh: 'Qwen2.5 7B Instruct + YaRN ×4（yarn）' },
     config: {
       model_type: 'qwen2',
@@ -87,6 +95,7 @@ export const PRESETS = {
     },
   },
   deepseekv3: {
+    model: 'deepseek-ai/DeepSeek-V3',
     label: { en: 'DeepSeek-V3 (yarn, mscale)', zh: 'DeepSeek-V3（yarn，mscale）' },
     config: {
       model_type: 'deepseek_v3',
@@ -107,6 +116,7 @@ export const PRESETS = {
     },
   },
   phi35: {
+    model: 'microsoft/Phi-3.5-mini-instruct',
     label: { en: 'Phi-3.5 mini (longrope)', zh: 'Phi-3.5 mini（longrope）' },
     config: {
       model_type: 'phi3',

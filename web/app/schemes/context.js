@@ -127,7 +127,7 @@ function markup(t) {
   const options = Object.entries(PRESETS)
     .map(
       ([key, p]) =>
-        `<option value="${key}"${key === 'llama31' ? ' selected' : ''}>${p.label[t.lang] || p.label.en}</option>`,
+        `<option value="${p.model}"${key === 'llama31' ? ' selected' : ''}>${p.label[t.lang] || p.label.en}</option>`,
     )
     .join('');
   return `
@@ -159,12 +159,19 @@ function markup(t) {
 }
 
 class ContextView extends SchemeView {
+  // The figure's settings (SchemeView): the model (a preset's Hub id, or custom) and, for custom, the
+  // config itself (the engine reads it as transformers does).
+  static settings = [
+    { name: 'model', control: 'context-preset' },
+    { name: 'config', control: 'context-config', check: (pe, text) => pe.ropeFromConfig(text) },
+  ];
+
   constructor(root, pe, t, onError) {
     super(root, pe, t, onError);
     this.text = root.querySelector('[name="context-config"]');
     this.onRead = () => {
       root.querySelector('[name="context-preset"]').value = 'custom';
-      this.draw();
+      this.onChange({ type: 'change' });
     };
     this.readButton = root.querySelector('[data-action="context-read"]');
     this.readButton.addEventListener('click', this.onRead);
@@ -181,13 +188,18 @@ class ContextView extends SchemeView {
 
   /** The config text: the preset's (shown in the box), or what the reader pasted. */
   configText() {
-    const preset = this.root.querySelector('[name="context-preset"]').value;
-    if (preset !== 'custom') {
-      const text = JSON.stringify(PRESETS[preset].config, null, 2);
-      this.text.value = text;
-      return text;
-    }
+    const model = this.root.querySelector('[name="context-preset"]').value;
+    const preset = Object.values(PRESETS).find((p) => p.model === model);
+    if (preset) this.text.value = JSON.stringify(preset.config, null, 2);
     return this.text.value;
+  }
+
+  /** The config is a setting only when it is the reader's (custom), not a preset's. */
+  values(changed) {
+    const values = super.values(changed);
+    if (this.root.querySelector('[name="context-preset"]').value !== 'custom') delete values.config;
+    else values.config = this.text.value;
+    return values;
   }
 
   render(event) {

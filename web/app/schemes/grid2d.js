@@ -9,8 +9,11 @@ const strings = {
     title: '2-D sin-cos for image patches (ViT, MAE, DiT)',
     bodyHtml:
       '<p>A vision transformer cuts the image into patches (14 × 14 for ViT-B/16 at 224 px) and needs each patch’s place in two dimensions. MAE’s fixed encoding spends half of d_model on the column x and half on the row y, each half a 1-D sin-cos of d/4 frequencies.</p><p><strong>The first half encodes x, the column</strong>, although MAE’s code calls it <code>emb_h</code>: its grid comes from <code>meshgrid(grid_w, grid_h)</code>, so <code>grid[0]</code> holds column indices. Rows run over the grid row by row, with a zero row first when there is a class token.</p>',
-    grid: 'grid',
+    gridHeight: 'patch rows',
+    gridWidth: 'patch columns',
     dModel: 'd_model',
+    row: 'picked patch: row',
+    col: 'column',
     pick: 'Click or tap a patch (or use the arrow keys) to compare it with every other patch.',
     all: 'whole vector',
     x: 'first half: x (column)',
@@ -23,8 +26,11 @@ const strings = {
     title: '图像块的二维正弦余弦编码（ViT、MAE、DiT）',
     bodyHtml:
       '<p>视觉 Transformer 把图像切成小块（ViT-B/16 在 224 像素时为 14 × 14），每个块都需要知道自己在二维中的位置。MAE 的固定编码把 d_model 的一半用于列 x，一半用于行 y，每一半都是 d/4 个频率的一维正弦余弦编码。</p><p><strong>前一半编码的是 x，也就是列</strong>，尽管 MAE 的代码把它叫作 <code>emb_h</code>：它的网格来自 <code>meshgrid(grid_w, grid_h)</code>，所以 <code>grid[0]</code> 存的是列号。表的行按网格逐行排列；有类别词元时最前面多一行全零。</p>',
-    grid: '网格',
+    gridHeight: '块的行数',
+    gridWidth: '块的列数',
     dModel: 'd_model',
+    row: '选中的块：行',
+    col: '列',
     pick: '点击或轻触一个块（或用方向键），把它与其他所有块比较。',
     all: '整个向量',
     x: '前一半：x（列）',
@@ -41,10 +47,18 @@ function markup(t) {
       <h2 id="grid2d-title">${t('title')}</h2>
       ${t('bodyHtml')}
       <div class="scheme-controls">
-        <label class="inline-label">${t('grid')}
-          <select name="grid2d-size"><option value="7">7 × 7</option><option value="14" selected>14 × 14</option><option value="16">16 × 16</option><option value="32">32 × 32</option></select></label>
+        ${['gridHeight', 'gridWidth']
+          .map(
+            (side) => `<label class="inline-label">${t(side)}
+          <select name="grid2d-${side}"><option>7</option><option selected>14</option><option>16</option><option>32</option></select></label>`,
+          )
+          .join('')}
         <label class="inline-label">${t('dModel')}
           <select name="grid2d-d"><option>64</option><option>256</option><option selected>768</option><option>1024</option></select></label>
+        <label class="inline-label">${t('row')}
+          <input type="range" name="grid2d-row" min="0" max="13" value="3" /></label>
+        <label class="inline-label">${t('col')}
+          <input type="range" name="grid2d-col" min="0" max="13" value="9" /></label>
       </div>
       <p class="howto">${t('pick')}</p>
     </div>
@@ -62,9 +76,19 @@ function markup(t) {
 }
 
 class Grid2dView extends SchemeView {
+  // The figure's settings (SchemeView): the grid and d_model as the engine's pe.schemes.sincos2d has
+  // them; the picked patch inside the grid (its sliders' range).
+  static table = 'sincos2d';
+  static settings = [
+    { option: 'gridHeight', control: 'grid2d-gridHeight' },
+    { option: 'gridWidth', control: 'grid2d-gridWidth' },
+    { option: 'dModel', control: 'grid2d-d' },
+    { name: 'row', control: 'grid2d-row', upTo: 'grid-height − 1' },
+    { name: 'col', control: 'grid2d-col', upTo: 'grid-width − 1' },
+  ];
+
   constructor(root, pe, t, onError) {
     super(root, pe, t, onError);
-    this.picked = { row: 3, col: 9 };
     this.canvases = [...root.querySelectorAll('canvas[data-part]')];
     this.onPointer = (e) => this.pickAt(e);
     this.onKey = (e) => this.keyMove(e);
@@ -83,10 +107,29 @@ class Grid2dView extends SchemeView {
     }
   }
 
+  value(name) {
+    return this.root.querySelector(`[name="grid2d-${name}"]`);
+  }
+
   options() {
-    const side = Number(this.root.querySelector('[name="grid2d-size"]').value);
-    const dModel = Number(this.root.querySelector('[name="grid2d-d"]').value);
-    return { dModel, gridHeight: side, gridWidth: side };
+    const number = (name) => Number(this.value(name).value);
+    return { dModel: number('d'), gridHeight: number('gridHeight'), gridWidth: number('gridWidth') };
+  }
+
+  /** The picked patch stays inside the grid (its sliders clamp it). */
+  limits() {
+    const o = this.options();
+    this.value('row').max = String(o.gridHeight - 1);
+    this.value('col').max = String(o.gridWidth - 1);
+    return o;
+  }
+
+  /** Picks a patch (pointer or keys): its sliders move, the figure redraws, the page's address follows. */
+  pick(row, col) {
+    this.value('row').value = String(row);
+    this.value('col').value = String(col);
+    this.draw();
+    this.changed?.({ type: 'change' });
   }
 
   pickAt(e) {
@@ -94,10 +137,7 @@ class Grid2dView extends SchemeView {
     const rect = e.currentTarget.getBoundingClientRect();
     const col = Math.floor(((e.clientX - rect.left) / rect.width) * o.gridWidth);
     const row = Math.floor(((e.clientY - rect.top) / rect.height) * o.gridHeight);
-    if (row >= 0 && row < o.gridHeight && col >= 0 && col < o.gridWidth) {
-      this.picked = { row, col };
-      this.draw();
-    }
+    if (row >= 0 && row < o.gridHeight && col >= 0 && col < o.gridWidth) this.pick(row, col);
   }
 
   keyMove(e) {
@@ -105,18 +145,18 @@ class Grid2dView extends SchemeView {
     if (!moves[e.key]) return;
     e.preventDefault();
     const o = this.options();
-    this.picked = {
-      row: Math.max(0, Math.min(o.gridHeight - 1, this.picked.row + moves[e.key][0])),
-      col: Math.max(0, Math.min(o.gridWidth - 1, this.picked.col + moves[e.key][1])),
-    };
-    this.draw();
+    const [row, col] = [this.value('row').value, this.value('col').value].map(Number);
+    this.pick(
+      Math.max(0, Math.min(o.gridHeight - 1, row + moves[e.key][0])),
+      Math.max(0, Math.min(o.gridWidth - 1, col + moves[e.key][1])),
+    );
   }
 
   render() {
-    const o = this.options();
-    this.picked.row = Math.min(this.picked.row, o.gridHeight - 1);
-    this.picked.col = Math.min(this.picked.col, o.gridWidth - 1);
-    const { row, col } = this.picked;
+    const o = this.limits();
+    const row = Number(this.value('row').value);
+    const col = Number(this.value('col').value);
+    this.picked = { row, col };
     const width = Math.max(240, widthOf(this.root.querySelector('.grid2d-panels')));
     const size = Math.min(260, width < 560 ? width - 4 : Math.floor(width / 3) - 12);
     // One colour scale for the three panels: viridis from the lowest similarity shown up to 1.
@@ -141,7 +181,9 @@ class Grid2dView extends SchemeView {
 
   drawPanel(canvas, sim, o, size, low) {
     const c = theme(canvas);
-    const { ctx } = fitCanvas(canvas, size, size);
+    // Square patches, the panel inside a size × size box.
+    const cell = size / Math.max(o.gridWidth, o.gridHeight);
+    const { ctx, width, height } = fitCanvas(canvas, cell * o.gridWidth, cell * o.gridHeight);
     // One pixel per patch, scaled up without smoothing: the same picture as drawing every canvas pixel
     // (each shows the one patch under it), at a fraction of the work on a phone at devicePixelRatio 2.
     const rgba = this.pe.renderMatrix(Float32Array.from(sim), o.gridHeight, o.gridWidth, {
@@ -157,16 +199,10 @@ class Grid2dView extends SchemeView {
     if (this.cells.height !== o.gridHeight) this.cells.height = o.gridHeight;
     this.cells.getContext('2d').putImageData(new ImageData(rgba, o.gridWidth, o.gridHeight), 0, 0);
     ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(this.cells, 0, 0, size, size);
-    const cell = size / o.gridWidth;
+    ctx.drawImage(this.cells, 0, 0, width, height);
     ctx.strokeStyle = c.accent;
     ctx.lineWidth = 3;
-    ctx.strokeRect(
-      this.picked.col * cell + 1,
-      this.picked.row * (size / o.gridHeight) + 1,
-      cell - 2,
-      size / o.gridHeight - 2,
-    );
+    ctx.strokeRect(this.picked.col * cell + 1, this.picked.row * cell + 1, cell - 2, cell - 2);
   }
 }
 

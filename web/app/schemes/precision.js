@@ -176,6 +176,13 @@ function markup(t) {
 }
 
 class PrecisionView extends SchemeView {
+  // The figure's settings (SchemeView): each its control's options (the formats and stages are all
+  // the engine's), the pair inside its slider's range.
+  static settings = ['encoding', 'format', 'stage', 'range', 'pair'].map((name) => ({
+    name,
+    control: `precision-${name}`,
+  }));
+
   constructor(root, pe, t, onError) {
     super(root, pe, t, onError);
     this.heat = root.querySelector('.precision-heatmap');
@@ -228,8 +235,8 @@ class PrecisionView extends SchemeView {
     if (event?.type === 'change' && target?.tagName === 'SELECT') return;
     const s = this.settings();
     if (target?.name === 'precision-pair') return this.drawSteps(s); // only its own figure
-    // Another encoding or range shows the whole new range.
-    if (target?.name === 'precision-range' || target?.name === 'precision-encoding') this.window = null;
+    // Another encoding or range (from its control, an attribute or the address) shows the whole range.
+    if (this.shown !== (this.shown = s.encoding + s.range)) this.window = null;
     this.pairs = this.omega(s.options).length;
     this.describe(s);
     this.drawHeat(s, false);

@@ -12,6 +12,9 @@ const strings = {
     headDim: 'head dimension',
     theta: 'theta',
     rotary: 'rotated dimensions',
+    pairing: 'pairing (the q·k figure)',
+    halfName: 'half',
+    interleavedName: 'interleaved',
     position: 'query position m',
     pairsTitle: 'Which dimensions rotate together',
     shown: 'Drawn for a 16-dimensional head (same colour, same pair; grey: not rotated).',
@@ -47,6 +50,9 @@ const strings = {
     headDim: '头维度',
     theta: 'theta',
     rotary: '旋转的维度数',
+    pairing: '配对方式（q·k 图）',
+    halfName: '对半',
+    interleavedName: '交错',
     position: '查询位置 m',
     pairsTitle: '哪些维度一起旋转',
     shown: '按 16 维的头画出（同色为同一对；灰色：不旋转）。',
@@ -90,9 +96,11 @@ function markup(t) {
         <label class="inline-label">${t('headDim')}
           <select name="rope-head-dim"><option>32</option><option selected>64</option><option>128</option></select></label>
         <label class="inline-label">${t('rotary')}
-          <select name="rope-rotary"><option value="1" selected>100 %</option><option value="0.5">50 %</option><option value="0.25">25 %</option></select></label>
+          <select name="rope-rotary-dim"></select></label>
         <label class="inline-label">${t('theta')}
           <select name="rope-theta"><option selected>10000</option><option>500000</option><option>1000000</option></select></label>
+        <label class="inline-label">${t('pairing')}
+          <select name="rope-pairing"></select></label>
         <div class="field inline">
           <label for="rope-position">${t('position')}</label>
           <input id="rope-position" name="rope-position" type="number" inputmode="numeric" value="10" min="0" step="1" aria-describedby="rope-position-error" />
@@ -123,21 +131,58 @@ function markup(t) {
 }
 
 class RopeView extends SchemeView {
+  // The figure's settings (SchemeView): ranges, types and choices from the engine's pe.schemes.rope.
+  static table = 'rope';
+  static settings = [
+    { option: 'headDim', control: 'rope-head-dim' },
+    { option: 'rotaryDim', control: 'rope-rotary-dim' },
+    { option: 'theta', control: 'rope-theta' },
+    { option: 'pairing', control: 'rope-pairing' },
+    { name: 'position', option: 'start', control: 'rope-position' },
+    { name: 'table-positions', option: 'positions', control: 'rope-table-positions' },
+  ];
+
   constructor(root, pe, t, onError) {
     super(root, pe, t, onError);
     this.position = root.querySelector('#rope-position');
     this.positionError = root.querySelector('#rope-position-error');
+    // The pairings the engine knows, its default first selected.
+    const { choices, default: pairing } = pe.schemes.rope.parameters.find((p) => p.name === 'pairing');
+    this.value('pairing').append(
+      ...choices.map((c) => new Option(t(`${c}Name`), c, c === pairing, c === pairing)),
+    );
     this.draw();
   }
 
-  options() {
-    const headDim = Number(this.root.querySelector('[name="rope-head-dim"]').value);
-    const rotaryDim = Math.max(
-      2,
-      Math.round((headDim * Number(this.root.querySelector('[name="rope-rotary"]').value)) / 2) * 2,
+  value(name) {
+    return this.root.querySelector(`[name="rope-${name}"]`);
+  }
+
+  /** The rotated dimensions offered follow the head: all of it, half, a quarter (the same share kept
+   *  when the head changes). */
+  limits() {
+    const head = Number(this.value('head-dim').value);
+    const rotary = this.value('rotary-dim');
+    if (rotary.dataset.head === String(head)) return;
+    const index = rotary.selectedIndex;
+    rotary.replaceChildren(
+      ...[1, 0.5, 0.25].map((share, n) => {
+        const dims = Math.max(2, Math.floor((head * share) / 2) * 2);
+        return new Option(`${dims} (${share * 100} %)`, dims, n === 0, n === index);
+      }),
     );
-    const theta = Number(this.root.querySelector('[name="rope-theta"]').value);
-    return { headDim, rotaryDim, theta };
+    rotary.dataset.head = String(head);
+  }
+
+  options() {
+    this.limits();
+    const number = (name) => Number(this.value(name).value);
+    return {
+      headDim: number('head-dim'),
+      rotaryDim: number('rotary-dim'),
+      theta: number('theta'),
+      pairing: this.value('pairing').value,
+    };
   }
 
   /** event: the control that changed (SchemeView passes it): the position and the table's length
@@ -182,7 +227,7 @@ class RopeView extends SchemeView {
     note.dataset.positions = String(positions);
   }
 
-  drawPairs({ headDim, rotaryDim }) {
+  drawPairs({ headDim, rotaryDim, pairing: chosen }) {
     const canvas = this.root.querySelector('canvas.rope-pairs');
     const c = theme(canvas);
     const width = Math.max(240, widthOf(canvas.parentElement));
@@ -200,7 +245,7 @@ class RopeView extends SchemeView {
     ctx.font = c.font;
     ['half', 'interleaved'].forEach((pairing, row) => {
       const y = row * (rowH + 22) + 16;
-      ctx.fillStyle = c.fg;
+      ctx.fillStyle = pairing === chosen ? c.fg : c.muted; // the pairing of the q·k figure
       ctx.textAlign = 'left';
       ctx.fillText(this.t(pairing), 2, y - 4);
       for (let j = 0; j < shown; j++) {
@@ -272,14 +317,13 @@ class RopeView extends SchemeView {
 
   drawScores(o) {
     const { q, k } = this.example(o.headDim);
-    const pairing = 'half';
     // Rotated by the engine: key at p, query at p + d, for p = 0 and p = FAR; dot products here.
     const curve = (p) => {
       const rows = MAX_DISTANCE + 1;
       const queries = new Float32Array(rows * o.headDim);
       for (let r = 0; r < rows; r++) queries.set(q, r * o.headDim);
-      const rq = this.pe.ropeApply(queries, { ...o, pairing, start: p });
-      const rk = this.pe.ropeApply(k, { ...o, pairing, start: p });
+      const rq = this.pe.ropeApply(queries, { ...o, start: p });
+      const rk = this.pe.ropeApply(k, { ...o, start: p });
       const out = new Float64Array(rows);
       for (let r = 0; r < rows; r++) {
         let sum = 0;
@@ -292,7 +336,7 @@ class RopeView extends SchemeView {
     const b = curve(FAR);
     let diff = 0;
     for (let i = 0; i < a.length; i++) diff = Math.max(diff, Math.abs(a[i] - b[i]));
-    const check = this.pe.ropeScores(q, k, { ...o, pairing, maxDistance: MAX_DISTANCE }).invarianceError;
+    const check = this.pe.ropeScores(q, k, { ...o, maxDistance: MAX_DISTANCE }).invarianceError;
     const x = Float64Array.from({ length: a.length }, (_, i) => i);
     const canvas = this.root.querySelector('canvas.rope-scores');
     const c = theme(canvas);
@@ -319,7 +363,7 @@ class RopeView extends SchemeView {
 
   drawDecay(o) {
     const ones = new Float32Array(o.headDim).fill(1);
-    const { scores } = this.pe.ropeScores(ones, ones, { ...o, pairing: 'half', maxDistance: DECAY_DISTANCE });
+    const { scores } = this.pe.ropeScores(ones, ones, { ...o, maxDistance: DECAY_DISTANCE });
     const y = Float64Array.from(scores, (s) => s / o.headDim);
     const x = Float64Array.from({ length: y.length }, (_, i) => i);
     const canvas = this.root.querySelector('canvas.rope-decay');

@@ -75,7 +75,11 @@ export class ClockView {
 
   update(state, changed, reason = {}) {
     this.speed.value = String(state.speed);
-    if (!changed || !this.playing || !changed.has('pos')) this.at = state.pos;
+    // The animated position follows the state, except where the animation itself moved it (its
+    // fraction is kept): a position from a link or a control while playing is taken as it is.
+    if (!changed || !this.playing || (!reason.animate && Math.floor(this.at) !== state.pos)) {
+      this.at = state.pos;
+    }
     const keys = [...ENCODING_KEYS, 'theme', 'size'];
     if (!changed || keys.some((k) => changed.has(k))) {
       this.info = this.pe.dimensions(encodingOf(state));
@@ -116,10 +120,14 @@ export class ClockView {
 
   startLoop() {
     this.stopLoop();
-    let last = performance.now();
+    // Time runs from the first frame's timestamp, never from performance.now(): a frame's timestamp
+    // is when the frame began, often before the loop was asked for (by up to a frame, more after a
+    // long task), and from performance.now() the first step went backwards: from position 0 (play at
+    // the last position starts again at 0) to -1, which no view can draw.
+    let last = null;
     const tick = (now) => {
       const state = this.store.get();
-      this.at += ((now - last) / 1000) * state.speed;
+      this.at += (Math.max(0, now - (last ?? now)) / 1000) * state.speed;
       last = now;
       if (this.at >= state.n) this.at %= state.n;
       const pos = Math.floor(this.at);
@@ -272,8 +280,10 @@ export class ClockView {
     this.clocks.dataset.pairs = pairs.join(',');
     this.clocks.dataset.perRow = String(perRow);
     const h = Math.floor(state.d / 2);
-    this.clockNote.textContent =
-      pairs.length < h
+    this.clocks.hidden = !h; // d_model = 1: no pair, no clock (the note says so)
+    this.clockNote.textContent = !h
+      ? this.t('periodicity.noPair')
+      : pairs.length < h
         ? this.t('clock.notePart', { shown: pairs.length, h })
         : this.t('clock.noteAll', { h });
   }

@@ -170,11 +170,12 @@ export class PeriodicityView {
     const lambda = this.info.wavelength;
     const finite = Array.from(lambda).filter(Number.isFinite);
     const lo = Math.log10(Math.min(...finite, state.n) / 2);
-    const hi = Math.log10(Math.max(...finite, state.n) * 3);
+    const hi = Math.log10(Math.max(...finite, state.n)) + Math.log10(3); // × 3 overflows near 1e308
     const xOf = (j) => g.left + (j / Math.max(1, state.d - 1)) * (g.right - g.left);
     const yOf = (w) => g.bottom - ((Math.log10(w) - lo) / (hi - lo)) * (g.bottom - g.top);
     const decades = [];
-    for (let e = Math.ceil(lo); e <= Math.floor(hi); e++) decades.push(e);
+    const every = Math.max(1, Math.ceil((hi - lo) / 8)); // a base near 1e308 spans 300 decades
+    for (let e = Math.ceil(lo); e <= Math.floor(hi); e += every) decades.push(e);
     drawAxis(ctx, t, {
       side: 'left',
       from: g.bottom,
@@ -243,26 +244,32 @@ export class PeriodicityView {
     const width = widthOf(this.quarter.parentElement);
     const height = 200;
     const { ctx } = fitCanvas(this.quarter, width, height);
-    if (sinDim < 0 || cosDim < 0) {
+    // No pair (d_model = 1): no chart (emptied, for its PNG), and the note says why.
+    const none = sinDim < 0 || cosDim < 0;
+    this.quarter.hidden = none;
+    if (none) {
       this.quarterNote.textContent = this.t('periodicity.noPair');
+      this.quarter.removeAttribute('aria-label');
       return;
     }
     const lambda = this.info.wavelength[sinDim];
     const span = Math.min(this.pe.limits.maxPositions, Math.max(16, Math.ceil(2 * lambda) + 1));
-    const positions = Math.min(span, 4096);
+    // Sample at integer positions spread over two wavelengths (more than 4096 would be wasted pixels,
+    // and samples × d_model stay within the engine's matrix cap: 2,048 at d_model = 8192).
+    const positions = Math.min(span, 4096, Math.floor(this.pe.limits.maxElements / state.d));
     const step = span / positions;
-    // Sample at integer positions spread over two wavelengths (more than 4096 would be wasted pixels).
     const options = { ...encodingOf(state), positions, start: 0 };
     let values;
     if (step <= 1) {
       values = this.pe.columns(options, [sinDim, cosDim]);
     } else {
+      // One position at a time, the two columns only (a whole vector each was 3 s at d_model = 8192).
       values = new Float32Array(2 * positions);
-      const v = (p) => this.pe.vectorAt(options, Math.round(p * step));
       for (let p = 0; p < positions; p++) {
-        const row = v(p);
-        values[p] = row[sinDim];
-        values[positions + p] = row[cosDim];
+        const at = { ...options, positions: 1, start: Math.round(p * step) };
+        const [sin, cos] = this.pe.columns(at, [sinDim, cosDim]);
+        values[p] = sin;
+        values[positions + p] = cos;
       }
     }
     const g = { left: 44, right: width - 10, top: 14, bottom: height - 40 };
@@ -312,6 +319,9 @@ export class PeriodicityView {
       lambda: formatNumber(lambda, 6),
       quarter: formatNumber(lambda / 4, 5),
     });
+    // A wavelength beyond half a million positions: the chart stops at the engine's last row.
+    if (span < 2 * lambda)
+      this.quarterNote.textContent += ' ' + this.t('periodicity.quarterPart', { last: maxPos });
     this.quarter.setAttribute('aria-label', this.quarterNote.textContent);
   }
 }

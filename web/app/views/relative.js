@@ -11,8 +11,10 @@ export class RelativeView {
     this.gramCanvas = root.querySelector('canvas.gram');
     this.dotCanvas = root.querySelector('canvas.dots');
     this.gramNote = root.querySelector('.gram-note');
+    this.dotsNote = root.querySelector('.dots-note');
     this.gramReadout = root.querySelector('.gram-readout');
     this.table = root.querySelector('table.rotation tbody');
+    this.tableWrap = root.querySelector('.table-wrap');
     this.residual = root.querySelector('.residual');
     this.gramCanvas.addEventListener('pointermove', (e) => this.onGramHover(e));
     this.gramCanvas.addEventListener('pointerleave', () => (this.gramReadout.textContent = ''));
@@ -27,9 +29,7 @@ export class RelativeView {
     const full = !changed || keys.some((k) => changed.has(k));
     if (full) {
       this.dims = this.pe.dimensions(encodingOf(state));
-      // The curve PE(p)·PE(p+k) over k does not depend on the chosen k: computed once per encoding.
-      this.K = Math.min(state.n - 1, 4096);
-      this.dotsByK = this.pe.dotByOffset(encodingOf(state), -this.K, 2 * this.K + 1);
+      this.dotsAt = null; // the curve is computed again (drawDots)
       this.drawGram(state);
     }
     if (full || changed.has('k')) this.drawDots(state);
@@ -55,6 +55,7 @@ export class RelativeView {
       lo = Math.min(lo, v);
       hi = Math.max(hi, v);
     }
+    const range = { last: m - 1, lo: formatNumber(lo), hi: formatNumber(hi) };
     if (!(hi > lo)) hi = lo + 1;
     const width = Math.min(widthOf(this.gramCanvas.parentElement), 420);
     const size = width - 60;
@@ -86,13 +87,12 @@ export class RelativeView {
       label: 'p',
       grid: { left: g.left },
     });
+    // With no sin/cos pair (d_model = 1) the products do not depend on q − p alone: the note says
+    // only what the picture shows, and the curve's note why there is no curve (drawDots).
+    const h = Math.floor(state.d / 2);
     this.gramNote.textContent =
-      this.t('relative.gramNote', {
-        last: m - 1,
-        lo: formatNumber(lo),
-        hi: formatNumber(hi),
-        h: formatNumber(Math.floor(state.d / 2)),
-      }) + (m < state.n ? ' ' + this.t('relative.gramPart', { m, n: state.n }) : '');
+      this.t(h ? 'relative.gramNote' : 'relative.gramPlain', { ...range, h }) +
+      (m < state.n ? ' ' + this.t('relative.gramPart', { m, n: state.n }) : '');
     this.gramCanvas.setAttribute('aria-label', this.gramNote.textContent);
     this.gram = { values, m };
   }
@@ -116,12 +116,33 @@ export class RelativeView {
 
   drawDots(state) {
     const t = theme(this.gramCanvas);
-    const K = this.K;
-    const dots = this.dotsByK;
     const width = widthOf(this.dotCanvas.parentElement);
     const height = 220;
     const { ctx } = fitCanvas(this.dotCanvas, width, height);
-    const g = { left: 48, right: width - 10, top: 10, bottom: height - 40 };
+    // No pair: PE(p)·PE(p+k) is not a function of k (the lone sine's term depends on p), no curve
+    // (emptied, for its PNG).
+    const none = state.d < 2;
+    this.dotCanvas.hidden = none;
+    if (none) {
+      this.dotsNote.textContent = this.t('relative.noPair');
+      return;
+    }
+    // The offsets shown: every k from −(n−1) to n−1, up to 4096 each way and within the engine's cap
+    // (offsets × pairs <= pe.limits.maxDotWork: 2,047 offsets at d_model = 8192); past that, as many
+    // as allowed, around 0 or, for a k outside them, around k. The curve does not depend on the
+    // chosen k: it is computed again only for another encoding or window.
+    const last = state.n - 1;
+    const K = Math.min(last, 4096, (this.pe.limits.maxDotWork / Math.floor(state.d / 2) - 1) >> 1);
+    const first = Math.abs(state.k) <= K ? -K : Math.max(-last, Math.min(last - 2 * K, state.k - K));
+    const end = first + 2 * K;
+    if (this.dotsAt !== `${first} ${end}`) {
+      this.dotsByK = this.pe.dotByOffset(encodingOf(state), first, 2 * K + 1);
+      this.dotsAt = `${first} ${end}`;
+    }
+    const dots = this.dotsByK;
+    const minus = (x) => String(x).replace('-', '−'); // as the note's −{last}
+    this.dotsNote.textContent =
+      K < last ? this.t('relative.dotsPart', { from: minus(first), to: minus(end), last }) : '';
     let lo = Infinity;
     let hi = -Infinity;
     for (const v of dots) {
@@ -129,7 +150,13 @@ export class RelativeView {
       hi = Math.max(hi, v);
     }
     lo = Math.min(lo, 0);
-    const xOf = (k) => g.left + ((k + K) / Math.max(1, 2 * K)) * (g.right - g.left);
+    // Room left of the plot for the widest value (4,096 at d_model = 8192) beside the axis title.
+    const format = (v) => formatNumber(v, 3);
+    const values = ticks(lo, hi, 4);
+    ctx.font = t.font;
+    const widest = Math.max(...values.map((v) => ctx.measureText(format(v)).width));
+    const g = { left: Math.max(48, Math.ceil(widest) + 30), right: width - 10, top: 10, bottom: height - 40 };
+    const xOf = (k) => g.left + ((k - first) / Math.max(1, 2 * K)) * (g.right - g.left);
     const yOf = (v) => g.bottom - ((v - lo) / (hi - lo || 1)) * (g.bottom - g.top);
     drawAxis(ctx, t, {
       side: 'left',
@@ -137,8 +164,8 @@ export class RelativeView {
       to: g.top,
       start: lo,
       end: hi,
-      values: ticks(lo, hi, 4),
-      format: (v) => formatNumber(v, 3),
+      values,
+      format,
       grid: { left: g.left, right: g.right },
       label: 'PE(p)·PE(p+k)',
     });
@@ -146,29 +173,30 @@ export class RelativeView {
       side: 'bottom',
       from: g.left,
       to: g.right,
-      start: -K,
-      end: K,
-      values: ticks(-K, K, Math.floor(width / 80)).filter(Number.isInteger),
+      start: first,
+      end,
+      values: ticks(first, end, Math.floor(width / 80)).filter(Number.isInteger),
       grid: { bottom: g.bottom },
       label: this.t('axis.offset'),
     });
     ctx.strokeStyle = t.accent;
     ctx.lineWidth = 1.5;
     ctx.beginPath();
-    dots.forEach((v, n) => (n ? ctx.lineTo(xOf(n - K), yOf(v)) : ctx.moveTo(xOf(-K), yOf(v))));
+    dots.forEach((v, n) => (n ? ctx.lineTo(xOf(first + n), yOf(v)) : ctx.moveTo(xOf(first), yOf(v))));
     ctx.stroke();
-    const at = dots[state.k + K];
+    const at = dots[state.k - first];
+    const right = xOf(state.k) > (g.left + g.right) / 2;
     ctx.fillStyle = t.fg;
     ctx.beginPath();
     ctx.arc(xOf(state.k), yOf(at), 4, 0, 2 * Math.PI);
     ctx.fill();
     ctx.font = t.font;
-    ctx.textAlign = state.k > 0 ? 'right' : 'left';
+    ctx.textAlign = right ? 'right' : 'left';
     ctx.textBaseline = 'bottom';
-    ctx.fillText(`k = ${state.k}: ${at.toFixed(4)}`, xOf(state.k) + (state.k > 0 ? -8 : 8), yOf(at) - 4);
+    ctx.fillText(`k = ${state.k}: ${at.toFixed(4)}`, xOf(state.k) + (right ? -8 : 8), yOf(at) - 4);
     this.dotCanvas.setAttribute(
       'aria-label',
-      this.t('relative.ariaDots', { from: -K, to: K, k: state.k, value: at.toFixed(4) }),
+      this.t('relative.ariaDots', { from: first, to: end, k: state.k, value: at.toFixed(4) }),
     );
   }
 
@@ -176,6 +204,8 @@ export class RelativeView {
     const enc = encodingOf(state);
     const p = state.pos;
     const k = state.k;
+    const h = Math.floor(state.d / 2);
+    this.tableWrap.hidden = !h; // no pair, no rotation (the curve's note says so)
     if (p + k < 0) {
       this.table.replaceChildren();
       this.residual.textContent = this.t('relative.notPosition', { sum: p + k });
@@ -185,7 +215,11 @@ export class RelativeView {
     const here = this.pe.vectorAt(enc, p);
     const there = this.pe.vectorAt(enc, p + k);
     const dims = this.dims;
-    const h = Math.floor(state.d / 2);
+    if (!h) {
+      this.table.replaceChildren();
+      this.residual.textContent = '';
+      return;
+    }
     const shown = [...new Set([0, 1, 2, Math.floor(h / 2), h - 1])].filter((i) => i >= 0 && i < h);
     const f = (x) => (x < 0 ? '−' : '') + Math.abs(x).toFixed(4);
     // Rows and cells are kept and only their text rewritten: new rows at every position were new boxes

@@ -55,6 +55,8 @@ export class TokensView {
     this.tokenNote.textContent = tokens.length
       ? t('tokens.count', { n: tokens.length }) + (truncated ? ' ' + t('tokens.truncated') : '')
       : t('tokens.empty');
+    // Nothing to plot (fewer than two tokens, or d_model = 1): no canvas, and the note says why.
+    this.scatter.hidden = tokens.length < 2 || state.d < 2;
     const { ctx } = fitCanvas(this.scatter, widthOf(this.scatter.parentElement), 360);
     if (tokens.length < 2) {
       this.projectionNote.textContent = t('tokens.needTwo');

@@ -58,16 +58,26 @@ export class WhyView {
     const t = this.t;
     if (state.n < 2) {
       this.unique.textContent = t('why.uniqueOne');
+      this.closest = null; // nor for the periodicity note (drawMistake)
       return;
     }
     const closest = this.pe.closestPositions(enc);
-    this.closest = closest;
     this.unique.dataset.distance = String(closest.distance);
+    // d_model = 1 with a zero column: every vector is 0, and nothing here is true of it.
+    this.closest = closest.distance > 0 ? closest : null;
+    if (!this.closest) {
+      this.unique.textContent = t('why.uniqueNone');
+      return;
+    }
+    // A lone sine (odd d_model, extra_sine) adds sin² to the length: it varies.
+    const h = Math.floor(state.d / 2);
+    const length = (x) => formatNumber(Math.sqrt(x), 4);
+    const lone = Array.prototype.includes.call(this.info.pair, h);
     this.unique.textContent = t('why.unique', {
       n: state.n,
       distance: formatNumber(closest.distance, 4),
       k: closest.offset,
-      norm: formatNumber(Math.sqrt(Math.floor(state.d / 2)), 4),
+      norm: lone ? `${length(h)} … ${length(h + 1)}` : length(h),
     });
   }
 
@@ -79,17 +89,24 @@ export class WhyView {
     const height = 200;
     const { ctx } = fitCanvas(this.bounded, width, height);
     const half = Math.floor(width / 2);
-    const left = { left: 52, right: half - 12, top: 10, bottom: height - 40 };
+    const indexTicks = ticks(0, state.n - 1, 4).filter(Number.isInteger);
+    ctx.font = colours.font;
+    const widest = Math.max(...indexTicks.map((v) => ctx.measureText(String(v)).width)); // 1000000
+    const left = {
+      left: Math.max(52, Math.ceil(widest) + 12),
+      right: half - 12,
+      top: 10,
+      bottom: height - 40,
+    };
     const right = { left: half + 40, right: width - 10, top: 10, bottom: height - 40 };
     const n = state.n;
-    const xOf = (g, p) => g.left + (p / Math.max(1, n - 1)) * (g.right - g.left);
     drawAxis(ctx, colours, {
       side: 'left',
       from: left.bottom,
       to: left.top,
       start: 0,
       end: n - 1,
-      values: ticks(0, n - 1, 4).filter(Number.isInteger),
+      values: indexTicks,
       grid: { left: left.left, right: left.right },
     });
     drawAxis(ctx, colours, {
@@ -114,17 +131,10 @@ export class WhyView {
       (j) => j < state.d,
     );
     const columns = this.pe.columns(enc, dims);
-    const step = Math.max(1, Math.floor(n / (right.right - right.left)));
     dims.forEach((dim, c) => {
       ctx.strokeStyle = colours.series[c % 8];
       ctx.lineWidth = 1.4;
-      ctx.beginPath();
-      for (let p = 0; p < n; p += step) {
-        const v = columns[c * n + p];
-        if (p) ctx.lineTo(xOf(right, p), yOf(v));
-        else ctx.moveTo(xOf(right, p), yOf(v));
-      }
-      ctx.stroke();
+      trace(ctx, columns.subarray(c * n, (c + 1) * n), right, yOf);
     });
     this.boundedNote.textContent = t('why.boundedNote', { n: n - 1, dims: dims.join(', ') });
     this.bounded.setAttribute('aria-label', this.boundedNote.textContent);
@@ -177,7 +187,7 @@ export class WhyView {
       }
     }
     const lambdas = sinColumns.map((j) => formatNumber(this.info.wavelength[j], 3)).join(', ');
-    this.binaryNote.textContent = t('why.binaryNote', { lambdas });
+    this.binaryNote.textContent = pairs ? t('why.binaryNote', { lambdas }) : t('periodicity.noPair');
     this.binary.setAttribute('aria-label', this.binaryNote.textContent);
   }
 
@@ -207,7 +217,6 @@ export class WhyView {
     const { ctx } = fitCanvas(this.mistake, width, height);
     const g = { left: 44, right: width - 10, top: 10, bottom: height - 40 };
     const n = state.n;
-    const xOf = (p) => g.left + (p / Math.max(1, n - 1)) * (g.right - g.left);
     const yOf = (v) => g.top + ((1 - v) / 2) * (g.bottom - g.top);
     waveAxes(ctx, colours, g, { last: n - 1, positionLabel: t('axis.position') });
     const curves = [
@@ -218,9 +227,7 @@ export class WhyView {
       ctx.strokeStyle = colour;
       ctx.lineWidth = 2;
       ctx.setLineDash(dash);
-      ctx.beginPath();
-      values.forEach((v, p) => (p ? ctx.lineTo(xOf(p), yOf(v)) : ctx.moveTo(xOf(p), yOf(v))));
-      ctx.stroke();
+      trace(ctx, values, g, yOf);
     }
     ctx.setLineDash([]);
     const fmt = (x) => formatNumber(x, 3);
@@ -249,4 +256,36 @@ export class WhyView {
         })
       : '';
   }
+}
+
+/**
+ * A curve of values[0 … n−1] across the box g: through every point, or, with more than two to a pixel
+ * column, through each column's lowest and highest value. A dashed path through 2^20 points took
+ * Chromium minutes to stroke, and one sample per column turned fast waves into slow ones that are
+ * not there.
+ */
+function trace(ctx, values, g, yOf) {
+  const n = values.length;
+  const columns = Math.floor(g.right - g.left);
+  const perColumn = n / columns;
+  ctx.beginPath();
+  if (perColumn <= 2) {
+    values.forEach((v, p) => {
+      const x = g.left + (p / Math.max(1, n - 1)) * (g.right - g.left);
+      if (p) ctx.lineTo(x, yOf(v));
+      else ctx.moveTo(x, yOf(v));
+    });
+  } else {
+    for (let x = 0; x < columns; x++) {
+      let [lo, hi] = [Infinity, -Infinity];
+      const end = Math.min(n, Math.floor((x + 1) * perColumn) + 1);
+      for (let p = Math.floor(x * perColumn); p < end; p++) {
+        lo = Math.min(lo, values[p]);
+        hi = Math.max(hi, values[p]);
+      }
+      ctx.lineTo(g.left + x, yOf(hi));
+      if (lo < hi) ctx.lineTo(g.left + x, yOf(lo));
+    }
+  }
+  ctx.stroke();
 }
