@@ -2,10 +2,10 @@
 """Reference per-layer RoPE readings of published model configs (tests/reference/models/expected.json).
 
 What runs: Hugging Face transformers' own code, as written, at one commit of the upstream history
-(default c49429ed1f8b89749de77c0ec930ef19685c9ae5, 2026-08-16, "[new model] step 3.7 (#46658)", held by
-the fork 8b-is/transformers):
+(default c49429ed1f8b89749de77c0ec930ef19685c9ae5, 2026-08-16, "[new model] step 3.7 (#46658)",
+held by the fork 8b-is/transformers):
   - src/transformers/modeling_rope_utils.py        ROPE_INIT_FUNCTIONS, RotaryEmbeddingConfigMixin
-  - src/transformers/configuration_utils.py        PreTrainedConfig (__post_init__ -> convert_rope_params_to_dict)
+  - src/transformers/configuration_utils.py        PreTrainedConfig (__post_init__: convert_rope_params)
   - src/transformers/integrations/heterogeneity/   per_layer_config (Gemma 4's per-layer-type head dims)
   - src/transformers/models/<family>/configuration_<family>.py   class defaults, layer_types, NoPE lists
   - src/transformers/models/<family>/modeling_<family>.py        only the rotary class's static
@@ -161,6 +161,7 @@ def install_stubs(tree):
 
     hub_dataclasses.strict = strict
     hub.dataclasses = hub_dataclasses
+    hub.create_repo = Anything  # imported (not called) by older configuration_utils.py
     sys.modules["huggingface_hub"] = hub
     sys.modules["huggingface_hub.dataclasses"] = hub_dataclasses
     sys.meta_path.insert(0, TransformersFinder(tree))
@@ -315,8 +316,18 @@ def read_model(tree, raw, ROPE_INIT_FUNCTIONS):
     for name in dict.fromkeys(names):
         kind = name[: -len("_nope")] if name.endswith("_nope") else name
         rotates = not name.endswith("_nope") and kind != "linear_attention"
-        layer_config = config.per_layer_config[kind] if fam.get("per_layer_config") else config
+        layer_config, init_kwargs = config, {}
+        if fam.get("per_layer_config") and hasattr(config, "per_layer_config"):
+            layer_config = config.per_layer_config[kind]
+        elif fam.get("per_layer_config") and kind == "full_attention":
+            # older Gemma 4 (e.g. c9de1097 models/gemma4/modeling_gemma4.py:1096-1098, :1171): full
+            # attention heads are global_head_dim wide, passed as head_dim_key to the proportional init
+            if config.rope_parameters[kind]["rope_type"] == "proportional":
+                init_kwargs = {"head_dim_key": "global_head_dim"}
         head_dim = getattr(layer_config, "head_dim", None) or config.hidden_size // config.num_attention_heads
+        if init_kwargs or (fam.get("per_layer_config") and layer_config is config and kind == "full_attention"
+                           and getattr(config, "global_head_dim", None)):
+            head_dim = config.global_head_dim
         entry = dict(rope=rotates, ropeType=None, theta=None, invFreq=[], invFreqDtype=None,
                      attentionScaling=None, headDim=head_dim, rotaryDim=0, rotatedSlice="first",
                      pairing=fam["pairing"], attention=attention_kind(kind), window=window_of(config, kind))
@@ -330,7 +341,7 @@ def read_model(tree, raw, ROPE_INIT_FUNCTIONS):
             rope_type = params["rope_type"]
             fn = default_fn if rope_type == "default" else ROPE_INIT_FUNCTIONS[rope_type]
             if per_type:
-                inv_freq, scaling = fn(layer_config, None, layer_type=kind)
+                inv_freq, scaling = fn(layer_config, None, layer_type=kind, **init_kwargs)
             else:
                 inv_freq, scaling = fn(config, None)
             entry.update(ropeType=rope_type, theta=float(params["rope_theta"]), invFreq=floats(inv_freq),
@@ -338,11 +349,14 @@ def read_model(tree, raw, ROPE_INIT_FUNCTIONS):
                          attentionScaling=float(scaling), rotaryDim=2 * len(inv_freq),
                          zeroFrequencyPairs=int((inv_freq == 0).sum()))
             if fam.get("mla"):
-                mla = top_level_functions(
-                    tree, f"src/transformers/models/{fam['module']}/modeling_{fam['module']}.py",
-                    ["yarn_get_mscale", "yarn_apply_mscale"])
-                entry["softmaxScale"] = float(
-                    mla["yarn_apply_mscale"](config.rope_parameters, config.qk_head_dim ** (-0.5)))
+                try:
+                    mla = top_level_functions(
+                        tree, f"src/transformers/models/{fam['module']}/modeling_{fam['module']}.py",
+                        ["yarn_get_mscale", "yarn_apply_mscale"])
+                    entry["softmaxScale"] = float(
+                        mla["yarn_apply_mscale"](config.rope_parameters, config.qk_head_dim ** (-0.5)))
+                except LookupError:  # older commits compute it inline in DeepseekV3Attention.__init__
+                    entry["softmaxScale"] = None
         out_types[name] = entry
 
     query_scaling = None
@@ -351,7 +365,32 @@ def read_model(tree, raw, ROPE_INIT_FUNCTIONS):
         # * attn_scale + 1
         query_scaling = dict(floorScale=config.floor_scale, attnScale=config.attn_scale)
     return dict(family=fam["module"], configClass=fam["config"], defaultRopeFunction=default_where,
-                num_hidden_layers=n, layers=names, layerTypes=out_types, queryScaling=query_scaling)
+                num_hidden_layers=n, layers=names, layerTypes=out_types, queryScaling=query_scaling), config
+
+
+def older_rope_functions(git_dir, tag):
+    """ROPE_INIT_FUNCTIONS of an older modeling_rope_utils.py (functions of config.rope_scaling)."""
+    old = SourceTree(git_dir, tag)
+    namespace = {"__name__": "transformers.modeling_rope_utils_old", "__package__": "transformers"}
+    exec(compile(old.read("src/transformers/modeling_rope_utils.py"),
+                 f"{tag}:src/transformers/modeling_rope_utils.py", "exec"), namespace)
+    return namespace["ROPE_INIT_FUNCTIONS"]
+
+
+def older_reading(old_functions, raw, new_config):
+    """The same scaled RoPE through the older functions: the new config object's sizes, the hub
+    file's own `rope_scaling` dict (the older library read that dict directly)."""
+    text = raw.get("text_config", raw)
+    scaling = dict(text.get("rope_scaling") or {})
+    rope_type = scaling.get("rope_type", scaling.get("type"))
+    if rope_type in (None, "default"):
+        return None
+    scaling["rope_type"] = rope_type
+    view = types.SimpleNamespace(**{k: v for k, v in vars(new_config).items() if not k.startswith("_")})
+    view.rope_scaling = scaling
+    view.rope_theta = text.get("rope_theta", new_config.rope_parameters.get("rope_theta"))
+    inv_freq, scaling_factor = old_functions[rope_type](view, None)
+    return dict(ropeType=rope_type, invFreq=floats(inv_freq), attentionScaling=float(scaling_factor))
 
 
 def main():
@@ -360,22 +399,33 @@ def main():
     parser.add_argument("--commit", default=DEFAULT_COMMIT)
     parser.add_argument("--configs", default=str(HERE / "models" / "configs"))
     parser.add_argument("--out", default=str(HERE / "models" / "expected.json"))
+    parser.add_argument("--older", default="v4.53.0",
+                        help="older tag to compare scaled RoPE with (v4.53.0 predates `truncate`)")
     args = parser.parse_args()
 
     tree = SourceTree(args.transformers_git, args.commit)
     install_stubs(tree)
     from transformers.modeling_rope_utils import ROPE_INIT_FUNCTIONS
 
+    old_functions = older_rope_functions(args.transformers_git, args.older) if args.older else None
+
     sources = json.loads((pathlib.Path(args.configs).parent / "sources.json").read_text())
     models = {}
     for slug in sorted(sources):
         raw = json.loads((pathlib.Path(args.configs) / f"{slug}.json").read_text())
-        result = read_model(tree, raw, ROPE_INIT_FUNCTIONS)
+        result, config = read_model(tree, raw, ROPE_INIT_FUNCTIONS)
         models[slug] = dict(model=sources[slug]["model"], **result)
+        if args.older:
+            older = older_reading(old_functions, raw, config)
+            if older is not None:
+                new = next(t for t in result["layerTypes"].values() if t["rope"])
+                older["maxRelativeDifference"] = max(
+                    abs(a - b) / abs(b) for a, b in zip(older["invFreq"], new["invFreq"]) if b != 0)
+                models[slug]["olderLibrary"] = older
     out = dict(
         generator="tests/reference/models.py",
         transformers=dict(repository="huggingface/transformers (history held by 8b-is/transformers)",
-                          commit=args.commit),
+                          commit=args.commit, older=args.older),
         torch=torch.__version__,
         models=models,
     )
