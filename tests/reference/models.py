@@ -261,6 +261,22 @@ FAMILIES = {
     # SmolLM3: models/smollm3/modeling_smollm3.py:131 rotate_half; NoPE layers from no_rope_layers.
     "smollm3": dict(module="smollm3", config="SmolLM3Config", rotary="SmolLM3RotaryEmbedding", pairing="half",
                     rope_layer=smollm3_rope_layer),
+    # Mistral: models/mistral/modeling_mistral.py:79 rotate_half; :172 every layer passes
+    # sliding_window=config.sliding_window, :364 and the mask is a sliding-window mask whenever it is set.
+    "mistral": dict(module="mistral", config="MistralConfig", rotary="MistralRotaryEmbedding", pairing="half",
+                    model_wide_window=True),
+    # Phi-3 / 3.5 / 4-mini: models/phi3/modeling_phi3.py:191-196 rotates q[..., :rotary_dim] with
+    # rotate_half and passes the rest (first slice); the partial factor enters at :98-100; :257 and :395
+    # the model-wide sliding_window as in Mistral.
+    "phi3": dict(module="phi3", config="Phi3Config", rotary="Phi3RotaryEmbedding", pairing="half",
+                 model_wide_window=True),
+    # OLMo 2: models/olmo2/modeling_olmo2.py:183 rotate_half
+    "olmo2": dict(module="olmo2", config="Olmo2Config", rotary="Olmo2RotaryEmbedding", pairing="half"),
+    # Qwen2.5-VL (text part): models/qwen2_5_vl/configuration_qwen2_5_vl.py:151-152 maps the legacy
+    # "mrope" type to "default"; models/qwen2_5_vl/modeling_qwen2_5_vl.py:589-597 splits cos/sin by
+    # mrope_section (t, h, w) and applies rotate_half; for text tokens the three positions are equal.
+    "qwen2_5_vl": dict(module="qwen2_5_vl", config="Qwen2_5_VLConfig", text="text_config",
+                       rotary="Qwen2_5_VLRotaryEmbedding", pairing="half"),
 }
 
 # Hub model types that the library reads with another family's class.
@@ -305,6 +321,8 @@ def read_model(tree, raw, ROPE_INIT_FUNCTIONS):
 
     n = config.num_hidden_layers
     layer_types = list(getattr(config, "layer_types", None) or ["full_attention"] * n)
+    if fam.get("model_wide_window") and config.sliding_window is not None:
+        layer_types = ["sliding_attention"] * n  # every layer gets the sliding-window mask
     names = []
     for i in range(n):
         kind = layer_types[i]
@@ -348,6 +366,16 @@ def read_model(tree, raw, ROPE_INIT_FUNCTIONS):
                          invFreqDtype=str(inv_freq.dtype).replace("torch.", ""),
                          attentionScaling=float(scaling), rotaryDim=2 * len(inv_freq),
                          zeroFrequencyPairs=int((inv_freq == 0).sum()))
+            if rope_type == "longrope":
+                # modeling_rope_utils.py:47-70 (dynamic_rope_update): past original_max_position_embeddings
+                # the rotary module swaps in this function's result for seq_len = original + 1 (long_factor)
+                long_len = params["original_max_position_embeddings"] + 1
+                if per_type:
+                    long_freq, _ = fn(layer_config, None, seq_len=long_len, layer_type=kind)
+                else:
+                    long_freq, _ = fn(config, None, seq_len=long_len)
+                entry["invFreqLong"] = floats(long_freq)
+                entry["longFromPosition"] = params["original_max_position_embeddings"]
             if fam.get("mla"):
                 try:
                     mla = top_level_functions(
@@ -377,20 +405,22 @@ def older_rope_functions(git_dir, tag):
     return namespace["ROPE_INIT_FUNCTIONS"]
 
 
-def older_reading(old_functions, raw, new_config):
+def older_reading(old_functions, raw, new_config, layer_types):
     """The same scaled RoPE through the older functions: the new config object's sizes, the hub
-    file's own `rope_scaling` dict (the older library read that dict directly)."""
+    file's own `rope_scaling` dict (the older library read that dict directly), the θ of the layer type
+    that carries the scaling. Returns (layer type name, reading) or None."""
     text = raw.get("text_config", raw)
     scaling = dict(text.get("rope_scaling") or {})
     rope_type = scaling.get("rope_type", scaling.get("type"))
-    if rope_type in (None, "default"):
-        return None
+    if rope_type not in old_functions or rope_type == "default":
+        return None  # unscaled, or a type the config class renames (Qwen2.5-VL's "mrope")
+    name = next(n for n, t in layer_types.items() if t["ropeType"] == rope_type)
     scaling["rope_type"] = rope_type
     view = types.SimpleNamespace(**{k: v for k, v in vars(new_config).items() if not k.startswith("_")})
     view.rope_scaling = scaling
-    view.rope_theta = text.get("rope_theta", new_config.rope_parameters.get("rope_theta"))
+    view.rope_theta = layer_types[name]["theta"]
     inv_freq, scaling_factor = old_functions[rope_type](view, None)
-    return dict(ropeType=rope_type, invFreq=floats(inv_freq), attentionScaling=float(scaling_factor))
+    return name, dict(ropeType=rope_type, invFreq=floats(inv_freq), attentionScaling=float(scaling_factor))
 
 
 def main():
@@ -416,12 +446,14 @@ def main():
         result, config = read_model(tree, raw, ROPE_INIT_FUNCTIONS)
         models[slug] = dict(model=sources[slug]["model"], **result)
         if args.older:
-            older = older_reading(old_functions, raw, config)
+            older = older_reading(old_functions, raw, config, result["layerTypes"])
             if older is not None:
-                new = next(t for t in result["layerTypes"].values() if t["rope"])
-                older["maxRelativeDifference"] = max(
-                    abs(a - b) / abs(b) for a, b in zip(older["invFreq"], new["invFreq"]) if b != 0)
-                models[slug]["olderLibrary"] = older
+                name, reading = older
+                new = result["layerTypes"][name]
+                reading["layerType"] = name
+                reading["maxRelativeDifference"] = max(
+                    abs(a - b) / abs(b) for a, b in zip(reading["invFreq"], new["invFreq"]) if b != 0)
+                models[slug]["olderLibrary"] = reading
     out = dict(
         generator="tests/reference/models.py",
         transformers=dict(repository="huggingface/transformers (history held by 8b-is/transformers)",
