@@ -423,6 +423,63 @@ def older_reading(old_functions, raw, new_config, layer_types):
     return name, dict(ropeType=rope_type, invFreq=floats(inv_freq), attentionScaling=float(scaling_factor))
 
 
+def definitions(git_dir, path, names):
+    """Top-level classes/functions of another project's file at its HEAD, executed unchanged."""
+    tree = SourceTree.__new__(SourceTree)
+    tree.git_dir = git_dir
+    tree.commit = subprocess.run(["git", "-C", git_dir, "rev-parse", "HEAD"], check=True,
+                                 capture_output=True, text=True).stdout.strip()
+    source = tree.read(path)
+    nodes = [n for n in ast.parse(source).body
+             if isinstance(n, (ast.FunctionDef, ast.ClassDef)) and n.name in names]
+    if len(nodes) != len(names):
+        raise LookupError(f"{names} not all in {path}")
+    namespace = {"torch": torch, "math": __import__("math"), "Optional": None, "Literal": None,
+                 "Tuple": None, "dataclass": __import__("dataclasses").dataclass}
+    flags = __future__.annotations.compiler_flag
+    exec(compile(ast.Module(body=nodes, type_ignores=[]), f"{tree.commit}:{path}", "exec", flags=flags),
+         namespace)
+    return namespace, dict(repository=None, path=path, commit=tree.commit)
+
+
+def own_code_readings(args, configs):
+    """The model publishers' own reference code on the same config values, where it is at hand."""
+    out = {}
+    if args.gpt_oss_git and "gpt-oss-20b" in configs:
+        # openai/gpt-oss gpt_oss/torch/model.py: RotaryEmbedding._compute_concentration_and_inv_freq (YaRN
+        # "NTK by parts", correction range never rounded); the attention builds it with these arguments.
+        ns, where = definitions(args.gpt_oss_git, "gpt_oss/torch/model.py", ["RotaryEmbedding"])
+        hub = configs["gpt-oss-20b"]
+        rs = hub["rope_scaling"]
+        rope = ns["RotaryEmbedding"](hub["head_dim"], hub["rope_theta"], torch.float32,
+                                     initial_context_length=rs["original_max_position_embeddings"],
+                                     scaling_factor=rs["factor"], ntk_alpha=rs["beta_slow"],
+                                     ntk_beta=rs["beta_fast"])
+        concentration, inv_freq = rope._compute_concentration_and_inv_freq()
+        out["gpt-oss-20b"] = dict(where, repository="openai/gpt-oss", invFreq=floats(inv_freq),
+                                  attentionScaling=float(concentration))
+    if args.deepseek_git and "deepseek-v3" in configs:
+        # deepseek-ai/DeepSeek-V3 inference/model.py: precompute_freqs_cis(ModelArgs) with its defaults
+        # (max_seq_len 16384 > original_seq_len 4096, so YaRN applies; it would not at max_seq_len <= 4096).
+        ns, where = definitions(args.deepseek_git, "inference/model.py",
+                                ["ModelArgs", "precompute_freqs_cis"])
+        freqs_cis = ns["precompute_freqs_cis"](ns["ModelArgs"]())
+        out["deepseek-v3"] = dict(where, repository="deepseek-ai/DeepSeek-V3",
+                                  invFreq=floats(torch.angle(freqs_cis[1])), via="angle of freqs_cis[1]")
+    if args.llama_models_git and "llama-4-scout" in configs:
+        # meta-llama/llama-models models/llama4/model.py: precompute_freqs_cis + apply_scaling, called as
+        # Transformer.__init__ does, with args.py's Scout values (rope_scaling_factor 16, high_freq 1).
+        ns, where = definitions(args.llama_models_git, "models/llama4/model.py",
+                                ["apply_scaling", "precompute_freqs_cis"])
+        text = configs["llama-4-scout"]["text_config"]
+        freqs_cis = ns["precompute_freqs_cis"](text["head_dim"], 2, text["rope_theta"], True,
+                                               text["rope_scaling"]["factor"],
+                                               text["rope_scaling"]["high_freq_factor"])
+        out["llama-4-scout"] = dict(where, repository="meta-llama/llama-models",
+                                    invFreq=floats(torch.angle(freqs_cis[1])), via="angle of freqs_cis[1]")
+    return out
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--transformers-git", required=True, help="git dir holding transformers' history")
@@ -431,6 +488,9 @@ def main():
     parser.add_argument("--out", default=str(HERE / "models" / "expected.json"))
     parser.add_argument("--older", default="v4.53.0",
                         help="older tag to compare scaled RoPE with (v4.53.0 predates `truncate`)")
+    parser.add_argument("--gpt-oss-git", help="git dir of openai/gpt-oss (own-code comparison)")
+    parser.add_argument("--deepseek-git", help="git dir of deepseek-ai/DeepSeek-V3 (own-code comparison)")
+    parser.add_argument("--llama-models-git", help="git dir of meta-llama/llama-models (own-code comparison)")
     args = parser.parse_args()
 
     tree = SourceTree(args.transformers_git, args.commit)
@@ -454,6 +514,12 @@ def main():
                 reading["maxRelativeDifference"] = max(
                     abs(a - b) / abs(b) for a, b in zip(reading["invFreq"], new["invFreq"]) if b != 0)
                 models[slug]["olderLibrary"] = reading
+    raws = {slug: json.loads((pathlib.Path(args.configs) / f"{slug}.json").read_text()) for slug in sources}
+    for slug, reading in own_code_readings(args, raws).items():
+        new = next(t for t in models[slug]["layerTypes"].values() if t["rope"])
+        reading["maxRelativeDifference"] = max(
+            abs(a - b) / abs(b) for a, b in zip(reading["invFreq"], new["invFreq"]) if b != 0)
+        models[slug]["ownCode"] = reading
     out = dict(
         generator="tests/reference/models.py",
         transformers=dict(repository="huggingface/transformers (history held by 8b-is/transformers)",
