@@ -223,6 +223,11 @@ def qwen3_5_rope_layer(config, i):
     return config.layer_types[i] != "linear_attention"
 
 
+def cohere2_rope_layer(config, i):
+    # models/cohere2/modeling_cohere2.py:198 and :229-230: only sliding_attention layers rotate
+    return config.layer_types[i] == "sliding_attention"
+
+
 FAMILIES = {
     # Llama 3.x: models/llama/modeling_llama.py:158  q * cos + rotate_half(q) * sin  (halves, whole head)
     "llama": dict(module="llama", config="LlamaConfig", rotary="LlamaRotaryEmbedding", pairing="half"),
@@ -277,6 +282,20 @@ FAMILIES = {
     # mrope_section (t, h, w) and applies rotate_half; for text tokens the three positions are equal.
     "qwen2_5_vl": dict(module="qwen2_5_vl", config="Qwen2_5_VLConfig", text="text_config",
                        rotary="Qwen2_5_VLRotaryEmbedding", pairing="half"),
+    # Command R7B: models/cohere2/modeling_cohere2.py:89 cos/sin repeat_interleave(freqs, 2) and :150-155
+    # rotate_half on (x[::2], x[1::2]): interleaved pairs; :229-230 RoPE only where sliding_window is set,
+    # i.e. full_attention layers are NoPE (:198 window only on sliding_attention layers).
+    "cohere2": dict(module="cohere2", config="Cohere2Config", rotary="Cohere2RotaryEmbedding",
+                    pairing="interleaved", rope_layer=cohere2_rope_layer),
+    # ModernBERT: models/modernbert/modeling_modernbert.py:103-112 one init per layer type (global and local
+    # θ); :188 rotate_half; :250-253 sliding layers pass sliding_window + 1, where the config's
+    # sliding_window is local_attention // 2 (a bidirectional half window, flash-attention inclusive bound).
+    "modernbert": dict(module="modernbert", config="ModernBertConfig", rotary="ModernBertRotaryEmbedding",
+                       pairing="half", per_type=True, half_window_plus_one=True),
+    # GLM-4.5 / 4.6 / 4.7 (MoE): models/glm4_moe/modeling_glm4_moe.py:171-173 rotates q[..., :rotary_dim]
+    # (first slice) with :142 rotate_half; the partial factor enters at :77-79.
+    "glm4_moe": dict(module="glm4_moe", config="Glm4MoeConfig", rotary="Glm4MoeRotaryEmbedding",
+                     pairing="half"),
 }
 
 # Hub model types that the library reads with another family's class.
@@ -292,7 +311,9 @@ def attention_kind(layer_type):
             "chunked_attention": "chunked", "linear_attention": "linear"}[layer_type]
 
 
-def window_of(config, layer_type):
+def window_of(config, layer_type, fam):
+    if layer_type == "sliding_attention" and fam.get("half_window_plus_one"):
+        return config.sliding_window + 1  # ModernBERT: a half window each side, see FAMILIES
     if layer_type == "sliding_attention":
         return config.sliding_window  # e.g. gemma3 :335, gpt_oss :292, qwen2 :193
     if layer_type == "chunked_attention":
@@ -348,7 +369,8 @@ def read_model(tree, raw, ROPE_INIT_FUNCTIONS):
             head_dim = config.global_head_dim
         entry = dict(rope=rotates, ropeType=None, theta=None, invFreq=[], invFreqDtype=None,
                      attentionScaling=None, headDim=head_dim, rotaryDim=0, rotatedSlice="first",
-                     pairing=fam["pairing"], attention=attention_kind(kind), window=window_of(config, kind))
+                     pairing=fam["pairing"], attention=attention_kind(kind),
+                     window=window_of(config, kind, fam))
         if fam.get("mla"):
             entry["headDim"] = config.qk_head_dim  # query/key head: qk_nope_head_dim + qk_rope_head_dim
             entry["rotatedSlice"] = "last"
