@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { SCHEME_SETTINGS, SCHEME_VIEWS } from '../web/app/schemes/names.js';
+import { configGlobal, GALLERY, loadConfig } from '../web/app/schemes/model/gallery.js';
 import { BUDGETS, budgetFiles, moduleFlavour } from './budgets.mjs';
 
 // `import createPE from '../pe.mjs'` becomes `source`'s text (a module with a default export).
@@ -56,6 +57,21 @@ const generatedNames = {
     build.onLoad({ filter: /\/schemes\/names\.js$/ }, () => ({
       contents: `export const SCHEME_VIEWS = ${JSON.stringify(SCHEME_VIEWS)};
 export const SCHEME_SETTINGS = ${JSON.stringify(SCHEME_SETTINGS)};`,
+      loader: 'js',
+    }));
+  },
+};
+// The model atlas's gallery (schemes/model/gallery.js) reads tests/reference/models/ under node; in the
+// element and the page it is the Hub ids and sources only, and each config a chunk of its own (below).
+const generatedGallery = {
+  name: 'generated-gallery',
+  setup(build) {
+    build.onLoad({ filter: /\/schemes\/model\/gallery\.js$/ }, (args) => ({
+      contents: `import { loadChunk } from '../../chunks.js';
+export const GALLERY = ${JSON.stringify(GALLERY)};
+export const configGlobal = ${configGlobal};
+export const loadConfig = (slug) => loadChunk('pe-explorer-model-' + slug + '.js', configGlobal(slug));`,
+      resolveDir: path.dirname(args.path),
       loader: 'js',
     }));
   },
@@ -159,6 +175,7 @@ async function chunk(name, global, source, resolveDir, plugins = []) {
           },
         },
         generatedNames,
+        generatedGallery,
         ...plugins,
       ],
       outfile: `dist/${name}.${ext}`,
@@ -195,14 +212,31 @@ await chunk(
 );
 // One chunk per scheme view: schemes/<name>.js exports <name>Scheme. Its shared helpers (canvas.js,
 // common.js) are in each chunk: a few KB, against loading every view for one figure.
+// A view in a folder of its own (model/) brings its text and its styles (mount.js adopts them).
 for (const view of SCHEME_VIEWS) {
+  const folder = fs.existsSync(`web/app/schemes/${view}/index.js`);
   await chunk(
     `pe-explorer-view-${view}`,
     `__peExplorerView_${view}`,
-    `export { ${view}Scheme as default } from './${view}.js';`,
+    folder
+      ? `import view from './${view}/index.js';
+import en from './${view}/en.js';
+import zh from './${view}/zh.js';
+import css from './${view}/styles.css';
+export default { ...view, strings: { en, zh }, css };`
+      : `export { ${view}Scheme as default } from './${view}.js';`,
     path.resolve('web/app/schemes'),
+    [minifiedCss],
   );
 }
+// The atlas's configs as published, one chunk each (a string: the file's text), loaded when selected.
+for (const { slug } of GALLERY)
+  await chunk(
+    `pe-explorer-model-${slug}`,
+    configGlobal(slug),
+    `export default ${JSON.stringify(await loadConfig(slug))};`,
+    path.resolve('.'),
+  );
 // The engines: the sinusoidal one, and the one with every scheme (with the Chinese text of the
 // messages only it gives). The loader sits in a function scope: no global createPE on the host page.
 // (The loader's own `exports.createPE =` assignment is guarded by typeof and does nothing here.)

@@ -5,9 +5,18 @@
 // default, the largest angle seen in training against the angle at the new length (pairs that would
 // see angles never seen in training are marked), q·k against distance for every method side by
 // side, and what YaRN's attention temperature does to the softmax.
-import { formatNumber, grouped, theme, widthOf } from '../canvas.js';
+import { formatNumber, theme } from '../canvas.js';
 import { legend, lineChart, SchemeView } from './common.js';
 import { PRESETS } from './context-presets.js';
+import {
+  drawAngles,
+  drawWavelengths,
+  fmt,
+  lengthsOf,
+  markDistance,
+  meanScores,
+  scoreColumns,
+} from './rope-figures.js';
 
 const strings = {
   en: {
@@ -245,25 +254,15 @@ class ContextView extends SchemeView {
   /** ropeFromConfig twice: once to learn the lengths, then with the sequence at the new length. */
   read(text) {
     const first = this.pe.ropeFromConfig(text);
-    const s = first.scaling || {};
-    const mpe = first.maxPositions || 4096;
-    let train = mpe;
-    let target = mpe;
-    const type = first.ropeType;
-    if (type === 'llama3') {
-      train = s.original_max_position_embeddings;
-    } else if (type === 'yarn') {
-      train = s.original_max_position_embeddings || mpe;
-      target = s.original_max_position_embeddings ? mpe : mpe * (first.factor || 1);
-    } else if (type === 'longrope') {
-      train = first.originalMaxPositions || mpe;
-    } else if (type !== 'default') {
-      target = Math.round(mpe * (s.factor || 1));
-    }
-    target = Math.max(target, train);
+    const { train, target: wanted } = lengthsOf(
+      first.ropeType,
+      first.scaling,
+      first.factor,
+      first.maxPositions,
+      first.originalMaxPositions,
+    );
     // A config may extend past the engine's last position (10^9): the figures stop there and say so.
-    const wanted = target;
-    target = Math.min(target, this.pe.limits.maxPosition);
+    const target = Math.min(wanted, this.pe.limits.maxPosition);
     const result = this.pe.ropeFromConfig(text, { sequenceLength: target });
     const geometry = { headDim: result.headDim, theta: result.theta, rotaryDim: result.rotaryDim };
     const base = this.pe.ropeFrequencies(geometry).invFreq;
@@ -314,80 +313,15 @@ class ContextView extends SchemeView {
     box.replaceChildren(title, list);
   }
 
-  // A chart of per-pair values on a log-10 axis: the series, dashed reference lines across, an
-  // optional shaded band of pairs, and markers on chosen pairs.
-  logChart(canvas, series, { height = 220, yLabel, xLabel, lines = [], band = null, marks = [] }) {
-    const c = theme(canvas);
-    const x = Array.from({ length: series[0].y.length }, (_, i) => i);
-    const chart = lineChart(
-      canvas,
-      series.map((s) => ({ ...s, x })),
-      { height, xLabel, yLabel, yLog: true, include: lines.map((l) => l.value) },
-    );
-    const { ctx, plot, sx, yOf } = chart;
-    ctx.save();
-    if (band) {
-      ctx.fillStyle = c.grid;
-      ctx.globalAlpha = 0.5;
-      ctx.fillRect(sx(band.from), plot.top, sx(band.to) - sx(band.from), plot.bottom - plot.top);
-      ctx.globalAlpha = 1;
-    }
-    ctx.setLineDash([4, 3]);
-    for (const line of lines) {
-      ctx.strokeStyle = line.color;
-      ctx.beginPath();
-      ctx.moveTo(plot.left, yOf(line.value));
-      ctx.lineTo(plot.right, yOf(line.value));
-      ctx.stroke();
-    }
-    ctx.fillStyle = c.error;
-    for (const m of marks) {
-      ctx.beginPath();
-      ctx.arc(sx(m.index), yOf(m.value), 3.5, 0, 2 * Math.PI);
-      ctx.fill();
-    }
-    ctx.restore();
-  }
-
   drawWavelengths(model) {
-    const c = theme(this.root);
-    const r = model.result;
-    const wave = (inv) => Array.from(inv, (w) => (2 * Math.PI) / w);
-    const series = [
-      { y: wave(model.base), color: c.muted, dash: [5, 4] },
-      { y: wave(r.invFreq), color: c.accent },
-    ];
-    const lines = [
-      { value: model.train, color: c.fg },
-      { value: model.target, color: c.series[1] },
-    ];
-    let bands = '';
-    let band = null;
-    if (r.ramp) {
-      band = {
-        from: Math.min(r.ramp.low, r.invFreq.length - 1),
-        to: Math.min(r.ramp.high, r.invFreq.length - 1),
-      };
-      bands = this.t('bandsYarn', { low: formatNumber(r.ramp.low, 4), high: formatNumber(r.ramp.high, 4) });
-    } else if (r.wavelengths) {
-      lines.push(
-        { value: r.wavelengths.low, color: c.series[3] },
-        { value: r.wavelengths.high, color: c.series[3] },
-      );
-      bands = this.t('bandsLlama', { low: fmt(r.wavelengths.low), high: fmt(r.wavelengths.high) });
-    }
-    this.logChart(this.root.querySelector('.context-wavelength'), series, {
-      yLabel: this.t('wavelength'),
-      xLabel: this.t('pair'),
-      lines,
-      band,
-    });
-    legend(this.root.querySelector('.context-wavelength-legend'), [
-      { color: c.muted, label: this.t('defaultFreq'), dash: true },
-      { color: c.accent, label: this.t('scaled') },
-      { color: c.fg, label: `${this.t('trainLine')} ${fmt(model.train)}`, dash: true },
-      { color: c.series[1], label: `${this.t('targetLine')} ${fmt(model.target)}`, dash: true },
-    ]);
+    const bands = drawWavelengths(
+      this.root.querySelector('.context-wavelength'),
+      this.root.querySelector('.context-wavelength-legend'),
+      model.result,
+      model.base,
+      model,
+      this.t,
+    );
     this.root.querySelector('.context-wavelength-note').textContent = this.t('wavelengthNote', {
       train: fmt(model.train),
       bands,
@@ -421,46 +355,25 @@ class ContextView extends SchemeView {
   }
 
   drawAngles(model) {
-    const c = theme(this.root);
     const r = model.result;
-    const train = Array.from(model.base, (w) => model.train * w);
-    const plain = Array.from(model.base, (w) => model.target * w);
-    const scaled = Array.from(r.invFreq, (w) => model.target * w);
-    const unseen = (angles) =>
-      angles.map((a, i) => (train[i] < 2 * Math.PI && a > train[i] ? i : -1)).filter((i) => i >= 0);
-    const marksPlain = unseen(plain);
-    const marksScaled = unseen(scaled);
-    this.logChart(
+    const marks = drawAngles(
       this.root.querySelector('.context-angle'),
-      [
-        { y: train, color: c.fg },
-        { y: plain, color: c.muted, dash: [5, 4] },
-        { y: scaled, color: c.accent },
-      ],
-      {
-        yLabel: this.t('angle'),
-        xLabel: this.t('pair'),
-        lines: [{ value: 2 * Math.PI, color: c.series[3] }],
-        marks: marksScaled.map((i) => ({ index: i, value: scaled[i] })),
-      },
+      this.root.querySelector('.context-angle-legend'),
+      r.invFreq,
+      model.base,
+      model,
+      this.t,
     );
-    legend(this.root.querySelector('.context-angle-legend'), [
-      { color: c.fg, label: this.t('trainAngle') },
-      { color: c.muted, label: this.t('plainAngle'), dash: true },
-      { color: c.accent, label: this.t('scaledAngle') },
-      { color: c.series[3], label: '2π', dash: true },
-      { color: c.error, label: this.t('unseen') },
-    ]);
     const note = this.root.querySelector('.context-angle-note');
     note.textContent = this.t('angleNote', {
       train: fmt(model.train),
       target: fmt(model.target),
-      plain: marksPlain.length,
-      scaled: marksScaled.length,
+      plain: marks.plain,
+      scaled: marks.scaled,
       type: r.ropeType,
     });
-    note.dataset.plain = String(marksPlain.length);
-    note.dataset.scaled = String(marksScaled.length);
+    note.dataset.plain = String(marks.plain);
+    note.dataset.scaled = String(marks.scaled);
   }
 
   drawScores(model) {
@@ -470,47 +383,20 @@ class ContextView extends SchemeView {
     const cap = Math.floor(this.pe.limits.maxDotWork / pairs) - 1;
     const distance = Math.min(model.target - 1, cap); // a context of L tokens has distances 0 … L − 1
     const canvas = this.root.querySelector('.context-scores');
-    const width = Math.max(240, widthOf(canvas.parentElement));
-    const columns = Math.max(2, Math.min(width - 64, distance + 1));
-    const ones = new Float32Array(d).fill(1);
-    const x = Array.from({ length: columns }, (_, k) => Math.round((k / (columns - 1)) * distance));
-    const series = METHODS.map((name, n) => {
-      const { scores } = this.pe.ropeScores(ones, ones, {
-        ...model.methods[name].options,
-        maxDistance: distance,
-      });
-      // The mean over the distances each pixel column covers (the curve oscillates faster than pixels).
-      const y = new Float64Array(columns);
-      for (let k = 0; k < columns; k++) {
-        const from = k === 0 ? 0 : x[k - 1] + 1;
-        const to = Math.max(from, x[k]);
-        let sum = 0;
-        for (let j = from; j <= to; j++) sum += scores[j];
-        y[k] = sum / (to - from + 1) / scores[0];
-      }
-      return {
-        x,
-        y,
-        color: c.series[n % c.series.length],
-        label: name === 'none' ? this.t('none') : name,
-        dash: name === 'none' ? [5, 4] : undefined,
-      };
-    });
+    const x = scoreColumns(canvas, distance);
+    const series = METHODS.map((name, n) => ({
+      x,
+      y: meanScores(this.pe, model.methods[name].options, d, x),
+      color: c.series[n % c.series.length],
+      label: name === 'none' ? this.t('none') : name,
+      dash: name === 'none' ? [5, 4] : undefined,
+    }));
     const chart = lineChart(canvas, series, {
       height: 220,
       xLabel: this.t('distance'),
       yLabel: this.t('score'),
     });
-    if (model.train <= distance) {
-      chart.ctx.save();
-      chart.ctx.strokeStyle = c.fg;
-      chart.ctx.setLineDash([4, 3]);
-      chart.ctx.beginPath();
-      chart.ctx.moveTo(chart.sx(model.train), chart.plot.top);
-      chart.ctx.lineTo(chart.sx(model.train), chart.plot.bottom);
-      chart.ctx.stroke();
-      chart.ctx.restore();
-    }
+    if (model.train <= distance) markDistance(chart, model.train, c.fg);
     legend(
       this.root.querySelector('.context-scores-legend'),
       series.map((s) => ({ color: s.color, label: s.label, dash: Boolean(s.dash) })),
@@ -582,7 +468,5 @@ class ContextView extends SchemeView {
     return options;
   }
 }
-
-const fmt = (n) => grouped(Number(n), 3); // as toLocaleString('en-US') writes it
 
 export const contextScheme = { name: 'context', strings, markup, View: ContextView };

@@ -9,5 +9,11 @@ import { contextScheme } from './context.js';
 import { grid2dScheme } from './grid2d.js';
 import { precisionScheme } from './precision.js';
 import { ropeScheme } from './rope.js';
+// A scheme in a folder of its own (model/: index.js, en.js, zh.js, styles.css), until the bundler finds
+// the folders itself.
+import modelView from './model/index.js';
+import modelEn from './model/en.js';
+import modelZh from './model/zh.js';
 
-export const SCHEMES = [ropeScheme, alibiScheme, grid2dScheme, precisionScheme, contextScheme];
+export const modelScheme = { ...modelView, strings: { en: modelEn, zh: modelZh } };
+export const SCHEMES = [ropeScheme, alibiScheme, grid2dScheme, precisionScheme, contextScheme, modelScheme];

@@ -15,6 +15,22 @@ export function schemeTranslator(strings, t) {
   return local;
 }
 
+// A folder scheme's styles (its view chunk's `css`: <name>/styles.css), one sheet per scheme, adopted
+// by the document or the shadow root the section is in.
+const sheets = new Map();
+function adoptStyles(box, scheme) {
+  if (!scheme.css) return;
+  if (!sheets.has(scheme.name)) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(scheme.css);
+    sheets.set(scheme.name, sheet);
+  }
+  const root = box.getRootNode();
+  const sheet = sheets.get(scheme.name);
+  if (root.adoptedStyleSheets && !root.adoptedStyleSheets.includes(sheet))
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
 /** Builds the sections of `schemes` (scheme modules: { name, strings, markup, View }) into `box`;
  *  returns a handle whose destroy() removes them. */
 export function mountSchemes(box, pe, t, onError, schemes) {
@@ -22,6 +38,7 @@ export function mountSchemes(box, pe, t, onError, schemes) {
   const views = [];
   const shown = schemes;
   for (const scheme of shown) {
+    adoptStyles(box, scheme);
     const st = schemeTranslator(scheme.strings, t);
     const section = doc.createElement('section');
     section.className = 'view scheme';
