@@ -53,6 +53,19 @@ EM_JS(int, pe_shortest_exponential, (double value, int min_precision, int max_pr
 });
 // clang-format on
 
+// The digits, signs and exponent of a JSON number are ASCII: one character a byte.
+// clang-format off
+EM_JS(double, pe_read_decimal, (const char* text, int length), {
+  var s = "";
+  for (var i = 0; i < length; ++i) s += String.fromCharCode(HEAPU8[text + i]);
+  return Number(s);
+});
+// clang-format on
+
+double read_decimal(const char* text, std::size_t length) {
+  return pe_read_decimal(text, static_cast<int>(length));
+}
+
 int shortest_exponential(double value, int min_precision, int max_precision, char (&text)[40]) {
   char* at = text;
   if (std::signbit(value)) *at++ = '-';  // toExponential drops the sign of -0

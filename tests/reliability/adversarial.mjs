@@ -80,6 +80,8 @@ export const CALLER_NAMES = new Set([
   'rope_scaling', 'rope_parameters', 'head_dim', 'qk_rope_head_dim', 'hidden_size', 'num_attention_heads',
   'partial_rotary_factor', 'rotary_pct', 'max_position_embeddings', 'head_dim (or hidden_size and num_attention_heads)',
   'part',
+  // queryScale (Llama 4's attention temperature)
+  'result', 'queryScaling', 'floorScale', 'attnScale',
   // T5's buckets
   'bidirectional', 'numBuckets', 'queries', 'keys', 'relativePositions',
 ]);
@@ -112,6 +114,9 @@ export async function adversarialRound(pe, { calls = 10000, seed = 1 } = {}) {
         if (random() < 0.5) config[key] = one(numbers);
       }
       return random() < 0.9 ? JSON.stringify(config) : JSON.stringify(config).slice(0, 20);
+    }
+    if (name === 'queryScale') {
+      return { queryScaling: random() < 0.2 ? null : { floorScale: one(numbers), attnScale: one(numbers) } };
     }
     if (name === 'ropeFrequencies' && random() < 0.7) {
       return { headDim: one([2, 4, 64, 128]), maxPositions: one(numbers), sequenceLength: one(numbers), scaling: scaling() };

@@ -1,0 +1,176 @@
+// The config reader (pe/rope_config.hpp): a config.json read as transformers reads it for RoPE.
+// Here: the reading equals the explicit scaled_rope call with the keys the reader took (the scaling
+// itself is checked against the library in rope_scaling_test.cpp), the errors name the config's
+// keys, and each warning comes where the JS API gave it before the reader moved into the core.
+#include "pe/rope_config.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cctype>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "reference.hpp"
+
+namespace {
+
+std::vector<std::string> kinds_of(const pe::RopeConfigReading& r) {
+  std::vector<std::string> out;
+  for (const auto& w : r.warnings) out.push_back(w.kind);
+  return out;
+}
+
+pe::Error error_of(const std::string& text) {
+  const auto r = pe::read_rope_config(text, pe::kUnset);
+  REQUIRE_FALSE(r.ok());
+  return r.error();
+}
+
+}  // namespace
+
+TEST_CASE(
+    "a Llama 3.1 config reads as the explicit llama3 scaling, with the older-loader warning") {
+  // meta-llama/Llama-3.1-8B's config.json, its RoPE keys.
+  const auto r = pe::read_rope_config(R"({"model_type": "llama", "hidden_size": 4096,
+    "num_attention_heads": 32, "max_position_embeddings": 131072, "rope_theta": 500000.0,
+    "rope_scaling": {"factor": 8.0, "low_freq_factor": 1.0, "high_freq_factor": 4.0,
+    "original_max_position_embeddings": 8192, "rope_type": "llama3"}})",
+                                      pe::kUnset);
+  REQUIRE(r.ok());
+  const auto& main = r.value().main();
+  CHECK(main.head_dim == 128);
+  CHECK(main.rotary_dim == 128);
+  CHECK(main.theta == 500000);
+  CHECK(main.rope_type == "llama3");
+  pe::RopeSpec spec;
+  spec.head_dim = spec.rotary_dim = 128;
+  spec.theta = 500000;
+  pe::RopeScaling s;
+  s.type = pe::RopeScalingType::llama3;
+  s.factor = 8;
+  s.low_freq_factor = 1;
+  s.high_freq_factor = 4;
+  s.original_max_position_embeddings = 8192;
+  pe::RopeContext c;
+  c.max_position_embeddings = 131072;
+  const auto explicit_call = pe::scaled_rope(spec, s, c);
+  REQUIRE(explicit_call.ok());
+  CHECK(main.scaled.inv_freq == explicit_call.value().inv_freq);
+  CHECK(kinds_of(r.value()) == std::vector<std::string>{"warn_llama3_dropped"});
+  CHECK(main.scaling.get("factor")->number == 8);
+}
+
+TEST_CASE("errors name the config key the value came from, with the formula where it is derived") {
+  struct Case {
+    const char* config;
+    const char* parameter;
+    const char* text;
+  };
+  const Case cases[] = {
+      {R"({"model_type": "llama", "head_dim": 128, "rope_theta": -1})", "rope_theta",
+       "rope_theta must be a finite number greater than 1; got -1"},
+      {R"({"model_type": "llama", "head_dim": 128, "partial_rotary_factor": 0.01})",
+       "partial_rotary_factor",
+       "head_dim \u00d7 partial_rotary_factor (128 \u00d7 0.01 \u2192 1) must be an integer from "
+       "2"},
+      {R"({"model_type": "llama", "head_dim": 128, "rotary_pct": 0.01})", "rotary_pct",
+       "head_dim \u00d7 rotary_pct (128 \u00d7 0.01 \u2192 1)"},
+      {R"({"model_type": "llama", "hidden_size": 4096, "num_attention_heads": 4096})",
+       "hidden_size", "hidden_size / num_attention_heads (4096 / 4096 \u2192 1)"},
+      {R"({"model_type": "llama", "head_dim": 128, "max_position_embeddings": 2e9})",
+       "max_position_embeddings", "max_position_embeddings must be an integer"},
+      {R"({"model_type": "llama"})", "head_dim",
+       "head_dim is required (or hidden_size and num_attention_heads)"},
+      {R"({"model_type": "llama", "head_dim": "128"})", "head_dim",
+       "head_dim must be a number; got \"128\""},
+      {R"({"rope_theta": 1e4, "head_dim": 64, "rope_scaling": {"rope_type": "yarn", "factor": 0.5}})",
+       "factor", "factor must be a finite number of at least 1; got 0.5"},
+      {R"({"rope_theta": 1e4, "head_dim": 64, "rope_scaling": {"rope_type": 4}})", "rope_type",
+       "rope_type must be a string; got 4"},
+      {R"({"rope_theta": 1e4, "head_dim": 64, "rope_scaling": {"rope_type": "longrope",
+         "factor": 2, "short_factor": [1], "long_factor": [1, "x"]}})",
+       "long_factor", "long_factor[1] must be a number; got \"x\""},
+      {R"({"rope_theta": 1e4, "head_dim": 64, "rope_scaling": [1]})", "rope_scaling",
+       "rope_scaling must be an object"},
+      {R"({"model_type": "bert", "hidden_size": 768})", "jsonText",
+       "this config has no RoPE: no rope_theta, rope_scaling or rope_parameters, and model_type "
+       "bert is not a RoPE family"},
+      {"[1]", "jsonText", "jsonText must be an object like"},
+      {R"({"rope_theta": )", "jsonText", "jsonText is not valid JSON: line 1, column 16"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.config);
+    const auto e = error_of(c.config);
+    CHECK(e.parameter == c.parameter);
+    CHECK_MESSAGE(e.message.find(c.text) == 0, e.message);
+    CHECK_FALSE(pe_test::has_placeholder(e.message));
+  }
+}
+
+TEST_CASE("a config over the size cap is refused before it is read") {
+  const std::string big = "{\"pad\": \"" + std::string(pe::kMaxConfigBytes, 'x') + "\"}";
+  const auto e = error_of(big);
+  CHECK(e.kind == "text_cap");
+  CHECK(e.code == pe::ErrorCode::size_limit);
+}
+
+TEST_CASE("each warning comes where the library's reading differs from a naive one") {
+  const auto kinds = [](const char* text, double sequence_length = pe::kUnset) {
+    const auto r = pe::read_rope_config(text, sequence_length);
+    REQUIRE_MESSAGE(r.ok(), r.error().message);
+    return kinds_of(r.value());
+  };
+  using V = std::vector<std::string>;
+  CHECK(kinds(R"({"model_type": "llama", "head_dim": 64})") == V{"warn_default_theta"});
+  CHECK(kinds(R"({"text_config": {"rope_theta": 1e6, "head_dim": 64}})") == V{"warn_text_config"});
+  CHECK(
+      kinds(
+          R"({"head_dim": 64, "rope_parameters": {"rope_type": "default", "rope_theta": 1e6}})") ==
+      V{"warn_theta_inside"});
+  CHECK(kinds(R"({"head_dim": 64, "rope_theta": 1e4, "rope_parameters": {"rope_theta": 1e6}})") ==
+        V{"warn_theta_twice"});
+  CHECK(kinds(R"({"head_dim": 64, "rope_theta": 1e4, "rope_scaling": {"rope_type": "linear",
+               "factor": 2, "extra": 1}})") == V{"warn_unknown_key"});
+  CHECK(kinds(R"({"head_dim": 64, "rope_theta": 1e4, "max_position_embeddings": 32768,
+               "rope_scaling": {"type": "yarn", "factor": 4, "original_max_position_embeddings": 32768}})") ==
+        V{"warn_legacy_type", "warn_yarn_ratio"});
+  CHECK(kinds(R"({"head_dim": 64, "rope_theta": 1e4, "max_position_embeddings": 4096,
+               "rope_scaling": {"rope_type": "yarn", "factor": 4}})") == V{"warn_yarn_original"});
+  CHECK(kinds(R"({"head_dim": 64, "rope_theta": 1e4, "max_position_embeddings": 4096,
+               "rope_scaling": {"rope_type": "dynamic", "factor": 2}})") ==
+        V{"warn_dynamic_cache"});
+  CHECK(kinds(R"({"head_dim": 64, "rope_theta": 1e4, "rope_scaling": {"rope_type": "ntk",
+               "factor": 2}})") == V{"warn_ntk"});
+  std::string ones = "[1";
+  for (int k = 1; k < 32; ++k) ones += ",1";
+  ones += ']';
+  const std::string su = R"({"head_dim": 64, "rope_theta": 1e4, "max_position_embeddings": 131072,
+    "original_max_position_embeddings": 4096, "rope_scaling": {"type": "su", "short_factor": )" +
+                         ones + ", \"long_factor\": " + ones + "}}";
+  CHECK(kinds(su.c_str()) == V{"warn_legacy_type", "warn_su"});
+  // DeepSeek-V3: factor 163840 / 4096 = 40, equal mscales (ratio 1), and the softmax scale its
+  // attention code squares in: (0.1 ln 40 + 1)^2.
+  const auto r = pe::read_rope_config(R"({"model_type": "deepseek_v3", "qk_rope_head_dim": 64,
+    "max_position_embeddings": 163840, "rope_theta": 10000, "rope_scaling": {"beta_fast": 32,
+    "beta_slow": 1, "factor": 40, "mscale": 1.0, "mscale_all_dim": 1.0,
+    "original_max_position_embeddings": 4096, "type": "yarn"}})",
+                                      pe::kUnset);
+  REQUIRE(r.ok());
+  CHECK(r.value().main().scaled.factor_used == 40);
+  CHECK(r.value().main().scaled.attention_scaling == 1);
+  const auto& w = r.value().warnings.back();
+  CHECK(w.kind == "warn_mscale_all_dim");
+  CHECK(std::get<double>(w.args[1].value) ==
+        doctest::Approx(std::pow(0.1 * std::log(40.0) + 1, 2)).epsilon(1e-5));
+}
+
+TEST_CASE("the query scale follows Llama 4's temperature formula, 1 without one") {
+  CHECK(pe::query_scale(pe::kUnset, pe::kUnset, 5).value() == 1);
+  // log(floor((p + 1) / 8192) + 1) * 0.1 + 1: 1 below position 8191, then steps.
+  CHECK(pe::query_scale(8192, 0.1, 8190).value() == 1);
+  CHECK(pe::query_scale(8192, 0.1, 8191).value() == doctest::Approx(0.1 * std::log(2.0) + 1));
+  CHECK(pe::query_scale(8192, 0.1, 100000).value() == doctest::Approx(0.1 * std::log(13.0) + 1));
+  CHECK(pe::query_scale(8192, 0.1, -1).error().parameter == "position");
+  CHECK(pe::query_scale(0, 0.1, 1).error().parameter == "floor_scale");
+}
