@@ -205,6 +205,8 @@ export interface LayerTypeReading {
   attention: 'full' | 'sliding' | 'chunked' | 'linear';
   /** The sliding window or the chunk size, or null. */
   window: number | null;
+  /** This layer type's scaling block as the reader passed it (rope_type and its keys), or null. */
+  scaling: RopeScaling | null;
 }
 
 /** A config warning, as data: its kind (web/app/i18n has its text per language), values and English. */

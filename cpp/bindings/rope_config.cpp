@@ -62,6 +62,7 @@ val layer_type_of(const LayerTypeReading& t) {
   out.set("pairing", std::string(to_string(t.pairing)));
   out.set("attention", t.attention);
   out.set("window", number_or_null(t.window));
+  out.set("scaling", js_of(t.scaling));  // this layer type's block (the atlas's q·k needs it)
   return out;
 }
 

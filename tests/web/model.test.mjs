@@ -103,7 +103,7 @@ test("Gemma 3 1B's layer strip: 5 sliding-window layers (θ 10⁴, window 512) a
   );
   const sliding = seen.legend.find((l) => l.startsWith('sliding_attention'));
   const full = seen.legend.find((l) => l.startsWith('full_attention'));
-  assert.match(sliding, /× 22: sliding window of 512; RoPE θ 10,000, default/);
+  assert.match(sliding, /× 22: sliding window \(512 positions\); RoPE θ 10,000, default/);
   assert.match(full, /× 4: full attention; RoPE θ 1,000,000, default/);
   assert.deepEqual(
     seen.traps.map((t) => t.trap),

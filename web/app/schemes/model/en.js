@@ -14,7 +14,8 @@ export default {
   summary: '{layers} layers of {types} kinds; max_position_embeddings {mpe}.',
   summaryUnfinished:
     'This build’s engine reads one RoPE for every layer (its first layer type); max_position_embeddings {mpe}.',
-  trapsUnfinished: 'Not in this build: the traps need the engine’s per-layer reading.',
+  trapsUnfinished:
+    'Not in this build: the traps that depend on the layers need the engine’s per-layer reading; those below come from its first layer type.',
   warningsTitle: 'Warnings from the reading',
   trapsTitle: 'What your engine must get right for this model',
   noTraps: 'Nothing beyond plain RoPE on every layer.',
@@ -27,7 +28,7 @@ export default {
   attention_sliding: 'sliding window',
   attention_chunked: 'chunked attention',
   attention_linear: 'linear attention',
-  window: ' of {window}',
+  window: ' ({window} positions)',
   ropeOf: 'RoPE θ {theta}, {type}',
   nope: 'no RoPE',
   headTitle: 'The head: which dimensions rotate, in which pairs',

@@ -182,27 +182,27 @@ class ModelView extends SchemeView {
     const r = this.pe.ropeFromConfig(text, {
       sequenceLength: Math.min(target, this.pe.limits.maxPosition),
     });
-    const perLayer = Array.isArray(r.layers) && r.layerTypes;
-    const typesOf = perLayer
-      ? r.layerTypes
-      : {
-          all: {
-            rope: true,
-            ropeType: r.ropeType,
-            theta: r.theta,
-            invFreq: r.invFreq,
-            attentionScaling: r.attentionScaling,
-            headDim: r.headDim,
-            rotaryDim: r.rotaryDim,
-            rotatedSlice: 'first',
-            pairing: 'half',
-            attention: 'full',
-            window: null,
-            scaling: r.scaling,
-          },
-        };
+    // The engine's per-layer reading: one layer-type name per hidden layer. An engine without it (or
+    // one that does not lay a model's layers out yet) gives the first layer type's fields only.
+    const perLayer = Array.isArray(r.layers) && r.layers.length > 0;
+    const typesOf = r.layerTypes || {
+      [r.ropeType]: {
+        rope: true,
+        ropeType: r.ropeType,
+        theta: r.theta,
+        invFreq: r.invFreq,
+        attentionScaling: r.attentionScaling,
+        headDim: r.headDim,
+        rotaryDim: r.rotaryDim,
+        rotatedSlice: 'first',
+        pairing: 'half',
+        attention: 'full',
+        window: null,
+        scaling: r.scaling,
+      },
+    };
     const layers = perLayer ? r.layers : [];
-    const names = perLayer ? [...new Set(layers)] : ['all'];
+    const names = perLayer ? [...new Set(layers)] : Object.keys(typesOf);
     const types = names.map((name, index) => ({
       name,
       index,
@@ -520,10 +520,12 @@ class ModelView extends SchemeView {
         return item;
       }),
     );
-    if (!traps.length) {
+    // Without the per-layer reading the layer-by-layer traps cannot be told: said first.
+    if (!model.perLayer || !traps.length) {
       const item = doc.createElement('li');
+      item.className = model.perLayer ? '' : 'unfinished';
       item.textContent = this.t(model.perLayer ? 'noTraps' : 'trapsUnfinished');
-      list.append(item);
+      list.prepend(item);
     }
   }
 }

@@ -14,7 +14,7 @@ export default {
   summary: '{layers} 层，{types} 种层类型；max_position_embeddings {mpe}。',
   summaryUnfinished:
     '这个版本的引擎对每一层都只读出一种 RoPE（第一种层类型）；max_position_embeddings {mpe}。',
-  trapsUnfinished: '这个版本还没有：这些陷阱需要引擎的逐层读取。',
+  trapsUnfinished: '这个版本还没有：与各层有关的陷阱需要引擎的逐层读取；下面的来自它的第一种层类型。',
   warningsTitle: '读取时的警告',
   trapsTitle: '你的推理引擎对这个模型必须算对的地方',
   noTraps: '除了每层都用普通 RoPE 之外没有别的。',
@@ -26,7 +26,7 @@ export default {
   attention_sliding: '滑动窗口',
   attention_chunked: '分块注意力',
   attention_linear: '线性注意力',
-  window: '，窗口 {window}',
+  window: '（{window} 个位置）',
   ropeOf: 'RoPE θ {theta}，{type}',
   nope: '无 RoPE',
   headTitle: '注意力头：哪些维度旋转，怎样配对',
