@@ -25,6 +25,7 @@
 namespace pe {
 
 inline constexpr int kMaxConfigBytes = 1 << 20;  // UTF-8 bytes of a config.json
+inline constexpr int kMaxLayers = 4096;          // num_hidden_layers
 
 struct ConfigWarning {
   std::string kind;  // a kind of kSchemeMessageTemplates (warn_*)
