@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 #include <utility>
 
 #include "pe/spec.hpp"
@@ -136,7 +135,9 @@ class Reader {
   Result<RopeConfigReading> read(std::string_view text);
 
  private:
+  // At most kMaxWarnings (a config with thousands of unknown keys gets the first ones).
   void warn(MessageKind kind, std::vector<MessageArg> args) {
+    if (out_.warnings.size() >= std::size_t(kMaxWarnings)) return;
     ConfigWarning w{std::string(kind.kind()), std::move(args), {}};
     w.message = format_message(kind.text(), "", w.args);
     out_.warnings.push_back(std::move(w));
@@ -153,6 +154,7 @@ class Reader {
   Status check_scaling_types(const Value& kept);
   Result<RopeScaling> scaling_of(const Value& kept, std::string_view type);
   Status read_geometry();
+  Status check_head();
   Status read_layers();
   Result<double> window_of(const std::string& kind);
   Result<LayerTypeReading> read_type(const std::string& name);
@@ -470,7 +472,7 @@ Status Reader::read_geometry() {
       const Value* interleave = c.given("rope_interleave");
       mla_interleave_ = !interleave || !interleave->is(Type::boolean) || interleave->boolean;
     }
-    return Ok{};
+    return check_head();
   }
   // Cohere2Config sets head_dim = hidden_size // num_attention_heads whatever the file says
   // (configuration_cohere2.py:93).
@@ -483,7 +485,7 @@ Status Reader::read_geometry() {
   if (std::isnan(head_dim_) && family_ && !std::isnan(family_->head_dim)) {
     head_dim_ = family_->head_dim;  // e.g. Gemma3TextConfig's head_dim = 256
     class_default("head_dim", head_dim_);
-    return Ok{};
+    return check_head();
   }
   if (std::isnan(head_dim_)) {
     const auto hidden = number(c, "hidden_size");
@@ -499,6 +501,15 @@ Status Reader::read_geometry() {
                   "hidden_size / num_attention_heads (" + format_number(hidden.value()) + " / " +
                       format_number(heads.value()) + " \u2192 " + format_number(head_dim_) + ")"};
   }
+  return check_head();
+}
+
+// The head's size (and MLA's q_nope part) checked before anything is sized by it, named as the
+// config names it.
+Status Reader::check_head() {
+  if (auto s = check_integer("head_dim", head_dim_, 2, kMaxHeadDim); !s)
+    return renamed(s.error(), head_name_);
+  if (auto s = check_integer("qk_nope_head_dim", mla_nope_, 0, kMaxHeadDim); !s) return s;
   return Ok{};
 }
 
@@ -754,9 +765,9 @@ Result<LayerTypeReading> Reader::read_type(const std::string& name) {
   Value kept;
   kept.type = Type::object;
   if (scaling) {
-    std::set<std::string_view> seen;  // a key given twice is one key (its last value)
     for (const std::string& key : scaling->keys) {
-      if (!seen.insert(key).second) continue;
+      // a key given twice is one key (its last value): kept once
+      if (std::find(kept.keys.begin(), kept.keys.end(), key) != kept.keys.end()) continue;
       const bool known = std::any_of(std::begin(kScalingKeys), std::end(kScalingKeys),
                                      [&](const ScalingKey& s) { return s.key == key; });
       if (known) {
@@ -844,6 +855,7 @@ Result<LayerTypeReading> Reader::read_type(const std::string& name) {
     head_dim = std::isnan(global.value()) ? 512 : global.value();
     if (std::isnan(global.value())) class_default("global_head_dim", 512);
     head_name = {"global_head_dim", "global_head_dim"};
+    if (auto s = check_integer("global_head_dim", head_dim, 2, kMaxHeadDim); !s) return s.error();
     out.head_dim = int(head_dim);
   }
   const bool proportional = type_is_text && type == "proportional";
@@ -961,7 +973,98 @@ Result<LayerTypeReading> Reader::read_type(const std::string& name) {
   return out;
 }
 
+std::string numbers_json(const std::vector<double>& values) {
+  std::string out = "[";
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    if (k) out += ", ";
+    out += json::number_text(values[k]);
+  }
+  return out + "]";
+}
+
+std::string args_json(const std::vector<MessageArg>& args) {
+  std::string out = "{";
+  for (std::size_t k = 0; k < args.size(); ++k) {
+    if (k) out += ", ";
+    out += json::quote(args[k].name) + ": ";
+    const double* number = std::get_if<double>(&args[k].value);
+    out += number ? json::number_text(*number) : json::quote(std::get<std::string>(args[k].value));
+  }
+  return out + "}";
+}
+
+// "key": value pairs, in order.
+struct Fields {
+  std::string text = "{";
+  Fields& add(const char* key, const std::string& json_value) {
+    if (text.size() > 1) text += ", ";
+    text += json::quote(key) + ": " + json_value;
+    return *this;
+  }
+  Fields& add(const char* key, double number) { return add(key, json::number_text(number)); }
+  std::string done() const { return text + "}"; }
+};
+
+std::string layer_type_json(const LayerTypeReading& t) {
+  return Fields()
+      .add("rope", t.rope ? "true" : "false")
+      .add("ropeType", t.rope ? json::quote(t.rope_type) : "null")
+      .add("theta", t.rope ? t.theta : kUnset)
+      .add("invFreq", numbers_json(t.scaled.inv_freq))
+      .add("attentionScaling", t.scaled.attention_scaling)
+      .add("headDim", t.head_dim)
+      .add("rotaryDim", t.rotary_dim)
+      .add("rotatedSlice", t.rotate_last ? "\"last\"" : "\"first\"")
+      .add("pairing", json::quote(to_string(t.pairing)))
+      .add("attention", json::quote(t.attention))
+      .add("window", t.window)
+      .done();
+}
+
 }  // namespace
+
+std::string rope_config_json(const RopeConfigReading& r) {
+  const auto& m = r.main();
+  const auto& s = m.scaled;
+  const auto pair = [](const char* a, double x, const char* b, double y) {
+    return std::isnan(x) ? std::string("null") : Fields().add(a, x).add(b, y).done();
+  };
+  std::string warnings = "[";
+  for (std::size_t k = 0; k < r.warnings.size(); ++k) {
+    const auto& w = r.warnings[k];
+    if (k) warnings += ", ";
+    warnings += Fields()
+                    .add("kind", json::quote(w.kind))
+                    .add("args", args_json(w.args))
+                    .add("message", json::quote(w.message))
+                    .done();
+  }
+  std::string layers = "[";
+  for (std::size_t k = 0; k < r.layers.size(); ++k) {
+    if (k) layers += ", ";
+    layers += json::quote(r.layers[k]);
+  }
+  Fields types;
+  for (const auto& t : r.layer_types) types.add(t.name.c_str(), layer_type_json(t));
+  return Fields()
+      .add("invFreq", numbers_json(s.inv_freq))
+      .add("attentionScaling", s.attention_scaling)
+      .add("factor", s.factor_used)
+      .add("ramp", pair("low", s.ramp_low, "high", s.ramp_high))
+      .add("wavelengths", pair("low", s.wavelength_low, "high", s.wavelength_high))
+      .add("headDim", m.head_dim)
+      .add("rotaryDim", m.rotary_dim)
+      .add("theta", m.theta)
+      .add("ropeType", json::quote(m.rope_type))
+      .add("maxPositions", r.max_positions)
+      .add("originalMaxPositions", r.original_max_positions)
+      .add("scaling", json::write(m.scaling))
+      .add("warnings", warnings + "]")
+      .add("layers", layers + "]")
+      .add("layerTypes", types.done())
+      .add("queryScaling", pair("floorScale", r.floor_scale, "attnScale", r.attn_scale))
+      .done();
+}
 
 Result<RopeConfigReading> read_rope_config(std::string_view json_text, double sequence_length) {
   return Reader(sequence_length).read(json_text);
