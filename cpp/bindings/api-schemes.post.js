@@ -143,7 +143,8 @@ peApi('ropeFrequencies', function ropeFrequencies(options) {
 
 // --- a model's config.json, read as the reference library reads it (pe/rope_config.hpp) ------------
 
-// The core reads the text (its keys, defaults, warnings and caps); here only the types are checked.
+// The core reads the text (its keys, defaults, warnings and caps) and writes the reading as JSON
+// (pe/rope_config.hpp); here only the types are checked and the frequencies made Float64Arrays.
 peApi('ropeFromConfig', function ropeFromConfig(jsonText, options) {
   const binding = peBinding('_ropeFromConfig', 'ropeFromConfig');
   peString(jsonText, 'jsonText');
@@ -162,7 +163,14 @@ peApi('ropeFromConfig', function ropeFromConfig(jsonText, options) {
   peCheckObject(opts, 'options', '{ sequenceLength: 32768 }');
   peCheckKeys(opts, { sequenceLength: 0 }, 'option');
   const length = opts.sequenceLength === undefined ? NaN : peNumber(opts.sequenceLength, 'sequenceLength');
-  return peUnwrap(binding(peWellFormed(jsonText), length), { sequence_length: 'sequenceLength' });
+  const r = JSON.parse(
+    peUnwrap(binding(peWellFormed(jsonText), length), { sequence_length: 'sequenceLength' }),
+  );
+  r.invFreq = Float64Array.from(r.invFreq);
+  for (const name of Object.keys(r.layerTypes)) {
+    r.layerTypes[name].invFreq = Float64Array.from(r.layerTypes[name].invFreq);
+  }
+  return r;
 });
 
 // Llama 4's attention temperature at a position (1 where the reading has none).

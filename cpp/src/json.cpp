@@ -1,6 +1,7 @@
 // The strict JSON reader of pe/json.hpp: recursive descent over bytes, with a depth cap.
 #include "pe/json.hpp"
 
+#include <cmath>
 #include <cstdint>
 
 #include "number_text.hpp"
@@ -360,6 +361,47 @@ std::string describe(const Value& value) {
   }
   if (k < value.text.size()) out += "\u2026";
   return out + "\"";
+}
+
+std::string quote(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      const char* hex = "0123456789abcdef";
+      out += "\\u00";
+      out += hex[(c >> 4) & 15];
+      out += hex[c & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+std::string number_text(double x) {
+  return std::isfinite(x) ? format_number(x) : "null";
+}
+
+std::string write(const Value& v) {
+  switch (v.type) {
+    case Type::null: return "null";
+    case Type::boolean: return v.boolean ? "true" : "false";
+    case Type::number: return number_text(v.number);
+    case Type::string: return quote(v.text);
+    case Type::array:
+    case Type::object: break;
+  }
+  const bool object = v.type == Type::object;
+  std::string out = object ? "{" : "[";
+  for (std::size_t k = 0; k < v.items.size(); ++k) {
+    if (k) out += ", ";
+    if (object) out += quote(v.keys[k]) + ": ";
+    out += write(v.items[k]);
+  }
+  return out + (object ? "}" : "]");
 }
 
 }  // namespace pe::json

@@ -120,132 +120,6 @@ int write_out(std::ostream& out, const std::string& output, const char* bytes, s
 
 // --- pe-export --config: a model's config.json --------------------------------------------------
 
-// A number as JSON writes it (NaN, which JSON cannot hold, as null).
-std::string json_number(double x) {
-  return std::isfinite(x) ? pe::format_number(x) : "null";
-}
-
-std::string json_string(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      const char* hex = "0123456789abcdef";
-      out += "\\u00";
-      out += hex[(c >> 4) & 15];
-      out += hex[c & 15];
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
-}
-
-std::string json_of(const pe::json::Value& v) {
-  using T = pe::json::Type;
-  switch (v.type) {
-    case T::null: return "null";
-    case T::boolean: return v.boolean ? "true" : "false";
-    case T::number: return json_number(v.number);
-    case T::string: return json_string(v.text);
-    case T::array: {
-      std::string out = "[";
-      for (std::size_t k = 0; k < v.items.size(); ++k) out += (k ? ", " : "") + json_of(v.items[k]);
-      return out + "]";
-    }
-    case T::object: {
-      std::string out = "{";
-      for (std::size_t k = 0; k < v.keys.size(); ++k) {
-        out += (k ? ", " : "") + json_string(v.keys[k]) + ": " + json_of(v.items[k]);
-      }
-      return out + "}";
-    }
-  }
-  return "null";
-}
-
-std::string json_numbers(const std::vector<double>& values) {
-  std::string out = "[";
-  for (std::size_t k = 0; k < values.size(); ++k) out += (k ? ", " : "") + json_number(values[k]);
-  return out + "]";
-}
-
-std::string json_args(const std::vector<pe::MessageArg>& args) {
-  std::string out = "{";
-  for (std::size_t k = 0; k < args.size(); ++k) {
-    out += (k ? ", " : "") + json_string(args[k].name) + ": ";
-    if (const double* number = std::get_if<double>(&args[k].value)) {
-      out += json_number(*number);
-    } else {
-      out += json_string(std::get<std::string>(args[k].value));
-    }
-  }
-  return out + "}";
-}
-
-std::string json_layer_type(const pe::LayerTypeReading& t) {
-  std::ostringstream out;
-  out << "{\"rope\": " << (t.rope ? "true" : "false")
-      << ", \"ropeType\": " << (t.rope ? json_string(t.rope_type) : "null")
-      << ", \"theta\": " << (t.rope ? json_number(t.theta) : "null")
-      << ", \"invFreq\": " << json_numbers(t.scaled.inv_freq)
-      << ", \"attentionScaling\": " << json_number(t.scaled.attention_scaling)
-      << ", \"headDim\": " << t.head_dim << ", \"rotaryDim\": " << t.rotary_dim
-      << ", \"rotatedSlice\": \"" << (t.rotate_last ? "last" : "first") << "\""
-      << ", \"pairing\": \"" << pe::to_string(t.pairing) << "\""
-      << ", \"attention\": " << json_string(t.attention)
-      << ", \"window\": " << json_number(t.window) << "}";
-  return out.str();
-}
-
-// The reading as pe.ropeFromConfig returns it (typed arrays as arrays).
-std::string reading_json(const pe::RopeConfigReading& r) {
-  const auto& m = r.main();
-  const auto& s = m.scaled;
-  std::ostringstream out;
-  out << "{\"invFreq\": " << json_numbers(s.inv_freq)
-      << ",\n \"attentionScaling\": " << json_number(s.attention_scaling)
-      << ",\n \"factor\": " << json_number(s.factor_used) << ",\n \"ramp\": "
-      << (std::isnan(s.ramp_low) ? "null"
-                                 : "{\"low\": " + json_number(s.ramp_low) +
-                                       ", \"high\": " + json_number(s.ramp_high) + "}")
-      << ",\n \"wavelengths\": "
-      << (std::isnan(s.wavelength_low) ? "null"
-                                       : "{\"low\": " + json_number(s.wavelength_low) +
-                                             ", \"high\": " + json_number(s.wavelength_high) + "}")
-      << ",\n \"headDim\": " << m.head_dim << ",\n \"rotaryDim\": " << m.rotary_dim
-      << ",\n \"theta\": " << json_number(m.theta)
-      << ",\n \"ropeType\": " << json_string(m.rope_type)
-      << ",\n \"maxPositions\": " << json_number(r.max_positions)
-      << ",\n \"originalMaxPositions\": " << json_number(r.original_max_positions)
-      << ",\n \"scaling\": " << json_of(m.scaling) << ",\n \"warnings\": [";
-  for (std::size_t k = 0; k < r.warnings.size(); ++k) {
-    const auto& w = r.warnings[k];
-    out << (k ? "," : "") << "\n  {\"kind\": " << json_string(w.kind)
-        << ", \"args\": " << json_args(w.args) << ", \"message\": " << json_string(w.message)
-        << "}";
-  }
-  out << "],\n \"layers\": [";
-  for (std::size_t k = 0; k < r.layers.size(); ++k)
-    out << (k ? ", " : "") << json_string(r.layers[k]);
-  out << "],\n \"layerTypes\": {";
-  for (std::size_t k = 0; k < r.layer_types.size(); ++k) {
-    out << (k ? "," : "") << "\n  " << json_string(r.layer_types[k].name) << ": "
-        << json_layer_type(r.layer_types[k]);
-  }
-  out << "},\n \"queryScaling\": ";
-  if (std::isnan(r.floor_scale)) {
-    out << "null";
-  } else {
-    out << "{\"floorScale\": " << json_number(r.floor_scale)
-        << ", \"attnScale\": " << json_number(r.attn_scale) << "}";
-  }
-  out << "}\n";
-  return out.str();
-}
-
 std::string or_none(double x) {
   return std::isnan(x) ? "none" : pe::format_number(x);
 }
@@ -350,7 +224,7 @@ int run_config(const std::string& path, std::map<std::string, std::string> given
   }
   const bool tables = output != "-";
   // The reading goes to standard output (the tables, if any, to their file).
-  std::cout << (as_json ? reading_json(r) : reading_text(r));
+  std::cout << (as_json ? pe::rope_config_json(r) + "\n" : reading_text(r));
   if (!tables) return 0;
   if (!chosen->rope) return fail("layer type " + chosen->name + " has no RoPE (NoPE): no tables");
   double rows = *positions_flag;

@@ -142,6 +142,8 @@ std::vector<pe::Error> every_core_error() {
               "short_factor": 1}})",
            R"({"head_dim": 64, "rope_theta": 1e4, "rope_scaling": {"rope_type": "longrope",
               "short_factor": [null]}})",
+           R"({"head_dim": 64, "rope_theta": 1e4, "num_hidden_layers": 1,
+              "layer_types": ["mamba"]})",
        }) {
     add(pe::read_rope_config(config, std::numeric_limits<double>::quiet_NaN()));
   }
@@ -171,6 +173,16 @@ std::set<std::string> every_config_warning() {
            R"({"head_dim": 4, "rope_theta": 1e4, "max_position_embeddings": 8192,
               "original_max_position_embeddings": 4096, "rope_scaling": {"type": "su",
               "short_factor": [1, 1], "long_factor": [2, 2]}})",
+           // a class default, a key the class ignores, llama3's step, YaRN's equal betas
+           R"({"model_type": "gemma3_text", "hidden_size": 64})",
+           R"({"model_type": "cohere2", "hidden_size": 64, "num_attention_heads": 1,
+              "rope_theta": 1e4, "layer_switch": 4})",
+           R"({"head_dim": 64, "rope_theta": 1e4, "rope_scaling": {"rope_type": "llama3",
+              "factor": 8, "low_freq_factor": 1, "high_freq_factor": 1,
+              "original_max_position_embeddings": 8192}})",
+           R"({"head_dim": 64, "rope_theta": 1e4, "max_position_embeddings": 8192,
+              "rope_scaling": {"rope_type": "yarn", "factor": 4, "beta_fast": 1, "beta_slow": 1,
+              "original_max_position_embeddings": 2048}})",
        }) {
     const auto r = pe::read_rope_config(config, std::numeric_limits<double>::quiet_NaN());
     REQUIRE_MESSAGE(r.ok(), r.error().message);
@@ -186,10 +198,11 @@ std::set<std::string> every_config_warning() {
 
 TEST_CASE("every message template has a unique kind and only known placeholders") {
   const std::set<std::string> known = {
-      "name", "min",   "max",    "got",  "allowed", "low",     "high",  "index",      "expected",
-      "rows", "cols",  "other",  "last", "row0",    "row_end", "col0",  "col_end",    "at",
-      "mib",  "width", "height", "what", "example", "step",    "limit", "type",       "reason",
-      "key",  "theta", "inner",  "top",  "ratio",   "factor",  "extra", "alternative"};
+      "name",     "min",   "max",         "got",   "allowed", "low",        "high",    "index",
+      "expected", "rows",  "cols",        "other", "last",    "row0",       "row_end", "col0",
+      "col_end",  "at",    "mib",         "width", "height",  "what",       "example", "step",
+      "limit",    "type",  "reason",      "key",   "theta",   "inner",      "top",     "ratio",
+      "factor",   "extra", "alternative", "class", "value",   "wavelength", "beta"};
   std::set<std::string> kinds;
   std::vector<pe::MessageTemplate> all(pe::message_templates().begin(),
                                        pe::message_templates().end());

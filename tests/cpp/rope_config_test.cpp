@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <string>
@@ -173,4 +174,145 @@ TEST_CASE("the query scale follows Llama 4's temperature formula, 1 without one"
   CHECK(pe::query_scale(8192, 0.1, 100000).value() == doctest::Approx(0.1 * std::log(13.0) + 1));
   CHECK(pe::query_scale(8192, 0.1, -1).error().parameter == "position");
   CHECK(pe::query_scale(0, 0.1, 1).error().parameter == "floor_scale");
+}
+
+namespace {
+
+struct ModelType {
+  const char* name;
+  bool rope;
+  const char* rope_type;
+  double theta;
+  int head_dim, rotary_dim;
+  const char* rotated_slice;
+  const char* pairing;
+  const char* attention;
+  double window, attention_scaling;
+  std::vector<double> inv_freq, inv_freq_long;
+  double long_from;
+};
+
+struct ModelRun {
+  const char* name;
+  int count;
+};
+
+struct ModelCase {
+  const char* slug;
+  const char* config;
+  std::vector<ModelRun> layers;
+  std::vector<ModelType> types;
+  double floor_scale, attn_scale;
+};
+
+using pe::kUnset;
+const ModelCase kModels[] = {
+#include "models_reference.inc"
+};
+
+bool same(double a, double b) {
+  return (std::isnan(a) && std::isnan(b)) || a == b;
+}
+
+// invFreq of expected.json is float32 (the library computes in float32; the engine in float64):
+// the two agree to float32's rounding, 3.3e-7 relative at worst over the gallery.
+void check_frequencies(const std::vector<double>& got, const std::vector<double>& want) {
+  REQUIRE(got.size() == want.size());
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    CAPTURE(i);
+    if (want[i] == 0) {
+      CHECK(got[i] == 0);  // proportional's pairs that never turn
+    } else {
+      CHECK(std::fabs(got[i] - want[i]) <= 1e-6 * want[i]);
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("every gallery config reads per layer as transformers' own code computes it") {
+  // tests/reference/models/: 22 published configs, and what huggingface/transformers @ c49429ed1f8b
+  // computes from them (Gemma 3 sliding and full θ and scaling, Gemma 4 proportional, Llama 4 NoPE,
+  // chunks and temperature, GPT-OSS YaRN untruncated, DeepSeek-V3's last slice and interleaved
+  // pairs, Qwen3.5's partial rotary and linear layers, Phi-4 mini's longrope with partial rotary,
+  // ...).
+  CHECK(std::size(kModels) >= 22);
+  for (const auto& m : kModels) {
+    CAPTURE(m.slug);
+    const auto r = pe::read_rope_config(m.config, kUnset);
+    REQUIRE_MESSAGE(r.ok(), r.error().message);
+    const auto& reading = r.value();
+    std::vector<std::string> layers;
+    for (const auto& run : m.layers) layers.insert(layers.end(), std::size_t(run.count), run.name);
+    CHECK(reading.layers == layers);
+    REQUIRE(reading.layer_types.size() == m.types.size());
+    for (const auto& want : m.types) {
+      CAPTURE(want.name);
+      const auto got = std::find_if(reading.layer_types.begin(), reading.layer_types.end(),
+                                    [&](const auto& t) { return t.name == want.name; });
+      REQUIRE(got != reading.layer_types.end());
+      CHECK(got->rope == want.rope);
+      CHECK(got->head_dim == want.head_dim);
+      CHECK(got->rotary_dim == want.rotary_dim);
+      CHECK(std::string(got->rotate_last ? "last" : "first") == want.rotated_slice);
+      CHECK(pe::to_string(got->pairing) == want.pairing);
+      CHECK(got->attention == want.attention);
+      CHECK(same(got->window, want.window));
+      if (!want.rope) continue;
+      CHECK(got->rope_type == want.rope_type);
+      CHECK(got->theta == want.theta);
+      CHECK(got->scaled.attention_scaling ==
+            doctest::Approx(want.attention_scaling).epsilon(1e-12));
+      check_frequencies(got->scaled.inv_freq, want.inv_freq);
+      if (!want.inv_freq_long.empty()) {  // longrope past the original length: long_factor
+        const auto past = pe::read_rope_config(m.config, want.long_from + 1);
+        REQUIRE(past.ok());
+        const auto& t =
+            *std::find_if(past.value().layer_types.begin(), past.value().layer_types.end(),
+                          [&](const auto& x) { return x.name == want.name; });
+        check_frequencies(t.scaled.inv_freq, want.inv_freq_long);
+      }
+    }
+    CHECK(same(reading.floor_scale, m.floor_scale));
+    CHECK(same(reading.attn_scale, m.attn_scale));
+    // No "unknown key" warning for a key the library reads.
+    for (const auto& w : reading.warnings) CHECK_MESSAGE(w.kind != "warn_unknown_key", w.message);
+  }
+}
+
+TEST_CASE("the readings the library changed or refused before are read as it reads them now") {
+  const auto read = [](const char* text) {
+    const auto r = pe::read_rope_config(text, kUnset);
+    REQUIRE_MESSAGE(r.ok(), r.error().message);
+    return r.value();
+  };
+  // YaRN with factor 4 and lengths whose ratio is 1 (Qwen2.5's card): the newest library uses
+  // factor (modeling_rope_utils.py @ c49429ed, _compute_yarn_parameters: the ratio only when factor
+  // is None); v4.53.0 used the ratio. The warning says which.
+  const auto qwen = read(R"({"model_type": "qwen2", "hidden_size": 3584, "num_attention_heads": 28,
+    "max_position_embeddings": 32768, "rope_theta": 1e6, "rope_scaling": {"factor": 4.0,
+    "original_max_position_embeddings": 32768, "type": "yarn"}})");
+  CHECK(qwen.main().scaled.factor_used == 4);
+  CHECK(qwen.main().scaled.attention_scaling == doctest::Approx(0.1 * std::log(4.0) + 1));
+  CHECK(std::any_of(qwen.warnings.begin(), qwen.warnings.end(), [](const auto& w) {
+    return w.kind == "warn_yarn_ratio" && w.message.find("v4.53.0") != std::string::npos;
+  }));
+  // MiniCPM's longrope: no factor, the lengths imply it (131072 / 4096 = 32).
+  std::string list = "[1";
+  for (int k = 1; k < 32; ++k) list += ",1";
+  list += ']';
+  const std::string minicpm =
+      R"({"model_type": "minicpm3", "head_dim": 64, "rope_theta": 1e4, "max_position_embeddings": 131072,
+      "rope_scaling": {"rope_type": "longrope", "original_max_position_embeddings": 4096,
+      "short_factor": )" +
+      list + ", \"long_factor\": " + list + "}}";
+  const auto implied = read(minicpm.c_str());
+  CHECK(implied.main().scaled.factor_used == 32);
+  CHECK(implied.main().scaled.attention_scaling ==
+        doctest::Approx(std::sqrt(1 + std::log(32.0) / std::log(4096.0))));
+  // Qwen2.5-VL's legacy "mrope": default RoPE (configuration_qwen2_5_vl.py), not refused.
+  const auto vl =
+      read(R"({"model_type": "qwen2_5_vl", "hidden_size": 3584, "num_attention_heads": 28,
+    "rope_theta": 1e6, "rope_scaling": {"type": "mrope", "mrope_section": [16, 24, 24]}})");
+  CHECK(vl.main().rope_type == "default");
 }

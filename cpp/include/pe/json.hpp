@@ -43,4 +43,10 @@ Result<Value> parse(std::string_view text, const std::string& parameter, int max
 // quoted (its first 40 characters), a number, true, false, null, "an array of N", "an object".
 std::string describe(const Value& value);
 
+// JSON text: a string quoted and escaped; a number the shortest way that reads back the same
+// (NaN and infinities, which JSON cannot hold, as null); any value.
+std::string quote(std::string_view text);
+std::string number_text(double x);
+std::string write(const Value& value);
+
 }  // namespace pe::json

@@ -25,6 +25,8 @@
 namespace pe {
 
 inline constexpr int kMaxConfigBytes = 1 << 20;  // UTF-8 bytes of a config.json
+inline constexpr int kMaxLayers = 4096;          // num_hidden_layers
+inline constexpr int kMaxWarnings = 64;          // warnings of one reading (the first ones)
 
 struct ConfigWarning {
   std::string kind;  // a kind of kSchemeMessageTemplates (warn_*)
@@ -64,6 +66,10 @@ struct RopeConfigReading {
 // (dynamic NTK, LongRoPE), NaN if not given. Errors name `json_text` (parameter "jsonText") for
 // the text itself, else the config key.
 Result<RopeConfigReading> read_rope_config(std::string_view json_text, double sequence_length);
+
+// The reading as JSON, with the JS API's field names (typed arrays as arrays; NaN as null): what
+// pe.ropeFromConfig returns and pe-export --config --json prints.
+std::string rope_config_json(const RopeConfigReading& reading);
 
 // Llama 4's query scale at a position: log(floor((position + 1) / floor_scale) + 1) * attn_scale
 // + 1 (models/llama4/modeling_llama4.py, Llama4TextAttention.forward); 1 without a temperature

@@ -50,6 +50,12 @@ struct RopeScaling {
   double low_freq_factor = kUnset;                   // llama3
   double high_freq_factor = kUnset;                  // llama3
   std::vector<double> short_factor, long_factor;     // longrope: rotary_dim / 2 each
+  // The newest library (transformers c49429ed, 2026-08-16; the config reader sets it): an explicit
+  // YaRN or LongRoPE factor wins over max_position_embeddings / original (which only stands in
+  // for a missing factor; v4.53.0 always used the ratio), and llama3 with equal low and high
+  // factors or YaRN with equal betas compute as the library does (a clean step) instead of being
+  // refused. Off: the behaviour of cyyever/transformers @ 89539b0672a0 described above.
+  bool newest = false;
 };
 
 // What the methods read outside rope_scaling.
