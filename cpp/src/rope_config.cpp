@@ -1018,6 +1018,7 @@ std::string layer_type_json(const LayerTypeReading& t) {
       .add("pairing", json::quote(to_string(t.pairing)))
       .add("attention", json::quote(t.attention))
       .add("window", t.window)
+      .add("scaling", json::write(t.scaling))  // the atlas draws q·k from it
       .done();
 }
 
