@@ -437,13 +437,21 @@ class ModelView extends SchemeView {
     const pairs = type.invFreq.length;
     const cap = Math.floor(this.pe.limits.maxDotWork / pairs) - 1;
     const distance = Math.max(1, Math.min(lengths.target - 1, cap));
-    const options = { headDim: type.headDim, rotaryDim: type.rotaryDim, theta: type.theta };
+    let options = { headDim: type.headDim, rotaryDim: type.rotaryDim, theta: type.theta };
     if (type.scaling) options.scaling = type.scaling;
+    const still = zeroPairs(type);
+    if (type.ropeType === 'proportional' && still) options = this.proportionalAsDefault(type, still);
     if (r.maxPositions !== null) options.maxPositions = r.maxPositions;
     if (type.ropeType === 'longrope' && r.originalMaxPositions !== null)
       options.originalMaxPositions = r.originalMaxPositions;
     options.sequenceLength = lengths.target;
-    if (type.ropeType !== 'default' && !type.scaling) {
+    if (!options) {
+      fitCanvas(canvas, 1, 1);
+      note.textContent = this.t('scoresNoScaling', { type: type.ropeType });
+      note.dataset.error = 'no_scaling';
+      return;
+    }
+    if (type.ropeType !== 'default' && type.ropeType !== 'proportional' && !type.scaling) {
       // The engine gives no scaling block for this layer type: nothing to compute q·k from.
       fitCanvas(canvas, 1, 1);
       note.textContent = this.t('scoresNoScaling', { type: type.ropeType });
@@ -466,6 +474,26 @@ class ModelView extends SchemeView {
       fitCanvas(canvas, 1, 1);
       note.textContent = this.t('scoresMissing', { type: type.ropeType, reason: this.t.error(error) });
       note.dataset.error = error.kind || 'error';
+    }
+  }
+
+  /** Proportional RoPE (Gemma 4) turns n pairs at θ^(−2i/d) over the whole head d and leaves the rest
+   *  still: for q·k that is default RoPE on 2n dimensions at θ' = θ^(2n/d) (the same frequencies, and
+   *  a still pair adds what an unrotated dimension pair adds). The engine's frequencies for those
+   *  options are checked against the reading's before they are used; null if they differ. */
+  proportionalAsDefault(type, still) {
+    const turning = type.invFreq.length - still;
+    const options = {
+      headDim: type.headDim,
+      rotaryDim: 2 * turning,
+      theta: type.theta ** ((2 * turning) / type.rotaryDim),
+    };
+    try {
+      const { invFreq } = this.pe.ropeFrequencies(options);
+      const same = Array.from(invFreq).every((w, i) => Math.abs(w / type.invFreq[i] - 1) < 1e-9);
+      return same ? options : null;
+    } catch {
+      return null; // no turning pair, or a geometry ropeFrequencies refuses
     }
   }
 
