@@ -74,11 +74,8 @@ test('every gallery config selects, loads and draws with no error, each with its
   assert.ok(GALLERY.length >= 22, `${GALLERY.length} configs`);
   const { page, problems, context } = await open();
   for (const { model, source } of GALLERY) {
-    await page.evaluate((model) => {
-      const select = document.getElementById('figure').shadowRoot.querySelector('[name="model-preset"]');
-      select.value = model;
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-    }, model);
+    // As a reader picks it (input, then change; the selector reaches into the figure's shadow root).
+    await page.selectOption('[name="model-preset"]', model);
     const seen = await drawn(page, model);
     assert.equal(seen.state, 'drawn', `${model}: ${seen.summary}`);
     assert.ok(seen.source.includes(source.repository), `${model}: its source line`);
@@ -151,7 +148,7 @@ test("DeepSeek-V3's head: q_nope 128 then q_rope 64, interleaved; Llama 4's NoPE
 
 test('a bad paste is a message in the reader’s language; the figures keep the last good model', async () => {
   for (const [lang, says] of [
-    ['en', /^config\.json is not valid JSON/],
+    ['en', /^jsonText is not valid JSON: line 1, column 18/],
     ['zh', /不是有效的 JSON/],
   ]) {
     const { page, problems, context } = await open(`&model=google/gemma-3-1b-it&lang=${lang}`);
