@@ -33,9 +33,9 @@ function markup(t) {
       ${t('bodyHtml')}
       <div class="scheme-controls">
         <label class="inline-label">${t('preset')}
-          <select name="model-preset">${options}<option value="custom">${t('custom')}</option></select></label>
+          <select name="model-preset" translate="no">${options}<option value="custom">${t('custom')}</option></select></label>
       </div>
-      <p class="model-source note"></p>
+      <p class="model-source note" translate="no"></p>
       <details class="model-paste">
         <summary>${t('pasteLabel')}</summary>
         <textarea name="model-config" rows="8" spellcheck="false" aria-label="config.json"></textarea>

@@ -62,7 +62,7 @@ export default {
   queryFactor: '查询系数',
   windowLine: '窗口',
   trap_theta:
-    '不同层类型的 θ 不同（{list}）：对全部 {total} 层用同一个 θ，会在部分层上出错（Gemma 3 局部 θ 的 bug）。',
+    '不同层类型的 θ 不同（{list}）：对全部 {total} 层用同一个 θ，会在部分层上出错（Gemma 3 局部 θ 的缺陷）。',
   trap_scalingSome: '{type} 缩放只用于 {name} 层（{total} 层中的 {n} 层），不是每一层。',
   trap_nope: '{total} 层中有 {n} 层没有 RoPE：旋转它们会改变模型。',
   trap_linear: '{total} 层中有 {n} 层是线性注意力，完全没有 RoPE。',
