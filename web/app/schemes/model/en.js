@@ -53,7 +53,8 @@ export default {
     'Pairs whose wavelength is longer than the training length ({train}) never turned once in training. {bands}',
   angleNote: '{scaled} pairs would reach angles never seen within {train} positions by {target}.',
   scoresNote:
-    'q = k = (1, …, 1), q·k after rotation over its value at distance 0, out to {distance}; each pixel is the mean over the distances it covers.',
+    'q = k = (1, …, 1), q·k after rotation over its value at distance 0, out to {distance}{capped}; each pixel is the mean over the distances it covers.',
+  scoresCapped: ' (this figure’s share of the engine’s work per frame; the layer reaches {target})',
   scoresMissing: 'q·k for rope type {type} is not drawn: {reason}',
   scoresNoScaling:
     'q·k not drawn: this engine gives no scaling block for this layer type ({type}), only its frequencies.',

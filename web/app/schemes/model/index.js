@@ -151,6 +151,7 @@ class ModelView extends SchemeView {
       return;
     }
     delete summary.dataset.error;
+    this.palette = theme(this.root);
     const r = model.result;
     summary.textContent = this.t(model.perLayer ? 'summary' : 'summaryUnfinished', {
       layers: model.layers.length,
@@ -246,7 +247,7 @@ class ModelView extends SchemeView {
   }
 
   colorOf(type) {
-    const c = theme(this.root);
+    const c = this.palette; // read once per redraw (render): a style lookup per layer is slow
     return type.rope ? c.series[type.index % c.series.length] : c.muted;
   }
 
@@ -435,7 +436,9 @@ class ModelView extends SchemeView {
     const note = q('.model-scores-note');
     const c = theme(canvas);
     const pairs = type.invFreq.length;
-    const cap = Math.floor(this.pe.limits.maxDotWork / pairs) - 1;
+    // A sixteenth of the engine's cap per layer type: several figures redraw at once when a model is
+    // picked, within a frame budget; the note says where the curve stops.
+    const cap = Math.floor(this.pe.limits.maxDotWork / 16 / pairs) - 1;
     const distance = Math.max(1, Math.min(lengths.target - 1, cap));
     let options = { headDim: type.headDim, rotaryDim: type.rotaryDim, theta: type.theta };
     if (type.scaling) options.scaling = type.scaling;
@@ -467,7 +470,10 @@ class ModelView extends SchemeView {
         yLabel: this.t('score'),
       });
       if (lengths.train <= distance) markDistance(chart, lengths.train, c.fg);
-      note.textContent = this.t('scoresNote', { distance: fmt(distance) });
+      note.textContent = this.t('scoresNote', {
+        distance: fmt(distance),
+        capped: distance < lengths.target - 1 ? this.t('scoresCapped', { target: fmt(lengths.target) }) : '',
+      });
       delete note.dataset.error;
     } catch (error) {
       // A rope type ropeScores does not compute from a config's block (proportional): said, not drawn.

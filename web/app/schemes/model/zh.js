@@ -50,7 +50,8 @@ export default {
   wavelengthNote: '波长超过训练长度（{train}）的对在训练中一圈都没转完。{bands}',
   angleNote: '到 {target} 时，有 {scaled} 对会出现在 {train} 个位置内从未见过的角度。',
   scoresNote:
-    'q = k = (1, …, 1)，旋转后的 q·k 除以距离 0 处的值，画到距离 {distance}；每个像素是它覆盖的距离上的平均值。',
+    'q = k = (1, …, 1)，旋转后的 q·k 除以距离 0 处的值，画到距离 {distance}{capped}；每个像素是它覆盖的距离上的平均值。',
+  scoresCapped: '（这是此图在每帧中分到的引擎计算量；该层可达 {target}）',
   scoresMissing: '没有画 {type} 类型的 q·k：{reason}',
   scoresNoScaling: '没有画 q·k：这个引擎对该层类型（{type}）只给出频率，没有给出缩放参数。',
   temperatureTitle: '查询温度随位置的变化',
