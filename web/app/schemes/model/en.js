@@ -37,7 +37,7 @@ export default {
   qRope: 'q_rope {dims}, rotated',
   qNope: 'q_nope {dims}, not rotated',
   passThrough: 'not rotated {dims}',
-  zeroPairs: '{pairs} pairs with frequency 0 ({dims})',
+  zeroPairs: 'frequency 0: {dims} dimensions',
   pairsHalf:
     'Pairs (i, i + {half}): dimension 0 turns with {half}, 1 with {next}, … (rotate_half: GPT-NeoX, Llama, Hugging Face).',
   pairsInterleaved:
@@ -94,7 +94,7 @@ export default {
     'DeepSeek’s own inference code applies YaRN (and mscale² on the softmax scale) only when max_seq_len > {from}; transformers always does.',
   trap_temperature:
     'Layers without RoPE scale the query with position (a step every {floor}); transformers defaults attn_temperature_tuning to true, Meta’s args.py and vLLM at max_model_len ≤ 32768 leave it off.',
-  trap_warnings: '{n} warnings from the reading (keys ignored, values from class defaults).',
+  trap_warnings: 'The reading’s warnings ({n}): keys the class ignores, values from class defaults.',
   // The long-context figures' words (rope-figures.js).
   wavelength: 'wavelength (positions)',
   pair: 'pair i',

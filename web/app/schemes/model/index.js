@@ -328,13 +328,28 @@ class ModelView extends SchemeView {
         return s;
       };
       const last = type.rotatedSlice === 'last';
-      const rotated = segment('rotated', r - 2 * z, this.t(last ? 'qRope' : 'rotated', { dims: r - 2 * z }));
-      const still = segment('zero', 2 * z, this.t('zeroPairs', { dims: 2 * z, pairs: z }));
       const pass = segment('pass', h - r, this.t(last ? 'qNope' : 'passThrough', { dims: h - r }));
-      bar.append(...(last ? [pass, rotated, still] : [rotated, still, pass]).filter(Boolean));
+      if (z && type.pairing === 'half') {
+        // Pairs (i, i + r/2) with the last z still: each half of the rotated slice turns its first
+        // r/2 − z dimensions and leaves the rest (Gemma 4's proportional RoPE).
+        const turning = r / 2 - z;
+        const halfOf = () => [
+          segment('rotated', turning, this.t('rotated', { dims: turning })),
+          segment('zero', z, this.t('zeroPairs', { dims: z, pairs: z })),
+        ];
+        bar.append(...[...halfOf(), ...halfOf(), pass].filter(Boolean));
+      } else {
+        const rotated = segment(
+          'rotated',
+          r - 2 * z,
+          this.t(last ? 'qRope' : 'rotated', { dims: r - 2 * z }),
+        );
+        const still = segment('zero', 2 * z, this.t('zeroPairs', { dims: 2 * z, pairs: z }));
+        bar.append(...(last ? [pass, rotated, still] : [rotated, still, pass]).filter(Boolean));
+      }
       const pairs = doc.createElement('p');
       pairs.className = 'note';
-      const half = (r - 0) / 2;
+      const half = r / 2;
       pairs.textContent =
         type.pairing === 'half'
           ? this.t('pairsHalf', { half: fmt(half), next: fmt(half + 1) })

@@ -35,7 +35,7 @@ export default {
   qRope: 'q_rope {dims}，旋转',
   qNope: 'q_nope {dims}，不旋转',
   passThrough: '不旋转 {dims}',
-  zeroPairs: '{pairs} 对频率为 0（{dims} 维）',
+  zeroPairs: '频率为 0：{dims} 维',
   pairsHalf:
     '配对 (i, i + {half})：第 0 维与第 {half} 维一起转，第 1 维与第 {next} 维，……（rotate_half：GPT-NeoX、Llama、Hugging Face）。',
   pairsInterleaved:
