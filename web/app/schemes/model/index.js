@@ -20,7 +20,6 @@ import {
 import { GALLERY, loadConfig } from './gallery.js';
 
 const DEFAULT_MODEL = 'google/gemma-3-1b-it';
-const escape = (s) => String(s).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function markup(t) {
   const options = GALLERY.map(
@@ -168,7 +167,8 @@ class ModelView extends SchemeView {
     this.root.dataset.state = 'drawn';
   }
 
-  /** The engine's reading (twice: once for the lengths, then at the length the scaling reaches), and
+  /** The engine's reading (for dynamic NTK and LongRoPE twice: once for the lengths, then at the
+   *  length the scaling reaches), and
    *  per layer type the figures' inputs. An engine without the per-layer reading gives one type for
    *  every layer, marked `unfinished` (the strip then says so instead of guessing from the config). */
   read(text) {
@@ -180,9 +180,11 @@ class ModelView extends SchemeView {
       first.maxPositions,
       first.originalMaxPositions,
     );
-    const r = this.pe.ropeFromConfig(text, {
-      sequenceLength: Math.min(target, this.pe.limits.maxPosition),
-    });
+    // Read again at that length only where it changes the frequencies (dynamic NTK, LongRoPE).
+    const bySequence = (x) => x.ropeType === 'dynamic' || x.ropeType === 'longrope';
+    const r = [first, ...Object.values(first.layerTypes || {})].some(bySequence)
+      ? this.pe.ropeFromConfig(text, { sequenceLength: Math.min(target, this.pe.limits.maxPosition) })
+      : first;
     // The engine's per-layer reading: one layer-type name per hidden layer. An engine without it (or
     // one that does not lay a model's layers out yet) gives the first layer type's fields only.
     const perLayer = Array.isArray(r.layers) && r.layers.length > 0;
@@ -370,26 +372,35 @@ class ModelView extends SchemeView {
   drawTypes(model) {
     const box = this.root.querySelector('.model-types');
     const doc = box.ownerDocument;
-    const r = model.result;
-    const columns = model.types
-      .filter((x) => x.rope)
-      .map((type) => {
-        const column = doc.createElement('div');
-        column.className = 'model-type';
-        column.id = `model-type-${type.index}`;
-        column.dataset.type = type.name;
-        column.innerHTML = `<h4><code>${escape(type.name)}</code></h4><p class="note">${escape(this.describe(type))}</p>
-          ${['wavelength', 'angle', 'scores']
-            .map(
-              (k) => `<h5 id="model-${k}-${type.index}" tabindex="-1">${this.t(`${k}Title`)}</h5>
-          <canvas class="model-${k}" role="img" aria-label="${this.t(`${k}Title`)}"></canvas>
-          <p class="legend model-${k}-legend"></p><p class="model-${k}-note note"></p>`,
-            )
-            .join('')}`;
-        return { column, type };
-      });
-    box.replaceChildren(...columns.map((c) => c.column));
-    for (const { column, type } of columns) this.drawType(column, type, r, type === model.main);
+    const rope = model.types.filter((x) => x.rope);
+    // One column per rotating layer type. Columns are kept from one model to the next (a new canvas
+    // costs a style and layout pass to measure and theme; picking a model should redraw in a frame).
+    const columns = [...box.children];
+    for (let k = columns.length; k < rope.length; k++) {
+      const column = doc.createElement('div');
+      column.className = 'model-type';
+      column.innerHTML = `<h4><code></code></h4><p class="note model-type-note"></p>
+        ${['wavelength', 'angle', 'scores']
+          .map(
+            (key) => `<h5 tabindex="-1" class="model-${key}-title">${this.t(`${key}Title`)}</h5>
+        <canvas class="model-${key}" role="img" aria-label="${this.t(`${key}Title`)}"></canvas>
+        <p class="legend model-${key}-legend"></p><p class="model-${key}-note note"></p>`,
+          )
+          .join('')}`;
+      box.append(column);
+      columns.push(column);
+    }
+    columns.slice(rope.length).forEach((column) => column.remove());
+    rope.forEach((type, k) => {
+      const column = columns[k];
+      column.dataset.type = type.name;
+      column.querySelector('code').textContent = type.name;
+      column.querySelector('.model-type-note').textContent = this.describe(type);
+      // The traps link to a layer type's figures by its index.
+      for (const key of ['wavelength', 'angle', 'scores'])
+        column.querySelector(`.model-${key}-title`).id = `model-${key}-${type.index}`;
+      this.drawType(column, type, model.result, type === model.main);
+    });
   }
 
   drawType(column, type, r, main) {
