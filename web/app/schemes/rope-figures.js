@@ -164,11 +164,14 @@ export function markDistance(chart, at, color) {
   ctx.restore();
 }
 
+/** The training length the figures take where a config gives none (max_position_embeddings). */
+export const STAND_IN_LENGTH = 4096;
+
 /** The lengths a reading extends between, from its scaling block (as transformers reads each type):
  *  train, the length the model was trained at; target, the length the scaling reaches. */
 export function lengthsOf(ropeType, scaling, factor, maxPositions, originalMaxPositions) {
   const s = scaling || {};
-  const mpe = maxPositions || 4096;
+  const mpe = maxPositions || STAND_IN_LENGTH;
   let train = mpe;
   let target = mpe;
   if (ropeType === 'llama3') {

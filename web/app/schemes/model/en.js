@@ -46,6 +46,8 @@ export default {
   typesTitle: 'Per layer type: wavelengths, unseen angles, q·k',
   typesNote:
     'Each layer type that rotates, side by side. A sliding or chunked layer never looks farther back than its window, in training or after, so its figures stop there.',
+  noLength:
+    'The reading gives no max_position_embeddings: these figures take {length} positions as the training length, a stand-in.',
   wavelengthTitle: 'Wavelength per pair against the training length',
   angleTitle: 'Angles never seen in training',
   scoresTitle: 'q·k against distance',

@@ -16,6 +16,7 @@ import {
   markDistance,
   meanScores,
   scoreColumns,
+  STAND_IN_LENGTH,
 } from '../rope-figures.js';
 import { GALLERY, loadConfig } from './gallery.js';
 
@@ -47,7 +48,10 @@ function markup(t) {
       ${part('traps', '<ul class="model-traps"></ul>')}
       ${part('strip', '<div class="model-strip" role="img"></div><ul class="model-strip-legend"></ul>')}
       ${part('head', '<div class="model-heads"></div>')}
-      ${part('types', `<p class="note">${t('typesNote')}</p><div class="model-types"></div>`)}
+      ${part(
+        'types',
+        `<p class="note">${t('typesNote')}</p><p class="note model-length-note"></p><div class="model-types"></div>`,
+      )}
       ${part(
         'temperature',
         `<canvas class="model-temperature" role="img" aria-label="${t('temperatureTitle')}"></canvas>
@@ -373,6 +377,11 @@ class ModelView extends SchemeView {
     const box = this.root.querySelector('.model-types');
     const doc = box.ownerDocument;
     const rope = model.types.filter((x) => x.rope);
+    // Without max_position_embeddings in the reading the lengths are the figures' stand-in, and said so.
+    const length = this.root.querySelector('.model-length-note');
+    length.textContent =
+      model.result.maxPositions === null ? this.t('noLength', { length: fmt(STAND_IN_LENGTH) }) : '';
+    length.hidden = model.result.maxPositions !== null;
     // One column per rotating layer type. Columns are kept from one model to the next (a new canvas
     // costs a style and layout pass to measure and theme; picking a model should redraw in a frame).
     const columns = [...box.children];

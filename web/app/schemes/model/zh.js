@@ -44,6 +44,7 @@ export default {
   typesTitle: '每种层类型：波长、未见过的角度、q·k',
   typesNote:
     '每种会旋转的层类型并排显示。滑动窗口层或分块层向前看从不超过它的窗口，训练时和之后都一样，所以它的图画到窗口为止。',
+  noLength: '读取结果里没有 max_position_embeddings：这些图把 {length} 个位置当作训练长度，只是一个替代值。',
   wavelengthTitle: '每一对的波长与训练长度',
   angleTitle: '训练中从未见过的角度',
   scoresTitle: 'q·k 随距离的变化',
