@@ -3,7 +3,7 @@
 // build-scripts/bundle.mjs fails the build above them; tests/web/embed.test.mjs checks the built files
 // against them too, and tests/bench/first-frame.mjs reports what the pages really requested.
 import { GALLERY } from '../web/app/schemes/model/gallery.js';
-import { SCHEME_VIEWS } from '../web/app/schemes/names.js';
+import { SCHEME_ENGINES, SCHEME_VIEWS, TEXT_VIEWS } from '../web/app/schemes/names.js';
 
 export const BUDGETS = {
   // One sinusoidal figure: element + sinusoidal engine + the views + their text in the larger language
@@ -19,17 +19,20 @@ export const BUDGETS = {
     bytes: 100_000,
   },
   // One figure of another scheme: element + the engine with every scheme + that view's chunk (the
-  // largest of them) + the Chinese messages. A second figure of another kind adds only its own chunk.
+  // largest of them that run on it) + the Chinese messages. A second figure of another kind adds only
+  // its own chunk.
   schemes: {
     files: ['pe-explorer.js', 'pe-explorer-schemes.js', 'the largest view', 'pe-explorer-lang-zh.js'],
     bytes: 100_000,
   },
-  // One model atlas figure: as another scheme's, with the one published config it shows (the largest).
+  // One model atlas figure: as another scheme's, with its text in Chinese and the one published config
+  // it shows (the largest).
   model: {
     files: [
       'pe-explorer.js',
       'pe-explorer-schemes.js',
       'pe-explorer-view-model.js',
+      'pe-explorer-view-model-zh.js',
       'the largest config',
       'pe-explorer-lang-zh.js',
     ],
@@ -51,10 +54,25 @@ export const BUDGETS = {
   },
 };
 
+// One figure of a scheme with an engine of its own (a scheme folder's, SCHEME_ENGINES): element + its
+// engine + its view + its text in Chinese (a folder scheme's) + the Chinese messages. A budget each.
+for (const [view, engine] of Object.entries(SCHEME_ENGINES)) {
+  BUDGETS[view] = {
+    files: [
+      'pe-explorer.js',
+      `pe-explorer-engine-${engine}.js`,
+      `pe-explorer-view-${view}.js`,
+      ...(TEXT_VIEWS.includes(view) ? [`pe-explorer-view-${view}-zh.js`] : []),
+      'pe-explorer-lang-zh.js',
+    ],
+    bytes: 100_000,
+  };
+}
+
 /** A budget's files, with 'the largest view' (and 'the largest config') replaced by the view chunk (the
  *  atlas's config chunk) that `size(file)` finds largest. */
 export function budgetFiles(budget, size) {
-  const views = SCHEME_VIEWS.map((v) => `pe-explorer-view-${v}.js`);
+  const views = SCHEME_VIEWS.filter((v) => !SCHEME_ENGINES[v]).map((v) => `pe-explorer-view-${v}.js`);
   const largest = views.reduce((a, b) => (size(a) >= size(b) ? a : b));
   const configs = GALLERY.map((g) => `pe-explorer-model-${g.slug}.js`);
   const config = configs.reduce((a, b) => (size(a) >= size(b) ? a : b));

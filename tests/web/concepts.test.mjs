@@ -184,7 +184,9 @@ const SHARED = new Set(
     'chunked_attention full_attention full_attention_nope sliding_attention linear_attention q_nope q_rope ' +
     'attn_temperature_tuning high_freq_factor low_freq_factor max_model_len max_position_embeddings ' +
     'max_seq_len mscale_all_dim rope_parameters rope_scaling rope_theta text_config proportional truncate ' +
-    'type true false log logit factor'
+    'type true false log logit factor ' +
+    // T5: model and author names, the config's and the reference code's identifiers
+    'Raffel Flan mT5 umT5 max_distance T5Attention _relative_position_bucket'
   ).split(' '),
 );
 // Key names stay as printed on the keys (Shift, Enter, Ctrl); R_k is the rotation's symbol.

@@ -185,7 +185,6 @@ export default {
   'view.grid2d': '2-D sin-cos',
   'view.precision': 'precision (float16, bfloat16)',
   'view.context': 'long context (RoPE scaling)',
-  'view.model': 'model atlas (per-layer RoPE of real models)',
   'learned.title': 'Learned position embedding vs. fixed position encoding',
   'learned.bodyHtml':
     '<p>Two ways to give each position a vector of width <var>d_model</var>. A <strong>position embedding</strong> (BERT, GPT-2) is a table of trained weights with one row per position, up to a maximum length <var>max_len</var> fixed before training; it has no row after that. A <strong>position encoding</strong> (the original Transformer) is a formula with no weights at all, so it has a row for every position.</p><p>The learned table shown here is random numbers standing in for trained ones (seeded, so it is the same every time); only its shape is the point.</p>',

@@ -130,7 +130,6 @@ export default {
   'view.grid2d': '二维 sin-cos',
   'view.precision': '精度（float16、bfloat16）',
   'view.context': '长上下文（RoPE 缩放）',
-  'view.model': '模型图谱（真实模型的逐层 RoPE）',
   'axis.position': '位置',
   'axis.dimension': '维度',
   'axis.value': '值',
