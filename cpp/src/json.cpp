@@ -53,7 +53,7 @@ class Parser {
         ++column;
       }
     }
-    std::string reason = "line " + std::to_string(line) + ", column " + std::to_string(column);
+    std::string reason = "line " + format_number(double(line)) + ", column " + format_number(double(column));
     if (!path_.empty()) reason += " (in " + path_text() + ")";
     reason += ": ";
     reason += what;
@@ -67,7 +67,7 @@ class Parser {
     for (const auto& step : path_) {
       if (step.index >= 0) {
         out += '[';
-        out += std::to_string(step.index);
+        out += format_number(double(step.index));
         out += ']';
       } else {
         if (!out.empty()) out += '.';
@@ -108,7 +108,7 @@ class Parser {
 
   bool too_deep(int depth) {
     if (depth <= max_depth_) return false;
-    return !fail("nested deeper than " + std::to_string(max_depth_) + " levels");
+    return !fail("nested deeper than " + format_number(double(max_depth_)) + " levels");
   }
 
   // An object or an array: its opening bracket, then members (`member` reads one, after its
@@ -339,7 +339,7 @@ std::string describe(const Value& value) {
     case Type::null: return "null";
     case Type::boolean: return value.boolean ? "true" : "false";
     case Type::number: return format_number(value.number);
-    case Type::array: return "an array of " + std::to_string(value.items.size());
+    case Type::array: return "an array of " + format_number(double(value.items.size()));
     case Type::object: return "an object";
     case Type::string: break;
   }

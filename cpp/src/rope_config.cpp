@@ -949,7 +949,6 @@ Result<LayerTypeReading> Reader::read_type(const std::string& name) {
   }
   auto flat = scaling_of(passed, scaled_type ? type : "default");
   if (!flat) return rename(flat.error());
-  flat.value().newest = true;
   // Where the library computes instead of refusing, say it.
   const RopeScaling& f = flat.value();
   if (f.type == RopeScalingType::llama3 && f.low_freq_factor == f.high_freq_factor &&

@@ -14,9 +14,13 @@
 //             original/high_freq_factor kept, smoothly blended between
 //   longrope  inv_i / ext_i with ext = long_factor past the original length, else short_factor;
 //             attention scaling sqrt(1 + ln(factor)/ln(original))
-// M is max_position_embeddings. Where the reference reads factor from elsewhere, so does this:
-// YaRN with original_max_position_embeddings uses factor = M / original; LongRoPE with the
-// config's top-level original_max_position_embeddings uses factor = M / original.
+// M is max_position_embeddings. As the newest reference (transformers c49429ed, 2026-08-16) reads
+// them: an explicit factor wins; YaRN and LongRoPE without one take factor = M / original
+// (v4.53.0 and cyyever @ 89539b0672a0 always used the ratio when original was set: the same
+// numbers wherever the two agree, as in every published config we know but Qwen2.5's card).
+// LongRoPE's original is the config's top-level one (Phi-3), else rope_scaling's, else M.
+// llama3 with equal low and high factors and YaRN with equal betas compute a clean step, as the
+// library does; swapped ones are refused.
 #pragma once
 
 #include <limits>
@@ -50,12 +54,6 @@ struct RopeScaling {
   double low_freq_factor = kUnset;                   // llama3
   double high_freq_factor = kUnset;                  // llama3
   std::vector<double> short_factor, long_factor;     // longrope: rotary_dim / 2 each
-  // The newest library (transformers c49429ed, 2026-08-16; the config reader sets it): an explicit
-  // YaRN or LongRoPE factor wins over max_position_embeddings / original (which only stands in
-  // for a missing factor; v4.53.0 always used the ratio), and llama3 with equal low and high
-  // factors or YaRN with equal betas compute as the library does (a clean step) instead of being
-  // refused. Off: the behaviour of cyyever/transformers @ 89539b0672a0 described above.
-  bool newest = false;
 };
 
 // What the methods read outside rope_scaling.
