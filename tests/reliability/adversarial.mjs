@@ -34,7 +34,7 @@ function random32(seed) {
 
 // Values a hostile caller might pass anywhere.
 function hostileValues() {
-  const sparse = [1, , 3];
+  const sparse = [1, , 3]; // eslint-disable-line no-sparse-arrays -- the hole is the point
   const nullProto = Object.create(null);
   nullProto.dModel = 8;
   const throwsOnRead = {};

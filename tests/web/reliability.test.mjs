@@ -52,7 +52,7 @@ test('the reported findings each give a PEError naming the caller parameter', ()
     }
     return null;
   };
-  const sparse = ['x', , 'y'];
+  const sparse = ['x', , 'y']; // eslint-disable-line no-sparse-arrays -- the hole is the point
   const nullProto = Object.create(null);
   const cases = [
     [() => pe.embedTokens(sparse, { dModel: 8 }), 'tokens', 'not_in_array'],
