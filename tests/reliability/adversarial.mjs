@@ -1,3 +1,4 @@
+// @ts-check
 // Adversarial run against the engine's public JS API (the node build of the same module the page
 // loads): thousands of random and hostile calls to every function, then every function at its caps.
 //
@@ -14,11 +15,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const WASM_DIR = process.env.PE_WASM_DIR || path.resolve(here, '../../build/wasm');
 
+/** @returns {Promise<import('../../web/pe.js').PE>} the node build of the page's engine */
 export async function loadEngine() {
   const require = createRequire(import.meta.url);
   const createPE = require(path.join(WASM_DIR, 'node/pe.cjs'));
   return createPE({ wasmBinary: fs.readFileSync(path.join(WASM_DIR, 'node/pe.wasm')) });
 }
+
+/** The size of the engine's wasm memory (emscripten's heap view: not part of pe.d.ts). */
+const wasmBytes = (pe) => /** @type {any} */ (pe).HEAP8.length;
 
 // Deterministic random numbers (mulberry32), so a failing round can be replayed from its seed.
 function random32(seed) {
@@ -294,7 +299,7 @@ export async function adversarialRound(pe, { calls = 10000, seed = 1 } = {}) {
   const names = Object.keys(FUNCTIONS);
   const report = { calls: 0, returned: 0, byCode: {}, byKind: {}, other: [], malformed: [], slowest: null };
   const handles0 = pe.count_emval_handles();
-  const memory0 = pe.HEAP8.length;
+  const memory0 = wasmBytes(pe);
   for (let n = 0; n < calls; n++) {
     const name = names[n % names.length];
     const args = Array.from({ length: FUNCTIONS[name] }, (_, i) =>
@@ -342,7 +347,7 @@ export async function adversarialRound(pe, { calls = 10000, seed = 1 } = {}) {
     report.calls++;
   }
   report.handles = { before: handles0, after: pe.count_emval_handles() };
-  report.memory = { before: memory0, after: pe.HEAP8.length };
+  report.memory = { before: memory0, after: wasmBytes(pe) };
   return report;
 }
 
@@ -498,9 +503,9 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const caps = atCaps(pe);
   console.log('every function at its caps (ms):');
   for (const [name, ms] of Object.entries(caps)) console.log(`  ${name.padEnd(22)} ${ms.toFixed(0)}`);
-  const memoryAfterCaps = pe.HEAP8.length;
+  const memoryAfterCaps = wasmBytes(pe);
   for (let n = 0; n < 5; n++) atCaps(pe);
   console.log(
-    `wasm memory after one round at the caps: ${(memoryAfterCaps / 2 ** 20).toFixed(0)} MiB; after five more: ${(pe.HEAP8.length / 2 ** 20).toFixed(0)} MiB (freed buffers are reused; wasm memory never shrinks)`,
+    `wasm memory after one round at the caps: ${(memoryAfterCaps / 2 ** 20).toFixed(0)} MiB; after five more: ${(wasmBytes(pe) / 2 ** 20).toFixed(0)} MiB (freed buffers are reused; wasm memory never shrinks)`,
   );
 }

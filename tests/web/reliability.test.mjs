@@ -1,3 +1,4 @@
+// @ts-check
 // Reliability (issue: nothing a reader, a host page or an API caller does can break it):
 //   - the engine's API under a round of random and hostile calls: only PEErrors, each well formed, and
 //     no embind handle outlives a call (tests/reliability/adversarial.mjs, node build of the engine);

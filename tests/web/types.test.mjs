@@ -1,3 +1,4 @@
+// @ts-check
 // web/pe.d.ts against the engine's parameter tables (pe.schemes, from the core's SchemeInfo): every
 // scheme has an options interface in pe.d.ts, marked `@scheme <name>`, and that interface agrees with
 // the table on every parameter: present, optional exactly when the table has a default, of the
@@ -130,7 +131,7 @@ test('the checks above catch drift (a doctored table fails them)', async () => {
   const doc = ts.displayPartsToString(theta.getDocumentationComment(checker));
   const table = pe.schemes.rope.parameters.find((p) => p.name === 'theta');
   assert.equal(statedDefault(doc), table.default);
-  assert.notEqual(statedDefault(doc), table.default * 10);
+  assert.notEqual(statedDefault(doc), /** @type {number} */ (table.default) * 10);
   const pairing = checker.getPropertiesOfType(type).find((p) => p.name === 'pairing');
   const choices = kindOf(checker, checker.getTypeOfSymbolAtLocation(pairing, node)).choices;
   assert.deepEqual(choices, ['half', 'interleaved']);
