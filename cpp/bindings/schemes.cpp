@@ -18,6 +18,8 @@ const char* type_name(ParameterType type) {
     case ParameterType::number: return "number";
     case ParameterType::choice: return "choice";
     case ParameterType::boolean: return "boolean";
+    case ParameterType::list: return "list";
+    case ParameterType::text: return "text";
   }
   return "number";
 }
@@ -37,8 +39,17 @@ val schemes_of() {
       info.set("required", numeric && std::isnan(p.fallback));
       if (p.type == ParameterType::boolean) {
         info.set("default", p.choice == "true");
-      } else if (p.type == ParameterType::choice) {
+      } else if (p.type == ParameterType::choice || p.type == ParameterType::text) {
         info.set("default", std::string(p.choice));
+      } else if (p.type == ParameterType::list) {
+        val list = val::array();  // "16,56,56" -> [16, 56, 56]
+        std::string_view rest = p.choice;
+        while (!rest.empty()) {
+          const auto comma = rest.find(',');
+          list.call<void>("push", std::stod(std::string(rest.substr(0, comma))));
+          rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+        }
+        info.set("default", list);
       } else if (!std::isnan(p.fallback)) {
         info.set("default", p.fallback);
       }
