@@ -320,6 +320,11 @@ export interface PE {
     /** The config's top-level original_max_position_embeddings (Phi-3 keeps it there), or null. */
     originalMaxPositions: number | null;
     scaling: RopeScaling | null;
+    /** Multimodal RoPE (Qwen2-VL to Qwen3-VL): rope_scaling's mrope_section (pairs for t, h, w) and
+     *  mrope_interleaved, for mropeAxes; null and false when the config has none. rope_type "mrope"
+     *  reads as "default", as Qwen2VLConfig does. */
+    mropeSection: number[] | null;
+    mropeInterleaved: boolean;
     warnings: Array<{ kind: string; args: Record<string, string | number>; message: string }>;
   };
   /** Rows of headDim values rotated for their positions (`positions`, one per row, or `start` + row). */

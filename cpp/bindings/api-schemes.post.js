@@ -262,12 +262,25 @@ peApi('ropeFromConfig', function ropeFromConfig(jsonText, options) {
   if (innerTheta !== undefined && topTheta !== undefined && innerTheta !== topTheta) {
     warn('warn_theta_twice', { inner: innerTheta, top: topTheta });
   }
+  // Multimodal RoPE (Qwen2-VL to Qwen3-VL): the pairs per axis and their layout, for mropeAxes; the
+  // frequencies are the default ones (Qwen2VLConfig reads rope_type "mrope" as "default").
+  let mropeSection = null;
+  let mropeInterleaved = false;
+  if (scaling !== null && has(scaling, 'mrope_section')) {
+    mropeSection = peNumbers(scaling.mrope_section, 'mrope_section', 64);
+  }
+  if (scaling !== null && has(scaling, 'mrope_interleaved')) {
+    mropeInterleaved = scaling.mrope_interleaved;
+    if (typeof mropeInterleaved !== 'boolean') {
+      peFail('not_boolean', 'mrope_interleaved', { got: peDescribe(mropeInterleaved) });
+    }
+  }
   // Keys the library does not read for RoPE are warned about and left out (it only warns too).
   if (scaling !== null) {
     const kept = {};
     for (const key of Object.keys(scaling)) {
       if (Object.prototype.hasOwnProperty.call(peScalingKeys, key)) kept[key] = scaling[key];
-      else warn('warn_unknown_key', { key: key });
+      else if (key !== 'mrope_section' && key !== 'mrope_interleaved') warn('warn_unknown_key', { key: key });
     }
     scaling = kept;
   }
@@ -278,8 +291,13 @@ peApi('ropeFromConfig', function ropeFromConfig(jsonText, options) {
         ? scaling.type
         : 'default'
     : 'default';
-  if (scaling && !has(scaling, 'rope_type') && has(scaling, 'type'))
+  if (scaling && !has(scaling, 'rope_type') && has(scaling, 'type') && type !== 'mrope')
     warn('warn_legacy_type', { type: String(type) });
+  if (type === 'mrope') {
+    type = 'default';
+    scaling = Object.assign({}, scaling, { rope_type: 'default' });
+    delete scaling.type;
+  }
   if (type === 'su') {
     // Phi-3's first configs: transformers' Phi3Config reads "su" as longrope.
     warn('warn_su', {});
@@ -403,6 +421,8 @@ peApi('ropeFromConfig', function ropeFromConfig(jsonText, options) {
       ? number(config, 'original_max_position_embeddings')
       : null,
     scaling: request.scaling || null,
+    mropeSection: mropeSection,
+    mropeInterleaved: mropeInterleaved,
     warnings: warnings,
   });
 });

@@ -119,3 +119,44 @@ test("bad input is a PEError naming the caller's parameter", () => {
     assert.ok(e.message.includes(words), e.message);
   }
 });
+
+test('ropeFromConfig reads mrope_section and mrope_interleaved for mropeAxes', () => {
+  // The keys as Qwen2-VL-7B-Instruct's and Qwen3-VL-8B-Instruct's config.json hold them.
+  const qwen2 = pe.ropeFromConfig(
+    JSON.stringify({
+      model_type: 'qwen2_vl',
+      hidden_size: 3584,
+      num_attention_heads: 28,
+      rope_theta: 1000000,
+      rope_scaling: { type: 'mrope', mrope_section: [16, 24, 24] },
+    }),
+  );
+  assert.equal(qwen2.ropeType, 'default');
+  assert.deepEqual(qwen2.mropeSection, [16, 24, 24]);
+  assert.equal(qwen2.mropeInterleaved, false);
+  assert.deepEqual(qwen2.warnings, []);
+  const qwen3 = pe.ropeFromConfig(
+    JSON.stringify({
+      model_type: 'qwen3_vl',
+      text_config: {
+        head_dim: 128,
+        rope_theta: 5000000,
+        rope_scaling: { mrope_interleaved: true, mrope_section: [24, 20, 20], rope_type: 'default' },
+      },
+    }),
+  );
+  assert.deepEqual(qwen3.mropeSection, [24, 20, 20]);
+  assert.equal(qwen3.mropeInterleaved, true);
+  const axes = pe.mropeAxes({
+    headDim: qwen3.headDim,
+    mropeSection: qwen3.mropeSection,
+    interleaved: qwen3.mropeInterleaved,
+  });
+  assert.deepEqual(Array.from(axes.subarray(0, 3)), [0, 1, 2]);
+  const plain = pe.ropeFromConfig(JSON.stringify({ head_dim: 64, rope_theta: 10000 }));
+  assert.equal(plain.mropeSection, null);
+  const e = thrown(() =>
+    pe.ropeFromConfig(JSON.stringify({ head_dim: 64, rope_scaling: { type: 'mrope', mrope_section: 'x' } })),
+  );
+  assert.equal(e.parameter, 'mrope_section');
+});
