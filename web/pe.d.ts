@@ -6,7 +6,8 @@ export type Layout = 'interleaved' | 'split' | 'split_cos_first';
 export type Frequencies = 'paper' | 'tensor2tensor';
 export type ColorMapName = 'viridis' | 'diverging';
 
-/** Parameters of a sinusoidal encoding. */
+/** Parameters of a sinusoidal encoding.
+ *  @scheme sinusoidal */
 export interface EncodingOptions {
   /** Model width, an integer from 1 to 8192. Odd: floor(d/2) pairs and a final zero column. */
   dModel: number;
@@ -65,6 +66,16 @@ export interface RopeOptions {
   pairing?: Pairing;
 }
 
+/** RoPE's options with the rows of a table (ropeTables, renderRopeTable; pe-export --scheme rope).
+ *  @scheme rope */
+export interface RopeTableOptions extends RopeOptions {
+  /** Rows (positions), 1 to 1,048,576. Default 1. */
+  positions?: number;
+  /** First position (row 0), 0 to 1e9. Default 0. */
+  start?: number;
+}
+
+/** @scheme alibi */
 export interface AlibiOptions {
   /** Attention heads, 1 to 1024. */
   heads: number;
@@ -88,6 +99,7 @@ export interface T5Options {
   maxDistance?: number;
 }
 
+/** @scheme t5 */
 export interface T5MatrixOptions extends T5Options {
   /** Query positions (rows), from 1; queries x keys <= limits.maxT5MatrixEntries (2^24). */
   queries: number;
@@ -154,6 +166,27 @@ export interface AxialRopeOptions {
   theta?: number;
 }
 
+/** pe-export --scheme mrope's parameters (the scheme table): the options of mropePositionIds, with the
+ *  segments spelled as text (`text:4,image:1x28x28,video:4x28x28:0.5:3`).
+ *  @scheme mrope */
+export interface MropeExportOptions extends MropeOptions {
+  /** Default 'text:4'. */
+  segments?: string;
+}
+
+/** pe-export --scheme axial's parameters (the scheme table): the options of axialRopeAngles, and the
+ *  ids FLUX makes for `textTokens` text tokens (0) then a gridHeight x gridWidth image.
+ *  @scheme axial */
+export interface AxialExportOptions extends AxialRopeOptions {
+  /** Latent rows, 1 to 65536. Default 2. */
+  gridHeight?: number;
+  /** Latent columns, 1 to 65536. Default 2. */
+  gridWidth?: number;
+  /** Text tokens first, 0 to 65536. Default 0. */
+  textTokens?: number;
+}
+
+/** @scheme sincos2d */
 export interface Sincos2dOptions {
   /** Model width, a multiple of 4, 4 to 8192. */
   dModel: number;
@@ -340,14 +373,14 @@ export interface PE {
   ): { scores: Float64Array; invarianceError: number };
   /** Hugging Face's cos and sin tables, positions x rotaryDim each (times attentionScaling, as the
    *  library multiplies them, when `scaling` has one). */
-  ropeTables(options: RopeOptions & RopeScalingOptions & { positions?: number; start?: number }): {
+  ropeTables(options: RopeTableOptions & RopeScalingOptions): {
     cos: Float32Array;
     sin: Float32Array;
   };
   /** The cos or sin table at canvas resolution (RGBA8) for positions start … start + positions − 1, up
    *  to maxPosition (no table is made): each pixel the exact mean of the cells it covers. */
   renderRopeTable(
-    options: RopeOptions & RopeScalingOptions & { positions?: number; start?: number },
+    options: RopeTableOptions & RopeScalingOptions,
     view: { width: number; height: number; part?: 'cos' | 'sin' },
   ): Uint8ClampedArray;
   /** One head's bias at canvas resolution (RGBA8), for up to maxPositions positions (no tensor). */
