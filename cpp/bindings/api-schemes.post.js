@@ -48,7 +48,18 @@ function peSchemeOptions(scheme, options, example, extra, skip) {
   return out;
 }
 
-/* exported peNumberList */
+/* exported peNumberList, peOptionsOnly */
+// The options of a function that takes only some of its scheme's parameters (the others are
+// pe-export's, or another function's): `given` is refused if it sets one of `others`; `checked` is
+// what peSchemeOptions(given, ..., skip = others) returned (its keys are the ones allowed).
+function peOptionsOnly(given, checked, others) {
+  for (const key of others) {
+    if (given[key] !== undefined) {
+      peFail('unknown_key', key, { what: 'option', got: key, allowed: Object.keys(checked).join(', ') });
+    }
+  }
+}
+
 // A scheme folder's list argument: an array or a typed array of numbers (not BigInt64Array /
 // BigUint64Array: BigInts are not numbers), at most `most` of them, every index of an array checked;
 // `expected` describes it in the message. The core checks each value's range.

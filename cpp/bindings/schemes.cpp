@@ -42,13 +42,20 @@ val schemes_of() {
       } else if (p.type == ParameterType::choice || p.type == ParameterType::text) {
         info.set("default", std::string(p.choice));
       } else if (p.type == ParameterType::list) {
-        val list = val::array();  // "16,56,56" -> [16, 56, 56]
-        std::string_view rest = p.choice;
-        while (!rest.empty()) {
-          const auto comma = rest.find(',');
-          list.call<void>("push", std::stod(std::string(rest.substr(0, comma))));
-          rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+        // "16,56,56" -> [16, 56, 56]: a list's default holds whole numbers (digits by hand:
+        // std::stod would link strtod and its locale into the embed's size-built engine, +20 KB of
+        // wasm).
+        val list = val::array();
+        double number = 0;
+        for (const char c : p.choice) {
+          if (c == ',') {
+            list.call<void>("push", number);
+            number = 0;
+          } else {
+            number = number * 10 + (c - '0');
+          }
         }
+        if (!p.choice.empty()) list.call<void>("push", number);
         info.set("default", list);
       } else if (!std::isnan(p.fallback)) {
         info.set("default", p.fallback);

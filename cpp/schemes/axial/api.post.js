@@ -1,17 +1,16 @@
 // Axial RoPE (FLUX's EmbedND) and the Qwen-VL vision tower's 2-D RoPE: this scheme's part of the
 // public JS API (types in web/pe.d.ts). CMake links it after cpp/bindings/api.post.js and
 // api-schemes.post.js, whose helpers it uses; elsewhere each name answers with a not_in_build PEError.
-/* global peApi, peCheckKeys, peCheckObject, peDescribe, peFail, peLimits, peNumberList, peNumbers, peSchemeOptions, peUnwrap */
+/* global peApi, peCheckKeys, peCheckObject, peDescribe, peFail, peLimits, peNumberList, peNumbers, peOptionsOnly, peSchemeOptions, peUnwrap */
 
 const peAxialNames = { axes_dim: 'axesDim', head_dim: 'headDim', spatial_merge_size: 'spatialMergeSize' };
 
 peApi('axialRopeAngles', function axialRopeAngles(options, ids) {
   const example = '{ axesDim: [16, 56, 56], theta: 10000 }';
-  const o = peSchemeOptions('axial', options === undefined ? {} : options, example, {}, [
-    'gridHeight',
-    'gridWidth',
-    'textTokens',
-  ]);
+  const exportOnly = ['gridHeight', 'gridWidth', 'textTokens']; // pe-export's FLUX ids
+  const given = options === undefined ? {} : options;
+  const o = peSchemeOptions('axial', given, example, {}, exportOnly);
+  peOptionsOnly(given, o, exportOnly);
   // ids: tokens x axes, row-major.
   const expected = 'an array or typed array of numbers, tokens x axes (row-major)';
   peNumberList(ids, 'ids', expected, peLimits().maxAxialAngles);

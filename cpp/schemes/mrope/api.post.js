@@ -2,7 +2,7 @@
 // in web/pe.d.ts). CMake links it after cpp/bindings/api.post.js and api-schemes.post.js, whose
 // helpers it uses, into the engines that have the schemes; elsewhere each name answers with a
 // not_in_build PEError.
-/* global peApi, peCheckKeys, peCheckObject, peDescribe, peFail, peLimits, peNumbers, peSchemeOptions, peUnwrap */
+/* global peApi, peCheckKeys, peCheckObject, peDescribe, peFail, peLimits, peNumbers, peOptionsOnly, peSchemeOptions, peUnwrap */
 
 // The core's names of the parameters, as the caller spells them.
 const peMropeNames = {
@@ -74,7 +74,9 @@ function peMropeSegments(segments) {
 peApi('mropePositionIds', function mropePositionIds(segments, options) {
   const example = "{ model: 'qwen2.5-vl', spatialMergeSize: 2, tokensPerSecond: 2 }";
   const flat = peMropeSegments(segments);
-  const o = peSchemeOptions('mrope', options === undefined ? {} : options, example, {}, ['segments']);
+  const given = options === undefined ? {} : options;
+  const o = peSchemeOptions('mrope', given, example, {}, ['segments']);
+  peOptionsOnly(given, o, ['segments']); // an argument here; an option only on pe-export's command line
   // float64 in wasm memory (the shared position buffer); at most 6 x maxMropeSegments numbers.
   if (flat.length > 0) peUnwrap(Module['_positionsView'](flat.length)).set(flat);
   return peUnwrap(Module['_mropePositionIds'](o, segments.length), peMropeNames);

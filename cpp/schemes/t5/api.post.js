@@ -2,7 +2,7 @@
 // CMake links it after cpp/bindings/api.post.js and api-schemes.post.js, whose helpers it uses, into
 // the engines that have the schemes; in the embed's sinusoidal engine both names answer with a
 // not_in_build PEError (a stub CMake generates from the peApi calls below).
-/* global peApi, peFail, peLimits, peNumberList, peSchemeOptions, peUnwrap */
+/* global peApi, peLimits, peNumberList, peOptionsOnly, peSchemeOptions, peUnwrap */
 
 // The core's names of the parameters, as the caller spells them.
 const peT5Names = {
@@ -15,15 +15,7 @@ peApi('t5Buckets', function t5Buckets(options, relativePositions) {
   const example = '{ bidirectional: true, numBuckets: 32, maxDistance: 128 }';
   const given = options === undefined ? {} : options;
   const o = peSchemeOptions('t5', given, example, {}, ['queries', 'keys']);
-  for (const key of ['queries', 'keys']) {
-    if (given[key] !== undefined) {
-      peFail('unknown_key', key, {
-        what: 'option',
-        got: key,
-        allowed: 'bidirectional, numBuckets, maxDistance',
-      });
-    }
-  }
+  peOptionsOnly(given, o, ['queries', 'keys']);
   const values = peNumberList(
     relativePositions,
     'relativePositions',
