@@ -267,7 +267,7 @@ export interface Limits {
   maxMropeGridSide: number;
   maxMropePositionId: number;
   maxMropeHeadDim: number;
-  /** Axial RoPE: axes, sum(axesDim) (and the vision headDim), |id|, tokens x pairs of one call (2^24),
+  /** Axial RoPE: axes, sum(axesDim) (and the vision headDim), |id|, tokens x pairs of one call (2^23, 64 MiB of float64),
    *  a vision grid's side. */
   maxAxialAxes: number;
   maxAxialDim: number;

@@ -287,7 +287,7 @@ export function atCaps(pe) {
         model: 'qwen2.5-vl',
       }),
     mropeAxes: () => pe.mropeAxes({ headDim: L.maxMropeHeadDim, mropeSection: [683, 683, 682], interleaved: true }),
-    visionRopeAngles: () => pe.visionRopeAngles({ headDim: 4096, grid: [1, 64, 128] }),
+    visionRopeAngles: () => pe.visionRopeAngles({ headDim: 4096, grid: [1, 64, 64] }),
     axialRopeAngles: () =>
       pe.axialRopeAngles({ axesDim: [16, 56, 56] }, new Float64Array((L.maxAxialAngles / 64) * 3).map((_, k) => k % 4096)),
     renderAlibi: () => pe.renderAlibi({ heads: 1024, positions: L.maxPositions }, 1023, { width: 4096, height: 4096 }),

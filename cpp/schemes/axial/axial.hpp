@@ -30,7 +30,7 @@ namespace pe {
 inline constexpr int kMaxAxialAxes = 8;
 inline constexpr int kMaxAxialDim = 4096;                               // sum(axes_dim), head_dim
 inline constexpr double kMaxAxialId = 1e9;                              // |id|
-inline constexpr std::int64_t kMaxAxialAngles = std::int64_t{1} << 24;  // tokens x pairs
+inline constexpr std::int64_t kMaxAxialAngles = std::int64_t{1} << 23;  // tokens x pairs (64 MiB)
 inline constexpr int kMaxVisionGridSide = 8192;
 inline constexpr double kMaxAxialTheta = 1e12;
 
