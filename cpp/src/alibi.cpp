@@ -34,11 +34,9 @@ Result<std::vector<double>> alibi_slopes(double heads) {
 }
 
 Result<AlibiForm> parse_alibi_form(std::string_view text) {
-  if (text == "distance") return AlibiForm::distance;
-  if (text == "key_position") return AlibiForm::key_position;
-  return make_error(
-      ErrorCode::invalid_argument, "form", "one_of",
-      {{"allowed", std::string("distance, key_position")}, {"got", std::string(text)}});
+  auto index = check_choice(parameter(kAlibiParameters, "form"), text);
+  if (!index) return index.error();
+  return static_cast<AlibiForm>(index.value());  // AlibiForm lists the table's choices in order
 }
 
 Result<AlibiSpec> make_alibi_spec(double heads, double positions, bool causal,

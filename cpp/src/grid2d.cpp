@@ -45,14 +45,15 @@ double half_dot(const Blocks& b, int p, int q) {
 
 Result<Grid2dSpec> make_grid2d_spec(double d_model, double grid_height, double grid_width,
                                     double base, bool cls_token) {
-  if (auto s = check_integer("d_model", d_model, 4, kMaxDModel); !s) return s.error();
+  const auto& table = kSincos2dParameters;
+  if (auto s = check_parameter(parameter(table, "d_model"), d_model); !s) return s.error();
   if (static_cast<int>(d_model) % 4 != 0) {
     return make_error(ErrorCode::invalid_argument, "d_model", "multiple_of",
                       {{"step", 4.0}, {"got", d_model}});
   }
-  if (auto s = check_integer("grid_height", grid_height, 1, kMaxGridSide); !s) return s.error();
-  if (auto s = check_integer("grid_width", grid_width, 1, kMaxGridSide); !s) return s.error();
-  if (auto s = check_base(base); !s) return s.error();
+  if (auto s = check_parameter(parameter(table, "grid_height"), grid_height); !s) return s.error();
+  if (auto s = check_parameter(parameter(table, "grid_width"), grid_width); !s) return s.error();
+  if (auto s = check_parameter(parameter(table, "base"), base); !s) return s.error();
   Grid2dSpec spec{static_cast<int>(d_model), static_cast<int>(grid_height),
                   static_cast<int>(grid_width), base, cls_token};
   if (const double values = double(spec.rows()) * spec.d_model; values > double(kMaxElements)) {

@@ -9,10 +9,9 @@
 namespace pe {
 
 Result<Pairing> parse_pairing(std::string_view text) {
-  if (text == "half") return Pairing::half;
-  if (text == "interleaved") return Pairing::interleaved;
-  return make_error(ErrorCode::invalid_argument, "pairing", "one_of",
-                    {{"allowed", std::string("half, interleaved")}, {"got", std::string(text)}});
+  auto index = check_choice(parameter(kRopeParameters, "pairing"), text);
+  if (!index) return index.error();
+  return static_cast<Pairing>(index.value());  // Pairing lists the table's choices in order
 }
 
 std::string_view to_string(Pairing pairing) {
@@ -20,7 +19,9 @@ std::string_view to_string(Pairing pairing) {
 }
 
 Result<RopeSpec> make_rope_spec(const RopeOptions& options) {
-  if (auto s = check_integer("head_dim", options.head_dim, 2, kMaxHeadDim); !s) return s.error();
+  if (auto s = check_parameter(parameter(kRopeParameters, "head_dim"), options.head_dim); !s) {
+    return s.error();
+  }
   if (static_cast<int>(options.head_dim) % 2 != 0) {
     return make_error(ErrorCode::invalid_argument, "head_dim", "not_even",
                       {{"got", options.head_dim}});
@@ -30,9 +31,8 @@ Result<RopeSpec> make_rope_spec(const RopeOptions& options) {
   if (static_cast<int>(rotary) % 2 != 0) {
     return make_error(ErrorCode::invalid_argument, "rotary_dim", "not_even", {{"got", rotary}});
   }
-  if (!std::isfinite(options.theta) || !(options.theta > 1)) {
-    return make_error(ErrorCode::invalid_argument, "theta", "greater_than",
-                      {{"min", 1.0}, {"got", options.theta}});
+  if (auto s = check_parameter(parameter(kRopeParameters, "theta"), options.theta); !s) {
+    return s.error();
   }
   auto pairing = parse_pairing(options.pairing);
   if (!pairing) return pairing.error();

@@ -5,17 +5,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <utility>
 
 namespace pe {
-
-namespace {
-
-Error one_of(std::string_view name, std::string allowed, std::string_view got) {
-  return make_error(ErrorCode::invalid_argument, std::string(name), "one_of",
-                    {{"allowed", std::move(allowed)}, {"got", std::string(got)}});
-}
-
-}  // namespace
 
 Status check_integer(std::string_view name, double value, double min, double max) {
   if (!std::isfinite(value) || value != std::floor(value) || value < min || value > max) {
@@ -25,34 +17,26 @@ Status check_integer(std::string_view name, double value, double min, double max
   return Ok{};
 }
 
-Status check_base(double base) {
-  if (!std::isfinite(base) || !(base > 1)) {
-    return make_error(ErrorCode::invalid_argument, "base", "greater_than",
-                      {{"min", 1.0}, {"got", base}});
-  }
-  return Ok{};
-}
-
+// The enums list their values in the table's order (the tests check each name round-trips).
 Result<Layout> parse_layout(std::string_view text) {
-  if (text == "interleaved") return Layout::interleaved;
-  if (text == "split") return Layout::split;
-  if (text == "split_cos_first") return Layout::split_cos_first;
-  return one_of("layout", "interleaved, split, split_cos_first", text);
+  auto index = check_choice(parameter(kSinusoidalParameters, "layout"), text);
+  if (!index) return index.error();
+  return static_cast<Layout>(index.value());
 }
 
 Result<Frequencies> parse_frequencies(std::string_view text) {
-  if (text == "paper") return Frequencies::paper;
-  if (text == "tensor2tensor") return Frequencies::tensor2tensor;
-  return one_of("frequencies", "paper, tensor2tensor", text);
+  auto index = check_choice(parameter(kSinusoidalParameters, "frequencies"), text);
+  if (!index) return index.error();
+  return static_cast<Frequencies>(index.value());
 }
 
 Result<OddRule> parse_odd(std::string_view text, Frequencies frequencies) {
-  if (text == "zero_column") return OddRule::zero_column;
-  if (text == "extra_sine") return OddRule::extra_sine;
-  if (text == "auto") {
+  auto index = check_choice(parameter(kSinusoidalParameters, "odd"), text);
+  if (!index) return index.error();
+  if (index.value() == 0) {  // auto
     return frequencies == Frequencies::paper ? OddRule::extra_sine : OddRule::zero_column;
   }
-  return one_of("odd", "auto, zero_column, extra_sine", text);
+  return index.value() == 1 ? OddRule::zero_column : OddRule::extra_sine;
 }
 
 std::string_view to_string(OddRule odd) {
@@ -73,11 +57,13 @@ std::string_view to_string(Frequencies frequencies) {
 }
 
 Result<Spec> make_spec(const SinusoidalOptions& options) {
-  if (auto s = check_integer("d_model", options.d_model, 1, kMaxDModel); !s) return s.error();
-  if (auto s = check_integer("positions", options.positions, 1, kMaxPositions); !s)
-    return s.error();
-  if (auto s = check_integer("start", options.start, 0, double(kMaxPosition)); !s) return s.error();
-  if (auto s = check_base(options.base); !s) return s.error();
+  const auto& table = kSinusoidalParameters;
+  for (const auto& [p, value] : {std::pair{&parameter(table, "d_model"), options.d_model},
+                                 std::pair{&parameter(table, "positions"), options.positions},
+                                 std::pair{&parameter(table, "start"), options.start},
+                                 std::pair{&parameter(table, "base"), options.base}}) {
+    if (auto s = check_parameter(*p, value); !s) return s.error();
+  }
   auto layout = parse_layout(options.layout);
   if (!layout) return layout.error();
   auto frequencies = parse_frequencies(options.frequencies);

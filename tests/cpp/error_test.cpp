@@ -103,6 +103,7 @@ std::vector<pe::Error> every_core_error() {
   rope.head_dim = 7;
   add(pe::make_rope_spec(rope));
   add(pe::make_grid2d_spec(6, 2, 2, 10000, false));
+  add(pe::make_grid2d_spec(8, 2, 2, 1e13, false));  // at_most
   {  // RoPE scaling: required per type, at least 1, ordered pairs of parameters
     pe::RopeOptions ro;
     ro.head_dim = 8;

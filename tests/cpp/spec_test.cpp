@@ -5,6 +5,10 @@
 #include <cmath>
 #include <limits>
 
+#include "pe/alibi.hpp"
+#include "pe/rope.hpp"
+#include "pe/schemes.hpp"
+
 namespace {
 
 pe::SinusoidalOptions options(double d_model, double positions) {
@@ -66,6 +70,10 @@ TEST_CASE("every bad parameter is refused with its name, the value received and 
     }
     o.base = 1.0;
     CHECK(message_of(o) == "base must be a finite number greater than 1; got 1");
+    o.base = 1e12;  // the table's range (kSinusoidalParameters) is what is enforced
+    CHECK(pe::make_spec(o));
+    o.base = 1.5e12;
+    CHECK(message_of(o) == "base must be at most 1000000000000; got 1500000000000");
   }
   SUBCASE("layout and frequencies") {
     auto o = options(8, 1);
@@ -176,4 +184,49 @@ TEST_CASE("a matrix of 2^33 values is refused, not wrapped (size_t is 32 bits in
   o.d_model = 4096;
   o.positions = 1 << 20;  // 2^32: wraps to exactly 0 in 32 bits
   CHECK(pe::make_spec(o).error().kind == "elements_cap");
+}
+
+TEST_CASE("the checks enforce each scheme's parameter table: every range and choice it lists") {
+  // The tables are the one place ranges and choices are written (pe/parameters.hpp); each
+  // integer's bounds pass and one past them fails, each number's max passes and above fails, and
+  // each choice is accepted while any other word is refused with the table's list.
+  for (const auto& scheme : pe::schemes()) {
+    for (const auto& p : scheme.parameters) {
+      CAPTURE(scheme.name);
+      CAPTURE(p.core);
+      if (p.type == pe::ParameterType::integer) {
+        CHECK(pe::check_parameter(p, p.min));
+        CHECK(pe::check_parameter(p, p.max));
+        CHECK_FALSE(pe::check_parameter(p, p.min - 1));
+        CHECK_FALSE(pe::check_parameter(p, p.max + 1));
+        CHECK_FALSE(pe::check_parameter(p, p.min + 0.5));
+      } else if (p.type == pe::ParameterType::number) {
+        CHECK(pe::check_parameter(p, p.max));
+        CHECK_FALSE(pe::check_parameter(p, p.min));
+        CHECK(pe::check_parameter(p, p.max * 1.5).error().kind == "at_most");
+        CHECK_FALSE(pe::check_parameter(p, std::numeric_limits<double>::quiet_NaN()));
+      } else if (p.type == pe::ParameterType::choice) {
+        int index = 0;
+        for (std::string_view rest = p.choices;; ++index) {
+          const auto bar = rest.find('|');
+          CHECK(pe::check_choice(p, rest.substr(0, bar)).value() == index);
+          if (bar == std::string_view::npos) break;
+          rest.remove_prefix(bar + 1);
+        }
+        const auto refused = pe::check_choice(p, "no such choice");
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().parameter == p.core);
+        CHECK(refused.error().kind == "one_of");
+      }
+    }
+  }
+  // The enums follow their tables' order.
+  CHECK(pe::parse_layout("split_cos_first").value() == pe::Layout::split_cos_first);
+  CHECK(pe::parse_frequencies("tensor2tensor").value() == pe::Frequencies::tensor2tensor);
+  CHECK(pe::parse_odd("zero_column", pe::Frequencies::paper).value() == pe::OddRule::zero_column);
+  CHECK(pe::parse_odd("extra_sine", pe::Frequencies::tensor2tensor).value() ==
+        pe::OddRule::extra_sine);
+  CHECK(pe::parse_odd("auto", pe::Frequencies::tensor2tensor).value() == pe::OddRule::zero_column);
+  CHECK(pe::parse_pairing("interleaved").value() == pe::Pairing::interleaved);
+  CHECK(pe::parse_alibi_form("key_position").value() == pe::AlibiForm::key_position);
 }

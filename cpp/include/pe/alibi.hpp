@@ -11,10 +11,23 @@
 
 #include "pe/colormap.hpp"
 #include "pe/error.hpp"
+#include "pe/parameters.hpp"
 
 namespace pe {
 
 inline constexpr int kMaxHeads = 1024;
+
+// ALiBi's parameters (pe/parameters.hpp). positions' 4096 is one head's whole tensor;
+// alibiAttention (one query) takes up to kMaxPositions.
+inline constexpr ParameterInfo kAlibiParameters[] = {
+    {"heads", "heads", ParameterType::integer, kRequired, "", 1, kMaxHeads, "", "attention heads"},
+    {"positions", "positions", ParameterType::integer, kRequired, "", 1, 4096, "",
+     "sequence length (heads x positions^2 <= 16,777,216)"},
+    {"causal", "causal", ParameterType::boolean, 0, "true", 0, 0, "",
+     "-Infinity above the diagonal"},
+    {"form", "form", ParameterType::choice, 0, "distance", 0, 0, "distance|key_position",
+     "-slope*(i-j) (paper) or slope*j (BLOOM): the same softmax"},
+};
 
 // The reference code's slopes, in the same float64 operations (start * ratio ** i).
 Result<std::vector<double>> alibi_slopes(double heads);

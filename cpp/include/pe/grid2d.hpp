@@ -10,10 +10,25 @@
 #include <vector>
 
 #include "pe/error.hpp"
+#include "pe/parameters.hpp"
+#include "pe/spec.hpp"
 
 namespace pe {
 
 inline constexpr int kMaxGridSide = 1024;
+
+// The 2-D sin-cos scheme's parameters (pe/parameters.hpp).
+inline constexpr ParameterInfo kSincos2dParameters[] = {
+    {"dModel", "d_model", ParameterType::integer, kRequired, "", 4, kMaxDModel, "",
+     "model width, a multiple of 4"},
+    {"gridHeight", "grid_height", ParameterType::integer, kRequired, "", 1, kMaxGridSide, "",
+     "patch rows"},
+    {"gridWidth", "grid_width", ParameterType::integer, kRequired, "", 1, kMaxGridSide, "",
+     "patch columns"},
+    {"base", "base", ParameterType::number, 10000, "", 1, 1e12, "",
+     "the base of the frequencies, > 1"},
+    {"clsToken", "cls_token", ParameterType::boolean, 0, "false", 0, 0, "", "a zero row first"},
+};
 
 struct Grid2dSpec {
   int d_model = 768;

@@ -23,6 +23,7 @@ inline constexpr MessageTemplate kMessageTemplates[] = {
     {"not_even", "{name} must be even; got {got}"},
     {"multiple_of", "{name} must be a multiple of {step}; got {got}"},
     {"greater_than", "{name} must be a finite number greater than {min}; got {got}"},
+    {"at_most", "{name} must be at most {max}; got {got}"},
     {"one_of", "{name} must be one of {allowed}; got \"{got}\""},
     {"low_below_high", "the colour range needs finite low < high; got low = {low}, high = {high}"},
     {"not_finite", "{name} must hold finite numbers; got {got} at index {index}"},

@@ -20,6 +20,8 @@
 
 #include "pe/colormap.hpp"
 #include "pe/error.hpp"
+#include "pe/parameters.hpp"
+#include "pe/spec.hpp"
 
 namespace pe {
 
@@ -31,12 +33,28 @@ inline constexpr std::int64_t kMaxRopeValues = std::int64_t{1}
                                                << 21;  // rope_apply: rows x head_dim
 inline constexpr int kScoreProbes = 4;  // absolute positions at which invariance is checked
 
+// RoPE's parameters (pe/parameters.hpp). rotary_dim's default -1 means head_dim; its upper bound
+// is head_dim (checked in make_rope_spec).
+inline constexpr ParameterInfo kRopeParameters[] = {
+    {"headDim", "head_dim", ParameterType::integer, kRequired, "", 2, kMaxHeadDim, "",
+     "width of one head, even"},
+    {"theta", "theta", ParameterType::number, 10000, "", 1, 1e12, "", "rope_theta, > 1"},
+    {"rotaryDim", "rotary_dim", ParameterType::integer, -1, "", 2, kMaxHeadDim, "",
+     "rotated dimensions, even, <= headDim (default: headDim)"},
+    {"pairing", "pairing", ParameterType::choice, 0, "half", 0, 0, "half|interleaved",
+     "(i, i+d/2): NeoX, Llama, HF; (2i, 2i+1): GPT-J, RoFormer, Meta"},
+    {"positions", "positions", ParameterType::integer, 1, "", 1, kMaxPositions, "",
+     "number of rows"},
+    {"start", "start", ParameterType::integer, 0, "", 0, double(kMaxPosition), "",
+     "first position"},
+};
+
 // Unchecked, as they arrive (doubles so that 3.5 and NaN reach the checks).
 struct RopeOptions {
-  double head_dim = 64;
-  double theta = 10000;
-  double rotary_dim = -1;  // -1: head_dim
-  std::string pairing = "half";
+  double head_dim = 64;  // required in the API; a width to start from in C++
+  double theta = default_number(kRopeParameters, "theta");
+  double rotary_dim = default_number(kRopeParameters, "rotary_dim");  // -1: head_dim
+  std::string pairing{default_choice(kRopeParameters, "pairing")};
 };
 
 struct RopeSpec {

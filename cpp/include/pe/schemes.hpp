@@ -1,8 +1,7 @@
-// The schemes and their parameters, described once. Every consumer reads this table: the JS API's
-// type checks and defaults (api.post.js, through the bindings), pe-export's flags, the page's
-// controls and URL keys, the element's attributes and the docs. Ranges here are for display and
-// for the controls; the checks that enforce them live in each scheme's make_*_spec and say the
-// same.
+// The schemes and their parameters, described once. Each scheme's table (pe/parameters.hpp) lives
+// in its header and is what its checks enforce; this lists the schemes for every other consumer:
+// the JS API's type checks and defaults (through the bindings), pe-export's flags, the page's
+// controls and URL keys, the element's attributes and the docs.
 //
 // A scheme in a folder of its own (cpp/schemes/<name>/, README "Adding a scheme") defines
 // `const SchemeInfo& pe::<name>_scheme()`; CMake lists the folders in a generated file that
@@ -20,24 +19,9 @@
 #include <vector>
 
 #include "pe/error.hpp"
+#include "pe/parameters.hpp"
 
 namespace pe {
-
-// list: numbers, an array in JS and comma-separated on the command line ("16,56,56"), its default
-// the text in `choice`. text: free text (pe-export's spelling of a structured argument, such as
-// mrope's segments), its default in `choice`; the JS API takes such an argument in its own form.
-enum class ParameterType { integer, number, choice, boolean, list, text };
-
-struct ParameterInfo {
-  std::string_view name;  // the API's camelCase name; the CLI flag is its kebab-case form
-  std::string_view core;  // the core's snake_case name (what error.parameter says in C++)
-  ParameterType type = ParameterType::integer;
-  double fallback = 0;            // default of a number or integer (NaN: required)
-  std::string_view choice = "";   // default of a choice, list or text; "true"/"false" for a boolean
-  double min = 0, max = 0;        // the range (integers and numbers)
-  std::string_view choices = "";  // "a|b|c" for a choice
-  std::string_view help = "";     // one line, English (the CLI's --help, the README table)
-};
 
 // One scheme's parameter values by core name, defaults filled in (as pe-export reads its flags):
 // integers and numbers in `numbers`; choices, booleans ("true" / "false"), lists ("16,56,56") and

@@ -26,6 +26,7 @@
 #include <string_view>
 
 #include "pe/error.hpp"
+#include "pe/parameters.hpp"
 
 namespace pe {
 
@@ -43,14 +44,33 @@ inline constexpr std::int64_t kMaxPosition =
 // Unchecked parameters, as they arrive from JavaScript, a URL or a command line. Numbers are
 // doubles so that 3.5, NaN and Infinity reach the checks and get a proper message instead of being
 // silently rounded.
+// The sinusoidal scheme's parameters (pe/parameters.hpp): the one place its defaults, ranges and
+// choices are written.
+inline constexpr ParameterInfo kSinusoidalParameters[] = {
+    {"dModel", "d_model", ParameterType::integer, kRequired, "", 1, kMaxDModel, "", "model width"},
+    {"positions", "positions", ParameterType::integer, 1, "", 1, kMaxPositions, "",
+     "number of rows"},
+    {"start", "start", ParameterType::integer, 0, "", 0, double(kMaxPosition), "",
+     "first position"},
+    {"base", "base", ParameterType::number, 10000, "", 1, 1e12, "",
+     "the base of the frequencies, > 1"},
+    {"layout", "layout", ParameterType::choice, 0, "interleaved", 0, 0,
+     "interleaved|split|split_cos_first", "column order"},
+    {"frequencies", "frequencies", ParameterType::choice, 0, "paper", 0, 0, "paper|tensor2tensor",
+     "exponent 2i/d (paper) or i/(d/2-1) (tensor2tensor)"},
+    {"odd", "odd", ParameterType::choice, 0, "auto", 0, 0, "auto|zero_column|extra_sine",
+     "odd d_model: a zero last column, or ceil(d/2) sines (auto: extra_sine for paper "
+     "frequencies)"},
+};
+
 struct SinusoidalOptions {
-  double d_model = 64;
-  double positions = 1;
-  double start = 0;
-  double base = 10000;
-  std::string layout = "interleaved";
-  std::string frequencies = "paper";
-  std::string odd = "auto";
+  double d_model = 64;  // required in the API; a width to start from in C++
+  double positions = default_number(kSinusoidalParameters, "positions");
+  double start = default_number(kSinusoidalParameters, "start");
+  double base = default_number(kSinusoidalParameters, "base");
+  std::string layout{default_choice(kSinusoidalParameters, "layout")};
+  std::string frequencies{default_choice(kSinusoidalParameters, "frequencies")};
+  std::string odd{default_choice(kSinusoidalParameters, "odd")};
 };
 
 // Checked parameters. Only make_spec() creates one, so any function taking a Spec may trust it.
@@ -82,7 +102,6 @@ Result<Layout> parse_layout(std::string_view text);
 Result<Frequencies> parse_frequencies(std::string_view text);
 // "auto" needs the frequencies to decide (see above).
 Result<OddRule> parse_odd(std::string_view text, Frequencies frequencies);
-Status check_base(double base);
 
 std::string_view to_string(Layout layout);
 std::string_view to_string(Frequencies frequencies);
