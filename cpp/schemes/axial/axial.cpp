@@ -12,9 +12,7 @@ namespace pe {
 namespace {
 
 Status check_theta(double theta) {
-  if (std::isfinite(theta) && theta > 0 && theta <= kMaxAxialTheta) return Ok{};
-  return make_error(ErrorCode::invalid_argument, "theta", "number_range",
-                    {{"min", 0.0}, {"max", kMaxAxialTheta}, {"got", theta}});
+  return check_parameter(parameter(kAxialParameters, "theta"), theta);  // > 0, at most 1e12
 }
 
 }  // namespace
@@ -172,19 +170,6 @@ Result<std::vector<double>> parse_number_list(const std::string& name, const std
   return out;
 }
 
-using T = ParameterType;
-
-constexpr ParameterInfo kAxialParameters[] = {
-    {"axesDim", "axes_dim", T::list, 0, "16,56,56", 0, 0, "",
-     "rotary dimensions per axis (FLUX.1: 16,56,56), each even"},
-    {"theta", "theta", T::number, 10000, "", 0, kMaxAxialTheta, "", "the base of every axis"},
-    {"gridHeight", "grid_height", T::integer, 2, "", 1, 65536, "",
-     "pe-export: latent rows of the image (FLUX's img_ids (0, row, column): the last two axes)"},
-    {"gridWidth", "grid_width", T::integer, 2, "", 1, 65536, "", "pe-export: latent columns"},
-    {"textTokens", "text_tokens", T::integer, 0, "", 0, 65536, "",
-     "pe-export: text tokens first, ids all 0 (FLUX's txt_ids)"},
-};
-
 constexpr SchemeLimit kAxialLimits[] = {
     {"maxAxialAxes", double(kMaxAxialAxes)},
     {"maxAxialDim", double(kMaxAxialDim)},
@@ -201,9 +186,12 @@ Result<Table> axial_table(const ParameterValues& values) {
   if (!spec) return spec.error();
   const double rows = values.numbers.at("grid_height"), cols = values.numbers.at("grid_width"),
                text = values.numbers.at("text_tokens");
-  if (auto s = check_integer("grid_height", rows, 1, 65536); !s) return s.error();
-  if (auto s = check_integer("grid_width", cols, 1, 65536); !s) return s.error();
-  if (auto s = check_integer("text_tokens", text, 0, 65536); !s) return s.error();
+  if (auto s = check_parameter(parameter(kAxialParameters, "grid_height"), rows); !s)
+    return s.error();
+  if (auto s = check_parameter(parameter(kAxialParameters, "grid_width"), cols); !s)
+    return s.error();
+  if (auto s = check_parameter(parameter(kAxialParameters, "text_tokens"), text); !s)
+    return s.error();
   const std::size_t n_axes = spec.value().axes_dim.size();
   const double tokens = text + rows * cols;
   if (tokens * spec.value().pairs > double(kMaxAxialAngles)) {

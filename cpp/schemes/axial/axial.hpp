@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "pe/error.hpp"
+#include "pe/parameters.hpp"
 #include "pe/schemes.hpp"
 
 namespace pe {
@@ -33,6 +34,23 @@ inline constexpr double kMaxAxialId = 1e9;                              // |id|
 inline constexpr std::int64_t kMaxAxialAngles = std::int64_t{1} << 23;  // tokens x pairs (64 MiB)
 inline constexpr int kMaxVisionGridSide = 8192;
 inline constexpr double kMaxAxialTheta = 1e12;
+
+// The scheme's parameters (pe/parameters.hpp): pe.schemes.axial, pe-export's flags and the checks
+// read them. gridHeight, gridWidth and textTokens are pe-export's (the ids FLUX makes for an
+// image); axialRopeAngles takes its ids as an argument. visionRopeAngles checks its theta against
+// this theta.
+inline constexpr ParameterInfo kAxialParameters[] = {
+    {"axesDim", "axes_dim", ParameterType::list, 0, "16,56,56", 0, 0, "",
+     "rotary dimensions per axis (FLUX.1: 16,56,56), each even"},
+    {"theta", "theta", ParameterType::number, 10000, "", 0, kMaxAxialTheta, "",
+     "the base of every axis"},
+    {"gridHeight", "grid_height", ParameterType::integer, 2, "", 1, 65536, "",
+     "pe-export: latent rows of the image (FLUX's img_ids (0, row, column): the last two axes)"},
+    {"gridWidth", "grid_width", ParameterType::integer, 2, "", 1, 65536, "",
+     "pe-export: latent columns"},
+    {"textTokens", "text_tokens", ParameterType::integer, 0, "", 0, 65536, "",
+     "pe-export: text tokens first, ids all 0 (FLUX's txt_ids)"},
+};
 
 struct AxialSpec {
   std::vector<int> axes_dim;
@@ -49,7 +67,7 @@ Result<std::vector<double>> axial_rope_angles(const AxialSpec& spec, std::span<c
 
 struct VisionOptions {
   double head_dim = 80;  // the vision tower's per-head size (Qwen2-VL: 1280 / 16)
-  double theta = 10000;
+  double theta = default_number(kAxialParameters, "theta");
   std::array<double, 3> grid = {1, 2, 2};  // t, h, w in patches (image_grid_thw)
   double spatial_merge_size = 2;
 };

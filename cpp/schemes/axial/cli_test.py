@@ -56,7 +56,8 @@ class AxialExport(unittest.TestCase):
         cases = [
             (["--axes-dim", "16,55,57"], "axes_dim[1] must be an even integer from 2 to 4096; got 55"),
             (["--axes-dim", "16;56"], "axes_dim must be numbers separated by commas"),
-            (["--theta", 0], "theta must be a number from 0 to"),
+            (["--theta", 0], "theta must be a finite number greater than 0; got 0"),
+            (["--theta", 1e13], "theta must be at most 1000000000000; got 10000000000000"),
             (["--grid-height", 0], "grid_height must be an integer from 1 to 65536; got 0"),
         ]
         for args, message in cases:

@@ -11,11 +11,9 @@
 namespace pe {
 
 Result<MropeModel> parse_mrope_model(const std::string& name) {
-  if (name == "qwen2-vl") return MropeModel::qwen2_vl;
-  if (name == "qwen2.5-vl") return MropeModel::qwen2_5_vl;
-  if (name == "qwen3-vl") return MropeModel::qwen3_vl;
-  return make_error(ErrorCode::invalid_argument, "model", "one_of",
-                    {{"allowed", std::string("qwen2-vl, qwen2.5-vl, qwen3-vl")}, {"got", name}});
+  const auto index = check_choice(parameter(kMropeParameters, "model"), name);
+  if (!index) return index.error();
+  return static_cast<MropeModel>(index.value());  // the table's order: qwen2-vl|qwen2.5-vl|qwen3-vl
 }
 
 namespace {
@@ -317,19 +315,6 @@ Result<std::vector<MropeSegment>> parse_segments(const std::string& text) {
   }
   return out;
 }
-
-using T = ParameterType;
-
-constexpr ParameterInfo kMropeParameters[] = {
-    {"segments", "segments", T::text, 0, "text:4", 0, 0, "",
-     "the prompt: text:N, image:TxHxW, video:TxHxW[:seconds per grid step[:timestamp tokens]]"},
-    {"model", "model", T::choice, 0, "qwen2-vl", 0, 0, "qwen2-vl|qwen2.5-vl|qwen3-vl",
-     "whose get_rope_index (transformers, as served through 2025)"},
-    {"spatialMergeSize", "spatial_merge_size", T::integer, 2, "", 1, kMaxMropeMergeSize, "",
-     "vision_config.spatial_merge_size: patches per merged token along h and w"},
-    {"tokensPerSecond", "tokens_per_second", T::integer, 2, "", 1, kMaxMropeTokensPerSecond, "",
-     "vision_config.tokens_per_second (Qwen2.5-VL's time ids)"},
-};
 
 constexpr SchemeLimit kMropeLimits[] = {
     {"maxMropeTokens", double(kMaxMropeTokens)},

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "pe/error.hpp"
+#include "pe/parameters.hpp"
 #include "pe/schemes.hpp"
 
 namespace pe {
@@ -41,6 +42,21 @@ inline constexpr int kMaxMropeTimestampTokens = 1024;    // a Qwen3-VL frame's t
 inline constexpr std::int64_t kMaxMropePositionId = 2147483647;  // int32
 inline constexpr int kMaxMropeHeadDim = 4096;
 
+// The scheme's parameters (pe/parameters.hpp): pe.schemes.mrope, pe-export's flags, the checks and
+// MropeOptions' defaults read them. `segments` is pe-export's spelling of the prompt; the JS API
+// takes it as an array (mropePositionIds' first argument).
+inline constexpr ParameterInfo kMropeParameters[] = {
+    {"segments", "segments", ParameterType::text, 0, "text:4", 0, 0, "",
+     "the prompt: text:N, image:TxHxW, video:TxHxW[:seconds per grid step[:timestamp tokens]]"},
+    {"model", "model", ParameterType::choice, 0, "qwen2-vl", 0, 0, "qwen2-vl|qwen2.5-vl|qwen3-vl",
+     "whose get_rope_index (transformers, as served through 2025)"},
+    {"spatialMergeSize", "spatial_merge_size", ParameterType::integer, 2, "", 1, kMaxMropeMergeSize,
+     "", "vision_config.spatial_merge_size: patches per merged token along h and w"},
+    {"tokensPerSecond", "tokens_per_second", ParameterType::integer, 2, "", 1,
+     kMaxMropeTokensPerSecond, "", "vision_config.tokens_per_second (Qwen2.5-VL's time ids)"},
+};
+
+// In the order of the model choice above.
 enum class MropeModel { qwen2_vl, qwen2_5_vl, qwen3_vl };
 enum class MropeSegmentKind { text, image, video };
 
@@ -54,9 +70,10 @@ struct MropeSegment {
 };
 
 struct MropeOptions {
-  std::string model = "qwen2-vl";  // qwen2-vl | qwen2.5-vl | qwen3-vl
-  double spatial_merge_size = 2;
-  double tokens_per_second = 2;  // vision_config.tokens_per_second of the released 2.5-VL configs
+  std::string model{default_choice(kMropeParameters, "model")};
+  double spatial_merge_size = default_number(kMropeParameters, "spatial_merge_size");
+  // vision_config.tokens_per_second of the released 2.5-VL configs (the config class says 4)
+  double tokens_per_second = default_number(kMropeParameters, "tokens_per_second");
 };
 
 struct MropeIds {
