@@ -114,10 +114,10 @@ export type MropeSegment =
   | { image: [number, number, number] }
   | {
       video: [number, number, number];
-      /** Seconds per temporal grid step (Qwen2.5-VL; truncated to a whole number as the model's code
-       *  does, so 0.5 gives every frame the same time id). 0 to 3600; default 1. */
+      /** Seconds per temporal grid step, read by Qwen2.5-VL only (truncated to a whole number as the
+       *  model's code does, so 0.5 gives every frame the same time id). 0 to 3600; default 1. */
       secondPerGridT?: number;
-      /** Each frame's timestamp text, in tokens (Qwen3-VL), 0 to 1024; default 0. */
+      /** Each frame's timestamp text, in tokens, read by Qwen3-VL only. 0 to 1024; default 0. */
       timestampTokens?: number;
     };
 
