@@ -35,7 +35,8 @@ function peSchemeOptions(scheme, options, example, extra, skip) {
       if (p.required) peFail('required', p.name, {});
       value = p.default;
     }
-    if (p.type === 'choice') peString(value, p.name);
+    if (p.type === 'choice' || p.type === 'text') peString(value, p.name);
+    else if (p.type === 'list') value = peNumbers(value, p.name, 64);
     else if (p.type === 'boolean') {
       if (typeof value !== 'boolean') peFail('not_boolean', p.name, { got: peDescribe(value) });
     } else peNumber(value, p.name);
@@ -45,6 +46,41 @@ function peSchemeOptions(scheme, options, example, extra, skip) {
     out[name] = options[name] === undefined ? extra[name] : options[name];
   }
   return out;
+}
+
+/* exported peNumberList, peOptionsOnly */
+// The options of a function that takes only some of its scheme's parameters (the others are
+// pe-export's, or another function's): `given` is refused if it sets one of `others`; `checked` is
+// what peSchemeOptions(given, ..., skip = others) returned (its keys are the ones allowed).
+function peOptionsOnly(given, checked, others) {
+  for (const key of others) {
+    if (given[key] !== undefined) {
+      peFail('unknown_key', key, { what: 'option', got: key, allowed: Object.keys(checked).join(', ') });
+    }
+  }
+}
+
+// A scheme folder's list argument: an array or a typed array of numbers (not BigInt64Array /
+// BigUint64Array: BigInts are not numbers), at most `most` of them, every index of an array checked;
+// `expected` describes it in the message. The core checks each value's range.
+function peNumberList(values, name, expected, most) {
+  const typed = ArrayBuffer.isView(values) && !(values instanceof DataView);
+  const bigints =
+    typed &&
+    ((typeof BigInt64Array !== 'undefined' && values instanceof BigInt64Array) ||
+      (typeof BigUint64Array !== 'undefined' && values instanceof BigUint64Array));
+  if (bigints || (!typed && !Array.isArray(values))) {
+    peFail('not_array', name, { expected: expected, got: peDescribe(values) });
+  }
+  if (values.length > most) peFail('count_cap', name, { max: most, got: values.length }, 'size_limit');
+  if (!typed) {
+    for (let i = 0; i < values.length; i++) {
+      if (typeof values[i] !== 'number') {
+        peFail('not_in_array', name, { index: i, expected: 'a number', got: peDescribe(values[i]) });
+      }
+    }
+  }
+  return values;
 }
 
 const peRopeNames = { head_dim: 'headDim', rotary_dim: 'rotaryDim', max_distance: 'maxDistance' };
@@ -237,12 +273,25 @@ peApi('ropeFromConfig', function ropeFromConfig(jsonText, options) {
   if (innerTheta !== undefined && topTheta !== undefined && innerTheta !== topTheta) {
     warn('warn_theta_twice', { inner: innerTheta, top: topTheta });
   }
+  // Multimodal RoPE (Qwen2-VL to Qwen3-VL): the pairs per axis and their layout, for mropeAxes; the
+  // frequencies are the default ones (Qwen2VLConfig reads rope_type "mrope" as "default").
+  let mropeSection = null;
+  let mropeInterleaved = false;
+  if (scaling !== null && has(scaling, 'mrope_section')) {
+    mropeSection = peNumbers(scaling.mrope_section, 'mrope_section', 64);
+  }
+  if (scaling !== null && has(scaling, 'mrope_interleaved')) {
+    mropeInterleaved = scaling.mrope_interleaved;
+    if (typeof mropeInterleaved !== 'boolean') {
+      peFail('not_boolean', 'mrope_interleaved', { got: peDescribe(mropeInterleaved) });
+    }
+  }
   // Keys the library does not read for RoPE are warned about and left out (it only warns too).
   if (scaling !== null) {
     const kept = {};
     for (const key of Object.keys(scaling)) {
       if (Object.prototype.hasOwnProperty.call(peScalingKeys, key)) kept[key] = scaling[key];
-      else warn('warn_unknown_key', { key: key });
+      else if (key !== 'mrope_section' && key !== 'mrope_interleaved') warn('warn_unknown_key', { key: key });
     }
     scaling = kept;
   }
@@ -253,8 +302,13 @@ peApi('ropeFromConfig', function ropeFromConfig(jsonText, options) {
         ? scaling.type
         : 'default'
     : 'default';
-  if (scaling && !has(scaling, 'rope_type') && has(scaling, 'type'))
+  if (scaling && !has(scaling, 'rope_type') && has(scaling, 'type') && type !== 'mrope')
     warn('warn_legacy_type', { type: String(type) });
+  if (type === 'mrope') {
+    type = 'default';
+    scaling = Object.assign({}, scaling, { rope_type: 'default' });
+    delete scaling.type;
+  }
   if (type === 'su') {
     // Phi-3's first configs: transformers' Phi3Config reads "su" as longrope.
     warn('warn_su', {});
@@ -378,6 +432,8 @@ peApi('ropeFromConfig', function ropeFromConfig(jsonText, options) {
       ? number(config, 'original_max_position_embeddings')
       : null,
     scaling: request.scaling || null,
+    mropeSection: mropeSection,
+    mropeInterleaved: mropeInterleaved,
     warnings: warnings,
   });
 });

@@ -112,6 +112,11 @@ Scratch<float>& input_scratch();
 // _positionsView before a call that reads per-row positions (ropeApply).
 Scratch<double>& position_scratch();
 
+// A view of n float64 numbers of the position buffer for JS to fill before the call that reads
+// them (a scheme folder's list input: T5's relative positions, FLUX's ids); n an integer from 1 to
+// `most`, else an error naming `name` (size_limit above the cap).
+val position_input_view(const char* name, double n, double most);
+
 // Trims the input buffers when the call that read them returns (whatever it returns).
 struct TrimInputs {
   TrimInputs() = default;

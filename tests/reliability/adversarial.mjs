@@ -25,6 +25,16 @@ export async function loadEngine() {
 /** The size of the engine's wasm memory (emscripten's heap view: not part of pe.d.ts). */
 const wasmBytes = (pe) => /** @type {any} */ (pe).HEAP8.length;
 
+// What f throws (the API tests under node compare it field by field); fails the test if nothing.
+export function thrown(f) {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('no error thrown');
+}
+
 // Deterministic random numbers (mulberry32), so a failing round can be replayed from its seed.
 function random32(seed) {
   let a = seed >>> 0;
@@ -216,6 +226,18 @@ export const CALLER_NAMES = new Set([
   'queries',
   'keys',
   'relativePositions',
+  // multimodal and axial RoPE (ropeFromConfig: the config's mrope keys)
+  'segments',
+  'model',
+  'spatialMergeSize',
+  'tokensPerSecond',
+  'mropeSection',
+  'interleaved',
+  'grid',
+  'axesDim',
+  'ids',
+  'mrope_section',
+  'mrope_interleaved',
 ]);
 
 /** One round of `calls` random calls; every outcome is classified, nothing escapes. */
@@ -286,6 +308,47 @@ export async function adversarialRound(pe, { calls = 10000, seed = 1 } = {}) {
         t5.keys = one([1, 300, 4096, 2 ** 24, 2.5]);
       }
       return t5;
+    }
+    if (name === 'mropePositionIds') {
+      const side = () => one([1, 2, 4, 5, 28, 8192, 8193, 0, 2.5, NaN]);
+      const segment = () =>
+        one([
+          { text: one([0, 1, 5, -1, 2 ** 20, 2.5]) },
+          { image: [side(), side(), side()] },
+          {
+            video: [side(), side(), side()],
+            secondPerGridT: one([0, 0.5, 1, 2, 3600, -1, NaN]),
+            timestampTokens: one([0, 3, 1025]),
+          },
+          { text: 1, image: [1, 2, 2] },
+          {},
+        ]);
+      return Array.from({ length: one([0, 1, 3, 8]) }, segment);
+    }
+    if (name === 'mropeAxes') {
+      return {
+        headDim: one([2, 8, 127, 128, 4096, 5000]),
+        mropeSection: one([
+          [16, 24, 24],
+          [24, 20, 20],
+          [1, 1],
+          [-1, 33, 32],
+        ]),
+        interleaved: one([true, false, 1]),
+      };
+    }
+    if (name === 'visionRopeAngles') {
+      return {
+        headDim: one([4, 72, 78, 80, 4096]),
+        grid: [one([1, 2, 0]), one([2, 4, 5, 8192]), one([2, 4, 28, 8192])],
+        spatialMergeSize: one([1, 2, 3, 0]),
+      };
+    }
+    if (name === 'axialRopeAngles') {
+      return {
+        axesDim: one([[16, 56, 56], [8, 8], [2], [16, 55, 57], []]),
+        theta: one([10000, 0, -1, 1e13, NaN]),
+      };
     }
     if (name.startsWith('sincos') || name.startsWith('grid')) {
       return { dModel: o.dModel, gridHeight: [1, 14, 1024][Math.floor(random() * 3)], gridWidth: 14 };
@@ -456,6 +519,20 @@ export function atCaps(pe) {
         queries: 1,
         keys: L.maxT5MatrixEntries,
       }),
+    // The token cap: one text segment, then a video at 256 x 32 x 32 merged tokens (2 s per step).
+    mropePositionIds: () =>
+      pe.mropePositionIds(
+        [{ text: L.maxMropeTokens - 2 - 256 * 1024 }, { video: [256, 64, 64], secondPerGridT: 2 }],
+        { model: 'qwen2.5-vl' },
+      ),
+    mropeAxes: () =>
+      pe.mropeAxes({ headDim: L.maxMropeHeadDim, mropeSection: [683, 683, 682], interleaved: true }),
+    visionRopeAngles: () => pe.visionRopeAngles({ headDim: 4096, grid: [1, 64, 64] }),
+    axialRopeAngles: () =>
+      pe.axialRopeAngles(
+        { axesDim: [16, 56, 56] },
+        new Float64Array((L.maxAxialAngles / 64) * 3).map((_, k) => k % 4096),
+      ),
     renderAlibi: () =>
       pe.renderAlibi({ heads: 1024, positions: L.maxPositions }, 1023, { width: 4096, height: 4096 }),
     renderPrecision: () =>

@@ -95,6 +95,10 @@ test('every scheme of pe.schemes has its options interface in pe.d.ts, in step w
         assert.equal(declared, 'number', `${at}: the table says ${parameter.type}`);
       } else if (parameter.type === 'boolean') {
         assert.equal(declared, 'boolean', `${at}: the table says boolean`);
+      } else if (parameter.type === 'list') {
+        assert.equal(declared, 'number[]', `${at}: the table says a list of numbers`);
+      } else if (parameter.type === 'text') {
+        assert.equal(declared, 'string', `${at}: the table says text`);
       } else {
         assert.deepEqual(declared, { choices: [...parameter.choices].sort() }, `${at}: the choices`);
       }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import test from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { loadEngine } from '../../../tests/reliability/adversarial.mjs';
+import { loadEngine, thrown } from '../../../tests/reliability/adversarial.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pe = await loadEngine();
@@ -36,15 +36,6 @@ const cases = [...reference.matchAll(/\{(true|false), (\d+), (\d+), (\d+), kRuns
   window: Number(m[4]),
   runs: arrayOf(`kRuns${m[5]}`),
 }));
-
-function thrown(f) {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  return assert.fail('no error thrown');
-}
 
 test('t5Buckets gives the reference buckets of every relative position, through JavaScript', () => {
   // Every setting whose window is the smallest (-5000 .. 5000, then the far ones): 380-odd settings.

@@ -19,13 +19,7 @@ Result<T5Spec> t5_spec_from(const val& o) {
 
 // A view of n float64 relative positions for JS to fill before _t5Buckets.
 val t5_input_view(double n) {
-  if (n > double(kMaxT5RelativePositions)) {
-    return error_value(make_error(ErrorCode::size_limit, "relative_positions", "count_cap",
-                                  {{"max", double(kMaxT5RelativePositions)}, {"got", n}}));
-  }
-  PE_TRY(check_integer("relative_positions", n, 1, double(kMaxT5RelativePositions)));
-  PE_TRY(position_scratch().reserve(static_cast<std::size_t>(n)));
-  return position_scratch().view();
+  return position_input_view("relative_positions", n, double(kMaxT5RelativePositions));
 }
 
 // The buckets of the `count` relative positions JS put in the position buffer (none: count 0).
