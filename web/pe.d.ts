@@ -202,9 +202,10 @@ export interface Sincos2dOptions {
 export interface SchemeParameter {
   name: string;
   core: string;
-  type: 'integer' | 'number' | 'choice' | 'boolean';
+  type: 'integer' | 'number' | 'choice' | 'boolean' | 'list' | 'text';
   required: boolean;
-  default?: number | string | boolean;
+  /** A list's default is its numbers (M-RoPE's sections: [16, 24, 24]). */
+  default?: number | string | boolean | number[];
   min?: number;
   max?: number;
   choices: string[];
