@@ -6,8 +6,8 @@
 // controls (from the corner before); and what the last two show is exactly what a fresh load of those
 // settings shows, pixels and text, so no figure is left over from earlier settings.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launch, openPage, serve } from './harness.mjs';
+import { test } from 'node:test';
+import { openExplorer, useBrowser } from './harness.mjs';
 import { toHash } from '../../web/app/state.js';
 
 // The ranges, as the engine sets them (cpp/include/pe/spec.hpp: kMaxDModel, kMaxPositions,
@@ -89,24 +89,9 @@ const NOTE_OF = {
 const LAYERS = ['overlay', 'curves-cursor']; // transparent layers over a figure, empty by design
 const FAILED = /could not be drawn|无法绘制/;
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowser();
 
-const options = { viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', deviceScaleFactor: 1 };
-
-async function freshPage(hash = '') {
-  const opened = await openPage(browser, null, options);
-  await opened.page.goto(server.url + 'index.html' + hash);
-  await opened.page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
-  return opened;
-}
+const freshPage = (hash = '') => openExplorer(suite, hash, {}, { timeout: 120_000 });
 
 /** What the sinusoidal views show: per canvas its pixels (a checksum and how many are drawn) and
  *  whether it is hidden; per view its text; and the page's messages. */

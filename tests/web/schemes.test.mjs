@@ -5,28 +5,13 @@
 // size-built engine answers a scheme it does not carry with a PEError, not a TypeError.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { loadEngine } from '../reliability/adversarial.mjs';
-import { canvasSignature, launch, openPage, serve } from './harness.mjs';
+import { canvasSignature, openExplorer, openPage, useBrowser } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowser();
 
-async function page(hash = '', viewport = { width: 1280, height: 900 }) {
-  const opened = await openPage(browser, server.url + 'index.html' + hash, {
-    viewport,
-    reducedMotion: 'reduce',
-  });
-  await opened.page.waitForFunction(() => document.body.dataset.ready === 'true');
-  return opened;
-}
+const page = (hash = '', viewport = { width: 1280, height: 900 }) => openExplorer(suite, hash, { viewport });
 
 test('every scheme section draws, and the invariances it shows hold', async () => {
   const { page: p, problems } = await page();
@@ -106,7 +91,11 @@ test('in Chinese, at 360 px, the sections are Chinese and drawn', async () => {
 });
 
 test("the embed's size-built engine answers a scheme it does not carry with a PEError", async () => {
-  const { page: p, problems, context } = await openPage(browser, server.url + 'embed.html#view=matrix');
+  const {
+    page: p,
+    problems,
+    context,
+  } = await openPage(suite.browser, suite.server.url + 'embed.html#view=matrix');
   await p.waitForFunction(() => document.getElementById('figure').dataset.ready === 'true');
   const error = await p.evaluate(async () => {
     const pe = await /** @type {any} */ (customElements.get('pe-explorer')).engine();
@@ -194,9 +183,9 @@ test('precision: a million positions at canvas resolution; pan, zoom and a tap r
 test('precision: by touch at 360 px, a tap reads the cell under it', async () => {
   const { page: p, problems } = await page('#lang=en', { width: 360, height: 740 });
   await p.context().close();
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true });
+  const context = await suite.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true });
   const tp = await context.newPage();
-  await tp.goto(server.url + 'index.html');
+  await tp.goto(suite.server.url + 'index.html');
   await tp.waitForFunction(() => document.body.dataset.ready === 'true');
   const heat = tp.locator('canvas.precision-heatmap');
   await heat.scrollIntoViewIfNeeded();
