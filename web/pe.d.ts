@@ -202,9 +202,11 @@ export interface Sincos2dOptions {
 export interface SchemeParameter {
   name: string;
   core: string;
-  type: 'integer' | 'number' | 'choice' | 'boolean';
+  /** list: numbers (an array here, comma-separated on pe-export's command line); text: pe-export's
+   *  spelling of a structured argument (mrope's segments). */
+  type: 'integer' | 'number' | 'choice' | 'boolean' | 'list' | 'text';
   required: boolean;
-  default?: number | string | boolean;
+  default?: number | string | boolean | readonly number[];
   min?: number;
   max?: number;
   choices: string[];
