@@ -202,10 +202,11 @@ export interface Sincos2dOptions {
 export interface SchemeParameter {
   name: string;
   core: string;
+  /** list: numbers (an array here, comma-separated on pe-export's command line); text: pe-export's
+   *  spelling of a structured argument (mrope's segments). */
   type: 'integer' | 'number' | 'choice' | 'boolean' | 'list' | 'text';
   required: boolean;
-  /** A list's default is its numbers (M-RoPE's sections: [16, 24, 24]). */
-  default?: number | string | boolean | number[];
+  default?: number | string | boolean | readonly number[];
   min?: number;
   max?: number;
   choices: string[];
