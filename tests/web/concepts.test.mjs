@@ -144,7 +144,9 @@ const SHARED = new Set(
     // precision and long context: number formats, library and code names, rope_type values, models
     'float16 bfloat16 inv_freq int64 round autocast torch enabled False position_ids transformers ' +
     'modeling_rope_utils NTK aware YaRN LongRoPE mscale rope_type default linear ntk dynamic yarn llama3 ' +
-    'longrope LLaMA Qwen2 Instruct Phi mini config json cat freqs'
+    'longrope LLaMA Qwen2 Instruct Phi mini config json cat freqs ' +
+    // T5: model and author names, the config's and the reference code's identifiers
+    'Raffel Flan mT5 umT5 max_distance T5Attention _relative_position_bucket'
   ).split(' '),
 );
 // Key names stay as printed on the keys (Shift, Enter, Ctrl); R_k is the rotation's symbol.
