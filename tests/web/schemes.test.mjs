@@ -163,7 +163,7 @@ test('t5: a figure loads its own engine and its text in one language, and draws 
     page: p,
     problems,
     context,
-  } = await openPage(browser, server.url + 'embed.html#view=t5&lang=zh&max-distance=64', {
+  } = await openPage(suite.browser, suite.server.url + 'embed.html#view=t5&lang=zh&max-distance=64', {
     viewport: { width: 360, height: 740 },
     reducedMotion: 'reduce',
   });
