@@ -172,6 +172,28 @@ class Reader {
   double max_positions_ = kUnset, config_original_ = kUnset;
 };
 
+// A list of 1 to `max` numbers (the JS API's peNumbers).
+Status check_numbers(const std::string& name, const Value& v, std::size_t max) {
+  if (!v.is(Type::array)) {
+    return make_error(
+        ErrorCode::invalid_argument, name, "not_array",
+        {{"expected", std::string("an array of numbers")}, {"got", json::describe(v)}});
+  }
+  if (v.items.empty() || v.items.size() > max) {
+    return make_error(ErrorCode::invalid_argument, name, "list_length",
+                      {{"max", double(max)}, {"got", double(v.items.size())}});
+  }
+  for (std::size_t i = 0; i < v.items.size(); ++i) {
+    if (!v.items[i].is(Type::number)) {
+      return make_error(ErrorCode::invalid_argument, name, "not_in_array",
+                        {{"index", double(i)},
+                         {"expected", std::string("a number")},
+                         {"got", json::describe(v.items[i])}});
+    }
+  }
+  return Ok{};
+}
+
 // The types of the kept scaling keys, as the JS API's ropeFrequencies checks a scaling object.
 Status Reader::check_scaling_types(const Value& kept) {
   for (const auto& [key, type] : kScalingKeys) {
@@ -179,23 +201,7 @@ Status Reader::check_scaling_types(const Value& kept) {
     if (!v) continue;
     const std::string name(key);
     if (type == Type::array) {
-      if (!v->is(Type::array)) {
-        return make_error(
-            ErrorCode::invalid_argument, name, "not_array",
-            {{"expected", std::string("an array of numbers")}, {"got", json::describe(*v)}});
-      }
-      if (v->items.empty() || v->items.size() > std::size_t(kMaxHeadDim)) {
-        return make_error(ErrorCode::invalid_argument, name, "list_length",
-                          {{"max", double(kMaxHeadDim)}, {"got", double(v->items.size())}});
-      }
-      for (std::size_t i = 0; i < v->items.size(); ++i) {
-        if (!v->items[i].is(Type::number)) {
-          return make_error(ErrorCode::invalid_argument, name, "not_in_array",
-                            {{"index", double(i)},
-                             {"expected", std::string("a number")},
-                             {"got", json::describe(v->items[i])}});
-        }
-      }
+      if (auto s = check_numbers(name, *v, std::size_t(kMaxHeadDim)); !s) return s.error();
     } else if (!v->is(type)) {
       return not_of_type(name,
                          type == Type::string    ? "not_string"
@@ -761,6 +767,20 @@ Result<LayerTypeReading> Reader::read_type(const std::string& name) {
     warn("warn_theta_inside", {{"theta", inner_theta}});
   if (!std::isnan(inner_theta) && !std::isnan(top) && inner_theta != top)
     warn("warn_theta_twice", {{"inner", inner_theta}, {"top", top}});
+  // M-RoPE's sections and layout (configuration_qwen2_vl.py, configuration_qwen3_vl.py): kept
+  // for the multimodal code, not passed to the frequencies.
+  if (scaling) {
+    if (const Value* section = scaling->given("mrope_section")) {
+      if (auto s = check_numbers("mrope_section", *section, std::size_t(kMaxMropeSections)); !s)
+        return s.error();
+      for (const Value& item : section->items) out.mrope_section.push_back(item.number);
+    }
+    if (const Value* interleaved = scaling->given("mrope_interleaved")) {
+      if (!interleaved->is(Type::boolean))
+        return not_of_type("mrope_interleaved", "not_boolean", *interleaved);
+      out.mrope_interleaved = interleaved->boolean;
+    }
+  }
   // Keys the library does not read for RoPE are warned about and left out (it only warns too).
   Value kept;
   kept.type = Type::object;
@@ -800,7 +820,8 @@ Result<LayerTypeReading> Reader::read_type(const std::string& name) {
     type_is_text = type_value->is(Type::string);
     type = type_is_text ? type_value->text : json::describe(*type_value);
   }
-  if (scaling && !kept.given("rope_type") && kept.given("type"))
+  // The legacy "mrope" is the Qwen-VL classes' own spelling, rewritten without a word (below).
+  if (scaling && !kept.given("rope_type") && kept.given("type") && type != "mrope")
     warn("warn_legacy_type", {{"type", type}});
   const auto set_type = [&](const std::string& t) {
     type = t;
@@ -1059,6 +1080,8 @@ std::string rope_config_json(const RopeConfigReading& r) {
       .add("maxPositions", r.max_positions)
       .add("originalMaxPositions", r.original_max_positions)
       .add("scaling", json::write(m.scaling))
+      .add("mropeSection", m.mrope_section.empty() ? "null" : numbers_json(m.mrope_section))
+      .add("mropeInterleaved", m.mrope_interleaved ? "true" : "false")
       .add("warnings", warnings + "]")
       .add("layers", layers + "]")
       .add("layerTypes", types.done())

@@ -166,6 +166,33 @@ TEST_CASE("each warning comes where the library's reading differs from a naive o
         doctest::Approx(std::pow(0.1 * std::log(40.0) + 1, 2)).epsilon(1e-5));
 }
 
+TEST_CASE("the multimodal keys mrope_section and mrope_interleaved are read, not warned about") {
+  // The keys as Qwen2-VL-7B-Instruct's and Qwen3-VL-8B-Instruct's config.json hold them;
+  // Qwen2VLConfig rewrites the legacy type "mrope" to "default" (configuration_qwen2_vl.py).
+  const auto qwen2 = pe::read_rope_config(R"({"model_type": "qwen2_vl", "hidden_size": 3584,
+    "num_attention_heads": 28, "rope_theta": 1000000,
+    "rope_scaling": {"type": "mrope", "mrope_section": [16, 24, 24]}})",
+                                          pe::kUnset);
+  REQUIRE_MESSAGE(qwen2.ok(), qwen2.error().message);
+  CHECK(qwen2.value().main().rope_type == "default");
+  CHECK(qwen2.value().main().mrope_section == std::vector<double>{16, 24, 24});
+  CHECK_FALSE(qwen2.value().main().mrope_interleaved);
+  CHECK(qwen2.value().warnings.empty());
+  const auto qwen3 = pe::read_rope_config(R"({"model_type": "qwen3_vl", "text_config": {
+    "head_dim": 128, "rope_theta": 5000000, "rope_scaling": {"mrope_interleaved": true,
+    "mrope_section": [24, 20, 20], "rope_type": "default"}}})",
+                                          pe::kUnset);
+  REQUIRE_MESSAGE(qwen3.ok(), qwen3.error().message);
+  CHECK(qwen3.value().main().mrope_section == std::vector<double>{24, 20, 20});
+  CHECK(qwen3.value().main().mrope_interleaved);
+  const std::string json = pe::rope_config_json(qwen3.value());
+  CHECK(json.find(R"("mropeSection": [24, 20, 20], "mropeInterleaved": true)") != std::string::npos);
+  CHECK(error_of(R"({"head_dim": 64, "rope_scaling": {"type": "mrope", "mrope_section": "x"}})")
+            .parameter == "mrope_section");
+  CHECK(error_of(R"({"head_dim": 64, "rope_scaling": {"mrope_interleaved": 1}})").kind ==
+        "not_boolean");
+}
+
 TEST_CASE("the query scale follows Llama 4's temperature formula, 1 without one") {
   CHECK(pe::query_scale(pe::kUnset, pe::kUnset, 5).value() == 1);
   // log(floor((p + 1) / 8192) + 1) * 0.1 + 1: 1 below position 8191, then steps.

@@ -165,8 +165,8 @@ export class PeExplorer extends HTMLElement {
     this.started = true;
     const generation = this.generation || 0;
     let pe;
-    let chunk = null;
-    let text = null;
+    let chunk;
+    let text;
     const view = CHOICES.view.includes(this.getAttribute('view')) ? this.getAttribute('view') : 'all';
     const lang = this.figureLanguage();
     try {
