@@ -55,11 +55,16 @@ for (const [view, engine] of Object.entries(SCHEME_ENGINES)) {
   };
 }
 
-/** A budget's files, with 'the largest view' replaced by the view chunk that `size(file)` finds largest. */
+/** A budget's files, with 'the largest view' replaced by the view (with its Chinese text, a folder
+ *  scheme's) that `size(file)` finds largest among those on the shared schemes engine. */
 export function budgetFiles(budget, size) {
-  const views = SCHEME_VIEWS.filter((v) => !SCHEME_ENGINES[v]).map((v) => `pe-explorer-view-${v}.js`);
-  const largest = views.reduce((a, b) => (size(a) >= size(b) ? a : b));
-  return budget.files.map((f) => (f === 'the largest view' ? largest : f));
+  const views = SCHEME_VIEWS.filter((v) => !SCHEME_ENGINES[v]).map((v) => [
+    `pe-explorer-view-${v}.js`,
+    ...(TEXT_VIEWS.includes(v) ? [`pe-explorer-view-${v}-zh.js`] : []),
+  ]);
+  const total = (files) => files.reduce((sum, f) => sum + size(f), 0);
+  const largest = views.reduce((a, b) => (total(a) >= total(b) ? a : b));
+  return budget.files.flatMap((f) => (f === 'the largest view' ? largest : [f]));
 }
 
 /** The same figure from the ES-module element (pe-explorer.mjs and its .mjs chunks), for the figure
