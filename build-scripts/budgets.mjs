@@ -69,15 +69,20 @@ for (const [view, engine] of Object.entries(SCHEME_ENGINES)) {
   };
 }
 
-/** A budget's files, with 'the largest view' (and 'the largest config') replaced by the view chunk (the
- *  atlas's config chunk) that `size(file)` finds largest. */
+/** A budget's files, with 'the largest view' replaced by the view (with its Chinese text, a folder
+ *  scheme's) that `size(file)` finds largest among those on the shared schemes engine, and 'the largest
+ *  config' by the atlas's largest gallery config chunk. */
 export function budgetFiles(budget, size) {
-  const views = SCHEME_VIEWS.filter((v) => !SCHEME_ENGINES[v]).map((v) => `pe-explorer-view-${v}.js`);
-  const largest = views.reduce((a, b) => (size(a) >= size(b) ? a : b));
+  const views = SCHEME_VIEWS.filter((v) => !SCHEME_ENGINES[v]).map((v) => [
+    `pe-explorer-view-${v}.js`,
+    ...(TEXT_VIEWS.includes(v) ? [`pe-explorer-view-${v}-zh.js`] : []),
+  ]);
+  const total = (files) => files.reduce((sum, f) => sum + size(f), 0);
+  const largest = views.reduce((a, b) => (total(a) >= total(b) ? a : b));
   const configs = GALLERY.map((g) => `pe-explorer-model-${g.slug}.js`);
   const config = configs.reduce((a, b) => (size(a) >= size(b) ? a : b));
-  return budget.files.map((f) =>
-    f === 'the largest view' ? largest : f === 'the largest config' ? config : f,
+  return budget.files.flatMap((f) =>
+    f === 'the largest view' ? largest : f === 'the largest config' ? [config] : [f],
   );
 }
 

@@ -12,7 +12,6 @@ import { alibiScheme } from './alibi.js';
 import { contextScheme } from './context.js';
 import { grid2dScheme } from './grid2d.js';
 import { precisionScheme } from './precision.js';
-import { ropeScheme } from './rope.js';
 
 const here = new URL('.', import.meta.url);
 
@@ -33,7 +32,6 @@ export const FOLDERS = await Promise.all(
 );
 
 const LEGACY = [
-  { ...ropeScheme, order: 10 },
   { ...alibiScheme, order: 20 },
   { ...grid2dScheme, order: 30 },
   { ...precisionScheme, order: 40 },
