@@ -371,7 +371,7 @@ test('ropeFrequencies through the JS API equals the reference transcription on a
 
 test('ropeFromConfig reads every preset as the library would, and names each trap it sees', async () => {
   const pe = await loadEngine();
-  const { PRESETS } = await import('../../web/app/schemes/context-presets.js');
+  const { PRESETS } = await import('../../web/app/schemes/context/presets.js');
   const read = (key, options) => pe.ropeFromConfig(JSON.stringify(PRESETS[key].config), options);
   const types = new Set();
   for (const key of Object.keys(PRESETS)) {

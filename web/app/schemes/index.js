@@ -9,7 +9,6 @@
 import fs from 'node:fs';
 import { LANGUAGES } from '../i18n/index.js';
 import { alibiScheme } from './alibi.js';
-import { contextScheme } from './context.js';
 import { grid2dScheme } from './grid2d.js';
 import { precisionScheme } from './precision.js';
 
@@ -35,7 +34,6 @@ const LEGACY = [
   { ...alibiScheme, order: 20 },
   { ...grid2dScheme, order: 30 },
   { ...precisionScheme, order: 40 },
-  { ...contextScheme, order: 50 },
 ];
 
 /** Every scheme, in page order. */
