@@ -302,6 +302,10 @@ export interface LayerTypeReading {
   window: number | null;
   /** This layer type's scaling block as the reader passed it (rope_type and its keys), or null. */
   scaling: RopeScaling | null;
+  /** This layer type's YaRN ramp (pairs below low kept, above high interpolated), or null. */
+  ramp: { low: number; high: number } | null;
+  /** This layer type's Llama 3 bands (wavelengths below low kept, above high interpolated), or null. */
+  wavelengths: { low: number; high: number } | null;
 }
 
 /** A config warning, as data: its kind (web/app/i18n has its text per language), values and English. */

@@ -1025,7 +1025,13 @@ struct Fields {
   std::string done() const { return text + "}"; }
 };
 
+// {a: x, b: y}, or null where x is NaN (no ramp, no bands).
+std::string pair_json(const char* a, double x, const char* b, double y) {
+  return std::isnan(x) ? std::string("null") : Fields().add(a, x).add(b, y).done();
+}
+
 std::string layer_type_json(const LayerTypeReading& t) {
+  const auto& s = t.scaled;
   return Fields()
       .add("rope", t.rope ? "true" : "false")
       .add("ropeType", t.rope ? json::quote(t.rope_type) : "null")
@@ -1039,6 +1045,9 @@ std::string layer_type_json(const LayerTypeReading& t) {
       .add("attention", json::quote(t.attention))
       .add("window", t.window)
       .add("scaling", json::write(t.scaling))  // the atlas draws q·k from it
+      // YaRN's ramp and Llama 3's bands of this layer type (the atlas draws them for each type)
+      .add("ramp", pair_json("low", s.ramp_low, "high", s.ramp_high))
+      .add("wavelengths", pair_json("low", s.wavelength_low, "high", s.wavelength_high))
       .done();
 }
 
@@ -1047,9 +1056,6 @@ std::string layer_type_json(const LayerTypeReading& t) {
 std::string rope_config_json(const RopeConfigReading& r) {
   const auto& m = r.main();
   const auto& s = m.scaled;
-  const auto pair = [](const char* a, double x, const char* b, double y) {
-    return std::isnan(x) ? std::string("null") : Fields().add(a, x).add(b, y).done();
-  };
   std::string warnings = "[";
   for (std::size_t k = 0; k < r.warnings.size(); ++k) {
     const auto& w = r.warnings[k];
@@ -1071,8 +1077,8 @@ std::string rope_config_json(const RopeConfigReading& r) {
       .add("invFreq", numbers_json(s.inv_freq))
       .add("attentionScaling", s.attention_scaling)
       .add("factor", s.factor_used)
-      .add("ramp", pair("low", s.ramp_low, "high", s.ramp_high))
-      .add("wavelengths", pair("low", s.wavelength_low, "high", s.wavelength_high))
+      .add("ramp", pair_json("low", s.ramp_low, "high", s.ramp_high))
+      .add("wavelengths", pair_json("low", s.wavelength_low, "high", s.wavelength_high))
       .add("headDim", m.head_dim)
       .add("rotaryDim", m.rotary_dim)
       .add("theta", m.theta)
@@ -1085,7 +1091,7 @@ std::string rope_config_json(const RopeConfigReading& r) {
       .add("warnings", warnings + "]")
       .add("layers", layers + "]")
       .add("layerTypes", types.done())
-      .add("queryScaling", pair("floorScale", r.floor_scale, "attnScale", r.attn_scale))
+      .add("queryScaling", pair_json("floorScale", r.floor_scale, "attnScale", r.attn_scale))
       .done();
 }
 

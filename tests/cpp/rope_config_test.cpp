@@ -10,6 +10,7 @@
 #include <cctype>
 #include <cmath>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "reference.hpp"
@@ -342,4 +343,45 @@ TEST_CASE("the readings the library changed or refused before are read as it rea
       read(R"({"model_type": "qwen2_5_vl", "hidden_size": 3584, "num_attention_heads": 28,
     "rope_theta": 1e6, "rope_scaling": {"type": "mrope", "mrope_section": [16, 24, 24]}})");
   CHECK(vl.main().rope_type == "default");
+}
+
+TEST_CASE("each layer type's JSON carries its own YaRN ramp and Llama 3 bands") {
+  // GPT-OSS 20B: both layer types YaRN (the ramp of each, not only the first type's); Llama 3.1:
+  // the bands; Gemma 3 1B: default RoPE, neither.
+  const auto find = [](std::string_view slug) {
+    return *std::find_if(std::begin(kModels), std::end(kModels),
+                         [&](const ModelCase& m) { return m.slug == slug; });
+  };
+  for (const char* slug : {"gpt-oss-20b", "llama-3.1-8b", "gemma-3-1b"}) {
+    CAPTURE(slug);
+    const auto r = pe::read_rope_config(find(slug).config, kUnset);
+    REQUIRE(r.ok());
+    const auto json = pe::json::parse(pe::rope_config_json(r.value()), "json");
+    REQUIRE(json.ok());
+    const auto* types = json.value().get("layerTypes");
+    REQUIRE(types != nullptr);
+    for (const auto& t : r.value().layer_types) {
+      CAPTURE(t.name);
+      const auto* type = types->get(t.name);
+      REQUIRE(type != nullptr);
+      for (const auto& [key, low, high] :
+           {std::tuple{"ramp", t.scaled.ramp_low, t.scaled.ramp_high},
+            std::tuple{"wavelengths", t.scaled.wavelength_low, t.scaled.wavelength_high}}) {
+        const auto* v = type->get(key);
+        REQUIRE(v != nullptr);
+        if (std::isnan(low)) {
+          CHECK(v->is(pe::json::Type::null));
+        } else {
+          CHECK(v->get("low")->number == low);
+          CHECK(v->get("high")->number == high);
+        }
+      }
+    }
+    if (std::string_view(slug) == "gpt-oss-20b") {
+      for (const auto& t : r.value().layer_types) CHECK_FALSE(std::isnan(t.scaled.ramp_low));
+    }
+    if (std::string_view(slug) == "llama-3.1-8b") {
+      CHECK(r.value().main().scaled.wavelength_low == 8192.0 / 4);
+    }
+  }
 }

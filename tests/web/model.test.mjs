@@ -65,6 +65,10 @@ async function drawn(page, model) {
         target: Boolean(li.querySelector('a') && s.querySelector(`#${li.querySelector('a').dataset.figure}`)),
       })),
       temperature: s.querySelector('.model-temperature-note').dataset.scaled,
+      columns: [...s.querySelectorAll('.model-type')].map((c) => ({
+        type: c.dataset.type,
+        bands: c.querySelector('.model-wavelength-note').dataset.bands,
+      })),
       source: s.querySelector('.model-source').textContent,
     };
   });
@@ -174,4 +178,55 @@ test('a bad paste is a message in the reader’s language; the figures keep the 
     assert.deepEqual(problems, [], lang);
     await context.close();
   }
+});
+
+test('each layer type draws its own YaRN ramp; a new pick cancels the figures still due for the last', async () => {
+  const gptOss = 'openai/gpt-oss-20b';
+  const gemma = 'google/gemma-3-1b-it';
+  const { page, problems, context } = await open(`&model=${gptOss}`);
+  let seen = await drawn(page, gptOss);
+  // GPT-OSS: sliding and full layers both YaRN, each column with its ramp (not only the first type's).
+  assert.deepEqual(seen.columns, [
+    { type: 'sliding_attention', bands: 'ramp' },
+    { type: 'full_attention', bands: 'ramp' },
+  ]);
+  // Gemma 3 1B (loaded once), then GPT-OSS and at once Gemma again, in one task: the figures of the
+  // GPT-OSS pick never draw; Gemma's 2 columns × 3 figures + the temperature line do, one per frame.
+  await page.selectOption('[name="model-preset"]', gemma);
+  await drawn(page, gemma);
+  const counts = await page.evaluate(
+    ({ gptOss, gemma }) => {
+      const s = document.getElementById('figure').shadowRoot.querySelector('#view-model');
+      const select = s.querySelector('[name="model-preset"]');
+      performance.clearMeasures();
+      for (const model of [gptOss, gemma]) {
+        select.value = model;
+        select.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      const first = {
+        state: s.dataset.state,
+        figures: performance.getEntriesByName('pe-render:model:figure').length,
+      };
+      return new Promise((resolve) => {
+        const wait = () =>
+          s.dataset.state === 'drawn'
+            ? resolve({
+                first,
+                renders: performance.getEntriesByName('pe-render:model').length,
+                figures: performance.getEntriesByName('pe-render:model:figure').length,
+              })
+            : requestAnimationFrame(wait);
+        requestAnimationFrame(wait);
+      });
+    },
+    { gptOss, gemma },
+  );
+  assert.deepEqual(counts, { first: { state: 'drawing', figures: 0 }, renders: 2, figures: 7 });
+  seen = await drawn(page, gemma);
+  assert.deepEqual(
+    seen.columns.map((c) => c.type),
+    ['sliding_attention', 'full_attention'],
+  );
+  assert.deepEqual(problems, []);
+  await context.close();
 });

@@ -12,17 +12,11 @@ export default {
   sourcePasted: 'Config: the one pasted below.',
   loading: 'Loading the config…',
   summary: '{layers} layers of {types} kinds; max_position_embeddings {mpe}.',
-  summaryUnfinished:
-    'This build’s engine reads one RoPE for every layer (its first layer type); max_position_embeddings {mpe}.',
-  trapsUnfinished:
-    'Not in this build: the traps that depend on the layers need the engine’s per-layer reading; those below come from its first layer type.',
   warningsTitle: 'Warnings from the reading',
   trapsTitle: 'What your engine must get right for this model',
   noTraps: 'Nothing beyond plain RoPE on every layer.',
   seeFigure: '(figure)',
   stripTitle: 'Layer strip: each layer’s attention and RoPE',
-  stripUnfinished:
-    'Not in this build: its engine reads one RoPE for the whole model (no per-layer reading yet), so there is no strip to draw.',
   layer: 'layer {index}',
   attention_full: 'full attention',
   attention_sliding: 'sliding window',
@@ -58,12 +52,8 @@ export default {
     'q = k = (1, …, 1), q·k after rotation over its value at distance 0, out to {distance}{capped}; each pixel is the mean over the distances it covers.',
   scoresCapped: ' (this figure’s share of the engine’s work per frame; the layer reaches {target})',
   scoresMissing: 'q·k for rope type {type} is not drawn: {reason}',
-  scoresNoScaling:
-    'q·k not drawn: this engine gives no scaling block for this layer type ({type}), only its frequencies.',
   temperatureTitle: 'Query temperature against position',
   temperatureNone: 'This model does not scale its queries with position.',
-  temperatureUnfinished:
-    'Not in this build: its engine does not read the query temperature (queryScaling) yet.',
   temperatureNote:
     'On the layers without RoPE ({types}) the query is multiplied by log(⌊(p + 1) / {floor}⌋ + 1) · {attn} + 1: a step every {floor} positions, {at} at position {last}.',
   position: 'position p',
