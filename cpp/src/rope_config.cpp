@@ -282,39 +282,43 @@ struct Family {
   std::string_view config_class;
   Layout layout;
   Pairing pairing;
-  double theta = kUnset;     // the class's default_theta where it is not the library's 10000
-  double head_dim = kUnset;  // the class's default head_dim (NaN: hidden_size / heads)
+  double theta = kUnset;          // the class's default_theta where it is not the library's 10000
+  double head_dim = kUnset;       // the class's default head_dim (NaN: hidden_size / heads)
+  double max_positions = kUnset;  // the class's default max_position_embeddings
 };
 
 // modeling_llama.py:158, modeling_mistral.py:79, modeling_qwen2.py:133, modeling_qwen3.py:168,
 // modeling_olmo2.py:183, modeling_glm4_moe.py:142, modeling_phi3.py:191-196 (rotate_half: half);
 // modeling_llama4.py:233-242 (complex pairs: interleaved); modeling_cohere2.py:89, :150-155
 // (repeat_interleave: interleaved); modeling_deepseek_v3.py:444, :454-455 (the last slice,
-// interleaved with rope_interleave); default_theta and head_dim from each configuration file.
+// interleaved with rope_interleave); default_theta, head_dim and max_position_embeddings from each
+// configuration file (Gemma3TextConfig: 131_072, configuration_gemma3.py:85).
 constexpr Family kFamilies[] = {
-    {"llama", "LlamaConfig", Layout::uniform, Pairing::half},
-    {"mistral", "MistralConfig", Layout::model_wide_window, Pairing::half},
-    {"ministral", "MinistralConfig", Layout::model_wide_window, Pairing::half},
-    {"mixtral", "MixtralConfig", Layout::model_wide_window, Pairing::half},
-    {"qwen2", "Qwen2Config", Layout::max_window_layers, Pairing::half},
-    {"qwen2_5_vl", "Qwen2_5_VLTextConfig", Layout::max_window_layers, Pairing::half},
-    {"qwen3", "Qwen3Config", Layout::max_window_layers, Pairing::half},
-    {"qwen3_5_text", "Qwen3_5TextConfig", Layout::qwen3_5, Pairing::half, kUnset, 256},
-    {"qwen3_next", "Qwen3NextConfig", Layout::qwen3_5, Pairing::half},
-    {"phi3", "Phi3Config", Layout::model_wide_window, Pairing::half},
-    {"olmo2", "Olmo2Config", Layout::uniform, Pairing::half},
-    {"glm4_moe", "Glm4MoeConfig", Layout::uniform, Pairing::half},
-    {"gemma3_text", "Gemma3TextConfig", Layout::gemma3, Pairing::half, kUnset, 256},
-    {"gemma4_text", "Gemma4TextConfig", Layout::gemma4, Pairing::half, kUnset, 256},
-    {"llama4_text", "Llama4TextConfig", Layout::llama4, Pairing::interleaved, 500000, 128},
-    {"gpt_oss", "GptOssConfig", Layout::gpt_oss, Pairing::half, 150000, 64},
-    {"smollm3", "SmolLM3Config", Layout::smollm3, Pairing::half, 2000000},
-    {"cohere2", "Cohere2Config", Layout::cohere2, Pairing::interleaved},
-    {"modernbert", "ModernBertConfig", Layout::modernbert, Pairing::half},
-    {"deepseek_v3", "DeepseekV3Config", Layout::mla, Pairing::interleaved},
+    {"llama", "LlamaConfig", Layout::uniform, Pairing::half, kUnset, kUnset, 2048},
+    {"mistral", "MistralConfig", Layout::model_wide_window, Pairing::half, kUnset, kUnset, 131072},
+    {"ministral", "MinistralConfig", Layout::model_wide_window, Pairing::half, kUnset, kUnset,
+     131072},
+    {"mixtral", "MixtralConfig", Layout::model_wide_window, Pairing::half, kUnset, kUnset, 131072},
+    {"qwen2", "Qwen2Config", Layout::max_window_layers, Pairing::half, kUnset, kUnset, 32768},
+    {"qwen2_5_vl", "Qwen2_5_VLTextConfig", Layout::max_window_layers, Pairing::half, kUnset, kUnset,
+     32768},
+    {"qwen3", "Qwen3Config", Layout::max_window_layers, Pairing::half, kUnset, kUnset, 32768},
+    {"qwen3_5_text", "Qwen3_5TextConfig", Layout::qwen3_5, Pairing::half, kUnset, 256, 32768},
+    {"qwen3_next", "Qwen3NextConfig", Layout::qwen3_5, Pairing::half, kUnset, kUnset, 32768},
+    {"phi3", "Phi3Config", Layout::model_wide_window, Pairing::half, kUnset, kUnset, 4096},
+    {"olmo2", "Olmo2Config", Layout::uniform, Pairing::half, kUnset, kUnset, 2048},
+    {"glm4_moe", "Glm4MoeConfig", Layout::uniform, Pairing::half, kUnset, kUnset, 131072},
+    {"gemma3_text", "Gemma3TextConfig", Layout::gemma3, Pairing::half, kUnset, 256, 131072},
+    {"gemma4_text", "Gemma4TextConfig", Layout::gemma4, Pairing::half, kUnset, 256, 131072},
+    {"llama4_text", "Llama4TextConfig", Layout::llama4, Pairing::interleaved, 500000, 128, 131072},
+    {"gpt_oss", "GptOssConfig", Layout::gpt_oss, Pairing::half, 150000, 64, 131072},
+    {"smollm3", "SmolLM3Config", Layout::smollm3, Pairing::half, 2000000, kUnset, 32768},
+    {"cohere2", "Cohere2Config", Layout::cohere2, Pairing::interleaved, kUnset, kUnset, 8192},
+    {"modernbert", "ModernBertConfig", Layout::modernbert, Pairing::half, kUnset, kUnset, 8192},
+    {"deepseek_v3", "DeepseekV3Config", Layout::mla, Pairing::interleaved, kUnset, kUnset, 4096},
     // Kimi-K2 names remote code (auto_map: configuration_deepseek.DeepseekV3Config); transformers
     // has no kimi_k2 type, and reads it with DeepseekV3Config.
-    {"kimi_k2", "DeepseekV3Config", Layout::mla, Pairing::interleaved},
+    {"kimi_k2", "DeepseekV3Config", Layout::mla, Pairing::interleaved, kUnset, kUnset, 4096},
 };
 
 // A multimodal wrapper's model_type names its text model's family.
@@ -454,6 +458,11 @@ Status Reader::read_geometry() {
   const auto mpe = number(c, "max_position_embeddings");
   if (!mpe) return mpe.error();
   max_positions_ = mpe.value();
+  // The class's default where the config leaves it out (Gemma 3 4B and 27B's text_config).
+  if (std::isnan(max_positions_) && family_ && !std::isnan(family_->max_positions)) {
+    max_positions_ = family_->max_positions;
+    class_default("max_position_embeddings", max_positions_);
+  }
   const auto original = number(c, "original_max_position_embeddings");
   if (!original) return original.error();
   config_original_ = original.value();

@@ -124,7 +124,9 @@ TEST_CASE("each warning comes where the library's reading differs from a naive o
     return kinds_of(r.value());
   };
   using V = std::vector<std::string>;
-  CHECK(kinds(R"({"model_type": "llama", "head_dim": 64})") == V{"warn_default_theta"});
+  // LlamaConfig's max_position_embeddings (2048) and the library's θ 10000, both defaults.
+  CHECK(kinds(R"({"model_type": "llama", "head_dim": 64})") ==
+        V{"warn_class_default", "warn_default_theta"});
   CHECK(kinds(R"({"text_config": {"rope_theta": 1e6, "head_dim": 64}})") == V{"warn_text_config"});
   CHECK(
       kinds(
@@ -187,7 +189,8 @@ TEST_CASE("the multimodal keys mrope_section and mrope_interleaved are read, not
   CHECK(qwen3.value().main().mrope_section == std::vector<double>{24, 20, 20});
   CHECK(qwen3.value().main().mrope_interleaved);
   const std::string json = pe::rope_config_json(qwen3.value());
-  CHECK(json.find(R"("mropeSection": [24, 20, 20], "mropeInterleaved": true)") != std::string::npos);
+  CHECK(json.find(R"("mropeSection": [24, 20, 20], "mropeInterleaved": true)") !=
+        std::string::npos);
   CHECK(error_of(R"({"head_dim": 64, "rope_scaling": {"type": "mrope", "mrope_section": "x"}})")
             .parameter == "mrope_section");
   CHECK(error_of(R"({"head_dim": 64, "rope_scaling": {"mrope_interleaved": 1}})").kind ==
@@ -384,4 +387,31 @@ TEST_CASE("each layer type's JSON carries its own YaRN ramp and Llama 3 bands") 
       CHECK(r.value().main().scaled.wavelength_low == 8192.0 / 4);
     }
   }
+}
+
+TEST_CASE("a config without max_position_embeddings takes its class's default, and says so") {
+  // Gemma 3 4B's and 27B's text_config give none: Gemma3TextConfig's 131_072
+  // (transformers @ c49429ed1f8b, models/gemma3/configuration_gemma3.py:85).
+  for (const char* slug : {"gemma-3-4b", "gemma-3-27b"}) {
+    CAPTURE(slug);
+    const auto& m = *std::find_if(std::begin(kModels), std::end(kModels), [&](const ModelCase& x) {
+      return std::string_view(x.slug) == slug;
+    });
+    const auto r = pe::read_rope_config(m.config, kUnset);
+    REQUIRE(r.ok());
+    CHECK(r.value().max_positions == 131072);
+    CHECK(std::any_of(r.value().warnings.begin(), r.value().warnings.end(), [](const auto& w) {
+      return w.kind == "warn_class_default" &&
+             w.message.find("max_position_embeddings") != std::string::npos;
+    }));
+  }
+  // A config that gives it keeps its own (Gemma 3 1B: 32768), without a warning about it.
+  const auto& one = *std::find_if(std::begin(kModels), std::end(kModels), [](const ModelCase& x) {
+    return std::string_view(x.slug) == "gemma-3-1b";
+  });
+  const auto r = pe::read_rope_config(one.config, kUnset);
+  REQUIRE(r.ok());
+  CHECK(r.value().max_positions == 32768);
+  for (const auto& w : r.value().warnings)
+    CHECK(w.message.find("max_position_embeddings") == std::string::npos);
 }
