@@ -156,4 +156,4 @@ class ContextView extends SchemeView {
   }
 }
 
-export default { name: 'context', order: 50, markup, View: ContextView };
+export default { name: 'context', order: 50, engine: ['rope', 'rope_config'], markup, View: ContextView };

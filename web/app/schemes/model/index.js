@@ -263,4 +263,4 @@ function sourceLink(doc, { repository, path, commit }) {
   return a;
 }
 
-export default { name: 'model', order: 60, markup, View: ModelView };
+export default { name: 'model', order: 60, engine: ['rope', 'rope_config'], markup, View: ModelView };

@@ -297,4 +297,4 @@ class RopeView extends SchemeView {
   }
 }
 
-export default { name: 'rope', order: 10, markup, View: RopeView };
+export default { name: 'rope', order: 10, engine: ['rope'], markup, View: RopeView };
