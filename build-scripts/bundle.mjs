@@ -157,7 +157,8 @@ for (const [entry, outfile, engine, extra] of [
 // `source` is module code that exports the chunk's value as default.
 async function chunk(name, global, source, resolveDir, plugins = []) {
   for (const [format, ext, footer] of [
-    ['iife', 'js', `globalThis.${global} = value;`],
+    // (bracketed: an engine's global names its parts joined by '-', __peExplorerEngine_rope-rope_config)
+    ['iife', 'js', `globalThis[${JSON.stringify(global)}] = value;`],
     ['esm', 'mjs', 'export default value;'],
   ]) {
     await esbuild.build({
