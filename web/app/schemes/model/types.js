@@ -138,7 +138,7 @@ function scoresFigure(view, q, type, r, lengths) {
   };
   // A share of the engine's work cap per figure, so that one figure draws within a frame on a slow
   // CPU; the note says where the curve stops.
-  const cap = Math.floor(view.pe.limits.maxDotWork / 16 / type.invFreq.length) - 1;
+  const cap = Math.floor(view.pe.limits.maxDotWork / 64 / type.invFreq.length) - 1;
   const distance = Math.max(1, Math.min(lengths.target - 1, cap));
   const still = zeroPairs(type);
   let options = { headDim: type.headDim, rotaryDim: type.rotaryDim, theta: type.theta };
