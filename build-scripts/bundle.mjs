@@ -18,6 +18,7 @@ import zlib from 'node:zlib';
 import { LANGUAGES } from '../web/app/i18n/index.js';
 import { SCHEMES } from '../web/app/schemes/index.js';
 import { SCHEME_ENGINES, SCHEME_SETTINGS, SCHEME_VIEWS, TEXT_VIEWS } from '../web/app/schemes/names.js';
+import { configGlobal, GALLERY, loadConfig } from '../web/app/schemes/model/gallery.js';
 import { BUDGETS, budgetFiles, moduleFlavour } from './budgets.mjs';
 
 // `import createPE from '../pe.mjs'` becomes `source`'s text (a module with a default export).
@@ -64,6 +65,21 @@ const generatedNames = {
   name: 'generated-names',
   setup(build) {
     build.onLoad({ filter: /\/schemes\/names\.js$/ }, () => ({ contents: namesModule, loader: 'js' }));
+  },
+};
+// The model atlas's gallery (schemes/model/gallery.js) reads tests/reference/models/ under node; in the
+// element and the page it is the Hub ids and sources only, and each config a chunk of its own (below).
+const generatedGallery = {
+  name: 'generated-gallery',
+  setup(build) {
+    build.onLoad({ filter: /\/schemes\/model\/gallery\.js$/ }, (args) => ({
+      contents: `import { loadChunk } from '../../chunks.js';
+export const GALLERY = ${JSON.stringify(GALLERY)};
+export const configGlobal = ${configGlobal};
+export const loadConfig = (slug) => loadChunk('pe-explorer-model-' + slug + '.js', configGlobal(slug));`,
+      resolveDir: path.dirname(args.path),
+      loader: 'js',
+    }));
   },
 };
 // dist/app/ holds the ES-module sources as they are; there too names.js carries the names (its source
@@ -141,7 +157,8 @@ for (const [entry, outfile, engine, extra] of [
 // `source` is module code that exports the chunk's value as default.
 async function chunk(name, global, source, resolveDir, plugins = []) {
   for (const [format, ext, footer] of [
-    ['iife', 'js', `globalThis.${global} = value;`],
+    // (bracketed: an engine's global names its parts joined by '-', __peExplorerEngine_rope-rope_config)
+    ['iife', 'js', `globalThis[${JSON.stringify(global)}] = value;`],
     ['esm', 'mjs', 'export default value;'],
   ]) {
     await esbuild.build({
@@ -168,6 +185,7 @@ async function chunk(name, global, source, resolveDir, plugins = []) {
           },
         },
         generatedNames,
+        generatedGallery,
         ...plugins,
       ],
       outfile: `dist/${name}.${ext}`,
@@ -227,6 +245,14 @@ for (const scheme of SCHEMES) {
     );
   }
 }
+// The atlas's configs as published, one chunk each (a string: the file's text), loaded when selected.
+for (const { slug } of GALLERY)
+  await chunk(
+    `pe-explorer-model-${slug}`,
+    configGlobal(slug),
+    `export default ${JSON.stringify(await loadConfig(slug))};`,
+    path.resolve('.'),
+  );
 // The engines: the sinusoidal one, and the one with every scheme (with the Chinese text of the
 // messages only it gives). The loader sits in a function scope: no global createPE on the host page.
 // (The loader's own `exports.createPE =` assignment is guarded by typeof and does nothing here.)

@@ -278,6 +278,41 @@ export interface Limits {
   maxVisionGridSide: number;
   /** exportTable: values in a CSV or JSON file (NPY goes to maxElements). */
   maxTextExport: number;
+  /** ropeFromConfig: UTF-8 bytes of a config.json (2^20). */
+  maxConfigBytes: number;
+}
+
+/** One kind of layer of a model, as its config reads (ropeFromConfig's layerTypes). */
+export interface LayerTypeReading {
+  /** false on NoPE layers (no rotation): ropeType and theta null, invFreq empty. */
+  rope: boolean;
+  ropeType: RopeScaling['rope_type'] | 'proportional' | null;
+  theta: number | null;
+  /** What the library's function returns for this layer type, its length included (rotaryDim / 2, or
+   *  headDim / 2 for proportional, whose pairs past the rotated ones have frequency 0). */
+  invFreq: Float64Array;
+  attentionScaling: number;
+  headDim: number;
+  rotaryDim: number;
+  /** Which dimensions of the head rotate: the first rotaryDim, or the last (DeepSeek's MLA). */
+  rotatedSlice: 'first' | 'last';
+  pairing: 'half' | 'interleaved';
+  attention: 'full' | 'sliding' | 'chunked' | 'linear';
+  /** The sliding window or the chunk size, or null. */
+  window: number | null;
+  /** This layer type's scaling block as the reader passed it (rope_type and its keys), or null. */
+  scaling: RopeScaling | null;
+  /** This layer type's YaRN ramp (pairs below low kept, above high interpolated), or null. */
+  ramp: { low: number; high: number } | null;
+  /** This layer type's Llama 3 bands (wavelengths below low kept, above high interpolated), or null. */
+  wavelengths: { low: number; high: number } | null;
+}
+
+/** A config warning, as data: its kind (web/app/i18n has its text per language), values and English. */
+export interface ConfigWarning {
+  kind: string;
+  args: Record<string, string | number>;
+  message: string;
 }
 
 export interface PE {
@@ -342,7 +377,9 @@ export interface PE {
   ropeFrequencies(options: RopeOptions & RopeScalingOptions): RopeFrequencies;
   /** Reads a model's config.json as transformers does (rope_theta / rope_parameters, rope_scaling with
    *  rope_type or the legacy type, head_dim or hidden_size / num_attention_heads, partial_rotary_factor,
-   *  max_position_embeddings) and warns about the known traps it sees. At most 1 MiB of text. */
+   *  max_position_embeddings, layer_types) and warns about the known traps it sees. At most
+   *  limits.maxConfigBytes of text. The reading is the core's (pe-export --config gives the same); its
+   *  first fields describe the first layer type that uses RoPE. */
   ropeFromConfig(
     jsonText: string,
     options?: { sequenceLength?: number },
@@ -360,8 +397,20 @@ export interface PE {
      *  reads as "default", as Qwen2VLConfig does. */
     mropeSection: number[] | null;
     mropeInterleaved: boolean;
-    warnings: Array<{ kind: string; args: Record<string, string | number>; message: string }>;
+    warnings: ConfigWarning[];
+    /** One layer-type name per hidden layer (num_hidden_layers of them): full_attention,
+     *  sliding_attention, chunked_attention, linear_attention, or <kind>_nope for NoPE layers. */
+    layers: string[];
+    layerTypes: Record<string, LayerTypeReading>;
+    /** Llama 4's attention temperature on its NoPE layers, or null. */
+    queryScaling: { floorScale: number; attnScale: number } | null;
   };
+  /** Llama 4's query scale at a position, log(floor((position + 1) / floorScale) + 1) * attnScale + 1;
+   *  1 where result.queryScaling is null. */
+  queryScale(
+    result: { queryScaling: { floorScale: number; attnScale: number } | null },
+    position: number,
+  ): number;
   /** Rows of headDim values rotated for their positions (`positions`, one per row, or `start` + row). */
   ropeApply(
     vectors: Float32Array | number[],

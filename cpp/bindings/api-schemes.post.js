@@ -1,7 +1,7 @@
 // The page engine's further public API: RoPE, ALiBi, 2-D sin-cos, the file writers and precision.
 // Linked with --post-js after api.post.js (whose helpers it uses) into the page's engine flavours
 // only; api.post.js defines a PEError-throwing stub for each of these names for the embed's engine.
-/* global TextEncoder, PEError, peApi, peBinding, peDeepFreeze, peClamped, peFormat, peTemplateOf, peCheckKeys, peCheckObject, peDescribe, peEncodingOptions, peFail, peInput, peLimits, peNumber, peNumbers, peString, peUnwrap */
+/* global TextEncoder, peApi, peBinding, peDeepFreeze, peClamped, peCheckKeys, peCheckObject, peDescribe, peEncodingOptions, peFail, peInput, peLimits, peNumber, peNumbers, peString, peUnwrap, peWellFormed */
 
 // --- schemes beyond the sinusoidal one: their parameters come from the engine's table ----------------
 
@@ -170,264 +170,49 @@ peApi('ropeFrequencies', function ropeFrequencies(options) {
   };
 });
 
-// --- a model's config.json, read as the reference library reads it ---------------------------------
+// --- a model's config.json, read as the reference library reads it (pe/rope_config.hpp) ------------
 
-// Model types whose configs mean RoPE even without a rope_theta (the library's default 10000 then).
-const peRopeModelTypes = [
-  'llama',
-  'mistral',
-  'mixtral',
-  'qwen2',
-  'qwen2_moe',
-  'qwen3',
-  'qwen3_moe',
-  'gemma',
-  'gemma2',
-  'gemma3_text',
-  'phi',
-  'phi3',
-  'gpt_neox',
-  'gptj',
-  'deepseek_v2',
-  'deepseek_v3',
-  'falcon',
-  'olmo',
-  'olmo2',
-  'starcoder2',
-  'cohere',
-  'internlm2',
-  'baichuan',
-  'yi',
-  'granite',
-  'stablelm',
-  'persimmon',
-  'chatglm',
-  'glm',
-  'exaone',
-];
-const peMaxConfigBytes = 1 << 20;
-
+// The core reads the text (its keys, defaults, warnings and caps) and writes the reading as JSON
+// (pe/rope_config.hpp); here only the types are checked and the frequencies made Float64Arrays.
 peApi('ropeFromConfig', function ropeFromConfig(jsonText, options) {
-  peBinding('_ropeFrequencies', 'ropeFromConfig');
+  const binding = peBinding('_ropeFromConfig', 'ropeFromConfig');
   peString(jsonText, 'jsonText');
-  // UTF-8 bytes (counted only when the text could be too long: up to 3 bytes a UTF-16 unit).
-  const bytes =
-    jsonText.length * 3 > peMaxConfigBytes ? new TextEncoder().encode(jsonText).length : jsonText.length;
-  if (bytes > peMaxConfigBytes)
-    peFail('text_cap', 'jsonText', { max: peMaxConfigBytes, got: bytes }, 'size_limit');
+  // A text far over the cap is refused before it is copied into the engine (a UTF-16 unit is at
+  // least one byte of UTF-8); the core counts the bytes of the rest.
+  const cap = peLimits().maxConfigBytes;
+  if (jsonText.length > cap) {
+    peFail(
+      'text_cap',
+      'jsonText',
+      { max: cap, got: new TextEncoder().encode(jsonText).length },
+      'size_limit',
+    );
+  }
   const opts = options === undefined ? {} : options;
   peCheckObject(opts, 'options', '{ sequenceLength: 32768 }');
   peCheckKeys(opts, { sequenceLength: 0 }, 'option');
-  let config;
-  try {
-    config = JSON.parse(jsonText);
-  } catch (error) {
-    peFail('bad_json', 'jsonText', { reason: String(error.message).slice(0, 120) });
+  const length = opts.sequenceLength === undefined ? NaN : peNumber(opts.sequenceLength, 'sequenceLength');
+  const r = JSON.parse(
+    peUnwrap(binding(peWellFormed(jsonText), length), { sequence_length: 'sequenceLength' }),
+  );
+  r.invFreq = Float64Array.from(r.invFreq);
+  for (const name of Object.keys(r.layerTypes)) {
+    r.layerTypes[name].invFreq = Float64Array.from(r.layerTypes[name].invFreq);
   }
-  if (config === null || typeof config !== 'object' || Array.isArray(config)) {
-    peFail('not_object', 'jsonText', { example: '{ "rope_theta": 10000, ... }', got: peDescribe(config) });
-  }
-  const warnings = [];
-  const warn = (kind, args) =>
-    warnings.push({ kind: kind, args: args || {}, message: peFormat(peTemplateOf(kind), args || {}) });
-  const has = (object, key) => object[key] !== undefined && object[key] !== null;
-  // Multimodal configs keep the language model's settings in text_config.
-  const ropeKeys = ['rope_theta', 'rope_scaling', 'rope_parameters'];
-  if (!ropeKeys.some((k) => has(config, k)) && config.text_config && typeof config.text_config === 'object') {
-    config = config.text_config;
-    warn('warn_text_config', {});
-  }
-  const modelType = typeof config.model_type === 'string' ? config.model_type : '';
-  if (!ropeKeys.some((k) => has(config, k)) && !peRopeModelTypes.includes(modelType)) {
-    peFail('no_rope', 'jsonText', { got: modelType || 'no model_type' });
-  }
-  const number = (object, key, where) => {
-    if (!has(object, key)) return undefined;
-    return peNumber(object[key], where || key);
-  };
-  // rope_parameters (the library's newer name, with rope_theta inside) or rope_scaling.
-  let scaling = has(config, 'rope_parameters')
-    ? config.rope_parameters
-    : has(config, 'rope_scaling')
-      ? config.rope_scaling
-      : null;
-  if (scaling !== null)
-    peCheckObject(
-      scaling,
-      has(config, 'rope_parameters') ? 'rope_parameters' : 'rope_scaling',
-      "{ rope_type: 'yarn', factor: 4 }",
-    );
-  const topTheta = number(config, 'rope_theta');
-  const innerTheta =
-    scaling && has(scaling, 'rope_theta') ? peNumber(scaling.rope_theta, 'rope_theta') : undefined;
-  const theta = innerTheta !== undefined ? innerTheta : topTheta !== undefined ? topTheta : 10000;
-  if (topTheta === undefined && innerTheta === undefined) warn('warn_default_theta', { theta: 10000 });
-  if (innerTheta !== undefined && topTheta === undefined) warn('warn_theta_inside', { theta: innerTheta });
-  if (innerTheta !== undefined && topTheta !== undefined && innerTheta !== topTheta) {
-    warn('warn_theta_twice', { inner: innerTheta, top: topTheta });
-  }
-  // Multimodal RoPE (Qwen2-VL to Qwen3-VL): the pairs per axis and their layout, for mropeAxes; the
-  // frequencies are the default ones (Qwen2VLConfig reads rope_type "mrope" as "default").
-  let mropeSection = null;
-  let mropeInterleaved = false;
-  if (scaling !== null && has(scaling, 'mrope_section')) {
-    mropeSection = peNumbers(scaling.mrope_section, 'mrope_section', 64);
-  }
-  if (scaling !== null && has(scaling, 'mrope_interleaved')) {
-    mropeInterleaved = scaling.mrope_interleaved;
-    if (typeof mropeInterleaved !== 'boolean') {
-      peFail('not_boolean', 'mrope_interleaved', { got: peDescribe(mropeInterleaved) });
-    }
-  }
-  // Keys the library does not read for RoPE are warned about and left out (it only warns too).
-  if (scaling !== null) {
-    const kept = {};
-    for (const key of Object.keys(scaling)) {
-      if (Object.prototype.hasOwnProperty.call(peScalingKeys, key)) kept[key] = scaling[key];
-      else if (key !== 'mrope_section' && key !== 'mrope_interleaved') warn('warn_unknown_key', { key: key });
-    }
-    scaling = kept;
-  }
-  let type = scaling
-    ? has(scaling, 'rope_type')
-      ? scaling.rope_type
-      : has(scaling, 'type')
-        ? scaling.type
-        : 'default'
-    : 'default';
-  if (scaling && !has(scaling, 'rope_type') && has(scaling, 'type') && type !== 'mrope')
-    warn('warn_legacy_type', { type: String(type) });
-  if (type === 'mrope') {
-    type = 'default';
-    scaling = Object.assign({}, scaling, { rope_type: 'default' });
-    delete scaling.type;
-  }
-  if (type === 'su') {
-    // Phi-3's first configs: transformers' Phi3Config reads "su" as longrope.
-    warn('warn_su', {});
-    type = 'longrope';
-    scaling = Object.assign({}, scaling, { rope_type: 'longrope' });
-  }
-  if (type === 'ntk') warn('warn_ntk', {});
-  if (type === 'llama3') warn('warn_llama3_dropped', {});
-  if (type === 'dynamic') warn('warn_dynamic_cache', {});
-  if (type === 'yarn' && scaling && !has(scaling, 'original_max_position_embeddings'))
-    warn('warn_yarn_original', {});
-  // head_dim, else hidden_size // num_attention_heads; partial_rotary_factor (or GPT-NeoX's rotary_pct).
-  // DeepSeek's multi-head latent attention rotates only qk_rope_head_dim dimensions per head.
-  // Errors name the config's own keys (below, `configNames`): where a value is derived, the formula
-  // with the config's numbers.
-  const configNames = {
-    theta: { parameter: 'rope_theta', name: 'rope_theta' },
-    maxPositions: { parameter: 'max_position_embeddings', name: 'max_position_embeddings' },
-    originalMaxPositions: {
-      parameter: 'original_max_position_embeddings',
-      name: 'original_max_position_embeddings',
-    },
-  };
-  let headDim = number(config, 'qk_rope_head_dim');
-  configNames.headDim = { parameter: 'qk_rope_head_dim', name: 'qk_rope_head_dim' };
-  if (headDim === undefined) {
-    headDim = number(config, 'head_dim');
-    configNames.headDim = { parameter: 'head_dim', name: 'head_dim' };
-  }
-  if (headDim === undefined) {
-    const hidden = number(config, 'hidden_size');
-    const heads = number(config, 'num_attention_heads');
-    if (hidden === undefined || heads === undefined)
-      peFail('required_or', 'head_dim', { alternative: 'hidden_size and num_attention_heads' });
-    headDim = Math.floor(hidden / heads);
-    configNames.headDim = {
-      parameter: 'hidden_size',
-      name: 'hidden_size / num_attention_heads (' + hidden + ' / ' + heads + ' \u2192 ' + headDim + ')',
-    };
-  }
-  let fractionKey = 'partial_rotary_factor';
-  let fraction = number(config, fractionKey);
-  if (fraction === undefined && has(config, 'rotary_pct')) {
-    fractionKey = 'rotary_pct';
-    fraction = number(config, fractionKey);
-  }
-  const rotaryDim = fraction === undefined ? headDim : Math.floor(headDim * fraction);
-  configNames.rotaryDim =
-    fraction === undefined
-      ? configNames.headDim
-      : {
-          parameter: fractionKey,
-          name:
-            'head_dim \u00d7 ' +
-            fractionKey +
-            ' (' +
-            headDim +
-            ' \u00d7 ' +
-            fraction +
-            ' \u2192 ' +
-            rotaryDim +
-            ')',
-        };
-  const maxPositions = number(config, 'max_position_embeddings');
-  const originalMaxPositions =
-    type === 'longrope' ? number(config, 'original_max_position_embeddings') : undefined;
-  if (
-    type === 'yarn' &&
-    scaling &&
-    has(scaling, 'original_max_position_embeddings') &&
-    maxPositions !== undefined &&
-    has(scaling, 'factor') &&
-    maxPositions / scaling.original_max_position_embeddings !== scaling.factor
-  ) {
-    warn('warn_yarn_ratio', {
-      ratio: maxPositions / scaling.original_max_position_embeddings,
-      factor: scaling.factor,
-    });
-  }
-  if (type === 'yarn' && scaling && has(scaling, 'mscale_all_dim') && scaling.mscale_all_dim) {
-    const yarnFactor =
-      has(scaling, 'original_max_position_embeddings') && maxPositions !== undefined
-        ? maxPositions / scaling.original_max_position_embeddings
-        : scaling.factor;
-    // get_mscale of the reference (pe/rope_scaling.cpp, yarn_mscale), for the warning's numbers.
-    const mscaleOf = (m) => (yarnFactor <= 1 ? 1 : 0.1 * m * Math.log(yarnFactor) + 1);
-    if (typeof yarnFactor === 'number' && typeof scaling.mscale_all_dim === 'number') {
-      const ratio =
-        has(scaling, 'mscale') && scaling.mscale
-          ? mscaleOf(scaling.mscale) / mscaleOf(scaling.mscale_all_dim)
-          : null;
-      warn('warn_mscale_all_dim', {
-        ratio: ratio === null ? 'unused (no mscale)' : Number(ratio.toPrecision(6)),
-        extra: Number((mscaleOf(scaling.mscale_all_dim) ** 2).toPrecision(6)),
-      });
-    }
-  }
-  const request = { headDim: headDim, theta: theta, rotaryDim: rotaryDim };
-  if (scaling !== null && type !== 'default') request.scaling = scaling;
-  if (maxPositions !== undefined) request.maxPositions = maxPositions;
-  if (originalMaxPositions !== undefined) request.originalMaxPositions = originalMaxPositions;
-  if (opts.sequenceLength !== undefined) request.sequenceLength = opts.sequenceLength;
-  let r;
-  try {
-    r = Module['ropeFrequencies'](request);
-  } catch (error) {
-    // The engine names its own options (theta, rotaryDim, ...); the reader wrote config keys. The
-    // rope_scaling keys already arrive under their config names, sequenceLength is the caller's.
-    const key = error instanceof PEError && configNames[error.parameter];
-    if (!key) throw error;
-    const args = Object.assign({}, error.args, { name: key.name });
-    throw new PEError(peFormat(peTemplateOf(error.kind), args), key.parameter, error.code, error.kind, args);
-  }
-  return Object.assign(r, {
-    headDim: headDim,
-    rotaryDim: rotaryDim,
-    theta: theta,
-    ropeType: type,
-    maxPositions: maxPositions === undefined ? null : maxPositions,
-    originalMaxPositions: has(config, 'original_max_position_embeddings')
-      ? number(config, 'original_max_position_embeddings')
-      : null,
-    scaling: request.scaling || null,
-    mropeSection: mropeSection,
-    mropeInterleaved: mropeInterleaved,
-    warnings: warnings,
+  return r;
+});
+
+// Llama 4's attention temperature at a position (1 where the reading has none).
+peApi('queryScale', function queryScale(result, position) {
+  const binding = peBinding('_queryScale', 'queryScale');
+  peCheckObject(result, 'result', 'pe.ropeFromConfig(text)');
+  const q = result.queryScaling;
+  if (q !== null && q !== undefined) peCheckObject(q, 'queryScaling', '{ floorScale: 8192, attnScale: 0.1 }');
+  const floorScale = q ? peNumber(q.floorScale, 'floorScale') : NaN;
+  const attnScale = q ? peNumber(q.attnScale, 'attnScale') : NaN;
+  return peUnwrap(binding(floorScale, attnScale, peNumber(position, 'position')), {
+    floor_scale: 'floorScale',
+    attn_scale: 'attnScale',
   });
 });
 

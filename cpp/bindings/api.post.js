@@ -511,6 +511,7 @@ const PE_PAGE_ENGINE_ONLY = [
   'precisionError',
   'renderPrecision',
   'ropeFromConfig',
+  'queryScale',
   'renderRopeTable',
   'renderAlibi',
 ];

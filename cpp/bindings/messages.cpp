@@ -11,6 +11,7 @@
 #include "pe/grid2d.hpp"
 #include "pe/precision.hpp"
 #include "pe/rope.hpp"
+#include "pe/rope_config.hpp"
 
 namespace pe::bindings {
 namespace {
@@ -53,6 +54,7 @@ val limits_of() {
   out.set("maxProjectedRows", kMaxProjectedRows);
   out.set("maxProjectWork", double(kMaxProjectWork));
   out.set("maxTextExport", double(kMaxTextExportValues));
+  out.set("maxConfigBytes", kMaxConfigBytes);
   return out;
 }
 

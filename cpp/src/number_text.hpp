@@ -28,4 +28,8 @@ std::size_t g_style_into(const char* exponential, int precision, char (&out)[48]
 // A whole number below 2^63 in magnitude, as %.0f prints it ("-0" for negative zero).
 std::string whole_number(double value);
 
+// The double nearest to a decimal number's text (JSON's grammar, already checked by the caller),
+// as strtod and JavaScript's Number() read it: the same seam, the other way (json.cpp).
+double read_decimal(const char* text, std::size_t length);
+
 }  // namespace pe::detail

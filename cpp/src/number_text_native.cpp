@@ -1,6 +1,7 @@
 // shortest_exponential with printf and strtod, for native builds (number_text.hpp).
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 
 #include "number_text.hpp"
 
@@ -13,6 +14,11 @@ int shortest_exponential(double value, int min_precision, int max_precision, cha
     if (std::strtod(text, nullptr) == value || p == max_precision) break;
   }
   return p;
+}
+
+double read_decimal(const char* text, std::size_t length) {
+  const std::string copy(text, length);  // strtod needs the terminating zero
+  return std::strtod(copy.c_str(), nullptr);
 }
 
 }  // namespace pe::detail

@@ -65,8 +65,8 @@ Status length_of(const char* name, const std::vector<double>& values, int expect
 Status check(const RopeSpec& spec, const RopeScaling& s, const RopeContext& c) {
   const auto type = s.type;
   using T = RopeScalingType;
-  const bool needs_factor = type == T::linear || type == T::ntk || type == T::dynamic ||
-                            type == T::yarn || type == T::llama3;
+  const bool needs_factor =
+      type == T::linear || type == T::ntk || type == T::dynamic || type == T::llama3;
   if (needs_factor) {
     if (auto r = require("factor", s.factor, type); !r) return r;
   }
@@ -77,11 +77,7 @@ Status check(const RopeSpec& spec, const RopeScaling& s, const RopeContext& c) {
                         {{"min", 1.0}, {"max", double(kMaxScalingFactor)}, {"got", s.factor}});
     }
   }
-  // LongRoPE takes its factor from the config's top-level original length if there is one, else
-  // from `factor` (without either the reference fails on None <= 1.0).
-  if (type == T::longrope && !is_set(c.original_max_position_embeddings)) {
-    if (auto r = require("factor", s.factor, type); !r) return r;
-  }
+  // LongRoPE without a factor takes it from the lengths (max_position_embeddings / original).
   if ((type == T::ntk || type == T::dynamic) && spec.rotary_dim < 4) {
     // d / (d - 2) with d = 2 divides by zero (the reference raises ZeroDivisionError).
     return make_error(ErrorCode::invalid_argument, "rotary_dim", "at_least_for",
@@ -121,7 +117,7 @@ Status check(const RopeSpec& spec, const RopeScaling& s, const RopeContext& c) {
     }
     const double fast = is_set(s.beta_fast) ? s.beta_fast : 32;
     const double slow = is_set(s.beta_slow) ? s.beta_slow : 1;
-    if (!(fast > slow)) {
+    if (fast < slow) {
       return make_error(ErrorCode::invalid_argument, "beta_fast", "greater_than_other",
                         {{"other", std::string("beta_slow")}, {"limit", slow}, {"got", fast}});
     }
@@ -135,7 +131,7 @@ Status check(const RopeSpec& spec, const RopeScaling& s, const RopeContext& c) {
       return r;
     }
     if (auto r = positive("low_freq_factor", s.low_freq_factor); !r) return r;
-    if (!std::isfinite(s.high_freq_factor) || !(s.high_freq_factor > s.low_freq_factor)) {
+    if (!std::isfinite(s.high_freq_factor) || s.high_freq_factor < s.low_freq_factor) {
       return make_error(ErrorCode::invalid_argument, "high_freq_factor", "greater_than_other",
                         {{"other", std::string("low_freq_factor")},
                          {"limit", s.low_freq_factor},
@@ -221,7 +217,11 @@ Result<ScaledRope> scaled_rope(const RopeSpec& spec, const RopeScaling& s, const
       double original = c.max_position_embeddings;
       if (is_set(s.original_max_position_embeddings)) {
         original = s.original_max_position_embeddings;
-        factor = c.max_position_embeddings / original;  // DeepSeek-V3: the ratio, not `factor`
+        // DeepSeek-V3's convention, the ratio, only stands in for a missing factor
+        if (!is_set(factor)) factor = c.max_position_embeddings / original;
+      } else if (!is_set(factor)) {
+        factor =
+            1;  // the library's standardize_rope_params sets original = max_position_embeddings
       }
       if (is_set(s.attention_factor)) {
         out.attention_scaling = s.attention_factor;
@@ -269,7 +269,9 @@ Result<ScaledRope> scaled_rope(const RopeSpec& spec, const RopeScaling& s, const
       for (std::size_t i = 0; i < inv.size(); ++i) {
         const double wavelength = 2 * std::numbers::pi / inv[i];
         double w = wavelength > low_wavelength ? inv[i] / s.factor : inv[i];
-        if (!(wavelength < high_wavelength) && !(wavelength > low_wavelength)) {
+        // Equal factors: no band between the two wavelengths, a clean step (as the library).
+        if (!(wavelength < high_wavelength) && !(wavelength > low_wavelength) &&
+            s.high_freq_factor != s.low_freq_factor) {
           const double smooth =
               (old / wavelength - s.low_freq_factor) / (s.high_freq_factor - s.low_freq_factor);
           w = (1 - smooth) * w / s.factor + smooth * w;
@@ -284,10 +286,14 @@ Result<ScaledRope> scaled_rope(const RopeSpec& spec, const RopeScaling& s, const
     case T::longrope: {
       double factor = s.factor;
       double original = c.max_position_embeddings;
+      // standardize_rope_params: the config's top-level original first (Phi-3), then the one
+      // inside rope_parameters, then max_position_embeddings; the factor, else the ratio.
       if (is_set(c.original_max_position_embeddings)) {
         original = c.original_max_position_embeddings;
-        factor = c.max_position_embeddings / original;  // Phi-3: the ratio, not `factor`
+      } else if (is_set(s.original_max_position_embeddings)) {
+        original = s.original_max_position_embeddings;
       }
+      if (!is_set(factor)) factor = c.max_position_embeddings / original;
       if (is_set(s.attention_factor)) {
         out.attention_scaling = s.attention_factor;
       } else if (factor <= 1.0) {

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "pe/export.hpp"
 #include "pe/grid2d.hpp"
 #include "pe/rope.hpp"
+#include "pe/rope_config.hpp"
 #include "pe/schemes.hpp"
 #include "pe/sinusoidal.hpp"
 
@@ -73,7 +75,16 @@ void usage(std::ostream& out) {
   out << "\n  --format F      npy | csv | json; default: from the output's extension, else csv\n"
          "  --output PATH   file to write; - or absent: standard output\n"
          "  --help          this text\n\n"
-         "Example: pe-export --scheme rope --head-dim 128 --positions 4096 --output rope.npy\n";
+         "Example: pe-export --scheme rope --head-dim 128 --positions 4096 --output rope.npy\n\n"
+         "A model's config.json, read as transformers reads it (the page's pe.ropeFromConfig):\n"
+         "  pe-export --config config.json [--sequence-length N] [--layer-type NAME]\n"
+         "            [--positions N] [--start S] [--output tables.npy] [--json]\n"
+         "  prints the reading (fields per layer type, warnings; --json: as the JS API returns "
+         "it)\n"
+         "  and, with --output, writes the cos and sin tables of a layer type (default: the first\n"
+         "  that rotates) as .npy, float32 (2, positions, rotary_dim): [0] cos, [1] sin, Hugging\n"
+         "  Face's cat(freqs, freqs) layout times the attention scaling (positions default 4096,\n"
+         "  or max_position_embeddings if smaller).\n";
 }
 
 int fail(const std::string& message) {
@@ -98,16 +109,183 @@ std::string scheme_names() {
   return names;
 }
 
+// Writes the file's bytes; 1 (with a message) if that fails.
+int write_out(std::ostream& out, const std::string& output, const char* bytes, std::size_t size) {
+  out.write(bytes, static_cast<std::streamsize>(size));
+  out.flush();
+  if (!out) {
+    std::cerr << "pe-export: writing " << output << " failed\n";
+    return 1;
+  }
+  return 0;
+}
+
+// --- pe-export --config: a model's config.json --------------------------------------------------
+
+std::string or_none(double x) {
+  return std::isnan(x) ? "none" : pe::format_number(x);
+}
+
+// The reading for a person: the layers, each layer type, the warnings.
+std::string reading_text(const pe::RopeConfigReading& r) {
+  std::ostringstream out;
+  out << "layers: " << r.layers.size();
+  for (std::size_t k = 0; k < r.layers.size();) {  // runs: full_attention x3, sliding_attention x1
+    std::size_t end = k;
+    while (end < r.layers.size() && r.layers[end] == r.layers[k]) ++end;
+    out << (k ? ", " : " (") << r.layers[k] << " x" << (end - k);
+    k = end;
+  }
+  out << (r.layers.empty() ? "\n" : ")\n");
+  out << "max_position_embeddings: " << or_none(r.max_positions)
+      << "\noriginal_max_position_embeddings: " << or_none(r.original_max_positions) << "\n";
+  for (const auto& t : r.layer_types) {
+    out << "layer type " << t.name << ": attention " << t.attention << ", window "
+        << or_none(t.window) << "\n";
+    if (!t.rope) {
+      out << "  no RoPE (NoPE): head_dim " << t.head_dim << "\n";
+      continue;
+    }
+    const auto& s = t.scaled;
+    out << "  rope_type " << t.rope_type << ", theta " << pe::format_number(t.theta)
+        << ", head_dim " << t.head_dim << ", rotary_dim " << t.rotary_dim << " (the "
+        << (t.rotate_last ? "last" : "first") << " " << t.rotary_dim << ", "
+        << pe::to_string(t.pairing) << " pairs)\n"
+        << "  attention scaling " << pe::format_number(s.attention_scaling) << ", factor "
+        << or_none(s.factor_used);
+    if (!std::isnan(s.ramp_low)) {
+      out << ", YaRN ramp over pairs " << pe::format_number(s.ramp_low) << " to "
+          << pe::format_number(s.ramp_high);
+    }
+    if (!std::isnan(s.wavelength_low)) {
+      out << ", wavelengths kept below " << pe::format_number(s.wavelength_low)
+          << ", divided above " << pe::format_number(s.wavelength_high);
+    }
+    out << "\n  inv_freq (" << s.inv_freq.size() << "): ";
+    if (!s.inv_freq.empty()) {
+      out << pe::format_number(s.inv_freq.front()) << " ... "
+          << pe::format_number(s.inv_freq.back());
+    }
+    out << "\n";
+  }
+  if (!std::isnan(r.floor_scale)) {
+    out << "query scaling (attention temperature on NoPE layers): floor_scale "
+        << pe::format_number(r.floor_scale) << ", attn_scale " << pe::format_number(r.attn_scale)
+        << "\n";
+  }
+  out << "warnings: " << r.warnings.size() << "\n";
+  for (const auto& w : r.warnings) out << "  [" << w.kind << "] " << w.message << "\n";
+  return out.str();
+}
+
+// pe-export --config: reads the file, prints the reading, writes the tables with --output.
+int run_config(const std::string& path, std::map<std::string, std::string> given,
+               const std::string& output, bool as_json) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return fail("cannot open " + path);
+  std::string text(std::size_t(pe::kMaxConfigBytes) + 1, '\0');  // one byte more: the cap's check
+  file.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(file.gcount()));
+  const auto number_flag = [&](const std::string& flag, double fallback) -> std::optional<double> {
+    const auto found = given.find(flag);
+    if (found == given.end()) return fallback;
+    const auto parsed = parse_number(found->second);
+    given.erase(found);
+    return parsed;
+  };
+  const auto sequence_length = number_flag("--sequence-length", pe::kUnset);
+  if (!sequence_length) return fail("--sequence-length must be a number");
+  std::string layer_type;
+  if (const auto found = given.find("--layer-type"); found != given.end()) {
+    layer_type = found->second;
+    given.erase(found);
+  }
+  const auto positions_flag = number_flag("--positions", pe::kUnset);
+  const auto start = number_flag("--start", 0);
+  if (!positions_flag || !start) return fail("--positions and --start must be numbers");
+  if (const auto found = given.find("--format"); found != given.end()) {
+    if (found->second != "npy")
+      return fail("--config writes .npy only; got --format " + found->second);
+    given.erase(found);
+  }
+  if (!given.empty()) return fail("unknown option " + given.begin()->first + " for --config");
+
+  const auto read = pe::read_rope_config(text, *sequence_length);
+  if (!read) return fail(read.error().message);
+  const auto& r = read.value();
+  const pe::LayerTypeReading* chosen = &r.main();
+  if (!layer_type.empty()) {
+    chosen = nullptr;
+    std::string names;
+    for (const auto& t : r.layer_types) {
+      if (t.name == layer_type) chosen = &t;
+      names += (names.empty() ? "" : ", ") + t.name;
+    }
+    if (!chosen)
+      return fail("--layer-type must be one of " + names + "; got \"" + layer_type + "\"");
+  }
+  const bool tables = output != "-";
+  // The reading goes to standard output (the tables, if any, to their file).
+  std::cout << (as_json ? pe::rope_config_json(r) + "\n" : reading_text(r));
+  if (!tables) return 0;
+  if (!chosen->rope) return fail("layer type " + chosen->name + " has no RoPE (NoPE): no tables");
+  double rows = *positions_flag;
+  if (std::isnan(rows))
+    rows = std::isnan(r.max_positions) ? 4096 : std::min(4096.0, r.max_positions);
+  if (auto s = pe::check_integer("positions", rows, 1, pe::kMaxPositions); !s) {
+    return fail(s.error().message);
+  }
+  if (auto s = pe::check_integer("start", *start, 0, double(pe::kMaxPosition) - rows + 1); !s) {
+    return fail(s.error().message);
+  }
+  const double values = 2 * rows * chosen->rotary_dim;
+  if (values > double(pe::kMaxElements)) {
+    return fail(pe::make_error(pe::ErrorCode::size_limit, "positions", "elements_cap",
+                               {{"max", double(pe::kMaxElements)},
+                                {"rows", 2 * rows},
+                                {"cols", double(chosen->rotary_dim)},
+                                {"got", values}})
+                    .message);
+  }
+  // Hugging Face's rotary embedding returns cat(freqs, freqs) for every pairing (an interleaved
+  // model reorders q and k instead): the half layout's table, with the layer type's frequencies.
+  pe::RopeSpec spec;
+  spec.head_dim = spec.rotary_dim = chosen->rotary_dim;
+  spec.theta = chosen->theta;
+  spec.scaled_inv_freq = chosen->scaled.inv_freq;
+  spec.attention_scaling = chosen->scaled.attention_scaling;
+  const std::size_t each = std::size_t(rows) * std::size_t(chosen->rotary_dim);
+  std::vector<float> table(2 * each);
+  if (auto s = pe::rope_tables(spec, std::int64_t(*start), int(rows),
+                               std::span<float>(table).first(each),
+                               std::span<float>(table).subspan(each));
+      !s) {
+    return fail(s.error().message);
+  }
+  const std::vector<std::size_t> shape = {2, std::size_t(rows), std::size_t(chosen->rotary_dim)};
+  std::vector<char> bytes(pe::export_size_bound(pe::Format::npy, table.size(), shape[0]));
+  pe::ByteSink sink(bytes);
+  pe::write_npy(sink, table, shape);
+  std::ofstream out(output, std::ios::binary);
+  if (!out) return fail("cannot open " + output + " for writing");
+  return write_out(out, output, bytes.data(), sink.size());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::map<std::string, std::string> given;  // flag -> text
-  std::string scheme_name = "sinusoidal", format_text, output = "-";
+  std::string scheme_name = "sinusoidal", format_text, output = "-", config;
+  bool as_json = false;
   for (int n = 1; n < argc; ++n) {
     std::string flag = argv[n];
     if (flag == "--help" || flag == "-h") {
       usage(std::cout);
       return 0;
+    }
+    if (flag == "--json") {  // the one flag without a value (--config's reading as JSON)
+      as_json = true;
+      continue;
     }
     std::string value;
     if (const auto eq = flag.find('='); flag.rfind("--", 0) == 0 && eq != std::string::npos) {
@@ -119,7 +297,9 @@ int main(int argc, char** argv) {
       return fail(flag.rfind("--", 0) == 0 ? flag + " needs a value"
                                            : "unexpected argument " + flag);
     }
-    if (flag == "--scheme") {
+    if (flag == "--config") {
+      config = value;
+    } else if (flag == "--scheme") {
       scheme_name = value;
     } else if (flag == "--format") {
       format_text = value;
@@ -129,6 +309,11 @@ int main(int argc, char** argv) {
       given[flag] = value;
     }
   }
+  if (!config.empty()) {
+    if (!format_text.empty()) given["--format"] = format_text;
+    return run_config(config, given, output, as_json);
+  }
+  if (as_json) return fail("--json is for --config (the reading as JSON); use --format json");
   const pe::SchemeInfo* scheme = pe::find_scheme(scheme_name);
   if (!scheme) {
     return fail("scheme must be one of " + scheme_names() + "; got \"" + scheme_name + "\"");
@@ -288,11 +473,5 @@ int main(int argc, char** argv) {
       break;
     case pe::Format::json: pe::write_json(sink, *sinusoidal, table); break;
   }
-  out.write(bytes.data(), static_cast<std::streamsize>(sink.size()));
-  out.flush();
-  if (!out) {
-    std::cerr << "pe-export: writing " << output << " failed\n";
-    return 1;
-  }
-  return 0;
+  return write_out(out, output, bytes.data(), sink.size());
 }

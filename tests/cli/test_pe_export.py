@@ -170,5 +170,100 @@ class BadArguments(unittest.TestCase):
                 self.assertEqual(out.stdout, b"")
 
 
+# meta-llama/Llama-3.1-8B's config.json (its RoPE keys and layer count), as published on the Hub.
+LLAMA31 = {"model_type": "llama", "hidden_size": 4096, "num_attention_heads": 32, "num_hidden_layers": 32,
+           "max_position_embeddings": 131072, "rope_theta": 500000.0,
+           "rope_scaling": {"factor": 8.0, "low_freq_factor": 1.0, "high_freq_factor": 4.0,
+                            "original_max_position_embeddings": 8192, "rope_type": "llama3"}}
+
+
+def llama3_inv_freq(theta, dim, factor, low, high, old):
+    """_compute_llama3_parameters of huggingface/transformers src/transformers/modeling_rope_utils.py
+    (JJJYmmm/transformers @ c9de1097eed992fe205f876415e7a7cfaa06be50, upstream main of 2026-05-08),
+    transcribed in float64 (the library computes in float32)."""
+    out = []
+    for i in range(dim // 2):
+        inv = 1 / theta ** (2 * i / dim)
+        wavelen = 2 * math.pi / inv
+        w = inv / factor if wavelen > old / low else inv
+        if not wavelen < old / high and not wavelen > old / low:
+            smooth = (old / wavelen - low) / (high - low)
+            w = (1 - smooth) * w / factor + smooth * w
+        out.append(w)
+    return out
+
+
+class Config(unittest.TestCase):
+    """pe-export --config: the page's reading of a config.json (pe.ropeFromConfig), and its tables."""
+
+    def write(self, config):
+        tmp = tempfile.mkdtemp()
+        path = os.path.join(tmp, "config.json")
+        with open(path, "w") as f:
+            f.write(config if isinstance(config, str) else json.dumps(config))
+        return tmp, path
+
+    def test_reading_as_json_matches_the_library_and_the_tables_match_the_reading(self):
+        tmp, path = self.write(LLAMA31)
+        out = run("--config", path, "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        r = json.loads(out.stdout)
+        self.assertEqual((r["headDim"], r["rotaryDim"], r["theta"], r["ropeType"]), (128, 128, 500000, "llama3"))
+        self.assertEqual([w["kind"] for w in r["warnings"]], ["warn_llama3_dropped"])
+        want = llama3_inv_freq(500000.0, 128, 8.0, 1.0, 4.0, 8192)
+        for got, w in zip(r["invFreq"], want):
+            self.assertLessEqual(abs(got - w), 1e-12 * w)
+        npy = os.path.join(tmp, "t.npy")
+        out = run("--config", path, "--positions", 5, "--start", 1000, "--output", npy)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertIn(b"warn_llama3_dropped", out.stdout)  # the reading is printed too
+        header, v = read_npy(npy)
+        self.assertIn("'shape': (2, 5, 128)", header)
+        # Hugging Face's cat(freqs, freqs): column j uses pair j % 64; row r is position 1000 + r.
+        for r_ in (0, 4):
+            for j in (0, 5, 63, 64, 100, 127):
+                angle = (1000 + r_) * want[j % 64]
+                self.assertAlmostEqual(v[r_ * 128 + j], math.cos(angle), delta=2e-6)
+                self.assertAlmostEqual(v[5 * 128 + r_ * 128 + j], math.sin(angle), delta=2e-6)
+
+    def test_text_reading_names_the_layer_types_and_warnings(self):
+        _, path = self.write(LLAMA31)
+        out = run("--config", path)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        text = out.stdout.decode()
+        self.assertIn("layer type full_attention", text)
+        self.assertIn("rope_type llama3, theta 500000, head_dim 128, rotary_dim 128", text)
+        self.assertIn("[warn_llama3_dropped]", text)
+
+    def test_bad_configs_give_the_pages_messages(self):
+        cases = [
+            ('{"rope_theta": ', "jsonText is not valid JSON: line 1, column 16 (in rope_theta)"),
+            ({"model_type": "llama", "head_dim": 128, "partial_rotary_factor": 0.01},
+             "head_dim × partial_rotary_factor (128 × 0.01 → 1) must be an integer from 2 to 128; got 1"),
+            ({"model_type": "bert"}, "this config has no RoPE"),
+        ]
+        for config, message in cases:
+            with self.subTest(config=config):
+                _, path = self.write(config)
+                out = run("--config", path)
+                self.assertEqual(out.returncode, 2)
+                self.assertIn(message, out.stderr.decode())
+        _, path = self.write(LLAMA31)
+        for args, message in [
+            (["--layer-type", "sliding_attention"], '--layer-type must be one of full_attention; got "sliding_attention"'),
+            (["--sequence-length", "x"], "--sequence-length must be a number"),
+            (["--sequence-length", 0.5], "sequence_length must be an integer"),
+            (["--format", "csv"], "--config writes .npy only"),
+            (["--head-dim", 8], "unknown option --head-dim for --config"),
+        ]:
+            with self.subTest(args=args):
+                out = run("--config", path, *args)
+                self.assertEqual(out.returncode, 2)
+                self.assertIn(message, out.stderr.decode())
+        out = run("--config", "/nonexistent/config.json")
+        self.assertEqual(out.returncode, 2)
+        self.assertIn("cannot open /nonexistent/config.json", out.stderr.decode())
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=1)

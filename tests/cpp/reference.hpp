@@ -9,6 +9,19 @@
 
 namespace pe_test {
 
+// An unfilled {placeholder} in a message (a config's example text may hold braces of its own).
+inline bool has_placeholder(const std::string& message) {
+  for (auto at = message.find('{'); at != std::string::npos; at = message.find('{', at + 1)) {
+    auto end = at + 1;
+    while (end < message.size() &&
+           ((message[end] >= 'a' && message[end] <= 'z') || message[end] == '_')) {
+      ++end;
+    }
+    if (end > at + 1 && end < message.size() && message[end] == '}') return true;
+  }
+  return false;
+}
+
 struct RefSpec {
   int d_model;
   double base = 10000;

@@ -220,6 +220,34 @@ export const CALLER_NAMES = new Set([
   'max_position_embeddings',
   'head_dim (or hidden_size and num_attention_heads)',
   'part',
+  // ropeFromConfig's per-layer reading: the config keys it names
+  'num_hidden_layers',
+  'layer_types',
+  'no_rope_layers',
+  'no_rope_layer_interval',
+  'sliding_window',
+  'sliding_window_pattern',
+  'attention_chunk_size',
+  'local_attention',
+  'global_head_dim',
+  'qk_nope_head_dim',
+  'rope_local_base_freq',
+  'local_rope_theta',
+  'global_rope_theta',
+  'floor_scale',
+  'full_attention_interval',
+  'global_attn_every_n_layers',
+  'max_window_layers',
+  ...['rope_parameters', 'rope_scaling'].flatMap((key) =>
+    ['full_attention', 'sliding_attention', 'chunked_attention', 'linear_attention'].map(
+      (kind) => key + '.' + kind,
+    ),
+  ),
+  // queryScale (Llama 4's attention temperature)
+  'result',
+  'queryScaling',
+  'floorScale',
+  'attnScale',
   // T5's buckets
   'bidirectional',
   'numBuckets',
@@ -270,7 +298,23 @@ export async function adversarialRound(pe, { calls = 10000, seed = 1 } = {}) {
       return out;
     };
     if (name === 'ropeFromConfig') {
-      const config = { model_type: one(['llama', 'bert', 'phi3', '']), rope_scaling: scaling() };
+      const config = {
+        model_type: one([
+          'llama',
+          'bert',
+          'phi3',
+          '',
+          'gemma3_text',
+          'llama4_text',
+          'deepseek_v3',
+          'cohere2',
+          'modernbert',
+        ]),
+        rope_scaling: scaling(),
+      };
+      if (random() < 0.3) config.num_hidden_layers = one([1, 4, 26, 4096, 4097, 0, 2.5]);
+      if (random() < 0.2) config.layer_types = one([['full_attention'], ['mamba'], 'x', []]);
+      if (random() < 0.2) config.no_rope_layers = one([[1, 0, 1, 1], [], 'x']);
       for (const key of [
         'hidden_size',
         'num_attention_heads',
@@ -283,6 +327,9 @@ export async function adversarialRound(pe, { calls = 10000, seed = 1 } = {}) {
         if (random() < 0.5) config[key] = one(numbers);
       }
       return random() < 0.9 ? JSON.stringify(config) : JSON.stringify(config).slice(0, 20);
+    }
+    if (name === 'queryScale') {
+      return { queryScaling: random() < 0.2 ? null : { floorScale: one(numbers), attnScale: one(numbers) } };
     }
     if (name === 'ropeFrequencies' && random() < 0.7) {
       return {

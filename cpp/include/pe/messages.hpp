@@ -117,15 +117,27 @@ inline constexpr MessageTemplate kSchemeMessageTemplates[] = {
      "YaRN without original_max_position_embeddings: the library assumes max_position_embeddings "
      "is the pre-YaRN length"},
     {"warn_yarn_ratio",
-     "YaRN: max_position_embeddings / original_max_position_embeddings = {ratio} but factor = "
-     "{factor}; the library computes with the ratio (its own validation warning says it uses the "
-     "factor)"},
+     "YaRN: factor = {factor} but max_position_embeddings / original_max_position_embeddings = "
+     "{ratio}; the current library (transformers c49429ed) computes with factor, v4.53.0 computed "
+     "with the ratio"},
     {"warn_mscale_all_dim",
      "mscale_all_dim is set: the rotary attention factor is the ratio of the two mscales "
      "({ratio}); "
      "DeepSeek's attention code also multiplies the softmax scale by (0.1 * mscale_all_dim * "
      "ln(factor) + 1)^2 = {extra}, which ports either miss or apply twice"},
     {"warn_su", "rope_scaling type \"su\" is Phi-3's first name for LongRoPE: read as longrope"},
+    {"warn_class_default",
+     "{key} is not in this config: {class}'s default {value} is used, as the library does"},
+    {"warn_ignored_key",
+     "{key} is not read by {class} (the model's own remote code may read it): ignored"},
+    {"warn_llama3_step",
+     "llama3 with low_freq_factor = high_freq_factor = {factor}: no band between the two "
+     "wavelengths; the library divides those above {wavelength} by factor and keeps the rest, a "
+     "clean step"},
+    {"warn_yarn_equal_betas",
+     "YaRN with beta_fast = beta_slow = {beta}: the ramp has no width; the library widens it by "
+     "0.001, a step between the pairs kept and the pairs divided by factor"},
+    {"layer_types_entry", "{name}[{index}] must be one of {allowed}; got {got}"},
     {"warn_ntk",
      "rope_type \"ntk\" is this engine's name for the fixed NTK-aware rule; transformers has no "
      "such "

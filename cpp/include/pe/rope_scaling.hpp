@@ -14,9 +14,13 @@
 //             original/high_freq_factor kept, smoothly blended between
 //   longrope  inv_i / ext_i with ext = long_factor past the original length, else short_factor;
 //             attention scaling sqrt(1 + ln(factor)/ln(original))
-// M is max_position_embeddings. Where the reference reads factor from elsewhere, so does this:
-// YaRN with original_max_position_embeddings uses factor = M / original; LongRoPE with the
-// config's top-level original_max_position_embeddings uses factor = M / original.
+// M is max_position_embeddings. As the newest reference (transformers c49429ed, 2026-08-16) reads
+// them: an explicit factor wins; YaRN and LongRoPE without one take factor = M / original
+// (v4.53.0 and cyyever @ 89539b0672a0 always used the ratio when original was set: the same
+// numbers wherever the two agree, as in every published config we know but Qwen2.5's card).
+// LongRoPE's original is the config's top-level one (Phi-3), else rope_scaling's, else M.
+// llama3 with equal low and high factors and YaRN with equal betas compute a clean step, as the
+// library does; swapped ones are refused.
 #pragma once
 
 #include <limits>

@@ -27,10 +27,17 @@ export default {
   'engine.warn_yarn_original':
     'YaRN 没有 original_max_position_embeddings：库假定 max_position_embeddings 就是 YaRN 之前的长度',
   'engine.warn_yarn_ratio':
-    'YaRN：max_position_embeddings / original_max_position_embeddings = {ratio}，但 factor = {factor}；库按这个比值计算（它自己的校验警告却说用的是 factor）',
+    'YaRN：factor = {factor}，但 max_position_embeddings / original_max_position_embeddings = {ratio}；当前的库（transformers c49429ed）按 factor 计算，v4.53.0 按这个比值计算',
   'engine.warn_mscale_all_dim':
     '设置了 mscale_all_dim：旋转编码的注意力因子是两个 mscale 之比（{ratio}）；DeepSeek 的注意力代码还会把 softmax 的缩放乘以 (0.1 × mscale_all_dim × ln(factor) + 1)² = {extra}，移植时常被漏掉或乘了两次',
   'engine.warn_su': 'rope_scaling 的 type "su" 是 Phi-3 早期对 LongRoPE 的叫法：按 longrope 读取',
+  'engine.warn_class_default': '这个配置里没有 {key}：与库一样，使用 {class} 的默认值 {value}',
+  'engine.warn_ignored_key': '{class} 不读取 {key}（模型自带的远程代码可能会读）：已忽略',
+  'engine.warn_llama3_step':
+    'llama3 的 low_freq_factor = high_freq_factor = {factor}：两个波长之间没有过渡带；库把波长大于 {wavelength} 的频率除以 factor，其余不变，是一个干净的台阶',
+  'engine.warn_yarn_equal_betas':
+    'YaRN 的 beta_fast = beta_slow = {beta}：斜坡宽度为零；库把它加宽 0.001，成为保留的频率对与除以 factor 的频率对之间的台阶',
+  'engine.layer_types_entry': '{name}[{index}] 必须是 {allowed} 之一；收到 {got}',
   'engine.warn_ntk':
     'rope_type "ntk" 是本引擎对固定 NTK-aware 规则的叫法；transformers 没有这个 rope_type（配置里通常直接改 rope_theta）',
 };

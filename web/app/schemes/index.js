@@ -9,10 +9,8 @@
 import fs from 'node:fs';
 import { LANGUAGES } from '../i18n/index.js';
 import { alibiScheme } from './alibi.js';
-import { contextScheme } from './context.js';
 import { grid2dScheme } from './grid2d.js';
 import { precisionScheme } from './precision.js';
-import { ropeScheme } from './rope.js';
 
 const here = new URL('.', import.meta.url);
 
@@ -33,11 +31,9 @@ export const FOLDERS = await Promise.all(
 );
 
 const LEGACY = [
-  { ...ropeScheme, order: 10 },
   { ...alibiScheme, order: 20 },
   { ...grid2dScheme, order: 30 },
   { ...precisionScheme, order: 40 },
-  { ...contextScheme, order: 50 },
 ];
 
 /** Every scheme, in page order. */
