@@ -472,7 +472,7 @@ peApi('exportTable', function exportTable(options, format) {
 });
 
 // --- the page engine's further functions ------------------------------------------------------------
-// RoPE, ALiBi, 2-D sin-cos, precision and the file writers are defined in api-schemes.post.js, and the
+// RoPE, precision and the file writers are defined in api-schemes.post.js, and the
 // folder schemes' functions in cpp/schemes/*/api.post.js, which only the page's engines link (the
 // embed's size-built engine leaves them out to stay within its budget). There, each name answers with
 // a PEError that says so, not a TypeError.
@@ -482,18 +482,11 @@ const PE_PAGE_ENGINE_ONLY = [
   'ropeApply',
   'ropeScores',
   'ropeTables',
-  'alibiSlopes',
-  'alibiBias',
-  'alibiAttention',
-  'sincos2d',
-  'grid2dSimilarity',
-  'grid2dSimilarities',
   'roundTo',
   'precisionError',
   'renderPrecision',
   'ropeFromConfig',
   'renderRopeTable',
-  'renderAlibi',
 ];
 // Also called by the build's generated scheme-stubs.post.js with the scheme folders' functions.
 function peNotInBuild(names) {

@@ -3,12 +3,10 @@
 #include <emscripten/bind.h>
 
 #include "common.hpp"
-#include "pe/alibi.hpp"
 #include "pe/analysis.hpp"
 #include "pe/colormap.hpp"
 #include "pe/concepts.hpp"
 #include "pe/export.hpp"
-#include "pe/grid2d.hpp"
 #include "pe/precision.hpp"
 #include "pe/rope.hpp"
 
@@ -36,8 +34,6 @@ val limits_of() {
   out.set("maxDotWork", double(kMaxDotWork));
   out.set("maxRopeValues", double(kMaxRopeValues));
   out.set("maxHeadDim", kMaxHeadDim);
-  out.set("maxHeads", kMaxHeads);
-  out.set("maxGridSide", kMaxGridSide);
   out.set("maxPrecisionValues", double(kMaxPrecisionValues));
   out.set("maxPrecisionRenderWork", double(kMaxPrecisionRenderWork));
   out.set("maxPrecisionSamples", kMaxPrecisionSamples);

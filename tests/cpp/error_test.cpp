@@ -15,9 +15,9 @@
 #include "pe/colormap.hpp"
 #include "pe/concepts.hpp"
 #include "pe/export.hpp"
-#include "pe/grid2d.hpp"
 #include "pe/rope.hpp"
 #include "pe/rope_scaling.hpp"
+#include "pe/schemes.hpp"
 #include "pe/sinusoidal.hpp"
 
 namespace {
@@ -102,8 +102,6 @@ std::vector<pe::Error> every_core_error() {
   pe::RopeOptions rope;
   rope.head_dim = 7;
   add(pe::make_rope_spec(rope));
-  add(pe::make_grid2d_spec(6, 2, 2, 10000, false));
-  add(pe::make_grid2d_spec(8, 2, 2, 1e13, false));  // at_most
   {  // RoPE scaling: required per type, at least 1, ordered pairs of parameters
     pe::RopeOptions ro;
     ro.head_dim = 8;
@@ -124,6 +122,42 @@ std::vector<pe::Error> every_core_error() {
     s.type = pe::RopeScalingType::ntk;
     s.factor = 2;
     add(pe::scaled_rope(pe::make_rope_spec(ro).value(), s, {}));  // at_least_for
+  }
+  // The folder schemes (cpp/schemes/<name>/), found through pe::schemes() as pe-export finds them:
+  // every parameter of each one's table, one at a time, at bad values (not a number, outside its
+  // range, a fraction, the value after its minimum for a step or parity rule, a choice it does not
+  // have, a bad list or text), the others at their defaults (a required one at its minimum). What
+  // the scheme refuses is collected; what it accepts is not an error.
+  for (const auto& scheme : pe::schemes()) {
+    if (!scheme.table) continue;
+    pe::ParameterValues defaults;
+    for (const auto& p : scheme.parameters) {
+      const bool numeric =
+          p.type == pe::ParameterType::integer || p.type == pe::ParameterType::number;
+      if (numeric)
+        defaults.numbers[std::string(p.core)] = std::isnan(p.fallback) ? p.min : p.fallback;
+      else
+        defaults.texts[std::string(p.core)] = std::string(p.choice);
+    }
+    for (const auto& p : scheme.parameters) {
+      const std::string core(p.core);
+      std::vector<pe::ParameterValues> tries;
+      if (p.type == pe::ParameterType::integer || p.type == pe::ParameterType::number) {
+        for (const double bad : {nan, -inf, p.min - 1, p.max * 2 + 1, p.min + 0.5, p.min + 1}) {
+          tries.push_back(defaults);
+          tries.back().numbers[core] = bad;
+        }
+      } else {
+        for (const char* bad : {"bogus", "", "1,x", "1,2,3"}) {
+          tries.push_back(defaults);
+          tries.back().texts[core] = bad;
+        }
+      }
+      for (const auto& given : tries) {
+        auto made = scheme.table(given);
+        if (!made.ok()) out.push_back(made.error());
+      }
+    }
   }
   return out;
 }
@@ -183,8 +217,8 @@ TEST_CASE("every error the core produces is complete: known kind, placeholders f
   // The rest of the table belongs to the JS API's type checks and the bindings (tested in
   // tests/web/reliability.test.mjs); together they use every template, so none is dead text.
   const std::set<std::string> outside_the_core = {
-      "not_number", "not_string", "not_boolean", "not_object", "not_array", "not_in_array",
-      "unknown_key", "required", "not_in_build", "target_length", "out_of_memory",
+      "not_number", "not_string", "not_boolean", "not_object", "unknown_key", "required",
+      "not_in_build", "target_length", "out_of_memory",
       // the JS API's edge: a defect caught there (api.post.js, peApi)
       "internal", "required_or",
       // ropeFromConfig (the JS API reads the JSON): its errors and warnings
@@ -192,8 +226,8 @@ TEST_CASE("every error the core produces is complete: known kind, placeholders f
       "warn_theta_twice", "warn_unknown_key", "warn_legacy_type", "warn_llama3_dropped",
       "warn_dynamic_cache", "warn_yarn_original", "warn_yarn_ratio", "warn_su", "warn_ntk",
       "warn_mscale_all_dim",
-      // multimodal RoPE's own checks, produced in cpp/schemes/mrope/mrope_test.cpp (the folders'
-      // headers are not in reach of this test)
+      // multimodal RoPE's checks of a whole prompt's segments, produced in
+      // cpp/schemes/mrope/mrope_test.cpp (the sweep above changes one parameter at a time)
       "sum_mismatch", "tokens_cap", "position_id_cap"};
   for (const auto& kind : kinds) {
     CHECK_MESSAGE(produced.count(kind) + outside_the_core.count(kind) == 1, kind);

@@ -8,9 +8,7 @@
 // names.js, which the bundler writes, and load each view as a chunk of its own.
 import fs from 'node:fs';
 import { LANGUAGES } from '../i18n/index.js';
-import { alibiScheme } from './alibi.js';
 import { contextScheme } from './context.js';
-import { grid2dScheme } from './grid2d.js';
 import { precisionScheme } from './precision.js';
 import { ropeScheme } from './rope.js';
 
@@ -34,8 +32,6 @@ export const FOLDERS = await Promise.all(
 
 const LEGACY = [
   { ...ropeScheme, order: 10 },
-  { ...alibiScheme, order: 20 },
-  { ...grid2dScheme, order: 30 },
   { ...precisionScheme, order: 40 },
   { ...contextScheme, order: 50 },
 ];
