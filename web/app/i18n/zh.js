@@ -126,7 +126,6 @@ export default {
   'view.tokens': '词与位置',
   'view.why': '为什么用正弦和余弦',
   'view.rope': '旋转位置编码（RoPE）',
-  'view.precision': '精度（float16、bfloat16）',
   'view.context': '长上下文（RoPE 缩放）',
   'axis.position': '位置',
   'axis.dimension': '维度',

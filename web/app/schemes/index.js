@@ -9,7 +9,6 @@
 import fs from 'node:fs';
 import { LANGUAGES } from '../i18n/index.js';
 import { contextScheme } from './context.js';
-import { precisionScheme } from './precision.js';
 import { ropeScheme } from './rope.js';
 
 const here = new URL('.', import.meta.url);
@@ -32,7 +31,6 @@ export const FOLDERS = await Promise.all(
 
 const LEGACY = [
   { ...ropeScheme, order: 10 },
-  { ...precisionScheme, order: 40 },
   { ...contextScheme, order: 50 },
 ];
 
