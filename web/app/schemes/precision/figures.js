@@ -1,7 +1,8 @@
 // Precision's two line figures: one pair's angle against the formats' spacing, and what the frameworks
 // do about it (each choice with its figure). Methods of PrecisionView (index.js), which mixes them in.
-import { drawAxis, fitCanvas, formatNumber, theme, widthOf } from '../../canvas.js';
-import { legend, lineChart } from '../common.js';
+import { fitCanvas, formatNumber, theme, widthOf } from '../../canvas.js';
+import { lineChart, plotAxes } from '../../plot.js';
+import { legend } from '../common.js';
 import { FORMATS, fmt } from './settings.js';
 
 export const figures = {
@@ -29,27 +30,11 @@ export const figures = {
     const [y0, y1] = [-10, 3];
     const lx = (p) => g.left + (Math.log10(p) / Math.log10(s.range)) * (g.right - g.left);
     const ly = (e) => g.bottom - ((Math.log10(e) - y0) / (y1 - y0)) * (g.bottom - g.top);
-    drawAxis(ctx, t, {
-      side: 'left',
-      from: g.bottom,
-      to: g.top,
-      start: y0,
-      end: y1,
-      values: [-9, -6, -3, 0, 3],
-      format: (v) => `1e${v}`,
-      grid: { left: g.left, right: g.right },
-    });
     const decades = [];
     for (let d = 0; d <= Math.log10(s.range); d++) decades.push(d);
-    drawAxis(ctx, t, {
-      side: 'bottom',
-      from: g.left,
-      to: g.right,
-      start: 0,
-      end: Math.log10(s.range),
-      values: decades,
-      format: (v) => formatNumber(10 ** v, 7),
-      grid: { bottom: g.bottom },
+    plotAxes(ctx, t, g, {
+      y: { start: y0, end: y1, values: [-9, -6, -3, 0, 3], format: (v) => `1e${v}` },
+      x: { start: 0, end: Math.log10(s.range), values: decades, format: (v) => formatNumber(10 ** v, 7) },
     });
     ctx.font = t.font;
     ctx.fillStyle = t.muted;

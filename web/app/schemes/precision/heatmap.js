@@ -1,7 +1,8 @@
 // Precision's heatmap: the error of every (position, pair) of the window at canvas resolution, drawn by
 // the engine (pe.renderPrecision), the numbers and collapse groups of the window (pe.precisionError),
 // and the readout of one cell. Methods of PrecisionView (index.js), which mixes them in.
-import { drawAxis, fitCanvas, formatNumber, theme, ticks, widthOf } from '../../canvas.js';
+import { fitCanvas, formatNumber, theme, ticks, widthOf } from '../../canvas.js';
+import { plotAxes } from '../../plot.js';
 import { legend } from '../common.js';
 import { fmt, HIGH, LOW } from './settings.js';
 
@@ -53,28 +54,24 @@ export const heatmap = {
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(this.helper, g.plot.left, g.plot.top, cssWidth, cssHeight);
     const x = (p) => g.plot.left + ((p - w.start) / w.count) * cssWidth;
-    drawAxis(ctx, t, {
-      side: 'left',
-      from: g.plot.top,
-      to: g.plot.bottom,
-      start: 0,
-      end: omega.length,
-      values: ticks(0, omega.length - 1, 4).filter(Number.isInteger),
-      label: this.t('pairAxis'),
-      grid: { left: g.plot.left },
-    });
-    drawAxis(ctx, t, {
-      side: 'bottom',
-      from: g.plot.left,
-      to: g.plot.right,
-      start: w.start,
-      end: w.start + w.count,
-      values: ticks(w.start, w.start + w.count - 1, Math.max(3, Math.floor(cssWidth / 100))).filter(
-        Number.isInteger,
-      ),
-      format: (v) => formatNumber(v, 7),
-      label: this.t('positionAxis'),
-      grid: { bottom: g.plot.bottom },
+    plotAxes(ctx, t, g.plot, {
+      y: {
+        start: 0,
+        end: omega.length,
+        values: ticks(0, omega.length - 1, 4).filter(Number.isInteger),
+        label: this.t('pairAxis'),
+        down: true,
+      },
+      x: {
+        start: w.start,
+        end: w.start + w.count,
+        values: ticks(w.start, w.start + w.count - 1, Math.max(3, Math.floor(cssWidth / 100))).filter(
+          Number.isInteger,
+        ),
+        format: (v) => formatNumber(v, 7),
+        label: this.t('positionAxis'),
+      },
+      yGrid: false,
     });
     // The collapse groups of the last summary, where they fall in the window.
     ctx.fillStyle = t.error;

@@ -1,13 +1,17 @@
 // Precision's heatmap window: pan and zoom by pointer (mouse, pen, touch; two touches pinch), wheel
-// and keys. Methods of PrecisionView (index.js), which mixes them in.
+// and keys, with the arithmetic, keys and wheel steps every zoomable figure shares (plot.js). Methods
+// of PrecisionView (index.js), which mixes them in.
+import { clampSpan, panSpan, wheelFactor, zoomKey, zoomSpan } from '../../plot.js';
+
+// The shortest window: 16 positions.
+const LEAST = 16;
 
 export const panZoom = {
   setWindow(next, coarse = false) {
     const s = this.settings();
     if (next) {
-      const count = Math.max(16, Math.min(s.range, Math.round(next.count)));
-      const start = Math.max(0, Math.min(s.range - count, Math.round(next.start)));
-      this.window = count >= s.range ? null : { start, count };
+      const span = clampSpan(next, s.range, LEAST);
+      this.window = span.count >= s.range ? null : span;
     } else {
       this.window = null;
     }
@@ -35,10 +39,8 @@ export const panZoom = {
   },
 
   zoomAt(fraction, factor, coarse) {
-    const w = this.visible(this.settings());
-    const anchor = w.start + fraction * w.count;
-    const count = w.count / factor;
-    this.setWindow({ start: anchor - fraction * count, count }, coarse);
+    const s = this.settings();
+    this.setWindow(zoomSpan(this.visible(s), factor, fraction, s.range, LEAST), coarse);
   },
 
   fractionOf(clientX) {
@@ -69,10 +71,11 @@ export const panZoom = {
       const now = Math.abs(e.clientX - other.x);
       if (was > 8 && now > 8) this.zoomAt(this.fractionOf((e.clientX + other.x) / 2), now / was, true);
     } else {
-      const w = this.visible(this.settings());
+      const s = this.settings();
+      const w = this.visible(s);
       const dx = e.clientX - before.x;
       if (Math.abs(dx) < 1) return;
-      this.setWindow({ start: w.start - (dx / width) * w.count, count: w.count }, true);
+      this.setWindow(panSpan(w, -(dx / width) * w.count, s.range), true);
     }
     this.pointers.set(e.pointerId, { x: e.clientX, moved: true });
   },
@@ -88,21 +91,22 @@ export const panZoom = {
 
   wheel(e) {
     e.preventDefault();
-    this.zoomAt(this.fractionOf(e.clientX), e.deltaY < 0 ? 1.25 : 0.8, true);
+    this.zoomAt(this.fractionOf(e.clientX), wheelFactor(e), true);
   },
 
   key(e) {
-    const w = this.visible(this.settings());
-    const moves = {
-      '+': () => this.zoomAt(0.5, 2),
-      '=': () => this.zoomAt(0.5, 2),
-      '-': () => this.zoomAt(0.5, 0.5),
-      ArrowLeft: () => this.setWindow({ start: w.start - w.count / 4, count: w.count }),
-      ArrowRight: () => this.setWindow({ start: w.start + w.count / 4, count: w.count }),
-      0: () => this.setWindow(null),
+    const zoom = {
+      zoomIn: () => this.zoomAt(0.5, 2),
+      zoomOut: () => this.zoomAt(0.5, 0.5),
+      reset: () => this.setWindow(null),
     };
-    if (!moves[e.key]) return;
+    if (zoomKey(e, zoom)) return;
+    // ← and → move the window by a quarter of its length.
+    const step = { ArrowLeft: -0.25, ArrowRight: 0.25 }[e.key];
+    if (!step) return;
     e.preventDefault();
-    moves[e.key]();
+    const s = this.settings();
+    const w = this.visible(s);
+    this.setWindow(panSpan(w, step * w.count, s.range));
   },
 };
