@@ -1,15 +1,9 @@
-// The page engine's further public API: RoPE, the file writers and precision, and the helpers the
-// scheme folders' api.post.js files use (peSchemeOptions, peSchemeNames, peBinding).
-// Linked with --post-js after api.post.js (whose helpers it uses) into the page's engine flavours
-// only; api.post.js defines a PEError-throwing stub for each of these names for the embed's engine.
-/* global TextEncoder, PEError, peApi, peJsNames, peDeepFreeze, peClamped, peFormat, peTemplateOf, peCheckKeys, peCheckObject, peDescribe, peEncodingOptions, peFail, peInput, peLimits, peNumber, peNumbers, peString, peUnwrap */
-
-// A binding of the scheme units, or a PEError saying this build has none (the embed's engine).
-function peBinding(name, publicName) {
-  const f = Module[name];
-  if (typeof f !== 'function') peFail('not_in_build', publicName || name.replace(/^_|Input$/g, ''), {});
-  return f;
-}
+// The further public API of the legacy scheme parts: RoPE, the file writers and precision, and the
+// helpers the scheme folders' api.post.js files use (peSchemeOptions, peSchemeNames). Linked with
+// --post-js after api.post.js (whose helpers it uses) into every engine but the embed's sinusoidal
+// one, where api.post.js defines a PEError-throwing stub for each of these names; an engine without a
+// part's binding answers its functions with not_in_build (peBinding).
+/* global TextEncoder, PEError, peApi, peBinding, peJsNames, peDeepFreeze, peClamped, peFormat, peTemplateOf, peCheckKeys, peCheckObject, peDescribe, peEncodingOptions, peFail, peInput, peLimits, peNumber, peNumbers, peString, peUnwrap */
 
 // --- schemes beyond the sinusoidal one: their parameters come from the engine's table ----------------
 
