@@ -130,4 +130,11 @@ class PrecisionView extends SchemeView {
 }
 Object.assign(PrecisionView.prototype, heatmap, panZoom, figures);
 
-export default { name: 'precision', order: 40, markup, View: PrecisionView };
+// Its engine: precision's bindings, RoPE's (ropeFrequencies) and the sinusoidal analysis (dimensions).
+export default {
+  name: 'precision',
+  order: 40,
+  engine: ['precision', 'rope', 'analysis'],
+  markup,
+  View: PrecisionView,
+};
