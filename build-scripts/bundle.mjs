@@ -17,6 +17,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { LANGUAGES } from '../web/app/i18n/index.js';
 import { SCHEMES } from '../web/app/schemes/index.js';
+import { engineGlobal } from '../web/app/schemes/chunk-names.js';
 import { SCHEME_ENGINES, SCHEME_SETTINGS, SCHEME_VIEWS, TEXT_VIEWS } from '../web/app/schemes/names.js';
 import { BUDGETS, budgetFiles, moduleFlavour } from './budgets.mjs';
 
@@ -252,12 +253,12 @@ await chunk(
   path.resolve('web/app/schemes'),
   [replaceEngine(inline('build/wasm/classic-small-full/pe.js'))],
 );
-// A scheme folder's own engine, for the figures of the views that name it (SCHEME_ENGINES): that
-// scheme only (CMakeLists.txt, classic-small-<name>), with the Chinese text of the schemes' messages.
+// The engine of the figures of the views that name its parts (SCHEME_ENGINES): those parts only
+// (CMakeLists.txt, classic-small-<parts>), with the Chinese text of the schemes' messages.
 for (const name of new Set(Object.values(SCHEME_ENGINES))) {
   await chunk(
     `pe-explorer-engine-${name}`,
-    `__peExplorerEngine_${name}`,
+    engineGlobal(name),
     `export { default } from './chunk.js';`,
     path.resolve('web/app/schemes'),
     [replaceEngine(inline(`build/wasm/classic-small-${name}/pe.js`))],
