@@ -41,6 +41,10 @@ export const BUDGETS = {
   },
 };
 
+// The shared schemes engine has a budget only while some view runs on it (none does once every view
+// names its engine's parts).
+if (SCHEME_VIEWS.every((v) => SCHEME_ENGINES[v])) delete BUDGETS.schemes;
+
 // One figure of a scheme with an engine of its own (its parts, SCHEME_ENGINES): element + its engine +
 // its view + its text in Chinese (a folder scheme's) + the Chinese messages; the model atlas's also
 // the one published config it shows (the largest). A budget each.

@@ -239,6 +239,8 @@ export interface Limits {
   maxDotWork: number;
   maxRopeValues: number;
   maxHeadDim: number;
+  /** ALiBi's heads and 2-D sin-cos's grid side (cpp/schemes/alibi, grid2d): only in the engines with
+   *  those folders (the page's; an embedded figure's engine has its own scheme's). */
   maxHeads: number;
   maxGridSide: number;
   maxPrecisionValues: number;

@@ -181,9 +181,6 @@ export default {
   'view.tokens': 'word + position',
   'view.why': 'why sin and cos',
   'view.rope': 'rotary (RoPE)',
-  'view.alibi': 'ALiBi',
-  'view.grid2d': '2-D sin-cos',
-  'view.precision': 'precision (float16, bfloat16)',
   'view.context': 'long context (RoPE scaling)',
   'learned.title': 'Learned position embedding vs. fixed position encoding',
   'learned.bodyHtml':
