@@ -71,11 +71,11 @@ export function budgetFiles(budget, size) {
     ...(TEXT_VIEWS.includes(v) ? [`pe-explorer-view-${v}-zh.js`] : []),
   ]);
   const total = (files) => files.reduce((sum, f) => sum + size(f), 0);
-  const largest = views.reduce((a, b) => (total(a) >= total(b) ? a : b));
+  const largest = () => views.reduce((a, b) => (total(a) >= total(b) ? a : b));
   const configs = GALLERY.map((g) => `pe-explorer-model-${g.slug}.js`);
   const config = configs.reduce((a, b) => (size(a) >= size(b) ? a : b));
   return budget.files.flatMap((f) =>
-    f === 'the largest view' ? largest : f === 'the largest config' ? [config] : [f],
+    f === 'the largest view' ? largest() : f === 'the largest config' ? [config] : [f],
   );
 }
 
