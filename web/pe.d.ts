@@ -107,6 +107,85 @@ export interface T5MatrixOptions extends T5Options {
   keys: number;
 }
 
+/** One piece of a prompt for mropePositionIds: text tokens, or an image or a video by its patch grid
+ *  before merging ([t, h, w], as image_grid_thw / video_grid_thw; h and w multiples of the merge size). */
+export type MropeSegment =
+  | { text: number }
+  | { image: [number, number, number] }
+  | {
+      video: [number, number, number];
+      /** Seconds per temporal grid step, read by Qwen2.5-VL only (truncated to a whole number as the
+       *  model's code does, so 0.5 gives every frame the same time id). 0 to 3600; default 1. */
+      secondPerGridT?: number;
+      /** Each frame's timestamp text, in tokens, read by Qwen3-VL only. 0 to 1024; default 0. */
+      timestampTokens?: number;
+    };
+
+export interface MropeOptions {
+  /** Whose get_rope_index (transformers, as served through 2025). Default 'qwen2-vl'. */
+  model?: 'qwen2-vl' | 'qwen2.5-vl' | 'qwen3-vl';
+  /** vision_config.spatial_merge_size, 1 to 16. Default 2. */
+  spatialMergeSize?: number;
+  /** vision_config.tokens_per_second (Qwen2.5-VL's time ids), 1 to 1000. Default 2 (the released
+   *  checkpoints' config.json). */
+  tokensPerSecond?: number;
+}
+
+export interface MropeIds {
+  /** 3 x tokens, row-major: rows t, h, w. */
+  positionIds: Int32Array;
+  /** The largest id + 1 - tokens: what a decoder adds to each new token's index after the prompt. */
+  ropeDelta: number;
+}
+
+export interface MropeAxesOptions {
+  /** Rotary head size, even, 2 to 4096. */
+  headDim: number;
+  /** Pairs per axis [t, h, w], summing to headDim / 2 (Qwen2/2.5-VL [16, 24, 24], Qwen3-VL [24, 20, 20]). */
+  mropeSection: number[];
+  /** Qwen3-VL's interleaved layout (t h w t h w ...) instead of contiguous chunks. Default false. */
+  interleaved?: boolean;
+}
+
+export interface VisionRopeOptions {
+  /** The vision tower's per-head size, a multiple of 4 (Qwen2-VL 80, Qwen3-VL 72). */
+  headDim: number;
+  /** Default 10000. */
+  theta?: number;
+  /** [t, h, w] patches (image_grid_thw); h and w multiples of spatialMergeSize; up to 8192 each. */
+  grid: [number, number, number];
+  /** Default 2. */
+  spatialMergeSize?: number;
+}
+
+export interface AxialRopeOptions {
+  /** Rotary dimensions per axis, each even; 1 to 8 axes, summing to at most 4096. Default FLUX.1's
+   *  [16, 56, 56]. */
+  axesDim?: number[];
+  /** Default 10000. */
+  theta?: number;
+}
+
+/** pe-export --scheme mrope's parameters (the scheme table): the options of mropePositionIds, with the
+ *  segments spelled as text (`text:4,image:1x28x28,video:4x28x28:0.5:3`).
+ *  @scheme mrope */
+export interface MropeExportOptions extends MropeOptions {
+  /** Default 'text:4'. */
+  segments?: string;
+}
+
+/** pe-export --scheme axial's parameters (the scheme table): the options of axialRopeAngles, and the
+ *  ids FLUX makes for `textTokens` text tokens (0) then a gridHeight x gridWidth image.
+ *  @scheme axial */
+export interface AxialExportOptions extends AxialRopeOptions {
+  /** Latent rows, 1 to 65536. Default 2. */
+  gridHeight?: number;
+  /** Latent columns, 1 to 65536. Default 2. */
+  gridWidth?: number;
+  /** Text tokens first, 0 to 65536. Default 0. */
+  textTokens?: number;
+}
+
 /** @scheme sincos2d */
 export interface Sincos2dOptions {
   /** Model width, a multiple of 4, 4 to 8192. */
@@ -123,9 +202,11 @@ export interface Sincos2dOptions {
 export interface SchemeParameter {
   name: string;
   core: string;
-  type: 'integer' | 'number' | 'choice' | 'boolean';
+  /** list: numbers (an array here, comma-separated on pe-export's command line); text: pe-export's
+   *  spelling of a structured argument (mrope's segments). */
+  type: 'integer' | 'number' | 'choice' | 'boolean' | 'list' | 'text';
   required: boolean;
-  default?: number | string | boolean;
+  default?: number | string | boolean | readonly number[];
   min?: number;
   max?: number;
   choices: string[];
@@ -181,6 +262,20 @@ export interface Limits {
   maxT5RelativePosition: number;
   maxT5RelativePositions: number;
   maxT5MatrixEntries: number;
+  /** Multimodal RoPE: tokens in one prompt (2^20), segments, a grid's side, the largest position id
+   *  (int32), mropeAxes' headDim. Not in the embed's engines. */
+  maxMropeTokens: number;
+  maxMropeSegments: number;
+  maxMropeGridSide: number;
+  maxMropePositionId: number;
+  maxMropeHeadDim: number;
+  /** Axial RoPE: axes, sum(axesDim) (and the vision headDim), |id|, tokens x pairs of one call (2^23, 64 MiB of float64),
+   *  a vision grid's side. */
+  maxAxialAxes: number;
+  maxAxialDim: number;
+  maxAxialId: number;
+  maxAxialAngles: number;
+  maxVisionGridSide: number;
   /** exportTable: values in a CSV or JSON file (NPY goes to maxElements). */
   maxTextExport: number;
   /** ropeFromConfig: UTF-8 bytes of a config.json (2^20). */
@@ -291,6 +386,11 @@ export interface PE {
     /** The config's top-level original_max_position_embeddings (Phi-3 keeps it there), or null. */
     originalMaxPositions: number | null;
     scaling: RopeScaling | null;
+    /** Multimodal RoPE (Qwen2-VL to Qwen3-VL): rope_scaling's mrope_section (pairs for t, h, w) and
+     *  mrope_interleaved, for mropeAxes; null and false when the config has none. rope_type "mrope"
+     *  reads as "default", as Qwen2VLConfig does. */
+    mropeSection: number[] | null;
+    mropeInterleaved: boolean;
     warnings: ConfigWarning[];
     /** One layer-type name per hidden layer (num_hidden_layers of them): full_attention,
      *  sliding_attention, chunked_attention, linear_attention, or <kind>_nope for NoPE layers. */
@@ -347,6 +447,20 @@ export interface PE {
   t5Buckets(options: T5Options | undefined, relativePositions: ArrayLike<number>): Int32Array;
   /** queries x keys, row-major: [q][k] = the bucket of k - q (compute_bias's layout). */
   t5BucketMatrix(options: T5MatrixOptions): Int32Array;
+  /** Each token's (t, h, w) position ids and the rope delta, as get_rope_index of Qwen2-VL, Qwen2.5-VL or
+   *  Qwen3-VL computes them (transformers as served through 2025, before the February 2026 rewrite) for
+   *  the prompt the processor lays out from `segments`. At most limits.maxMropeTokens tokens. Not in the
+   *  embed's engines. */
+  mropePositionIds(segments: MropeSegment[], options?: MropeOptions): MropeIds;
+  /** The axis (0 t, 1 h, 2 w) each of headDim rotary dimensions reads, as the model's apply function
+   *  picks it (contiguous chunks, or Qwen3-VL's interleaving). */
+  mropeAxes(options: MropeAxesOptions): Uint8Array;
+  /** The vision tower's 2-D RoPE angles (rot_pos_emb): patches x headDim/2, [row angles | column
+   *  angles], patches in merge-block order. */
+  visionRopeAngles(options: VisionRopeOptions): Float64Array;
+  /** FLUX's axial RoPE angles (EmbedND): tokens x sum(axesDim)/2 for ids given as tokens x axes
+   *  (row-major). */
+  axialRopeAngles(options: AxialRopeOptions | undefined, ids: ArrayLike<number>): Float64Array;
   /** MAE's 2-D sin-cos table: rows are patches row by row (a zero row first with clsToken); x first. */
   sincos2d(options: Sincos2dOptions): Float32Array;
   /** Cosine similarity of patch (row, col) with every patch, gridHeight x gridWidth, over 'all', 'x' or 'y'. */

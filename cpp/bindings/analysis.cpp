@@ -12,17 +12,10 @@
 namespace pe::bindings {
 namespace {
 
-template <class T>
-val result_or_error(const Result<std::vector<T>>& result) {
-  if (!result) return error_value(result.error());
-  return copy_out(std::span<const T>(result.value()));
-}
-
 // {pair: Int32Array, wave: Uint8Array (0 sin, 1 cos, 2 zero), omega, wavelength: Float64Array}
 val dimensions_of(const val& options) {
-  const auto spec = make_spec(options_from(options));
-  if (!spec) return error_value(spec.error());
-  const auto info = dimensions(spec.value());
+  PE_TRY_LET(spec, make_spec(options_from(options)));
+  const auto info = dimensions(spec);
   std::vector<int> pair(info.size());
   std::vector<std::uint8_t> wave(info.size());
   std::vector<double> omega(info.size()), wavelength(info.size());
@@ -42,37 +35,32 @@ val dimensions_of(const val& options) {
 
 // dims: a JS array of numbers (the wrapper checked that it is one).
 val columns_at(const val& options, const val& dims) {
-  const auto spec = make_spec(options_from(options));
-  if (!spec) return error_value(spec.error());
+  PE_TRY_LET(spec, make_spec(options_from(options)));
   const unsigned count = dims["length"].as<unsigned>();
   std::vector<double> wanted(count, 0.0);  // too many: columns_of refuses it without reading them
   if (count <= kMaxColumns) {
     for (unsigned c = 0; c < count; ++c) wanted[c] = dims[c].as<double>();
   }
-  return result_or_error(columns_of(spec.value(), wanted));
+  return copy_out(columns_of(spec, wanted));
 }
 
 val vector_at_position(const val& options, double position) {
-  const auto spec = make_spec(options_from(options));
-  if (!spec) return error_value(spec.error());
-  return result_or_error(vector_at(spec.value(), position));
+  PE_TRY_LET(spec, make_spec(options_from(options)));
+  return copy_out(vector_at(spec, position));
 }
 
 val dots_by_offset(const val& options, double first_offset, double count) {
-  const auto spec = make_spec(options_from(options));
-  if (!spec) return error_value(spec.error());
-  return result_or_error(dot_by_offset(spec.value(), first_offset, count));
+  PE_TRY_LET(spec, make_spec(options_from(options)));
+  return copy_out(dot_by_offset(spec, first_offset, count));
 }
 
 // [cos(k w_0), sin(k w_0), cos(k w_1), sin(k w_1), ...]
 val rotation_blocks_at(const val& options, double offset) {
-  const auto spec = make_spec(options_from(options));
-  if (!spec) return error_value(spec.error());
-  const auto blocks = rotation_blocks(spec.value(), offset);
-  if (!blocks) return error_value(blocks.error());
+  PE_TRY_LET(spec, make_spec(options_from(options)));
+  PE_TRY_LET(blocks, rotation_blocks(spec, offset));
   std::vector<double> flat;
-  flat.reserve(2 * blocks.value().size());
-  for (const auto& b : blocks.value()) {
+  flat.reserve(2 * blocks.size());
+  for (const auto& b : blocks) {
     flat.push_back(b.cos_kw);
     flat.push_back(b.sin_kw);
   }
@@ -80,22 +68,19 @@ val rotation_blocks_at(const val& options, double offset) {
 }
 
 val rotation_residual_at(const val& options, double position, double offset) {
-  const auto spec = make_spec(options_from(options));
-  if (!spec) return error_value(spec.error());
-  const auto residual = rotation_residual(spec.value(), position, offset);
-  if (!residual) return error_value(residual.error());
-  return val(residual.value());
+  PE_TRY_LET(spec, make_spec(options_from(options)));
+  PE_TRY_LET(residual, rotation_residual(spec, position, offset));
+  return val(residual);
 }
 
 val gram_of(const val& options) {
-  const auto spec = make_spec(options_from(options));
-  if (!spec) return error_value(spec.error());
-  if (auto s = check_gram(spec.value()); !s) return error_value(s.error());
-  const std::size_t n = spec.value().positions;
-  std::vector<float> matrix(spec.value().element_count());
+  PE_TRY_LET(spec, make_spec(options_from(options)));
+  PE_TRY(check_gram(spec));
+  const std::size_t n = spec.positions;
+  std::vector<float> matrix(spec.element_count());
   std::vector<float> gram(n * n);
-  if (auto s = sinusoidal_into(spec.value(), matrix); !s) return error_value(s.error());
-  if (auto s = gram_into(spec.value(), matrix, gram); !s) return error_value(s.error());
+  PE_TRY(sinusoidal_into(spec, matrix));
+  PE_TRY(gram_into(spec, matrix, gram));
   return copy_out(std::span<const float>(gram));
 }
 

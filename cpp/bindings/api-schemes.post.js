@@ -35,7 +35,8 @@ function peSchemeOptions(scheme, options, example, extra, skip) {
       if (p.required) peFail('required', p.name, {});
       value = p.default;
     }
-    if (p.type === 'choice') peString(value, p.name);
+    if (p.type === 'choice' || p.type === 'text') peString(value, p.name);
+    else if (p.type === 'list') value = peNumbers(value, p.name, 64);
     else if (p.type === 'boolean') {
       if (typeof value !== 'boolean') peFail('not_boolean', p.name, { got: peDescribe(value) });
     } else peNumber(value, p.name);
@@ -45,6 +46,41 @@ function peSchemeOptions(scheme, options, example, extra, skip) {
     out[name] = options[name] === undefined ? extra[name] : options[name];
   }
   return out;
+}
+
+/* exported peNumberList, peOptionsOnly */
+// The options of a function that takes only some of its scheme's parameters (the others are
+// pe-export's, or another function's): `given` is refused if it sets one of `others`; `checked` is
+// what peSchemeOptions(given, ..., skip = others) returned (its keys are the ones allowed).
+function peOptionsOnly(given, checked, others) {
+  for (const key of others) {
+    if (given[key] !== undefined) {
+      peFail('unknown_key', key, { what: 'option', got: key, allowed: Object.keys(checked).join(', ') });
+    }
+  }
+}
+
+// A scheme folder's list argument: an array or a typed array of numbers (not BigInt64Array /
+// BigUint64Array: BigInts are not numbers), at most `most` of them, every index of an array checked;
+// `expected` describes it in the message. The core checks each value's range.
+function peNumberList(values, name, expected, most) {
+  const typed = ArrayBuffer.isView(values) && !(values instanceof DataView);
+  const bigints =
+    typed &&
+    ((typeof BigInt64Array !== 'undefined' && values instanceof BigInt64Array) ||
+      (typeof BigUint64Array !== 'undefined' && values instanceof BigUint64Array));
+  if (bigints || (!typed && !Array.isArray(values))) {
+    peFail('not_array', name, { expected: expected, got: peDescribe(values) });
+  }
+  if (values.length > most) peFail('count_cap', name, { max: most, got: values.length }, 'size_limit');
+  if (!typed) {
+    for (let i = 0; i < values.length; i++) {
+      if (typeof values[i] !== 'number') {
+        peFail('not_in_array', name, { index: i, expected: 'a number', got: peDescribe(values[i]) });
+      }
+    }
+  }
+  return values;
 }
 
 const peRopeNames = { head_dim: 'headDim', rotary_dim: 'rotaryDim', max_distance: 'maxDistance' };

@@ -9,13 +9,12 @@
 namespace pe::bindings {
 
 Result<RenderRequest> render_request_from(const val& view) {
-  auto map = parse_color_map(view["map"].as<std::string>());
-  if (!map) return map.error();
+  PE_TRY_LET(map, parse_color_map(view["map"].as<std::string>()));
   RenderRequest request;
-  request.map = map.value();
+  request.map = map;
   request.low = view["low"].as<double>();
   request.high = view["high"].as<double>();
-  if (auto s = check_range(request.low, request.high); !s) return s.error();
+  PE_TRY(check_range(request.low, request.high));
   // Integers arrive as doubles so that 3.5 or NaN get a message rather than a silent conversion.
   struct Field {
     const char* name;
@@ -30,10 +29,10 @@ Result<RenderRequest> render_request_from(const val& view) {
                           {"cols", 1, kMaxDModel, &request.region.cols}};
   for (const Field& field : fields) {
     const double value = view[field.name].as<double>();
-    if (auto s = check_integer(field.name, value, field.min, field.max); !s) return s.error();
+    PE_TRY(check_integer(field.name, value, field.min, field.max));
     *field.target = static_cast<int>(value);
   }
-  if (auto s = check_pixels(request.width, request.height); !s) return s.error();
+  PE_TRY(check_pixels(request.width, request.height));
   return request;
 }
 
@@ -53,42 +52,34 @@ val input_view(double n) {
     return error_value(make_error(ErrorCode::size_limit, "values", "count_cap",
                                   {{"max", double(kMaxElements)}, {"got", n}}));
   }
-  if (auto s = check_integer("values", n, 1, double(kMaxElements)); !s)
-    return error_value(s.error());
-  if (!input_scratch().reserve(static_cast<std::size_t>(n)))
-    return error_value(out_of_memory(static_cast<std::size_t>(n) * 4));
+  PE_TRY(check_integer("values", n, 1, double(kMaxElements)));
+  PE_TRY(input_scratch().reserve(static_cast<std::size_t>(n)));
   return input_scratch().view();
 }
 
 // A view of n float64 positions for JS to fill before _ropeApplyInput.
 val positions_view(double n) {
-  if (auto s = check_integer("positions", n, 1, double(kMaxPositions)); !s)
-    return error_value(s.error());
-  if (!position_scratch().reserve(static_cast<std::size_t>(n)))
-    return error_value(out_of_memory(static_cast<std::size_t>(n) * 8));
+  PE_TRY(check_integer("positions", n, 1, double(kMaxPositions)));
+  PE_TRY(position_scratch().reserve(static_cast<std::size_t>(n)));
   return position_scratch().view();
 }
 
 val colorize_input(const std::string& map_name, double low, double high) {
-  const auto map = parse_color_map(map_name);
-  if (!map) return error_value(map.error());
+  PE_TRY_LET(map, parse_color_map(map_name));
   const TrimInputs trim;
   const auto values = input_scratch().span();
   Scratch<std::uint8_t> pixels;
-  if (!pixels.reserve(values.size() * 4)) return error_value(out_of_memory(values.size() * 4));
-  if (auto s = colorize(values, map.value(), low, high, pixels.span()); !s) {
-    return error_value(s.error());
-  }
+  PE_TRY(pixels.reserve(values.size() * 4));
+  PE_TRY(colorize(values, map, low, high, pixels.span()));
   return copy_out(std::span<const std::uint8_t>(pixels.span()));
 }
 
 val render_input(double rows, double cols, const val& view) {
-  if (auto s = check_integer("rows", rows, 1, kMaxPositions); !s) return error_value(s.error());
-  if (auto s = check_integer("cols", cols, 1, kMaxElements); !s) return error_value(s.error());
-  const auto request = render_request_from(view);
-  if (!request) return error_value(request.error());
+  PE_TRY(check_integer("rows", rows, 1, kMaxPositions));
+  PE_TRY(check_integer("cols", cols, 1, kMaxElements));
+  PE_TRY_LET(request, render_request_from(view));
   const TrimInputs trim;
-  return render_to_pixels(input_scratch().span(), int(rows), int(cols), request.value());
+  return render_to_pixels(input_scratch().span(), int(rows), int(cols), request);
 }
 
 }  // namespace

@@ -47,4 +47,14 @@ Error out_of_memory(std::size_t bytes) {
                     {{"mib", double(bytes / (1024 * 1024))}});
 }
 
+val position_input_view(const char* name, double n, double most) {
+  if (n > most) {
+    return error_value(
+        make_error(ErrorCode::size_limit, name, "count_cap", {{"max", most}, {"got", n}}));
+  }
+  PE_TRY(check_integer(name, n, 1, most));
+  PE_TRY(position_scratch().reserve(static_cast<std::size_t>(n)));
+  return position_scratch().view();
+}
+
 }  // namespace pe::bindings

@@ -27,8 +27,8 @@ bool same(const Spec& a, const Spec& b) {
 Status ensure_matrix(const Spec& spec, bool reuse) {
   if (reuse && g_matrix_valid && same(spec, g_matrix_spec)) return Ok{};
   g_matrix_valid = false;
-  if (!g_matrix.reserve(spec.element_count())) return out_of_memory(spec.element_count() * 4);
-  if (auto s = sinusoidal_into(spec, g_matrix.span()); !s) return s;
+  PE_TRY(g_matrix.reserve(spec.element_count()));
+  PE_TRY(sinusoidal_into(spec, g_matrix.span()));
   g_matrix_spec = spec;
   g_matrix_valid = true;
   return Ok{};
@@ -36,28 +36,23 @@ Status ensure_matrix(const Spec& spec, bool reuse) {
 
 // Checks options without generating anything: true, or an error object.
 val validate_options(const val& options) {
-  const auto spec = make_spec(options_from(options));
-  if (!spec) return error_value(spec.error());
+  PE_TRY(make_spec(options_from(options)));
   return val(true);
 }
 
 // Returns a view on the generated matrix, or an error object.
 val sinusoidal_view(const val& options) {
-  const auto spec = make_spec(options_from(options));
-  if (!spec) return error_value(spec.error());
-  if (auto s = ensure_matrix(spec.value(), false); !s) return error_value(s.error());
+  PE_TRY_LET(spec, make_spec(options_from(options)));
+  PE_TRY(ensure_matrix(spec, false));
   return g_matrix.view();
 }
 
 // Draws a region of the encoding matrix at canvas resolution (see pe::render_matrix).
 val render_encoding(const val& options, const val& view) {
-  const auto spec = make_spec(options_from(options));
-  if (!spec) return error_value(spec.error());
-  const auto request = render_request_from(view);
-  if (!request) return error_value(request.error());
-  if (auto s = ensure_matrix(spec.value(), true); !s) return error_value(s.error());
-  return render_to_pixels(g_matrix.span(), spec.value().positions, spec.value().d_model,
-                          request.value());
+  PE_TRY_LET(spec, make_spec(options_from(options)));
+  PE_TRY_LET(request, render_request_from(view));
+  PE_TRY(ensure_matrix(spec, true));
+  return render_to_pixels(g_matrix.span(), spec.positions, spec.d_model, request);
 }
 
 }  // namespace

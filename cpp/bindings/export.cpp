@@ -12,27 +12,23 @@ namespace pe::bindings {
 namespace {
 
 val export_sinusoidal(const val& options, const std::string& format_name) {
-  const auto spec = make_spec(options_from(options));
-  if (!spec) return error_value(spec.error());
-  const auto format = parse_format(format_name);
-  if (!format) return error_value(format.error());
-  const std::size_t n = spec.value().element_count();
-  if (auto s = check_export_size(format.value(), double(n), "positions"); !s) {
-    return error_value(s.error());
-  }
+  PE_TRY_LET(spec, make_spec(options_from(options)));
+  PE_TRY_LET(format, parse_format(format_name));
+  const std::size_t n = spec.element_count();
+  PE_TRY(check_export_size(format, double(n), "positions"));
   Scratch<float> values;
-  if (!values.reserve(n)) return error_value(out_of_memory(n * 4));
-  if (auto s = sinusoidal_into(spec.value(), values.span()); !s) return error_value(s.error());
+  PE_TRY(values.reserve(n));
+  PE_TRY(sinusoidal_into(spec, values.span()));
   Scratch<char> bytes;
-  const std::size_t rows = spec.value().positions;
-  const std::size_t bound = export_size_bound(format.value(), n, rows);
-  if (!bytes.reserve(bound)) return error_value(out_of_memory(bound));
+  const std::size_t rows = spec.positions;
+  const std::size_t bound = export_size_bound(format, n, rows);
+  PE_TRY(bytes.reserve(bound));
   ByteSink sink(bytes.span());
-  const std::size_t shape[] = {rows, std::size_t(spec.value().d_model)};
-  switch (format.value()) {
+  const std::size_t shape[] = {rows, std::size_t(spec.d_model)};
+  switch (format) {
     case Format::npy: write_npy(sink, values.span(), shape); break;
     case Format::csv: write_csv(sink, values.span(), rows, shape[1]); break;
-    case Format::json: write_json(sink, spec.value(), values.span()); break;
+    case Format::json: write_json(sink, spec, values.span()); break;
   }
   if (sink.overflowed()) return error_value(out_of_memory(bound));  // the bound is exact: cannot
   const auto written = sink.bytes();

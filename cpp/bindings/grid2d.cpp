@@ -15,34 +15,28 @@ Result<Grid2dSpec> grid_spec_from(const val& o) {
 }
 
 val sincos2d_of(const val& options) {
-  const auto spec = grid_spec_from(options);
-  if (!spec) return error_value(spec.error());
-  const std::size_t n = spec.value().element_count();
+  PE_TRY_LET(spec, grid_spec_from(options));
+  const std::size_t n = spec.element_count();
   Scratch<float> table;
-  if (!table.reserve(n)) return error_value(out_of_memory(n * 4));
-  if (auto s = sincos2d_into(spec.value(), table.span()); !s) return error_value(s.error());
+  PE_TRY(table.reserve(n));
+  PE_TRY(sincos2d_into(spec, table.span()));
   return copy_out(std::span<const float>(table.span()));
 }
 
 val grid2d_similarity_of(const val& options, double row, double col, const std::string& part) {
-  const auto spec = grid_spec_from(options);
-  if (!spec) return error_value(spec.error());
-  const auto which = parse_grid_part(part);
-  if (!which) return error_value(which.error());
-  const auto result = grid2d_similarity(spec.value(), row, col, which.value());
-  if (!result) return error_value(result.error());
-  return copy_out(std::span<const double>(result.value()));
+  PE_TRY_LET(spec, grid_spec_from(options));
+  PE_TRY_LET(which, parse_grid_part(part));
+  PE_TRY_LET(result, grid2d_similarity(spec, row, col, which));
+  return copy_out(std::span<const double>(result));
 }
 
 val grid2d_similarities_of(const val& options, double row, double col) {
-  const auto spec = grid_spec_from(options);
-  if (!spec) return error_value(spec.error());
-  const auto result = grid2d_similarities(spec.value(), row, col);
-  if (!result) return error_value(result.error());
+  PE_TRY_LET(spec, grid_spec_from(options));
+  PE_TRY_LET(result, grid2d_similarities(spec, row, col));
   val out = val::object();
-  out.set("all", copy_out(std::span<const double>(result.value().all)));
-  out.set("x", copy_out(std::span<const double>(result.value().x)));
-  out.set("y", copy_out(std::span<const double>(result.value().y)));
+  out.set("all", copy_out(std::span<const double>(result.all)));
+  out.set("x", copy_out(std::span<const double>(result.x)));
+  out.set("y", copy_out(std::span<const double>(result.y)));
   return out;
 }
 

@@ -15,18 +15,16 @@ namespace {
 // Rounds the float64 values JS put in the position buffer (float64, so nothing is rounded twice).
 val round_buffer(const std::string& format_name) {
   const TrimInputs trim;
-  const auto format = parse_number_format(format_name);
-  if (!format) return error_value(format.error());
+  PE_TRY_LET(format, parse_number_format(format_name));
   const auto values = position_scratch().span();
   std::vector<double> out(values.size());
-  for (std::size_t k = 0; k < values.size(); ++k) out[k] = round_to(values[k], format.value());
+  for (std::size_t k = 0; k < values.size(); ++k) out[k] = round_to(values[k], format);
   return copy_out(std::span<const double>(out));
 }
 
 // Checks a format name (roundTo of no values still names a bad format).
 val check_format(const std::string& format_name) {
-  const auto format = parse_number_format(format_name);
-  if (!format) return error_value(format.error());
+  PE_TRY(parse_number_format(format_name));
   return val(true);
 }
 
@@ -34,14 +32,11 @@ val check_format(const std::string& format_name) {
 Result<std::vector<double>> omega_from(const val& options, bool rope) {
   std::vector<double> omega;
   if (rope) {
-    const auto spec = rope_spec_from(options);
-    if (!spec) return spec.error();
-    omega = rope_inv_freq(spec.value());
+    PE_TRY_LET(spec, rope_spec_from(options));
+    omega = rope_inv_freq(spec);
   } else {
-    const auto spec = make_spec(options_from(options));
-    if (!spec) return spec.error();
-    for (int i = 0; i < spec.value().frequency_count(); ++i)
-      omega.push_back(omega_of(spec.value(), i));
+    PE_TRY_LET(spec, make_spec(options_from(options)));
+    for (int i = 0; i < spec.frequency_count(); ++i) omega.push_back(omega_of(spec, i));
   }
   return omega;
 }
@@ -52,28 +47,22 @@ struct FormatAndStage {
 };
 Result<FormatAndStage> format_and_stage(const std::string& format_name,
                                         const std::string& stage_name) {
-  const auto format = parse_number_format(format_name);
-  if (!format) return format.error();
-  const auto stage = parse_precision_stage(stage_name);
-  if (!stage) return stage.error();
-  return FormatAndStage{format.value(), stage.value()};
+  PE_TRY_LET(format, parse_number_format(format_name));
+  PE_TRY_LET(stage, parse_precision_stage(stage_name));
+  return FormatAndStage{format, stage};
 }
 
 val precision_of(const val& options, bool rope, double start, double count,
                  const std::string& format_name, const std::string& stage_name) {
-  const auto omega = omega_from(options, rope);
-  if (!omega) return error_value(omega.error());
-  const auto how = format_and_stage(format_name, stage_name);
-  if (!how) return error_value(how.error());
-  if (auto s = check_integer("start", start, 0, double(kMaxPosition)); !s)
-    return error_value(s.error());
-  const auto report = precision_error(omega.value(), static_cast<std::int64_t>(start), count,
-                                      how.value().format, how.value().stage);
-  if (!report) return error_value(report.error());
-  const PrecisionReport& r = report.value();
+  PE_TRY_LET(omega, omega_from(options, rope));
+  PE_TRY_LET(how, format_and_stage(format_name, stage_name));
+  PE_TRY(check_integer("start", start, 0, double(kMaxPosition)));
+  PE_TRY_LET(report, precision_error(omega, static_cast<std::int64_t>(start), count, how.format,
+                                     how.stage));
+  const PrecisionReport& r = report;
   val out = val::object();
   out.set("errors", copy_out(std::span<const float>(r.errors)));
-  out.set("pairs", static_cast<double>(omega.value().size()));
+  out.set("pairs", static_cast<double>(omega.size()));
   out.set("maxError", r.max_error);
   out.set("firstBadPosition", static_cast<double>(r.first_bad_position));
   out.set("distinctVectors", static_cast<double>(r.distinct_vectors));
@@ -94,12 +83,10 @@ val precision_of(const val& options, bool rope, double start, double count,
 // The error heatmap at canvas resolution (pe::render_precision). `view` holds numbers checked here.
 val render_precision_of(const val& options, bool rope, const std::string& format_name,
                         const std::string& stage_name, const val& view) {
-  const auto omega = omega_from(options, rope);
-  if (!omega) return error_value(omega.error());
-  const auto how = format_and_stage(format_name, stage_name);
-  if (!how) return error_value(how.error());
+  PE_TRY_LET(omega, omega_from(options, rope));
+  PE_TRY_LET(how, format_and_stage(format_name, stage_name));
   PrecisionRender r;
-  const double pairs = static_cast<double>(omega.value().size());
+  const double pairs = static_cast<double>(omega.size());
   struct Field {
     const char* name;
     double min, max;
@@ -115,8 +102,7 @@ val render_precision_of(const val& options, bool rope, const std::string& format
   for (int k = 0; k < 7; ++k) {
     v[k] = view[fields[k].name].as<double>();
     if (k == 5 && v[k] == -1) v[k] = pairs - v[4];  // not given: every pair from pair0 on
-    if (auto s = check_integer(fields[k].name, v[k], fields[k].min, fields[k].max); !s)
-      return error_value(s.error());
+    PE_TRY(check_integer(fields[k].name, v[k], fields[k].min, fields[k].max));
   }
   r.width = static_cast<int>(v[0]);
   r.height = static_cast<int>(v[1]);
@@ -128,7 +114,7 @@ val render_precision_of(const val& options, bool rope, const std::string& format
   r.low = view["low"].as<double>();
   r.high = view["high"].as<double>();
   return pixels_of(r.width, r.height, [&](std::span<std::uint8_t> rgba) {
-    return render_precision(omega.value(), r, how.value().format, how.value().stage, rgba);
+    return render_precision(omega, r, how.format, how.stage, rgba);
   });
 }
 

@@ -15,10 +15,9 @@ namespace {
 
 // The flat scaling fields the JS API adds (ropeType, factor, ...; unset numbers NaN).
 Result<ScaledRope> scaling_of(const RopeSpec& spec, const val& options) {
-  const auto type = parse_rope_scaling_type(options["ropeType"].as<std::string>());
-  if (!type) return type.error();
+  PE_TRY_LET(type, parse_rope_scaling_type(options["ropeType"].as<std::string>()));
   RopeScaling s;
-  s.type = type.value();
+  s.type = type;
   const auto number = [&](const char* key) { return options[key].as<double>(); };
   s.factor = number("factor");
   s.original_max_position_embeddings = number("original");
@@ -49,13 +48,12 @@ Result<RopeSpec> rope_spec_from(const val& options) {
   o.theta = options["theta"].as<double>();
   o.rotary_dim = options["rotaryDim"].as<double>();
   o.pairing = options["pairing"].as<std::string>();
-  auto spec = make_rope_spec(o);
-  if (!spec || options["ropeType"].isUndefined()) return spec;
-  const auto scaled = scaling_of(spec.value(), options);
-  if (!scaled) return scaled.error();
-  RopeSpec out = spec.value();
-  out.scaled_inv_freq = scaled.value().inv_freq;
-  out.attention_scaling = scaled.value().attention_scaling;
+  PE_TRY_LET(spec, make_rope_spec(o));
+  if (options["ropeType"].isUndefined()) return spec;
+  PE_TRY_LET(scaled, scaling_of(spec, options));
+  RopeSpec out = spec;
+  out.scaled_inv_freq = scaled.inv_freq;
+  out.attention_scaling = scaled.attention_scaling;
   return out;
 }
 
@@ -69,11 +67,9 @@ val rope_frequencies(const val& options) {
   o.theta = options["theta"].as<double>();
   o.rotary_dim = options["rotaryDim"].as<double>();
   o.pairing = options["pairing"].as<std::string>();
-  const auto spec = make_rope_spec(o);
-  if (!spec) return error_value(spec.error());
-  const auto scaled = scaling_of(spec.value(), options);
-  if (!scaled) return error_value(scaled.error());
-  const ScaledRope& r = scaled.value();
+  PE_TRY_LET(spec, make_rope_spec(o));
+  PE_TRY_LET(scaled, scaling_of(spec, options));
+  const ScaledRope& r = scaled;
   val out = val::object();
   out.set("invFreq", copy_out(std::span<const double>(r.inv_freq)));
   out.set("attentionScaling", r.attention_scaling);
@@ -87,58 +83,47 @@ val rope_frequencies(const val& options) {
 
 // Rotates the rows in the input buffer for the positions in the position buffer.
 val rope_apply_input(const val& options) {
-  const auto spec = rope_spec_from(options);
-  if (!spec) return error_value(spec.error());
+  PE_TRY_LET(spec, rope_spec_from(options));
   const TrimInputs trim;
   const auto in = input_scratch().span();
   Scratch<float> rotated;
-  if (!rotated.reserve(in.size())) return error_value(out_of_memory(in.size() * 4));
-  if (auto s = rope_apply(spec.value(), in, position_scratch().span(), rotated.span()); !s) {
-    return error_value(s.error());
-  }
+  PE_TRY(rotated.reserve(in.size()));
+  PE_TRY(rope_apply(spec, in, position_scratch().span(), rotated.span()));
   return copy_out(std::span<const float>(rotated.span()));
 }
 
 // q then k, head_dim each, in the input buffer.
 val rope_scores_input(const val& options, double max_distance) {
-  const auto spec = rope_spec_from(options);
-  if (!spec) return error_value(spec.error());
+  PE_TRY_LET(spec, rope_spec_from(options));
   const TrimInputs trim;
   const auto both = input_scratch().span();
-  const std::size_t d = spec.value().head_dim;
+  const std::size_t d = spec.head_dim;
   if (both.size() != 2 * d) {
     return error_value(make_error(ErrorCode::invalid_argument, "q", "length_mismatch",
                                   {{"expected", double(d)}, {"got", double(both.size()) / 2}}));
   }
-  const auto result = rope_scores(spec.value(), both.first(d), both.subspan(d), max_distance);
-  if (!result) return error_value(result.error());
+  PE_TRY_LET(result, rope_scores(spec, both.first(d), both.subspan(d), max_distance));
   val out = val::object();
-  out.set("scores", copy_out(std::span<const double>(result.value().scores)));
-  out.set("invarianceError", result.value().invariance_error);
+  out.set("scores", copy_out(std::span<const double>(result.scores)));
+  out.set("invarianceError", result.invariance_error);
   return out;
 }
 
 // {cos, sin}: rows x rotary_dim each.
 val rope_tables_of(const val& options, double start, double rows) {
-  const auto spec = rope_spec_from(options);
-  if (!spec) return error_value(spec.error());
-  if (auto s = check_integer("positions", rows, 1, kMaxPositions); !s)
-    return error_value(s.error());
-  if (auto s = check_integer("start", start, 0, double(kMaxPosition) - rows + 1); !s) {
-    return error_value(s.error());
-  }
-  const double values = rows * spec.value().rotary_dim;
+  PE_TRY_LET(spec, rope_spec_from(options));
+  PE_TRY(check_integer("positions", rows, 1, kMaxPositions));
+  PE_TRY(check_integer("start", start, 0, double(kMaxPosition) - rows + 1));
+  const double values = rows * spec.rotary_dim;
   if (values > double(kMaxElements)) {
     return error_value(make_error(ErrorCode::size_limit, "positions", "elements_cap",
                                   {{"max", double(kMaxElements)},
                                    {"rows", rows},
-                                   {"cols", double(spec.value().rotary_dim)},
+                                   {"cols", double(spec.rotary_dim)},
                                    {"got", values}}));
   }
   std::vector<float> c(static_cast<std::size_t>(values)), s(c.size());
-  if (auto status = rope_tables(spec.value(), std::int64_t(start), int(rows), c, s); !status) {
-    return error_value(status.error());
-  }
+  PE_TRY(rope_tables(spec, std::int64_t(start), int(rows), c, s));
   val out = val::object();
   out.set("cos", copy_out(std::span<const float>(c)));
   out.set("sin", copy_out(std::span<const float>(s)));
@@ -149,16 +134,14 @@ val rope_tables_of(const val& options, double start, double rows) {
 // positions.
 val render_rope_table_of(const val& options, double start, double count, const std::string& part,
                          double width, double height) {
-  const auto spec = rope_spec_from(options);
-  if (!spec) return error_value(spec.error());
+  PE_TRY_LET(spec, rope_spec_from(options));
   if (part != "cos" && part != "sin") {
     return error_value(make_error(ErrorCode::invalid_argument, "part", "one_of",
                                   {{"allowed", std::string("cos, sin")}, {"got", part}}));
   }
-  if (auto c = check_integer("start", start, 0, double(kMaxPosition)); !c)
-    return error_value(c.error());
+  PE_TRY(check_integer("start", start, 0, double(kMaxPosition)));
   return pixels_of(width, height, [&](std::span<std::uint8_t> rgba) {
-    return render_rope_table(spec.value(), static_cast<std::int64_t>(start), count,
+    return render_rope_table(spec, static_cast<std::int64_t>(start), count,
                              part == "cos" ? TablePart::cos : TablePart::sin,
                              static_cast<int>(width), static_cast<int>(height), rgba);
   });

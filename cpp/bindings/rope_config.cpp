@@ -13,15 +13,13 @@ namespace pe::bindings {
 namespace {
 
 val rope_from_config(const std::string& text, double sequence_length) {
-  const auto read = read_rope_config(text, sequence_length);
-  if (!read) return error_value(read.error());
-  return val(rope_config_json(read.value()));
+  PE_TRY_LET(reading, read_rope_config(text, sequence_length));
+  return val(rope_config_json(reading));
 }
 
 val query_scale_of(double floor_scale, double attn_scale, double position) {
-  const auto scale = query_scale(floor_scale, attn_scale, position);
-  if (!scale) return error_value(scale.error());
-  return val(scale.value());
+  PE_TRY_LET(scale, query_scale(floor_scale, attn_scale, position));
+  return val(scale);
 }
 
 }  // namespace

@@ -18,6 +18,8 @@ const char* type_name(ParameterType type) {
     case ParameterType::number: return "number";
     case ParameterType::choice: return "choice";
     case ParameterType::boolean: return "boolean";
+    case ParameterType::list: return "list";
+    case ParameterType::text: return "text";
   }
   return "number";
 }
@@ -37,8 +39,24 @@ val schemes_of() {
       info.set("required", numeric && std::isnan(p.fallback));
       if (p.type == ParameterType::boolean) {
         info.set("default", p.choice == "true");
-      } else if (p.type == ParameterType::choice) {
+      } else if (p.type == ParameterType::choice || p.type == ParameterType::text) {
         info.set("default", std::string(p.choice));
+      } else if (p.type == ParameterType::list) {
+        // "16,56,56" -> [16, 56, 56]: a list's default holds whole numbers (digits by hand:
+        // std::stod would link strtod and its locale into the embed's size-built engine, +20 KB of
+        // wasm).
+        val list = val::array();
+        double number = 0;
+        for (const char c : p.choice) {
+          if (c == ',') {
+            list.call<void>("push", number);
+            number = 0;
+          } else {
+            number = number * 10 + (c - '0');
+          }
+        }
+        if (!p.choice.empty()) list.call<void>("push", number);
+        info.set("default", list);
       } else if (!std::isnan(p.fallback)) {
         info.set("default", p.fallback);
       }

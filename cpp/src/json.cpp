@@ -53,7 +53,8 @@ class Parser {
         ++column;
       }
     }
-    std::string reason = "line " + format_number(double(line)) + ", column " + format_number(double(column));
+    std::string reason =
+        "line " + format_number(double(line)) + ", column " + format_number(double(column));
     if (!path_.empty()) reason += " (in " + path_text() + ")";
     reason += ": ";
     reason += what;

@@ -779,6 +779,35 @@ Result<LayerTypeReading> Reader::read_type(const std::string& name) {
       }
     }
   }
+  // Multimodal RoPE's sections (read for mropeAxes; the library's RoPE validation ignores them).
+  if (scaling && out_.mrope_section.empty()) {
+    if (const Value* sections = scaling->given("mrope_section")) {
+      if (!sections->is(Type::array)) {
+        return make_error(
+            ErrorCode::invalid_argument, "mrope_section", "not_array",
+            {{"expected", std::string("an array of numbers")}, {"got", json::describe(*sections)}});
+      }
+      if (sections->items.empty() || sections->items.size() > 64) {
+        return make_error(ErrorCode::invalid_argument, "mrope_section", "list_length",
+                          {{"max", 64.0}, {"got", double(sections->items.size())}});
+      }
+      for (std::size_t i = 0; i < sections->items.size(); ++i) {
+        if (!sections->items[i].is(Type::number)) {
+          return make_error(ErrorCode::invalid_argument, "mrope_section", "not_in_array",
+                            {{"index", double(i)},
+                             {"expected", std::string("a number")},
+                             {"got", json::describe(sections->items[i])}});
+        }
+        out_.mrope_section.push_back(sections->items[i].number);
+      }
+    }
+    if (const Value* interleaved = scaling->given("mrope_interleaved")) {
+      if (!interleaved->is(Type::boolean)) {
+        return not_of_type("mrope_interleaved", "not_boolean", *interleaved);
+      }
+      out_.mrope_interleaved = interleaved->boolean;
+    }
+  }
   // Gemma 4's class default for its global layers: proportional, a quarter of the head.
   if (layout == Layout::gemma4 && !scaling && kind == "full_attention") {
     kept =
@@ -800,7 +829,8 @@ Result<LayerTypeReading> Reader::read_type(const std::string& name) {
     type_is_text = type_value->is(Type::string);
     type = type_is_text ? type_value->text : json::describe(*type_value);
   }
-  if (scaling && !kept.given("rope_type") && kept.given("type"))
+  // (Qwen2-VL's "type": "mrope" is not a legacy rope_type: Qwen2VLConfig reads it as default.)
+  if (scaling && !kept.given("rope_type") && kept.given("type") && type != "mrope")
     warn("warn_legacy_type", {{"type", type}});
   const auto set_type = [&](const std::string& t) {
     type = t;
@@ -1058,6 +1088,8 @@ std::string rope_config_json(const RopeConfigReading& r) {
       .add("maxPositions", r.max_positions)
       .add("originalMaxPositions", r.original_max_positions)
       .add("scaling", json::write(m.scaling))
+      .add("mropeSection", r.mrope_section.empty() ? "null" : numbers_json(r.mrope_section))
+      .add("mropeInterleaved", r.mrope_interleaved ? "true" : "false")
       .add("warnings", warnings + "]")
       .add("layers", layers + "]")
       .add("layerTypes", types.done())

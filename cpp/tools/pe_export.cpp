@@ -62,6 +62,8 @@ void usage(std::ostream& out) {
         out << " (" << p.choices << "; default " << p.choice << ")";
       } else if (p.type == pe::ParameterType::boolean) {
         out << " (true|false; default " << p.choice << ")";
+      } else if (p.type == pe::ParameterType::list || p.type == pe::ParameterType::text) {
+        out << " (default " << p.choice << ")";
       } else if (std::isnan(p.fallback)) {
         out << " (required)";
       } else if (p.fallback >= 0) {

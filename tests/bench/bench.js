@@ -61,7 +61,11 @@ let maxError = 0;
 for (let p = 0; p < positions; p++) {
   for (let i = 0; i < dModel / 2; i++) {
     const a = p / Math.pow(10000, (2 * i) / dModel);
-    maxError = Math.max(maxError, Math.abs(target[p * dModel + 2 * i] - Math.sin(a)), Math.abs(target[p * dModel + 2 * i + 1] - Math.cos(a)));
+    maxError = Math.max(
+      maxError,
+      Math.abs(target[p * dModel + 2 * i] - Math.sin(a)),
+      Math.abs(target[p * dModel + 2 * i + 1] - Math.cos(a)),
+    );
   }
 }
 

@@ -13,8 +13,18 @@ const out = {};
 
 // 1. Generation, 4096 x 1024 (and the scaling sweep), in one page each.
 out.generation = [];
-for (const [positions, d] of [[4096, 1024], [256, 64], [1024, 256], [4096, 256], [8192, 1024], [16384, 1024]]) {
-  const { page } = await openPage(browser, `${server.url}bench.html?positions=${positions}&d=${d}&rounds=${positions * d > 4e6 ? 9 : 15}`);
+for (const [positions, d] of [
+  [4096, 1024],
+  [256, 64],
+  [1024, 256],
+  [4096, 256],
+  [8192, 1024],
+  [16384, 1024],
+]) {
+  const { page } = await openPage(
+    browser,
+    `${server.url}bench.html?positions=${positions}&d=${d}&rounds=${positions * d > 4e6 ? 9 : 15}`,
+  );
   await page.waitForSelector('body[data-done="true"]', { timeout: 300000 });
   out.generation.push(await page.evaluate(() => window.results));
   await page.context().close();
@@ -54,7 +64,10 @@ async function recordFrames(page, action) {
 
 // 2. Dragging the position slider at 8192 x 1024 with synthetic pointer input.
 {
-  const { page } = await openPage(browser, null, { viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  const { page } = await openPage(browser, null, {
+    viewport: { width: 1280, height: 900 },
+    reducedMotion: 'reduce',
+  });
   await page.goto(server.url + 'index.html#d=1024&n=8192&pos=0');
   await page.waitForSelector('body[data-ready="true"]');
   await page.locator('#c-pos-range').scrollIntoViewIfNeeded();
@@ -63,7 +76,8 @@ async function recordFrames(page, action) {
   await page.mouse.move(slider.x + 2, y);
   await page.mouse.down();
   const deltas = await recordFrames(page, async () => {
-    for (let step = 0; step <= 120; step++) await page.mouse.move(slider.x + 2 + (step / 120) * (slider.width - 4), y);
+    for (let step = 0; step <= 120; step++)
+      await page.mouse.move(slider.x + 2 + (step / 120) * (slider.width - 4), y);
   });
   await page.mouse.up();
   const finalPosition = Number(await page.inputValue('#c-pos'));
@@ -76,7 +90,8 @@ async function recordFrames(page, action) {
   await page.mouse.move(k.x + k.width / 2, k.y + k.height / 2);
   await page.mouse.down();
   const kDeltas = await recordFrames(page, async () => {
-    for (let step = 0; step <= 60; step++) await page.mouse.move(k.x + k.width / 2 + (step / 60) * (k.width / 2 - 2), k.y + k.height / 2);
+    for (let step = 0; step <= 60; step++)
+      await page.mouse.move(k.x + k.width / 2 + (step / 60) * (k.width / 2 - 2), k.y + k.height / 2);
   });
   await page.mouse.up();
   const finalOffset = Number(await page.inputValue('#c-k'));
@@ -93,11 +108,20 @@ async function recordFrames(page, action) {
   // Main-thread time per view and redraw over the whole session (performance.measure in main.js).
   out.renderMs = await page.evaluate(() => {
     const by = {};
-    for (const m of performance.getEntriesByType('measure')) (by[m.name.replace('pe-render:', '')] ||= []).push(m.duration);
+    for (const m of performance.getEntriesByType('measure'))
+      (by[m.name.replace('pe-render:', '')] ||= []).push(m.duration);
     return Object.fromEntries(
       Object.entries(by).map(([k, v]) => {
         v.sort((a, b) => a - b);
-        return [k, { redraws: v.length, median: v[v.length >> 1], p95: v[Math.floor(v.length * 0.95)], max: v[v.length - 1] }];
+        return [
+          k,
+          {
+            redraws: v.length,
+            median: v[v.length >> 1],
+            p95: v[Math.floor(v.length * 0.95)],
+            max: v[v.length - 1],
+          },
+        ];
       }),
     );
   });

@@ -15,21 +15,42 @@ const nativePoints = (prefix) =>
   native.benchmarks
     .filter((b) => b.name.startsWith(prefix) && b.name.endsWith('_median'))
     .map((b) => {
-      const [positions, d] = b.name.split('/').slice(2, 4).map((x) => parseInt(x, 10));
+      const [positions, d] = b.name
+        .split('/')
+        .slice(2, 4)
+        .map((x) => parseInt(x, 10));
       return { positions, d, values: positions * d, ms: b.real_time * unit[b.time_unit] };
     });
-for (const [d, colour] of [[64, '#9ecae1'], [256, '#4292c6'], [1024, '#08519c']]) {
-  const points = nativePoints('Scaling/Fast/').filter((p) => p.d === d).map((p) => [p.values, p.ms]);
-  series.push({ label: `native engine, d_model ${d}`, colour, points: points.sort((a, b) => a[0] - b[0]), dash: '' });
+for (const [d, colour] of [
+  [64, '#9ecae1'],
+  [256, '#4292c6'],
+  [1024, '#08519c'],
+]) {
+  const points = nativePoints('Scaling/Fast/')
+    .filter((p) => p.d === d)
+    .map((p) => [p.values, p.ms]);
+  series.push({
+    label: `native engine, d_model ${d}`,
+    colour,
+    points: points.sort((a, b) => a[0] - b[0]),
+    dash: '',
+  });
 }
 const floor = new Map(nativePoints('Scaling/FillFloor/').map((p) => [p.values, p.ms]));
-series.push({ label: 'native std::fill floor', colour: '#08519c', dash: '6 4', points: [...floor].sort((a, b) => a[0] - b[0]) });
+series.push({
+  label: 'native std::fill floor',
+  colour: '#08519c',
+  dash: '6 4',
+  points: [...floor].sort((a, b) => a[0] - b[0]),
+});
 const browserSeries = (key, label, colour, dash = '') =>
   series.push({
     label,
     colour,
     dash,
-    points: browser.generation.map((g) => [g.positions * g.dModel, g.summary[key].median]).sort((a, b) => a[0] - b[0]),
+    points: browser.generation
+      .map((g) => [g.positions * g.dModel, g.summary[key].median])
+      .sort((a, b) => a[0] - b[0]),
   });
 browserSeries('engineInto', 'Chromium pe.sinusoidalInto', '#d55e00');
 browserSeries('engineGenerateOnly', 'Chromium generation in wasm', '#cc79a7');
@@ -43,7 +64,8 @@ const all = series.flatMap((s) => s.points);
 const [x0, x1] = [Math.min(...all.map((p) => p[0])), Math.max(...all.map((p) => p[0]))].map(Math.log10);
 const [y0, y1] = [Math.min(...all.map((p) => p[1])), Math.max(...all.map((p) => p[1]))].map(Math.log10);
 const X = (v) => m.l + ((Math.log10(v) - x0) / (x1 - x0)) * (W - m.l - m.r);
-const Y = (v) => H - m.b - ((Math.log10(v) - Math.floor(y0)) / (Math.ceil(y1) - Math.floor(y0))) * (H - m.t - m.b);
+const Y = (v) =>
+  H - m.b - ((Math.log10(v) - Math.floor(y0)) / (Math.ceil(y1) - Math.floor(y0))) * (H - m.t - m.b);
 let svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="13">`;
 svg += `<rect width="${W}" height="${H}" fill="white"/>`;
 svg += `<text x="${m.l}" y="24" font-size="16" font-weight="bold">Time to generate a float32 position-encoding matrix</text>`;
@@ -57,7 +79,9 @@ for (let e = Math.ceil(x0); e <= Math.floor(x1); e++) {
 }
 svg += `<text x="${(m.l + W - m.r) / 2}" y="${H - 15}" text-anchor="middle">values (positions × d_model), log scale</text>`;
 series.forEach((s, n) => {
-  const path = s.points.map((p, i) => `${i ? 'L' : 'M'}${X(p[0]).toFixed(1)},${Y(p[1]).toFixed(1)}`).join(' ');
+  const path = s.points
+    .map((p, i) => `${i ? 'L' : 'M'}${X(p[0]).toFixed(1)},${Y(p[1]).toFixed(1)}`)
+    .join(' ');
   svg += `<path d="${path}" fill="none" stroke="${s.colour}" stroke-width="2.5" stroke-dasharray="${s.dash}"/>`;
   for (const p of s.points) svg += `<circle cx="${X(p[0])}" cy="${Y(p[1])}" r="3" fill="${s.colour}"/>`;
   const y = m.t + 20 + n * 24;

@@ -44,12 +44,16 @@ async function measure(kind, { width, height, throttle }) {
     }
     if (kind === 'page') {
       await page.goto(server.url + 'index.html');
-      await page.waitForFunction(() => performance.getEntriesByName('pe-first-frame').length > 0, null, { timeout: 120_000 });
+      await page.waitForFunction(() => performance.getEntriesByName('pe-first-frame').length > 0, null, {
+        timeout: 120_000,
+      });
       times.push(await page.evaluate(() => performance.getEntriesByName('pe-first-frame')[0].startTime));
       requested = await requestedBefore(page, times.at(-1));
     } else {
       await page.goto(server.url + 'examples/one-figure.html');
-      await page.waitForFunction(() => document.querySelector('pe-explorer').dataset.ready === 'true', null, { timeout: 120_000 });
+      await page.waitForFunction(() => document.querySelector('pe-explorer').dataset.ready === 'true', null, {
+        timeout: 120_000,
+      });
       times.push(await page.evaluate(() => performance.now()));
       requested = await requestedBefore(page, times.at(-1));
     }

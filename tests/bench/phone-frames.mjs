@@ -26,7 +26,11 @@ const summary = (times, budget) => {
 
 // [view, the control's CSS selector (in the page), values it steps through]
 const DRAGS = [
-  ['position slider (the sinusoidal views)', '#c-pos-range', Array.from({ length: 40 }, (_, k) => String(20 + k))],
+  [
+    'position slider (the sinusoidal views)',
+    '#c-pos-range',
+    Array.from({ length: 40 }, (_, k) => String(20 + k)),
+  ],
   ['rope position', '[name="rope-position"]', Array.from({ length: 40 }, (_, k) => String(k * 1000))],
   ['alibi query', '[name="alibi-query"]', Array.from({ length: 40 }, (_, k) => String(k % 32))],
   ['grid2d rows', '[name="grid2d-gridHeight"]', ['7', '14', '16', '32', '14', '7', '32', '16']],
@@ -37,7 +41,10 @@ const server = await serve();
 const browser = await launch();
 
 async function phone(dpr, url) {
-  const opened = await openPage(browser, null, { viewport: { width: 360, height: 740 }, deviceScaleFactor: dpr });
+  const opened = await openPage(browser, null, {
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: dpr,
+  });
   const cdp = await opened.context.newCDPSession(opened.page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await opened.page.goto(server.url + url);
@@ -90,12 +97,14 @@ async function animated(dpr) {
     root.querySelector('.clocks').scrollIntoView({ block: 'center' });
     if (root.querySelector('.clocks').dataset.running !== 'true') {
       setTimeout(() => {
-        if (root.querySelector('.clocks').dataset.running !== 'true') root.querySelector('[data-action="play"]').click();
+        if (root.querySelector('.clocks').dataset.running !== 'true')
+          root.querySelector('[data-action="play"]').click();
       }, 500);
     }
   });
   await page.waitForFunction(
-    () => document.querySelector('pe-explorer').shadowRoot.querySelector('.clocks').dataset.running === 'true',
+    () =>
+      document.querySelector('pe-explorer').shadowRoot.querySelector('.clocks').dataset.running === 'true',
     null,
     { timeout: 120_000 },
   );

@@ -1,3 +1,4 @@
+// @ts-check
 // Adversarial run against the engine's public JS API (the node build of the same module the page
 // loads): thousands of random and hostile calls to every function, then every function at its caps.
 //
@@ -14,10 +15,24 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const WASM_DIR = process.env.PE_WASM_DIR || path.resolve(here, '../../build/wasm');
 
+/** @returns {Promise<import('../../web/pe.js').PE>} the node build of the page's engine */
 export async function loadEngine() {
   const require = createRequire(import.meta.url);
   const createPE = require(path.join(WASM_DIR, 'node/pe.cjs'));
   return createPE({ wasmBinary: fs.readFileSync(path.join(WASM_DIR, 'node/pe.wasm')) });
+}
+
+/** The size of the engine's wasm memory (emscripten's heap view: not part of pe.d.ts). */
+const wasmBytes = (pe) => /** @type {any} */ (pe).HEAP8.length;
+
+// What f throws (the API tests under node compare it field by field); fails the test if nothing.
+export function thrown(f) {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('no error thrown');
 }
 
 // Deterministic random numbers (mulberry32), so a failing round can be replayed from its seed.
@@ -34,22 +49,70 @@ function random32(seed) {
 
 // Values a hostile caller might pass anywhere.
 function hostileValues() {
-  const sparse = [1, , 3];
+  const sparse = [1, , 3]; // eslint-disable-line no-sparse-arrays -- the hole is the point
   const nullProto = Object.create(null);
   nullProto.dModel = 8;
   const throwsOnRead = {};
   const tricky = { valueOf: () => 7, toString: () => '7' };
   return [
-    undefined, null, true, 0, -1, 1, 2, 3.5, NaN, Infinity, -Infinity, -0, 1e9, 1e300, 2 ** 31, 2 ** 53,
-    '', '64', 'abc', '\ud800', '\udc00\ud800', 'x'.repeat(5000), 5n, Symbol('s'), () => 1, [], [1, 2],
-    sparse, ['x', 'y'], [Symbol('a')], [5n], [nullProto], [NaN, Infinity], new Float32Array(4),
-    new Float64Array([1, NaN]), new BigInt64Array(2), new BigUint64Array(2), new Uint8Array(3),
-    new DataView(new ArrayBuffer(4)), {}, nullProto, throwsOnRead, tricky, new Date(0), /re/,
-    new Map(), { dModel: 8 }, { dModel: 8, positions: 4 }, { width: 8, height: 8 },
+    undefined,
+    null,
+    true,
+    0,
+    -1,
+    1,
+    2,
+    3.5,
+    NaN,
+    Infinity,
+    -Infinity,
+    -0,
+    1e9,
+    1e300,
+    2 ** 31,
+    2 ** 53,
+    '',
+    '64',
+    'abc',
+    '\ud800',
+    '\udc00\ud800',
+    'x'.repeat(5000),
+    5n,
+    Symbol('s'),
+    () => 1,
+    [],
+    [1, 2],
+    sparse,
+    ['x', 'y'],
+    [Symbol('a')],
+    [5n],
+    [nullProto],
+    [NaN, Infinity],
+    new Float32Array(4),
+    new Float64Array([1, NaN]),
+    new BigInt64Array(2),
+    new BigUint64Array(2),
+    new Uint8Array(3),
+    new DataView(new ArrayBuffer(4)),
+    {},
+    nullProto,
+    throwsOnRead,
+    tricky,
+    new Date(0),
+    /re/,
+    new Map(),
+    { dModel: 8 },
+    { dModel: 8, positions: 4 },
+    { width: 8, height: 8 },
     { dModel: 8, positions: 4, layout: 'split', frequencies: 'tensor2tensor' },
     // hostile view sizes (issue 19: NaN reached a cast to int in renderRopeTable and renderAlibi)
-    { width: NaN, height: 240 }, { width: -Infinity, height: 240 }, { width: 320, height: Infinity },
-    { width: 0, height: 16 }, { width: 1.5, height: 16 }, { width: -5, height: 240 }, { width: 16385, height: 1 },
+    { width: NaN, height: 240 },
+    { width: -Infinity, height: 240 },
+    { width: 320, height: Infinity },
+    { width: 0, height: 16 },
+    { width: 1.5, height: 16 },
+    { width: -5, height: 240 },
+    { width: 16385, height: 1 },
     // an own __proto__ key, as JSON.parse makes it: refused everywhere
     JSON.parse('{"__proto__": {"dModel": 8}, "dModel": 8, "positions": 4}'),
     JSON.parse('{"__proto__": {"theta": 5}, "headDim": 64}'),
@@ -68,29 +131,141 @@ export function apiFunctions(pe) {
 
 // The names a PEError's `parameter` may take: the API's own options and arguments.
 export const CALLER_NAMES = new Set([
-  'options', 'dModel', 'positions', 'start', 'base', 'layout', 'frequencies', 'target', 'dims',
-  'position', 'offset', 'firstOffset', 'count', 'values', 'map', 'low', 'high', 'rows', 'cols',
-  'view', 'width', 'height', 'region', 'row0', 'col0', 'maxLen', 'seed', 'text', 'tokens', 'scale',
-  'method', 'memory', 'format', 'stage', 'how', 'headDim', 'theta', 'rotaryDim', 'pairing', 'vectors', 'q', 'k', 'maxDistance',
-  'heads', 'causal', 'form', 'head', 'query', 'gridHeight', 'gridWidth', 'clsToken', 'row', 'col', 'part', 'pair0', 'pairs', 'samples',
+  'options',
+  'dModel',
+  'positions',
+  'start',
+  'base',
+  'layout',
+  'frequencies',
+  'target',
+  'dims',
+  'position',
+  'offset',
+  'firstOffset',
+  'count',
+  'values',
+  'map',
+  'low',
+  'high',
+  'rows',
+  'cols',
+  'view',
+  'width',
+  'height',
+  'region',
+  'row0',
+  'col0',
+  'maxLen',
+  'seed',
+  'text',
+  'tokens',
+  'scale',
+  'method',
+  'memory',
+  'format',
+  'stage',
+  'how',
+  'headDim',
+  'theta',
+  'rotaryDim',
+  'pairing',
+  'vectors',
+  'q',
+  'k',
+  'maxDistance',
+  'heads',
+  'causal',
+  'form',
+  'head',
+  'query',
+  'gridHeight',
+  'gridWidth',
+  'clsToken',
+  'row',
+  'col',
+  'part',
+  'pair0',
+  'pairs',
+  'samples',
   // ropeFrequencies' scaling and ropeFromConfig: the config's own key names
-  'scaling', 'maxPositions', 'originalMaxPositions', 'sequenceLength', 'rope_type', 'rope_theta', 'factor',
-  'original_max_position_embeddings', 'beta_fast', 'beta_slow', 'mscale', 'mscale_all_dim', 'attention_factor',
-  'truncate', 'low_freq_factor', 'high_freq_factor', 'short_factor', 'long_factor', 'type', 'jsonText',
-  'rope_scaling', 'rope_parameters', 'head_dim', 'qk_rope_head_dim', 'hidden_size', 'num_attention_heads',
-  'partial_rotary_factor', 'rotary_pct', 'max_position_embeddings', 'head_dim (or hidden_size and num_attention_heads)',
+  'scaling',
+  'maxPositions',
+  'originalMaxPositions',
+  'sequenceLength',
+  'rope_type',
+  'rope_theta',
+  'factor',
+  'original_max_position_embeddings',
+  'beta_fast',
+  'beta_slow',
+  'mscale',
+  'mscale_all_dim',
+  'attention_factor',
+  'truncate',
+  'low_freq_factor',
+  'high_freq_factor',
+  'short_factor',
+  'long_factor',
+  'type',
+  'jsonText',
+  'rope_scaling',
+  'rope_parameters',
+  'head_dim',
+  'qk_rope_head_dim',
+  'hidden_size',
+  'num_attention_heads',
+  'partial_rotary_factor',
+  'rotary_pct',
+  'max_position_embeddings',
+  'head_dim (or hidden_size and num_attention_heads)',
   'part',
   // ropeFromConfig's per-layer reading: the config keys it names
-  'num_hidden_layers', 'layer_types', 'no_rope_layers', 'no_rope_layer_interval', 'sliding_window',
-  'sliding_window_pattern', 'attention_chunk_size', 'local_attention', 'global_head_dim', 'qk_nope_head_dim',
-  'rope_local_base_freq', 'local_rope_theta', 'global_rope_theta', 'floor_scale', 'full_attention_interval',
-  'global_attn_every_n_layers', 'max_window_layers',
+  'num_hidden_layers',
+  'layer_types',
+  'no_rope_layers',
+  'no_rope_layer_interval',
+  'sliding_window',
+  'sliding_window_pattern',
+  'attention_chunk_size',
+  'local_attention',
+  'global_head_dim',
+  'qk_nope_head_dim',
+  'rope_local_base_freq',
+  'local_rope_theta',
+  'global_rope_theta',
+  'floor_scale',
+  'full_attention_interval',
+  'global_attn_every_n_layers',
+  'max_window_layers',
   ...['rope_parameters', 'rope_scaling'].flatMap((key) =>
-    ['full_attention', 'sliding_attention', 'chunked_attention', 'linear_attention'].map((kind) => key + '.' + kind)),
+    ['full_attention', 'sliding_attention', 'chunked_attention', 'linear_attention'].map(
+      (kind) => key + '.' + kind,
+    ),
+  ),
   // queryScale (Llama 4's attention temperature)
-  'result', 'queryScaling', 'floorScale', 'attnScale',
+  'result',
+  'queryScaling',
+  'floorScale',
+  'attnScale',
   // T5's buckets
-  'bidirectional', 'numBuckets', 'queries', 'keys', 'relativePositions',
+  'bidirectional',
+  'numBuckets',
+  'queries',
+  'keys',
+  'relativePositions',
+  // multimodal and axial RoPE (ropeFromConfig: the config's mrope keys)
+  'segments',
+  'model',
+  'spatialMergeSize',
+  'tokensPerSecond',
+  'mropeSection',
+  'interleaved',
+  'grid',
+  'axesDim',
+  'ids',
+  'mrope_section',
+  'mrope_interleaved',
 ]);
 
 /** One round of `calls` random calls; every outcome is classified, nothing escapes. */
@@ -106,8 +281,16 @@ export async function adversarialRound(pe, { calls = 10000, seed = 1 } = {}) {
     const numbers = [0, -1, 0.5, 1, 2, 4, 8, 32, 1e9, 1e300, 4096, 32768, 2.5];
     const scaling = () => {
       const out = { [one(['rope_type', 'type'])]: one(types) };
-      for (const key of ['factor', 'original_max_position_embeddings', 'beta_fast', 'beta_slow', 'mscale',
-        'low_freq_factor', 'high_freq_factor', 'attention_factor']) {
+      for (const key of [
+        'factor',
+        'original_max_position_embeddings',
+        'beta_fast',
+        'beta_slow',
+        'mscale',
+        'low_freq_factor',
+        'high_freq_factor',
+        'attention_factor',
+      ]) {
         if (random() < 0.4) out[key] = one(numbers);
       }
       if (random() < 0.3) out.short_factor = Array.from({ length: one([0, 1, 32, 64]) }, () => one(numbers));
@@ -116,14 +299,31 @@ export async function adversarialRound(pe, { calls = 10000, seed = 1 } = {}) {
     };
     if (name === 'ropeFromConfig') {
       const config = {
-        model_type: one(['llama', 'bert', 'phi3', '', 'gemma3_text', 'llama4_text', 'deepseek_v3', 'cohere2', 'modernbert']),
+        model_type: one([
+          'llama',
+          'bert',
+          'phi3',
+          '',
+          'gemma3_text',
+          'llama4_text',
+          'deepseek_v3',
+          'cohere2',
+          'modernbert',
+        ]),
         rope_scaling: scaling(),
       };
       if (random() < 0.3) config.num_hidden_layers = one([1, 4, 26, 4096, 4097, 0, 2.5]);
       if (random() < 0.2) config.layer_types = one([['full_attention'], ['mamba'], 'x', []]);
       if (random() < 0.2) config.no_rope_layers = one([[1, 0, 1, 1], [], 'x']);
-      for (const key of ['hidden_size', 'num_attention_heads', 'head_dim', 'rope_theta', 'max_position_embeddings',
-        'partial_rotary_factor', 'original_max_position_embeddings']) {
+      for (const key of [
+        'hidden_size',
+        'num_attention_heads',
+        'head_dim',
+        'rope_theta',
+        'max_position_embeddings',
+        'partial_rotary_factor',
+        'original_max_position_embeddings',
+      ]) {
         if (random() < 0.5) config[key] = one(numbers);
       }
       return random() < 0.9 ? JSON.stringify(config) : JSON.stringify(config).slice(0, 20);
@@ -132,12 +332,18 @@ export async function adversarialRound(pe, { calls = 10000, seed = 1 } = {}) {
       return { queryScaling: random() < 0.2 ? null : { floorScale: one(numbers), attnScale: one(numbers) } };
     }
     if (name === 'ropeFrequencies' && random() < 0.7) {
-      return { headDim: one([2, 4, 64, 128]), maxPositions: one(numbers), sequenceLength: one(numbers), scaling: scaling() };
+      return {
+        headDim: one([2, 4, 64, 128]),
+        maxPositions: one(numbers),
+        sequenceLength: one(numbers),
+        scaling: scaling(),
+      };
     }
     if (name.startsWith('rope') || name === 'renderRopeTable') {
       return { headDim: [2, 7, 64, 96, 128, 4096, 5000][Math.floor(random() * 7)] };
     }
-    if (name.startsWith('alibi') || name === 'renderAlibi') return { heads: [1, 12, 64, 2000][Math.floor(random() * 4)], positions: pick() };
+    if (name.startsWith('alibi') || name === 'renderAlibi')
+      return { heads: [1, 12, 64, 2000][Math.floor(random() * 4)], positions: pick() };
     if (name.startsWith('t5')) {
       const t5 = {
         bidirectional: one([true, false, undefined, 1]),
@@ -149,6 +355,47 @@ export async function adversarialRound(pe, { calls = 10000, seed = 1 } = {}) {
         t5.keys = one([1, 300, 4096, 2 ** 24, 2.5]);
       }
       return t5;
+    }
+    if (name === 'mropePositionIds') {
+      const side = () => one([1, 2, 4, 5, 28, 8192, 8193, 0, 2.5, NaN]);
+      const segment = () =>
+        one([
+          { text: one([0, 1, 5, -1, 2 ** 20, 2.5]) },
+          { image: [side(), side(), side()] },
+          {
+            video: [side(), side(), side()],
+            secondPerGridT: one([0, 0.5, 1, 2, 3600, -1, NaN]),
+            timestampTokens: one([0, 3, 1025]),
+          },
+          { text: 1, image: [1, 2, 2] },
+          {},
+        ]);
+      return Array.from({ length: one([0, 1, 3, 8]) }, segment);
+    }
+    if (name === 'mropeAxes') {
+      return {
+        headDim: one([2, 8, 127, 128, 4096, 5000]),
+        mropeSection: one([
+          [16, 24, 24],
+          [24, 20, 20],
+          [1, 1],
+          [-1, 33, 32],
+        ]),
+        interleaved: one([true, false, 1]),
+      };
+    }
+    if (name === 'visionRopeAngles') {
+      return {
+        headDim: one([4, 72, 78, 80, 4096]),
+        grid: [one([1, 2, 0]), one([2, 4, 5, 8192]), one([2, 4, 28, 8192])],
+        spatialMergeSize: one([1, 2, 3, 0]),
+      };
+    }
+    if (name === 'axialRopeAngles') {
+      return {
+        axesDim: one([[16, 56, 56], [8, 8], [2], [16, 55, 57], []]),
+        theta: one([10000, 0, -1, 1e13, NaN]),
+      };
     }
     if (name.startsWith('sincos') || name.startsWith('grid')) {
       return { dModel: o.dModel, gridHeight: [1, 14, 1024][Math.floor(random() * 3)], gridWidth: 14 };
@@ -162,12 +409,21 @@ export async function adversarialRound(pe, { calls = 10000, seed = 1 } = {}) {
   const names = Object.keys(FUNCTIONS);
   const report = { calls: 0, returned: 0, byCode: {}, byKind: {}, other: [], malformed: [], slowest: null };
   const handles0 = pe.count_emval_handles();
-  const memory0 = pe.HEAP8.length;
+  const memory0 = wasmBytes(pe);
   for (let n = 0; n < calls; n++) {
     const name = names[n % names.length];
     const args = Array.from({ length: FUNCTIONS[name] }, (_, i) =>
-      i === 0 && random() < 0.6 && !['tokenize', 'colorize', 'renderMatrix', 'project', 'embedTokens',
-        'inputVectors', 'sinusoidalInto'].includes(name)
+      i === 0 &&
+      random() < 0.6 &&
+      ![
+        'tokenize',
+        'colorize',
+        'renderMatrix',
+        'project',
+        'embedTokens',
+        'inputVectors',
+        'sinusoidalInto',
+      ].includes(name)
         ? nearly(name)
         : pick(),
     );
@@ -180,12 +436,16 @@ export async function adversarialRound(pe, { calls = 10000, seed = 1 } = {}) {
         report.byCode[error.code] = (report.byCode[error.code] || 0) + 1;
         report.byKind[error.kind] = (report.byKind[error.kind] || 0) + 1;
         const ok =
-          typeof error.message === 'string' && error.message.length > 0 && !/\{\w+\}/.test(error.message) &&
+          typeof error.message === 'string' &&
+          error.message.length > 0 &&
+          !/\{\w+\}/.test(error.message) &&
           error.kind in pe.messageTemplates &&
           // an unknown key is named as the caller spelled it
-          (CALLER_NAMES.has(error.parameter) || (error.kind === 'unknown_key' && error.parameter === error.args.got)) &&
+          (CALLER_NAMES.has(error.parameter) ||
+            (error.kind === 'unknown_key' && error.parameter === error.args.got)) &&
           ['invalid_argument', 'size_limit', 'out_of_memory'].includes(error.code);
-        if (!ok && report.malformed.length < 10) report.malformed.push(`${name}: ${error.parameter} ${error.message}`);
+        if (!ok && report.malformed.length < 10)
+          report.malformed.push(`${name}: ${error.parameter} ${error.message}`);
       } else if (report.other.length < 10) {
         report.other.push(`${name}: ${error && error.name}: ${error && error.message}`);
       } else {
@@ -197,7 +457,7 @@ export async function adversarialRound(pe, { calls = 10000, seed = 1 } = {}) {
     report.calls++;
   }
   report.handles = { before: handles0, after: pe.count_emval_handles() };
-  report.memory = { before: memory0, after: pe.HEAP8.length };
+  report.memory = { before: memory0, after: wasmBytes(pe) };
   return report;
 }
 
@@ -211,22 +471,47 @@ export function atCaps(pe) {
   const cases = {
     sinusoidal: () => pe.sinusoidal({ dModel: 1024, positions: L.maxElements / 1024 }),
     columns: () =>
-      pe.columns({ dModel: 16, positions: L.maxPositions }, Array.from({ length: L.maxColumnValues / L.maxPositions }, (_, j) => j % 16)),
+      pe.columns(
+        { dModel: 16, positions: L.maxPositions },
+        Array.from({ length: L.maxColumnValues / L.maxPositions }, (_, j) => j % 16),
+      ),
     dotByOffset: () => pe.dotByOffset({ dModel: L.maxDModel }, -L.maxPosition, dotCount),
-    gram: () => pe.gram({ dModel: Math.floor(L.maxGramWork / L.maxGramPositions ** 2) || 64, positions: L.maxGramPositions }),
+    gram: () =>
+      pe.gram({
+        dModel: Math.floor(L.maxGramWork / L.maxGramPositions ** 2) || 64,
+        positions: L.maxGramPositions,
+      }),
     renderEncoding: () =>
-      pe.renderEncoding({ dModel: 1024, positions: L.maxElements / 1024 }, { width: pixelsSide, height: pixelsSide }),
-    renderMatrix: () => pe.renderMatrix(big, L.maxProjectedRows, big.length / L.maxProjectedRows, { width: pixelsSide, height: pixelsSide }),
+      pe.renderEncoding(
+        { dModel: 1024, positions: L.maxElements / 1024 },
+        { width: pixelsSide, height: pixelsSide },
+      ),
+    renderMatrix: () =>
+      pe.renderMatrix(big, L.maxProjectedRows, big.length / L.maxProjectedRows, {
+        width: pixelsSide,
+        height: pixelsSide,
+      }),
     colorize: () => pe.colorize(new Float32Array(L.maxElements)),
-    learnedTable: () => pe.learnedTable({ dModel: L.maxLearnedValues / L.maxLearnedRows, maxLen: L.maxLearnedRows }),
+    learnedTable: () =>
+      pe.learnedTable({ dModel: L.maxLearnedValues / L.maxLearnedRows, maxLen: L.maxLearnedRows }),
     project: () => pe.project(big, L.maxProjectedRows, big.length / L.maxProjectedRows, 'pca'),
     closestPositions: () => pe.closestPositions({ dModel: 16, positions: L.maxPositions }),
     wrongExponentColumns: () =>
-      pe.wrongExponentColumns({ dModel: 16, positions: L.maxPositions }, Array.from({ length: L.maxColumnValues / L.maxPositions }, (_, j) => j % 16)),
-    inputVectors: () => pe.inputVectors(Array.from({ length: L.maxTokens }, (_, n) => 'w' + n), { dModel: L.maxDModel }),
+      pe.wrongExponentColumns(
+        { dModel: 16, positions: L.maxPositions },
+        Array.from({ length: L.maxColumnValues / L.maxPositions }, (_, j) => j % 16),
+      ),
+    inputVectors: () =>
+      pe.inputVectors(
+        Array.from({ length: L.maxTokens }, (_, n) => 'w' + n),
+        { dModel: L.maxDModel },
+      ),
     tokenize: () => pe.tokenize('a '.repeat(L.maxTextBytes / 2)),
     ropeApply: () =>
-      pe.ropeApply(new Float32Array(L.maxRopeValues), { headDim: 4096, start: L.maxPosition - L.maxRopeValues / 4096 }),
+      pe.ropeApply(new Float32Array(L.maxRopeValues), {
+        headDim: 4096,
+        start: L.maxPosition - L.maxRopeValues / 4096,
+      }),
     ropeScores: () =>
       pe.ropeScores(new Float32Array(4096).fill(1), new Float32Array(4096).fill(1), {
         headDim: 4096,
@@ -237,9 +522,16 @@ export function atCaps(pe) {
     sincos2d: () => pe.sincos2d({ dModel: 8192, gridHeight: 45, gridWidth: 45 }),
     grid2dSimilarity: () => pe.grid2dSimilarity({ dModel: 8192, gridHeight: 45, gridWidth: 45 }, 3, 3),
     grid2dSimilarities: () => pe.grid2dSimilarities({ dModel: 8192, gridHeight: 45, gridWidth: 45 }, 3, 3),
-    roundTo: () => pe.roundTo(new Float64Array(L.maxPositions).map((_, k) => k * 1.37), 'bfloat16'),
+    roundTo: () =>
+      pe.roundTo(
+        new Float64Array(L.maxPositions).map((_, k) => k * 1.37),
+        'bfloat16',
+      ),
     precisionError: () =>
-      pe.precisionError({ dModel: 128, positions: L.maxPrecisionValues / 64 }, { format: 'bfloat16', stage: 'outputs' }),
+      pe.precisionError(
+        { dModel: 128, positions: L.maxPrecisionValues / 64 },
+        { format: 'bfloat16', stage: 'outputs' },
+      ),
     ropeFromConfig: () =>
       pe.ropeFromConfig(
         JSON.stringify({
@@ -247,7 +539,11 @@ export function atCaps(pe) {
           head_dim: 4096,
           max_position_embeddings: 131072,
           original_max_position_embeddings: 4096,
-          rope_scaling: { type: 'longrope', short_factor: Array(2048).fill(1.5), long_factor: Array(2048).fill(2.5) },
+          rope_scaling: {
+            type: 'longrope',
+            short_factor: Array(2048).fill(1.5),
+            long_factor: Array(2048).fill(2.5),
+          },
           padding: 'x'.repeat(1000000),
         }),
         { sequenceLength: 100000 },
@@ -264,13 +560,37 @@ export function atCaps(pe) {
         new Float64Array(L.maxT5RelativePositions).map((_, k) => (k % 2 ? 1 : -1) * (2048 + k * 238)),
       ),
     t5BucketMatrix: () =>
-      pe.t5BucketMatrix({ numBuckets: L.maxT5Buckets, maxDistance: L.maxT5RelativePosition, queries: 1, keys: L.maxT5MatrixEntries }),
-    renderAlibi: () => pe.renderAlibi({ heads: 1024, positions: L.maxPositions }, 1023, { width: 4096, height: 4096 }),
+      pe.t5BucketMatrix({
+        numBuckets: L.maxT5Buckets,
+        maxDistance: L.maxT5RelativePosition,
+        queries: 1,
+        keys: L.maxT5MatrixEntries,
+      }),
+    // The token cap: one text segment, then a video at 256 x 32 x 32 merged tokens (2 s per step).
+    mropePositionIds: () =>
+      pe.mropePositionIds(
+        [{ text: L.maxMropeTokens - 2 - 256 * 1024 }, { video: [256, 64, 64], secondPerGridT: 2 }],
+        { model: 'qwen2.5-vl' },
+      ),
+    mropeAxes: () =>
+      pe.mropeAxes({ headDim: L.maxMropeHeadDim, mropeSection: [683, 683, 682], interleaved: true }),
+    visionRopeAngles: () => pe.visionRopeAngles({ headDim: 4096, grid: [1, 64, 64] }),
+    axialRopeAngles: () =>
+      pe.axialRopeAngles(
+        { axesDim: [16, 56, 56] },
+        new Float64Array((L.maxAxialAngles / 64) * 3).map((_, k) => k % 4096),
+      ),
+    renderAlibi: () =>
+      pe.renderAlibi({ heads: 1024, positions: L.maxPositions }, 1023, { width: 4096, height: 4096 }),
     renderPrecision: () =>
       pe.renderPrecision(
         { headDim: 128, start: 0, positions: L.maxPosition },
         { format: 'bfloat16', stage: 'angles' },
-        { width: L.maxPrecisionRenderWork / (64 * L.maxPrecisionSamples), height: 64, samples: L.maxPrecisionSamples },
+        {
+          width: L.maxPrecisionRenderWork / (64 * L.maxPrecisionSamples),
+          height: 64,
+          samples: L.maxPrecisionSamples,
+        },
       ),
   };
   cases.exportTableCsv = () => pe.exportTable({ dModel: 1024, positions: L.maxTextExport / 1024 }, 'csv');
@@ -291,7 +611,9 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const seed = Number(process.argv[3] || 1);
   const t0 = performance.now();
   const round = await adversarialRound(pe, { calls, seed });
-  console.log(`adversarial round: ${round.calls} calls (seed ${seed}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `adversarial round: ${round.calls} calls (seed ${seed}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   console.log(`  returned normally: ${round.returned}`);
   console.log(`  PEError by code: ${JSON.stringify(round.byCode)}`);
   console.log(`  PEError by kind: ${JSON.stringify(round.byKind)}`);
@@ -299,11 +621,15 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   console.log(`  malformed PEErrors: ${round.malformed.length} ${round.malformed.slice(0, 5).join(' | ')}`);
   console.log(`  slowest call: ${round.slowest.name} ${round.slowest.ms.toFixed(1)} ms`);
   console.log(`  embind handles: ${round.handles.before} -> ${round.handles.after}`);
-  console.log(`  wasm memory: ${(round.memory.before / 2 ** 20).toFixed(0)} MiB -> ${(round.memory.after / 2 ** 20).toFixed(0)} MiB`);
+  console.log(
+    `  wasm memory: ${(round.memory.before / 2 ** 20).toFixed(0)} MiB -> ${(round.memory.after / 2 ** 20).toFixed(0)} MiB`,
+  );
   const caps = atCaps(pe);
   console.log('every function at its caps (ms):');
   for (const [name, ms] of Object.entries(caps)) console.log(`  ${name.padEnd(22)} ${ms.toFixed(0)}`);
-  const memoryAfterCaps = pe.HEAP8.length;
+  const memoryAfterCaps = wasmBytes(pe);
   for (let n = 0; n < 5; n++) atCaps(pe);
-  console.log(`wasm memory after one round at the caps: ${(memoryAfterCaps / 2 ** 20).toFixed(0)} MiB; after five more: ${(pe.HEAP8.length / 2 ** 20).toFixed(0)} MiB (freed buffers are reused; wasm memory never shrinks)`);
+  console.log(
+    `wasm memory after one round at the caps: ${(memoryAfterCaps / 2 ** 20).toFixed(0)} MiB; after five more: ${(wasmBytes(pe) / 2 ** 20).toFixed(0)} MiB (freed buffers are reused; wasm memory never shrinks)`,
+  );
 }

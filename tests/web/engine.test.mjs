@@ -1,3 +1,4 @@
+// @ts-check
 // pe.mjs in real Chromium: the same numbers as the native build, errors with the core's messages,
 // a module that keeps working after them, and the strict CSP.
 import assert from 'node:assert/strict';
@@ -85,7 +86,9 @@ test('a bad call throws a PEError with the core message, and the module keeps wo
     return {
       zero: attempt(() => pe.sinusoidal({ dModel: 0, positions: 10 })),
       big: attempt(() => pe.sinusoidal({ dModel: 8192, positions: 8192 })),
+      // @ts-expect-error: a layout pe.d.ts does not have, on purpose
       layout: attempt(() => pe.sinusoidal({ dModel: 8, positions: 1, layout: 'zigzag' })),
+      // @ts-expect-error: a string for a number, on purpose
       type: attempt(() => pe.sinusoidal({ dModel: '8', positions: 1 })),
       into: attempt(() => pe.sinusoidalInto(new Float32Array(5), { dModel: 8, positions: 1 })),
       after: Array.from(pe.sinusoidal({ dModel: 2, positions: 2 })),

@@ -1,3 +1,4 @@
+// @ts-check
 // Reliability (issue: nothing a reader, a host page or an API caller does can break it):
 //   - the engine's API under a round of random and hostile calls: only PEErrors, each well formed, and
 //     no embind handle outlives a call (tests/reliability/adversarial.mjs, node build of the engine);
@@ -52,7 +53,7 @@ test('the reported findings each give a PEError naming the caller parameter', ()
     }
     return null;
   };
-  const sparse = ['x', , 'y'];
+  const sparse = ['x', , 'y']; // eslint-disable-line no-sparse-arrays -- the hole is the point
   const nullProto = Object.create(null);
   const cases = [
     [() => pe.embedTokens(sparse, { dModel: 8 }), 'tokens', 'not_in_array'],

@@ -1,3 +1,4 @@
+// @ts-check
 // The scheme sections of the page (RoPE, ALiBi, 2-D sin-cos) in Chromium: each draws, its readouts
 // carry the engine's checks (curves that must coincide do), picking a patch works by pointer and
 // keyboard, a bad value names itself and the page goes on, both languages; and the embed's
@@ -108,7 +109,7 @@ test("the embed's size-built engine answers a scheme it does not carry with a PE
   const { page: p, problems, context } = await openPage(browser, server.url + 'embed.html#view=matrix');
   await p.waitForFunction(() => document.getElementById('figure').dataset.ready === 'true');
   const error = await p.evaluate(async () => {
-    const pe = await customElements.get('pe-explorer').engine();
+    const pe = await /** @type {any} */ (customElements.get('pe-explorer')).engine();
     try {
       pe.ropeFrequencies({ headDim: 8 });
     } catch (e) {
@@ -300,6 +301,7 @@ test('ropeFromConfig reads every preset as the library would, and names each tra
     headDim: 128,
     theta: 500000,
     maxPositions: 131072,
+    // @ts-expect-error: the preset's rope_type is a JS string, the API wants the literal
     scaling: PRESETS.llama31.config.rope_scaling,
   });
   assert.deepEqual([...llama.invFreq], [...explicit.invFreq]);
@@ -314,7 +316,7 @@ test('ropeFromConfig reads every preset as the library would, and names each tra
   assert.equal(deepseek.factor, 40);
   assert.equal(deepseek.attentionScaling, 1);
   const mscale = deepseek.warnings.find((w) => w.kind === 'warn_mscale_all_dim');
-  assert.ok(Math.abs(mscale.args.extra - (0.1 * Math.log(40) + 1) ** 2) < 1e-5);
+  assert.ok(Math.abs(/** @type {number} */ (mscale.args.extra) - (0.1 * Math.log(40) + 1) ** 2) < 1e-5);
   // Qwen2.5 with the rope_scaling its card gives: the legacy key, and factor 4 against a ratio of 1.
   assert.deepEqual(
     read('qwen25').warnings.map((w) => w.kind),

@@ -1,4 +1,3 @@
-/* global DOMParser, fetch */
 // The blog engines people use, each with its real generator from Debian's packages (setup.sh installs
 // hugo, jekyll and mkdocs): the sample sites in web/examples/{hugo,jekyll,mkdocs} are built with the
 // element's files copied in as a blogger would, served under the strict CSP, and opened in Chromium:

@@ -1,3 +1,4 @@
+// @ts-check
 // web/pe.d.ts against the engine's parameter tables (pe.schemes, from the core's SchemeInfo): every
 // scheme has an options interface in pe.d.ts, marked `@scheme <name>`, and that interface agrees with
 // the table on every parameter: present, optional exactly when the table has a default, of the
@@ -94,6 +95,10 @@ test('every scheme of pe.schemes has its options interface in pe.d.ts, in step w
         assert.equal(declared, 'number', `${at}: the table says ${parameter.type}`);
       } else if (parameter.type === 'boolean') {
         assert.equal(declared, 'boolean', `${at}: the table says boolean`);
+      } else if (parameter.type === 'list') {
+        assert.equal(declared, 'number[]', `${at}: the table says a list of numbers`);
+      } else if (parameter.type === 'text') {
+        assert.equal(declared, 'string', `${at}: the table says text`);
       } else {
         assert.deepEqual(declared, { choices: [...parameter.choices].sort() }, `${at}: the choices`);
       }
@@ -130,7 +135,7 @@ test('the checks above catch drift (a doctored table fails them)', async () => {
   const doc = ts.displayPartsToString(theta.getDocumentationComment(checker));
   const table = pe.schemes.rope.parameters.find((p) => p.name === 'theta');
   assert.equal(statedDefault(doc), table.default);
-  assert.notEqual(statedDefault(doc), table.default * 10);
+  assert.notEqual(statedDefault(doc), /** @type {number} */ (table.default) * 10);
   const pairing = checker.getPropertiesOfType(type).find((p) => p.name === 'pairing');
   const choices = kindOf(checker, checker.getTypeOfSymbolAtLocation(pairing, node)).choices;
   assert.deepEqual(choices, ['half', 'interleaved']);

@@ -160,7 +160,7 @@ export class PeExplorer extends HTMLElement {
     this.started = true;
     const generation = this.generation || 0;
     let pe;
-    let chunk = null;
+    let chunk;
     try {
       const view = CHOICES.view.includes(this.getAttribute('view')) ? this.getAttribute('view') : 'all';
       const scheme = SCHEME_VIEWS.includes(view);

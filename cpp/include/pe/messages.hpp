@@ -85,6 +85,10 @@ inline constexpr MessageTemplate kSchemeMessageTemplates[] = {
     {"greater_than_other", "{name} must be greater than {other} ({limit}); got {got}"},
     {"required_for", "{name} is required with rope_type \"{type}\""},
     {"at_least_for", "{name} must be at least {min} with rope_type \"{type}\"; got {got}"},
+    // multimodal RoPE (cpp/schemes/mrope, cpp/schemes/axial)
+    {"sum_mismatch", "{name} must sum to {expected} (headDim / 2); got {got}"},
+    {"tokens_cap", "{name} lay out {got} tokens; the cap is {max}"},
+    {"position_id_cap", "{name} would give position ids up to {got}; the cap is {max} (int32)"},
     // a model's config.json (ropeFromConfig): errors, then the warnings it returns
     {"bad_json", "{name} is not valid JSON: {reason}"},
     {"required_or", "{name} is required (or {alternative})"},

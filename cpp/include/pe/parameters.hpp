@@ -14,14 +14,18 @@
 
 namespace pe {
 
-enum class ParameterType { integer, number, choice, boolean };
+// list: numbers, an array in JS and comma-separated on the command line ("16,56,56"), its default
+// the text in `choice` (whole numbers). text: free text (pe-export's spelling of a structured
+// argument, such as mrope's segments), its default in `choice`; the JS API takes such an argument
+// in its own form.
+enum class ParameterType { integer, number, choice, boolean, list, text };
 
 struct ParameterInfo {
   std::string_view name;  // the API's camelCase name; the CLI flag is its kebab-case form
   std::string_view core;  // the core's snake_case name (what error.parameter says in C++)
   ParameterType type = ParameterType::integer;
   double fallback = 0;           // default of a number or integer (kRequired: none)
-  std::string_view choice = "";  // default of a choice; "true"/"false" for a boolean
+  std::string_view choice = "";  // default of a choice, list or text; "true"/"false" for a boolean
   double min = 0, max = 0;  // integers: from min to max; numbers: greater than min, at most max
   std::string_view choices = "";  // "a|b|c" for a choice
   std::string_view help = "";     // one line, English (the CLI's --help, the README table)

@@ -24,7 +24,8 @@
 namespace pe {
 
 // One scheme's parameter values by core name, defaults filled in (as pe-export reads its flags):
-// integers and numbers in `numbers`, choices and booleans ("true" / "false") in `texts`.
+// integers and numbers in `numbers`; choices, booleans ("true" / "false"), lists ("16,56,56") and
+// texts in `texts`.
 struct ParameterValues {
   std::map<std::string, double, std::less<>> numbers;
   std::map<std::string, std::string, std::less<>> texts;

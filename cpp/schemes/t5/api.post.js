@@ -2,7 +2,7 @@
 // CMake links it after cpp/bindings/api.post.js and api-schemes.post.js, whose helpers it uses, into
 // the engines that have the schemes; in the embed's sinusoidal engine both names answer with a
 // not_in_build PEError (a stub CMake generates from the peApi calls below).
-/* global peApi, peDescribe, peFail, peLimits, peSchemeOptions, peUnwrap */
+/* global peApi, peLimits, peNumberList, peOptionsOnly, peSchemeOptions, peUnwrap */
 
 // The core's names of the parameters, as the caller spells them.
 const peT5Names = {
@@ -15,41 +15,13 @@ peApi('t5Buckets', function t5Buckets(options, relativePositions) {
   const example = '{ bidirectional: true, numBuckets: 32, maxDistance: 128 }';
   const given = options === undefined ? {} : options;
   const o = peSchemeOptions('t5', given, example, {}, ['queries', 'keys']);
-  for (const key of ['queries', 'keys']) {
-    if (given[key] !== undefined) {
-      peFail('unknown_key', key, {
-        what: 'option',
-        got: key,
-        allowed: 'bidirectional, numBuckets, maxDistance',
-      });
-    }
-  }
-  // An array or a typed array of integers (not BigInt64Array / BigUint64Array: BigInts are not numbers).
-  const values = relativePositions;
-  const typed = ArrayBuffer.isView(values) && !(values instanceof DataView);
-  const bigints =
-    typed &&
-    ((typeof BigInt64Array !== 'undefined' && values instanceof BigInt64Array) ||
-      (typeof BigUint64Array !== 'undefined' && values instanceof BigUint64Array));
-  if (bigints || (!typed && !Array.isArray(values))) {
-    const expected = 'an array or typed array of integers (key position - query position)';
-    peFail('not_array', 'relativePositions', { expected: expected, got: peDescribe(values) });
-  }
-  const most = peLimits().maxT5RelativePositions;
-  if (values.length > most) {
-    peFail('count_cap', 'relativePositions', { max: most, got: values.length }, 'size_limit');
-  }
-  if (!typed) {
-    for (let i = 0; i < values.length; i++) {
-      if (typeof values[i] !== 'number') {
-        peFail('not_in_array', 'relativePositions', {
-          index: i,
-          expected: 'an integer',
-          got: peDescribe(values[i]),
-        });
-      }
-    }
-  }
+  peOptionsOnly(given, o, ['queries', 'keys']);
+  const values = peNumberList(
+    relativePositions,
+    'relativePositions',
+    'an array or typed array of integers (key position - query position)',
+    peLimits().maxT5RelativePositions,
+  );
   // float64 in wasm memory: every integer up to the cap exactly; the core checks each one.
   if (values.length > 0) peUnwrap(Module['_t5InputView'](values.length), peT5Names).set(values);
   return peUnwrap(Module['_t5Buckets'](o, values.length), peT5Names);

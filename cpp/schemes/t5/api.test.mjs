@@ -1,3 +1,4 @@
+// @ts-check
 // T5's part of the JS API (api.post.js), in the node build of the page engine: the buckets through
 // JavaScript equal the reference's (t5_reference.inc: huggingface/transformers
 // src/transformers/models/t5/modeling_t5.py @ 6b8b757dfcb582379a64f013cdce46c43629f2b0,
@@ -9,7 +10,7 @@ import path from 'node:path';
 import test from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { loadEngine } from '../../../tests/reliability/adversarial.mjs';
+import { loadEngine, thrown } from '../../../tests/reliability/adversarial.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pe = await loadEngine();
@@ -36,15 +37,6 @@ const cases = [...reference.matchAll(/\{(true|false), (\d+), (\d+), (\d+), kRuns
   runs: arrayOf(`kRuns${m[5]}`),
 }));
 
-function thrown(f) {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  return assert.fail('no error thrown');
-}
-
 test('t5Buckets gives the reference buckets of every relative position, through JavaScript', () => {
   // Every setting whose window is the smallest (-5000 .. 5000, then the far ones): 380-odd settings.
   const small = cases.filter((c) => c.window === 5000);
@@ -61,10 +53,12 @@ test('t5Buckets gives the reference buckets of every relative position, through 
 });
 
 test("t5BucketMatrix is compute_bias's matrix: [q][k] is the bucket of k - q", () => {
-  for (const [bidirectional, name] of [
+  /** @type {Array<[boolean, string]>} */
+  const matrices = [
     [true, 'kMatrixBidirectional'],
     [false, 'kMatrixCausal'],
-  ]) {
+  ];
+  for (const [bidirectional, name] of matrices) {
     const got = pe.t5BucketMatrix({ bidirectional, queries: 40, keys: 300 });
     assert.ok(got instanceof Int32Array);
     assert.deepEqual(Array.from(got), expand(arrayOf(name)));
@@ -83,23 +77,30 @@ test("the defaults are T5's (32 buckets, 128), and the arrays may be plain or ty
   assert.equal(table.bidirectional.default, true);
   assert.equal(pe.limits.maxT5RelativePositions, 2 ** 22);
   assert.equal(pe.limits.maxT5MatrixEntries, 2 ** 24);
-  assert.equal(pe.t5Buckets.peApi, 2);
-  assert.equal(pe.t5BucketMatrix.peApi, 1);
+  // Every public function carries peApi (its arity, which the fuzzer reads); not part of pe.d.ts.
+  assert.equal(/** @type {any} */ (pe.t5Buckets).peApi, 2);
+  assert.equal(/** @type {any} */ (pe.t5BucketMatrix).peApi, 1);
 });
 
 test("bad input is a PEError naming the caller's parameter", () => {
   const cases = [
     [() => pe.t5Buckets({ numBuckets: 3 }, [1]), 'numBuckets', 'integer_range'],
     [() => pe.t5Buckets({ numBuckets: 32, maxDistance: 8 }, [1]), 'maxDistance', 'greater_than_other'],
+    // @ts-expect-error: bad input on purpose
     [() => pe.t5Buckets({ bidirectional: 'yes' }, [1]), 'bidirectional', 'not_boolean'],
+    // @ts-expect-error: bad input on purpose
     [() => pe.t5Buckets({ queries: 4 }, [1]), 'queries', 'unknown_key'],
     [() => pe.t5Buckets(null, [1]), 'options', 'not_object'],
     [() => pe.t5Buckets({}, [0, 1.5]), 'relativePositions', 'integer_range'],
     [() => pe.t5Buckets({}, new Float64Array([0, 1e9 + 1])), 'relativePositions', 'integer_range'],
     [() => pe.t5Buckets({}, [0, NaN]), 'relativePositions', 'integer_range'],
+    // @ts-expect-error: bad input on purpose
     [() => pe.t5Buckets({}, [0, '1']), 'relativePositions', 'not_in_array'],
+    // @ts-expect-error: bad input on purpose
     [() => pe.t5Buckets({}, new BigInt64Array(2)), 'relativePositions', 'not_array'],
+    // @ts-expect-error: bad input on purpose
     [() => pe.t5Buckets({}, 5), 'relativePositions', 'not_array'],
+    // @ts-expect-error: bad input on purpose
     [() => pe.t5BucketMatrix({ keys: 4 }), 'queries', 'required'],
     [() => pe.t5BucketMatrix({ queries: 0, keys: 4 }), 'queries', 'integer_range'],
     [() => pe.t5BucketMatrix({ queries: 4, keys: 2.5 }), 'keys', 'integer_range'],

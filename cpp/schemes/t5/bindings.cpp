@@ -19,42 +19,29 @@ Result<T5Spec> t5_spec_from(const val& o) {
 
 // A view of n float64 relative positions for JS to fill before _t5Buckets.
 val t5_input_view(double n) {
-  if (n > double(kMaxT5RelativePositions)) {
-    return error_value(make_error(ErrorCode::size_limit, "relative_positions", "count_cap",
-                                  {{"max", double(kMaxT5RelativePositions)}, {"got", n}}));
-  }
-  if (auto s = check_integer("relative_positions", n, 1, double(kMaxT5RelativePositions)); !s)
-    return error_value(s.error());
-  if (!position_scratch().reserve(static_cast<std::size_t>(n)))
-    return error_value(out_of_memory(static_cast<std::size_t>(n) * 8));
-  return position_scratch().view();
+  return position_input_view("relative_positions", n, double(kMaxT5RelativePositions));
 }
 
 // The buckets of the `count` relative positions JS put in the position buffer (none: count 0).
 val t5_buckets_of(const val& options, double count) {
   const TrimInputs trim;
-  const auto spec = t5_spec_from(options);
-  if (!spec) return error_value(spec.error());
+  PE_TRY_LET(spec, t5_spec_from(options));
   const auto positions =
       count > 0 ? position_scratch().span() : std::span<double>();  // _t5InputView sized it
   Scratch<std::int32_t> out;
-  if (!positions.empty() && !out.reserve(positions.size()))
-    return error_value(out_of_memory(positions.size() * 4));
-  if (auto s = t5_buckets(spec.value(), positions, out.span().first(positions.size())); !s)
-    return error_value(s.error());
+  if (!positions.empty()) PE_TRY(out.reserve(positions.size()));
+  PE_TRY(t5_buckets(spec, positions, out.span().first(positions.size())));
   return copy_out(std::span<const std::int32_t>(out.span().first(positions.size())));
 }
 
 val t5_bucket_matrix_of(const val& options) {
-  const auto spec = t5_spec_from(options);
-  if (!spec) return error_value(spec.error());
+  PE_TRY_LET(spec, t5_spec_from(options));
   const double queries = options["queries"].as<double>(), keys = options["keys"].as<double>();
-  if (auto s = check_t5_matrix(queries, keys); !s) return error_value(s.error());
+  PE_TRY(check_t5_matrix(queries, keys));
   const std::size_t n = std::size_t(queries) * std::size_t(keys);  // checked: <= 2^24
   Scratch<std::int32_t> out;
-  if (!out.reserve(n)) return error_value(out_of_memory(n * 4));
-  if (auto s = t5_bucket_matrix(spec.value(), int(queries), int(keys), out.span()); !s)
-    return error_value(s.error());
+  PE_TRY(out.reserve(n));
+  PE_TRY(t5_bucket_matrix(spec, int(queries), int(keys), out.span()));
   return copy_out(std::span<const std::int32_t>(out.span()));
 }
 

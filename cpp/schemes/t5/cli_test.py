@@ -6,18 +6,16 @@ Run: python3 cpp/schemes/t5/cli_test.py path/to/pe-export   (standard library on
 """
 import os
 import re
-import struct
-import subprocess
 import sys
 import tempfile
 import unittest
 
 EXE = sys.argv.pop(1) if len(sys.argv) > 1 else "build/native/pe-export"
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "tests", "cli"))
+from npy import read_npy, runner  # noqa: E402
 
-
-def run(*args):
-    return subprocess.run([EXE, *map(str, args)], capture_output=True)
+run = runner(EXE)
 
 
 def reference_matrix(name):
@@ -29,15 +27,6 @@ def reference_matrix(name):
     for value, count in zip(runs[0::2], runs[1::2]):
         out += [value] * count
     return out
-
-
-def read_npy(data):
-    header_length = struct.unpack("<H", data[8:10])[0]
-    header = data[10 : 10 + header_length].decode("latin1")
-    shape = tuple(int(v) for v in re.search(r"'shape': \(([^)]*)\)", header).group(1).split(",") if v.strip())
-    descr = re.search(r"'descr': '([^']*)'", header).group(1)
-    body = data[10 + header_length :]
-    return descr, shape, list(struct.unpack(f"<{len(body) // 4}i", body))
 
 
 class T5Export(unittest.TestCase):

@@ -5,6 +5,9 @@ export default {
   'engine.greater_than_other': '{name} 必须大于 {other}（{limit}）；收到 {got}',
   'engine.required_for': 'rope_type 为 “{type}” 时必须给出 {name}',
   'engine.at_least_for': 'rope_type 为 “{type}” 时 {name} 至少为 {min}；收到 {got}',
+  'engine.sum_mismatch': '{name} 之和必须是 {expected}（headDim / 2）；收到 {got}',
+  'engine.tokens_cap': '{name} 排出 {got} 个词元；上限是 {max}',
+  'engine.position_id_cap': '{name} 会让位置编号达到 {got}；上限是 {max}（int32）',
   'engine.bad_json': '{name} 不是有效的 JSON：{reason}',
   'engine.required_or': '必须提供 {name}（或 {alternative}）',
   'engine.no_rope':

@@ -32,7 +32,7 @@ export class TokensView {
     const t = this.t;
     const text = state.text ?? t('tokens.defaultText');
     let tokens;
-    let truncated = false;
+    let truncated;
     try {
       ({ tokens, truncated } = this.pe.tokenize(text));
     } catch (error) {
