@@ -2,7 +2,7 @@
 // element and the chunks its figure needs), and the explorer page before its first view draws.
 // build-scripts/bundle.mjs fails the build above them; tests/web/embed.test.mjs checks the built files
 // against them too, and tests/bench/first-frame.mjs reports what the pages really requested.
-import { SCHEME_VIEWS } from '../web/app/schemes/names.js';
+import { SCHEME_ENGINES, SCHEME_VIEWS, TEXT_VIEWS } from '../web/app/schemes/names.js';
 
 export const BUDGETS = {
   // One sinusoidal figure: element + sinusoidal engine + the views + their text in the larger language
@@ -18,7 +18,8 @@ export const BUDGETS = {
     bytes: 100_000,
   },
   // One figure of another scheme: element + the engine with every scheme + that view's chunk (the
-  // largest of them) + the Chinese messages. A second figure of another kind adds only its own chunk.
+  // largest of them that run on it) + the Chinese messages. A second figure of another kind adds only
+  // its own chunk.
   schemes: {
     files: ['pe-explorer.js', 'pe-explorer-schemes.js', 'the largest view', 'pe-explorer-lang-zh.js'],
     bytes: 100_000,
@@ -39,9 +40,24 @@ export const BUDGETS = {
   },
 };
 
+// One figure of a scheme with an engine of its own (a scheme folder's, SCHEME_ENGINES): element + its
+// engine + its view + its text in Chinese (a folder scheme's) + the Chinese messages. A budget each.
+for (const [view, engine] of Object.entries(SCHEME_ENGINES)) {
+  BUDGETS[view] = {
+    files: [
+      'pe-explorer.js',
+      `pe-explorer-engine-${engine}.js`,
+      `pe-explorer-view-${view}.js`,
+      ...(TEXT_VIEWS.includes(view) ? [`pe-explorer-view-${view}-zh.js`] : []),
+      'pe-explorer-lang-zh.js',
+    ],
+    bytes: 100_000,
+  };
+}
+
 /** A budget's files, with 'the largest view' replaced by the view chunk that `size(file)` finds largest. */
 export function budgetFiles(budget, size) {
-  const views = SCHEME_VIEWS.map((v) => `pe-explorer-view-${v}.js`);
+  const views = SCHEME_VIEWS.filter((v) => !SCHEME_ENGINES[v]).map((v) => `pe-explorer-view-${v}.js`);
   const largest = views.reduce((a, b) => (size(a) >= size(b) ? a : b));
   return budget.files.map((f) => (f === 'the largest view' ? largest : f));
 }

@@ -1,5 +1,5 @@
 // Every scheme view's settings, as the README's table and the Custom Elements Manifest show them, read
-// from where they are declared: each view's static `settings` (web/app/schemes/*.js), its markup (the
+// from where they are declared: each view's static `settings` (web/app/schemes/), its markup (the
 // control: its label, options, min, max and default) and the engine's table (pe.schemes: the type, range
 // and choices of an engine option). Nothing here restates a value.
 //   node build-scripts/settings.mjs           prints the README's table
@@ -76,7 +76,9 @@ export function schemeSettings(pe) {
         label: c.label,
         default: c.default,
       };
-      if (p?.choices.length) {
+      if (p?.type === 'boolean') {
+        Object.assign(row, { type: 'boolean', values: ['true', 'false'], default: c.default });
+      } else if (p?.choices.length) {
         Object.assign(row, { type: 'string', values: p.choices, default: c.default || p.default });
       } else if (p) {
         row.type = 'number';

@@ -14,11 +14,15 @@ namespace pe {
 // The folder schemes (cpp/schemes/<name>/): CMake writes one PE_SCHEME_FOLDER(<name>) line per
 // folder into pe/scheme_folders.inc, in its build tree. The embed's size-built schemes engine is
 // compiled without them (PE_NO_SCHEME_FOLDERS: its budget; CMakeLists.txt).
-#ifndef PE_NO_SCHEME_FOLDERS
+// The engine of one folder scheme's figures has that folder only (PE_ONLY_SCHEME_FOLDER=<name>).
+#define PE_ONE_SCHEME_FOLDER(name) PE_SCHEME_FOLDER(name)
 #define PE_SCHEME_FOLDER(name) const SchemeInfo& name##_scheme();
+#if defined(PE_ONLY_SCHEME_FOLDER)
+PE_ONE_SCHEME_FOLDER(PE_ONLY_SCHEME_FOLDER)
+#elif !defined(PE_NO_SCHEME_FOLDERS)
 #include "pe/scheme_folders.inc"
-#undef PE_SCHEME_FOLDER
 #endif
+#undef PE_SCHEME_FOLDER
 
 namespace {
 
@@ -34,11 +38,13 @@ constexpr SchemeInfo kSchemes[] = {
 std::span<const SchemeInfo> schemes() {
   static const std::vector<SchemeInfo> all = [] {
     std::vector<SchemeInfo> out(std::begin(kSchemes), std::end(kSchemes));
-#ifndef PE_NO_SCHEME_FOLDERS
 #define PE_SCHEME_FOLDER(name) out.push_back(name##_scheme());
+#if defined(PE_ONLY_SCHEME_FOLDER)
+    PE_ONE_SCHEME_FOLDER(PE_ONLY_SCHEME_FOLDER)
+#elif !defined(PE_NO_SCHEME_FOLDERS)
 #include "pe/scheme_folders.inc"
-#undef PE_SCHEME_FOLDER
 #endif
+#undef PE_SCHEME_FOLDER
     return out;
   }();
   return all;

@@ -51,7 +51,7 @@ TEST_CASE("tensor2tensor's slowest wavelength is exactly 2*pi*base") {
   CHECK(info[256].pair == 0);
 }
 
-TEST_CASE("the zero column of an odd d_model has no frequency; a lone sine has the next one") {
+TEST_CASE("the zero column of an odd d_model has no frequency, and a lone sine has the next one") {
   pe::SinusoidalOptions o;
   o.d_model = 5;
   o.odd = "zero_column";

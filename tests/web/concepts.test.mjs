@@ -2,45 +2,14 @@
 // Chromium. Reference numbers are computed here in float64 from the paper's formula, independently of
 // the engine.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { canvasSignature, launch, openPage, serve } from './harness.mjs';
+import { test } from 'node:test';
+import { canvasSignature, openExplorer, paperVector, setField, useBrowser } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowser();
 
-async function page(hash = '', options = {}) {
-  const opened = await openPage(browser, null, {
-    viewport: { width: 1280, height: 900 },
-    reducedMotion: 'reduce',
-    deviceScaleFactor: 1,
-    locale: 'en-US',
-    ...options,
-  });
-  await opened.page.goto(server.url + 'index.html' + hash);
-  await opened.page.waitForSelector('body[data-ready="true"]');
-  return opened;
-}
+const page = (hash = '', options = {}) => openExplorer(suite, hash, { locale: 'en-US', ...options });
 
 const signature = canvasSignature;
-
-async function set(p, selector, value) {
-  await p.fill(selector, String(value));
-  await p.dispatchEvent(selector, 'change');
-}
-
-function pe(pos, d, base = 10000) {
-  return Array.from({ length: d }, (_, j) => {
-    const angle = pos / base ** ((2 * Math.floor(j / 2)) / d);
-    return j % 2 === 0 ? Math.sin(angle) : Math.cos(angle);
-  });
-}
 
 test('each concept view draws, and its canvases change with their controls', async () => {
   const { page: p, problems } = await page();
@@ -59,7 +28,7 @@ test('each concept view draws, and its canvases change with their controls', asy
     const before = Object.fromEntries(
       await Promise.all(names.map(async (n) => [n, (await signature(p, n)).hash])),
     );
-    await set(p, selector, value);
+    await setField(p, selector, value);
     for (const name of names)
       assert.notEqual(
         (await signature(p, name)).hash,
@@ -83,8 +52,8 @@ test('the same word at two positions differs by exactly PE(p) − PE(q)', async 
     ...document.querySelector('.same-word').dataset,
     text: document.querySelector('.same-word').textContent,
   }));
-  const a = pe(0, 64);
-  const b = pe(4, 64);
+  const a = paperVector(0, 64);
+  const b = paperVector(4, 64);
   const expected = Math.sqrt(a.reduce((s, v, j) => s + (v - b[j]) ** 2, 0));
   assert.match(shown.text, /“the” is at positions 0 and 4/);
   assert.ok(Number(shown.difference) > 0.5, 'the two inputs should differ');
@@ -106,7 +75,7 @@ test('the sentence is shown as text, never interpreted as HTML', async () => {
     dialogs++;
     d.dismiss();
   });
-  await set(p, '#c-text', '<img src=x onerror=alert(1)> <b>bold</b>');
+  await setField(p, '#c-text', '<img src=x onerror=alert(1)> <b>bold</b>');
   const chips = await p.evaluate(() => ({
     images: document.querySelectorAll('.chips img, .chips b').length,
     text: document.querySelector('.chips').textContent,
@@ -141,7 +110,7 @@ test('a learned table has no row past max_len; the formula does; parameter count
   );
   assert.match(await p.textContent('.lookup'), /sinusoidal PE\(80\) = \[/);
   assert.match(await p.textContent('.params'), /64 × 128 = 8,192/);
-  await set(p, '#c-maxlen', 512);
+  await setField(p, '#c-maxlen', 512);
   assert.match(await p.textContent('.lookup'), /learned row \[/);
   assert.match(
     await p.textContent('.unique'),
@@ -175,7 +144,9 @@ const SHARED = new Set(
     // precision and long context: number formats, library and code names, rope_type values, models
     'float16 bfloat16 inv_freq int64 round autocast torch enabled False position_ids transformers ' +
     'modeling_rope_utils NTK aware YaRN LongRoPE mscale rope_type default linear ntk dynamic yarn llama3 ' +
-    'longrope LLaMA Qwen2 Instruct Phi mini config json cat freqs'
+    'longrope LLaMA Qwen2 Instruct Phi mini config json cat freqs ' +
+    // T5: model and author names, the config's and the reference code's identifiers
+    'Raffel Flan mT5 umT5 max_distance T5Attention _relative_position_bucket'
   ).split(' '),
 );
 // Key names stay as printed on the keys (Shift, Enter, Ctrl); R_k is the rotation's symbol.
@@ -220,7 +191,7 @@ test('the language follows navigator.language, the switch, and the URL', async (
 test('<pe-explorer lang="zh"> shows the view in Chinese', async () => {
   const { page: p, problems } = await page('');
   await p.setContent(`<!doctype html><body><pe-explorer view="why" lang="zh" d-model="32" positions="50"></pe-explorer>
-    <script src="${server.url}pe-explorer.js"></script></body>`);
+    <script src="${suite.server.url}pe-explorer.js"></script></body>`);
   await p.waitForFunction(() => document.querySelector('pe-explorer')?.dataset.ready === 'true');
   const text = await p.evaluate(
     () => document.querySelector('pe-explorer').shadowRoot.querySelector('.views').innerText,
@@ -244,7 +215,7 @@ test('"a shift is a rotation" links to the relative view, and the clock view has
   await p.waitForFunction(() => location.hash.includes('pos=42'));
   // A figure of the why view alone has nothing to link to: the words stay, the link goes.
   await p.setContent(
-    `<!doctype html><body><pe-explorer view="why"></pe-explorer><script src="${server.url}pe-explorer.js"></script></body>`,
+    `<!doctype html><body><pe-explorer view="why"></pe-explorer><script src="${suite.server.url}pe-explorer.js"></script></body>`,
   );
   await p.waitForFunction(() => document.querySelector('pe-explorer')?.dataset.ready === 'true');
   const link = await p.evaluate(() => {

@@ -6,17 +6,18 @@
 // controls (from the corner before); and what the last two show is exactly what a fresh load of those
 // settings shows, pixels and text, so no figure is left over from earlier settings.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launch, openPage, serve } from './harness.mjs';
+import { test } from 'node:test';
+import { loadEngine } from '../reliability/adversarial.mjs';
+import { openExplorer, useBrowser } from './harness.mjs';
 import { toHash } from '../../web/app/state.js';
 
 // The ranges, as the engine sets them (cpp/include/pe/spec.hpp: kMaxDModel, kMaxPositions,
-// kMaxElements; base: any finite number above 1). The walk checks that the controls agree: each
-// extreme is taken, and one step past it is refused.
+// kMaxElements; base: above 1, at most the table's max, read from the engine's pe.schemes). The walk
+// checks that the controls agree: each extreme is taken, and one step past it is refused.
 const MAX_D = 8192;
 const maxPositions = (d) => Math.min(2 ** 20, Math.floor(2 ** 24 / d));
 const BASE_MIN = 1 + Number.EPSILON; // the smallest double above 1
-const BASE_MAX = Number.MAX_VALUE;
+const BASE_MAX = (await loadEngine()).schemes.sinusoidal.parameters.find((p) => p.name === 'base').max;
 
 // A sample of the cross product in which every extreme of every numeric control, every layout, both
 // frequency rules and (at the odd d_model = 1) all three odd rules occur, each with both d_model
@@ -89,24 +90,9 @@ const NOTE_OF = {
 const LAYERS = ['overlay', 'curves-cursor']; // transparent layers over a figure, empty by design
 const FAILED = /could not be drawn|无法绘制/;
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowser();
 
-const options = { viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', deviceScaleFactor: 1 };
-
-async function freshPage(hash = '') {
-  const opened = await openPage(browser, null, options);
-  await opened.page.goto(server.url + 'index.html' + hash);
-  await opened.page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
-  return opened;
-}
+const freshPage = (hash = '') => openExplorer(suite, hash, {}, { timeout: 120_000 });
 
 /** What the sinusoidal views show: per canvas its pixels (a checksum and how many are drawn) and
  *  whether it is hidden; per view its text; and the page's messages. */
@@ -228,7 +214,7 @@ function pastExtremes(s) {
     [s.n === maxPositions(s.d), 'n', s.n + 1],
     [s.n === 1, 'n', 0],
     [s.base === BASE_MIN, 'base', 1],
-    [s.base === BASE_MAX, 'base', '1.8e308'],
+    [s.base === BASE_MAX, 'base', String(BASE_MAX * (1 + Number.EPSILON))], // the next double up
     [s.pos === last, 'pos', s.n],
     [s.pos === 0, 'pos', -1],
     [s.k === last, 'k', s.n],

@@ -5,21 +5,22 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import { AxeBuilder } from '@axe-core/playwright';
-import { canvasSignature, PE_EXPORT, launch, openPage, parseNpy, serve } from './harness.mjs';
+import {
+  canvasSignature,
+  openExplorer,
+  openPage,
+  paperValue,
+  parseNpy,
+  PE_EXPORT,
+  setField,
+  useBrowser,
+} from './harness.mjs';
 import { formatNumber, grouped } from '../../web/app/canvas.js';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowser();
 
 const CANVASES = [
   'heatmap',
@@ -33,30 +34,10 @@ const CANVASES = [
   'dots',
 ];
 
-async function explorer(hash = '', options = {}) {
-  const opened = await openPage(browser, null, {
-    viewport: { width: 1280, height: 900 },
-    reducedMotion: 'reduce', // no autoplay: the state holds still while we look
-    deviceScaleFactor: 1,
-    acceptDownloads: true,
-    ...options,
-  });
-  await opened.page.goto(server.url + 'index.html' + hash);
-  await opened.page.waitForSelector('body[data-ready="true"]');
-  return opened;
-}
+const explorer = (hash = '', options = {}) =>
+  openExplorer(suite, hash, { acceptDownloads: true, ...options });
 
 const signature = canvasSignature;
-
-async function setField(page, selector, value) {
-  await page.fill(selector, String(value));
-  await page.dispatchEvent(selector, 'change');
-}
-
-function paperValue(pos, dim, d, base = 10000) {
-  const angle = pos / base ** ((2 * Math.floor(dim / 2)) / d);
-  return dim % 2 === 0 ? Math.sin(angle) : Math.cos(angle);
-}
 
 test('the page loads with no console error and every canvas has drawn pixels', async () => {
   const { page, problems } = await explorer();
@@ -362,7 +343,7 @@ test('the hash parser survives 1,000 random and hostile hashes', async () => {
   // And a few of them in the real page, through navigation.
   for (const hash of hashes.slice(0, 12)) {
     await page.goto(
-      server.url + 'index.html' + (hash.startsWith('#') ? hash : '#' + encodeURIComponent(hash)),
+      suite.server.url + 'index.html' + (hash.startsWith('#') ? hash : '#' + encodeURIComponent(hash)),
     );
     await page.waitForSelector('body[data-ready="true"]');
   }
@@ -520,12 +501,12 @@ test('the page numbers its sections in order, lays every one out once ready; a f
   const numbers = await page.evaluate(() =>
     [...document.querySelectorAll('section.view h2')].map((h) => getComputedStyle(h, '::before').content),
   );
-  assert.equal(numbers.length, 12);
+  assert.equal(numbers.length, 13); // the seven sinusoidal views and six schemes'
   assert.deepEqual(
     numbers,
     numbers.map((_, n) => `"${n + 1}. "`),
   );
-  const figure = await openPage(browser, server.url + 'embed.html#view=rope');
+  const figure = await openPage(suite.browser, suite.server.url + 'embed.html#view=rope');
   await figure.page.waitForFunction(() => document.querySelector('pe-explorer').dataset.ready === 'true');
   const heading = await figure.page.evaluate(() => {
     const h = document.querySelector('pe-explorer').shadowRoot.querySelector('section.view h2');

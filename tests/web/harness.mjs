@@ -1,8 +1,10 @@
 // Shared by the browser tests: a static server for dist/ (optionally under a sub-path, optionally with
-// the strict CSP header) and Debian's Chromium driven by playwright-core.
+// the strict CSP header), Debian's Chromium driven by playwright-core, the explorer page opener and the
+// setter a reader's edit goes through, and the paper's formula in float64 (the tests' reference).
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -118,4 +120,52 @@ export function canvasSignature(page, name) {
     }
     return { drawn, hash };
   }, name);
+}
+
+/** The static server (dist/ and the fixtures) and Chromium for one test file: started before its tests
+ *  and closed after them; the tests read suite.server and suite.browser. */
+export function useBrowser() {
+  const suite = { server: undefined, browser: undefined };
+  before(async () => {
+    suite.server = await serve();
+    suite.browser = await launch();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
+}
+
+/** The explorer page (index.html + hash) in a fresh context, 1280 x 900 at 1x with reduced motion (no
+ *  autoplay: the state holds still while a test looks), once the page says it is ready. `options` go
+ *  to browser.newContext; `timeout` is how long the page may take to be ready. */
+export async function openExplorer(suite, hash = '', options = {}, { timeout } = {}) {
+  const opened = await openPage(suite.browser, null, {
+    viewport: { width: 1280, height: 900 },
+    reducedMotion: 'reduce',
+    deviceScaleFactor: 1,
+    ...options,
+  });
+  await opened.page.goto(suite.server.url + 'index.html' + hash);
+  await opened.page.waitForSelector('body[data-ready="true"]', { timeout });
+  return opened;
+}
+
+/** Types `value` into the control at `selector` and fires change, as a reader's edit does. */
+export async function setField(page, selector, value) {
+  await page.fill(selector, String(value));
+  await page.dispatchEvent(selector, 'change');
+}
+
+/** The paper's encoding in float64, independent of the engine: PE(pos, 2i) = sin(pos / base^(2i/d)),
+ *  PE(pos, 2i + 1) = cos(the same). */
+export function paperValue(pos, dim, d, base = 10000) {
+  const angle = pos / base ** ((2 * Math.floor(dim / 2)) / d);
+  return dim % 2 === 0 ? Math.sin(angle) : Math.cos(angle);
+}
+
+/** PE(pos) as a d-vector, in float64. */
+export function paperVector(pos, d, base = 10000) {
+  return Array.from({ length: d }, (_, dim) => paperValue(pos, dim, d, base));
 }

@@ -5,28 +5,13 @@
 // size-built engine answers a scheme it does not carry with a PEError, not a TypeError.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { loadEngine } from '../reliability/adversarial.mjs';
-import { canvasSignature, launch, openPage, serve } from './harness.mjs';
+import { canvasSignature, openExplorer, openPage, useBrowser } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowser();
 
-async function page(hash = '', viewport = { width: 1280, height: 900 }) {
-  const opened = await openPage(browser, server.url + 'index.html' + hash, {
-    viewport,
-    reducedMotion: 'reduce',
-  });
-  await opened.page.waitForFunction(() => document.body.dataset.ready === 'true');
-  return opened;
-}
+const page = (hash = '', viewport = { width: 1280, height: 900 }) => openExplorer(suite, hash, { viewport });
 
 test('every scheme section draws, and the invariances it shows hold', async () => {
   const { page: p, problems } = await page();
@@ -105,8 +90,112 @@ test('in Chinese, at 360 px, the sections are Chinese and drawn', async () => {
   assert.deepEqual(problems, []);
 });
 
+// T5's bucket of a small relative position d = key - query, transcribed from
+// T5Attention._relative_position_bucket (huggingface/transformers src/transformers/models/t5/
+// modeling_t5.py @ 6b8b757dfcb582379a64f013cdce46c43629f2b0) in float64: for |d| < 16 no bucket sits
+// near a boundary, so float32 and float64 agree (t5_test.cpp checks the engine against that code run
+// under torch, float32 and all).
+function referenceBucket(d, { bidirectional, numBuckets, maxDistance }) {
+  let buckets = numBuckets;
+  let bucket = 0;
+  if (bidirectional) {
+    buckets = Math.floor(buckets / 2);
+    if (d > 0) bucket += buckets;
+    d = Math.abs(d);
+  } else d = -Math.min(d, 0);
+  const exact = Math.floor(buckets / 2);
+  if (d < exact) return bucket + d;
+  const large = exact + Math.trunc((Math.log(d / exact) / Math.log(maxDistance / exact)) * (buckets - exact));
+  return bucket + Math.min(large, buckets - 1);
+}
+
+test('t5: the exact half, the log half and the clamp; a sentence as the reference buckets it; what the bias cannot tell apart', async () => {
+  const { page: p, problems } = await page();
+  for (const name of ['t5-buckets', 't5-grid', 't5-bias', 't5-apart'])
+    assert.ok((await canvasSignature(p, name)).drawn > 500, `${name} is blank`);
+  // The defaults (encoder, 32 buckets, max_distance 128): 16 buckets a direction, 8 of them exact; the
+  // last begins 91 back (the reference's run of bucket 15 in t5_reference.inc's first case).
+  const note = () => p.evaluate(() => ({ ...document.querySelector('.t5-buckets-note').dataset }));
+  assert.deepEqual(await note(), { clampFrom: '91', exact: '8' });
+  assert.match(await p.textContent('.t5-buckets-note'), /from 91 on, however far, bucket 15 \/ 31/);
+  const grid = async () => (await p.getAttribute('canvas.t5-grid', 'data-buckets')).split(',').map(Number);
+  const sentence = 10; // "The quick brown fox jumps over the lazy dog ."
+  const check = async (options) => {
+    const cells = await grid();
+    assert.equal(cells.length, sentence * sentence);
+    for (let q = 0; q < sentence; q++)
+      for (let k = 0; k < sentence; k++)
+        assert.equal(cells[q * sentence + k], referenceBucket(k - q, options), `q ${q}, k ${k}`);
+  };
+  await check({ bidirectional: true, numBuckets: 32, maxDistance: 128 });
+  // A key 100 back shares the last bucket with everything from 91 on.
+  const apart = () => p.evaluate(() => ({ ...document.querySelector('.t5-apart-note').dataset }));
+  assert.deepEqual(await apart(), { from: '91', to: 'inf', bucket: '15' });
+  // 40 back: bucket 12, shared with exactly the distances the note gives (the engine puts the ones
+  // either side in other buckets).
+  await p.evaluate(() => {
+    const slider = document.querySelector('[name="t5-distance"]');
+    slider.value = '40';
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await p.waitForFunction(() => document.querySelector('.t5-apart-note').dataset.bucket !== '15');
+  const range = await apart();
+  assert.equal(range.bucket, '12');
+  assert.deepEqual([range.from, range.to], ['32', '45']);
+  // The engine the section runs on (its chunk, pe-explorer-engine-t5.js, already on the page): 31 and
+  // 46 back are in buckets 11 and 13.
+  const buckets = await p.evaluate(async () => {
+    const pe = await globalThis.__peExplorerEngine_t5.createPE();
+    return Array.from(pe.t5Buckets({}, [-31, -32, -45, -46]));
+  });
+  assert.deepEqual(buckets, [11, 12, 12, 13]);
+  assert.match(await p.textContent('.t5-apart-note'), /from 32 to 45/);
+  // The decoder: keys after the query share bucket 0; all 32 buckets look back (16 exact).
+  await p.selectOption('[name="t5-bidirectional"]', 'false');
+  await p.waitForFunction(() => document.querySelector('.t5-buckets-note').dataset.exact === '16');
+  await check({ bidirectional: false, numBuckets: 32, maxDistance: 128 });
+  assert.match(await p.textContent('.t5-buckets-note'), /Keys after the query \(j > i\) all share bucket 0/);
+  assert.deepEqual(problems, []);
+});
+
+test('t5: a figure loads its own engine and its text in one language, and draws in Chinese at 360 px', async () => {
+  const {
+    page: p,
+    problems,
+    context,
+  } = await openPage(suite.browser, suite.server.url + 'embed.html#view=t5&lang=zh&max-distance=64', {
+    viewport: { width: 360, height: 740 },
+    reducedMotion: 'reduce',
+  });
+  await p.waitForFunction(() => document.getElementById('figure').dataset.ready === 'true');
+  const requested = await p.evaluate(() =>
+    performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname.split('/').pop()),
+  );
+  const seen = await p.evaluate(() => {
+    const root = document.getElementById('figure').shadowRoot;
+    return {
+      title: root.querySelector('h2').textContent,
+      note: root.querySelector('.t5-buckets-note').textContent,
+      scroll: root.querySelector('.t5-grid-box').getBoundingClientRect().width <= 360,
+    };
+  });
+  assert.equal(seen.title, 'T5：按相对距离分桶，每桶一个学到的偏置');
+  assert.match(seen.note, /截断：从 \d+ 起/);
+  assert.ok(seen.scroll);
+  assert.ok(requested.includes('pe-explorer-engine-t5.js'), requested.join(' '));
+  assert.ok(requested.includes('pe-explorer-view-t5-zh.js'), requested.join(' '));
+  for (const file of ['pe-explorer-schemes.js', 'pe-explorer-engine.js', 'pe-explorer-view-t5-en.js'])
+    assert.ok(!requested.includes(file), `${file} was loaded`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("the embed's size-built engine answers a scheme it does not carry with a PEError", async () => {
-  const { page: p, problems, context } = await openPage(browser, server.url + 'embed.html#view=matrix');
+  const {
+    page: p,
+    problems,
+    context,
+  } = await openPage(suite.browser, suite.server.url + 'embed.html#view=matrix');
   await p.waitForFunction(() => document.getElementById('figure').dataset.ready === 'true');
   const error = await p.evaluate(async () => {
     const pe = await /** @type {any} */ (customElements.get('pe-explorer')).engine();
@@ -194,9 +283,9 @@ test('precision: a million positions at canvas resolution; pan, zoom and a tap r
 test('precision: by touch at 360 px, a tap reads the cell under it', async () => {
   const { page: p, problems } = await page('#lang=en', { width: 360, height: 740 });
   await p.context().close();
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true });
+  const context = await suite.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true });
   const tp = await context.newPage();
-  await tp.goto(server.url + 'index.html');
+  await tp.goto(suite.server.url + 'index.html');
   await tp.waitForFunction(() => document.body.dataset.ready === 'true');
   const heat = tp.locator('canvas.precision-heatmap');
   await heat.scrollIntoViewIfNeeded();

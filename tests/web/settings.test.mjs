@@ -39,6 +39,8 @@ const VALUES = {
     'table-positions': '200000',
   },
   alibi: { heads: '5', positions: '100', query: '20' },
+  // (48 buckets: not in the list; distance 150 is in the last bucket as 100 is: the marker moves.)
+  t5: { bidirectional: 'false', 'num-buckets': '48', 'max-distance': '300', distance: '150' },
   grid2d: { 'grid-height': '10', 'grid-width': '20', 'd-model': '128', row: '9', col: '12' },
   // (sinusoidal d_model 128 has RoPE 128's frequencies: the same heatmap; ropeLong's differ.)
   precision: { encoding: 'ropeLong', format: 'float16', stage: 'angles', range: '65536', pair: '40' },
@@ -59,6 +61,25 @@ const BAD = {
     ['heads', '2000', /^heads must be an integer from 1 to 1024; got 2000; using heads = 12$/],
     ['query', '40', /^query must be an integer from 0 to 31; got 40; using query = 24$/],
   ],
+  t5: [
+    [
+      'num-buckets',
+      'abc',
+      /^num-buckets must be an integer from 2 to 4096; got abc; using num-buckets = 32$/,
+    ],
+    [
+      'bidirectional',
+      'maybe',
+      /^bidirectional must be one of true, false; got "maybe"; using bidirectional = true$/,
+    ],
+    // the engine's: a quarter of 32 buckets is exact, so max_distance must pass 8
+    [
+      'max-distance',
+      '4',
+      /^max-distance: maxDistance must be greater than the exact buckets, a quarter of the buckets \(8\); got 4; using max-distance = 128$/,
+    ],
+    ['distance', '5000', /^distance must be an integer from 0 to 512; got 5000; using distance = 100$/],
+  ],
   grid2d: [['d-model', '30', /^d-model: d_model must be a multiple of 4; got 30; using d-model = 768$/]],
   precision: [['format', 'float8', /^format must be one of float32, float16, bfloat16; got "float8"/]],
   context: [
@@ -70,6 +91,8 @@ const DECLARED = Object.fromEntries(
   SCHEMES.map((s) => [s.name, s.View.settings.map((x) => ({ name: settingName(x), control: x.control }))]),
 );
 const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
+/** A setting's text as its property has it: a number as a number, true and false as booleans. */
+const typed = (v) => (/^\d+$/.test(v) ? Number(v) : v === 'true' || v === 'false' ? v === 'true' : v);
 /** The settings of `view` that go with `name`'s test value (itself and what it needs). */
 const alone = (view, name) => ({ ...NEEDS[`${view}.${name}`], [name]: VALUES[view][name] });
 /** Every setting of `view` at its test value. */
@@ -178,9 +201,13 @@ test('each figure takes every setting as an attribute, a property and an embed.h
                 .join('&')}`;
             for (const [k, v] of Object.entries(given)) {
               if (how === 'attribute') el.setAttribute(k, v);
-              // A property takes a number as a number.
+              // A property takes a number as a number, a boolean as a boolean.
               if (how === 'property')
-                el[k.replace(/-(\w)/g, (_, c) => c.toUpperCase())] = /^\d+$/.test(v) ? +v : v;
+                el[k.replace(/-(\w)/g, (_, c) => c.toUpperCase())] = /^\d+$/.test(v)
+                  ? +v
+                  : v === 'true' || v === 'false'
+                    ? v === 'true'
+                    : v;
             }
           },
           [how, given],
@@ -189,7 +216,7 @@ test('each figure takes every setting as an attribute, a property and an embed.h
         const now = await lookAt(page, figure, controls);
         assert.notEqual(now.hash, initial.hash, `${view} ${name}=${expected} by ${how}: the drawing changed`);
         assert.deepEqual(now.messages, [], `${view} ${name} by ${how}`);
-        // The property reflects the attribute, a number as a number.
+        // The property reflects the attribute, a number as a number, a boolean as a boolean.
         const property = await page.evaluate(
           ([name, camelName]) => {
             const el = document.getElementById('figure');
@@ -198,7 +225,7 @@ test('each figure takes every setting as an attribute, a property and an embed.h
           [name, camel(name)],
         );
         assert.equal(property.attribute, expected);
-        assert.equal(property.value, /^\d+$/.test(expected) ? Number(expected) : expected);
+        assert.equal(property.value, typed(expected));
         // Back to the defaults: the attributes gone (embed.html's address with the view alone).
         await page.evaluate(
           ([how, names]) => {

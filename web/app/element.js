@@ -3,7 +3,9 @@
 // a figure first needs it, so a page loads only what its figures show:
 //   pe-explorer-engine.js / pe-explorer-schemes.js   the sinusoidal engine / the engine with every scheme
 //   pe-explorer-view-sinusoidal.js (+ -en.js/-zh.js)  the seven sinusoidal views (+ their text)
-//   pe-explorer-view-<name>.js                        each other scheme's view, with its text
+//   pe-explorer-view-<name>.js                        each other scheme's view (with its text, or
+//   pe-explorer-view-<name>-<lang>.js                   a folder scheme's text in one language, and
+//   pe-explorer-engine-<name>.js                        its own engine: schemes/load.js)
 //   pe-explorer-lang-zh.js                            the messages in Chinese
 //
 //   <pe-explorer view="all|matrix|periodicity|clock|relative|learned|tokens|why|rope|alibi|grid2d|precision|context"
@@ -25,7 +27,8 @@ import { engine, hasSchemes, schemesEngine, useEngineFactory } from './engine.js
 import { addStrings, pickLanguage, translator } from './i18n/index.js';
 import { message } from './messages.js';
 import { mountSchemes } from './schemes/mount.js';
-import { SCHEME_SETTINGS, SCHEME_VIEWS } from './schemes/names.js';
+import { ownEngine, viewModule, viewText, withText } from './schemes/load.js';
+import { SCHEME_ENGINES, SCHEME_SETTINGS, SCHEME_VIEWS } from './schemes/names.js';
 import { ATTRIBUTE_PARAMETERS, CHOICE_KEYS, CHOICES, VIEWS } from './schema.js';
 import { DEFAULTS, sanitize } from './state.js';
 import { loadText, textReady } from './text-chunks.js';
@@ -36,19 +39,21 @@ const schemesChunk = () =>
     return chunk;
   });
 const createWithSchemes = () => schemesChunk().then((chunk) => chunk.createPE());
-// A scheme view's own chunk: its module ({ name, strings, markup, View }).
-const viewChunk = (view) => loadChunk(`pe-explorer-view-${view}.js`, `__peExplorerView_${view}`);
 // The seven sinusoidal views share one chunk (their explorer, settings panel and state): { mountExplorer }.
 const sinusoidalChunk = () => loadChunk('pe-explorer-view-sinusoidal.js', '__peExplorerView_sinusoidal');
 // Until the figure is live: the element's own children (a poster, <a><img></a>, which the Embed dialog
 // offers; also what shows where scripts are off), then a line saying it is loading.
 const LOADING = '<div class="poster"><slot></slot></div><p class="loading">Loading the figure…</p>';
-const SCHEME_SELECTOR = SCHEME_VIEWS.map((v) => `pe-explorer[view="${v}"]`).join(',');
+// The figures that share the engine with every scheme (a folder scheme's figures have their own).
+const SCHEME_SELECTOR = SCHEME_VIEWS.filter((v) => !SCHEME_ENGINES[v])
+  .map((v) => `pe-explorer[view="${v}"]`)
+  .join(',');
 
 /** The engine for a figure of `view`. One instance for the page: if any figure on it shows another
  *  scheme when the first figure starts, that is the engine with every scheme. Only a scheme figure
  *  added after a sinusoidal-only page started gets a second instance. */
 async function engineFor(view) {
+  if (SCHEME_ENGINES[view]) return ownEngine(view);
   const scheme = SCHEME_VIEWS.includes(view);
   if (scheme || document.querySelector(SCHEME_SELECTOR)) useEngineFactory(createWithSchemes);
   const pe = await engine();
@@ -161,13 +166,16 @@ export class PeExplorer extends HTMLElement {
     const generation = this.generation || 0;
     let pe;
     let chunk;
+    let text;
+    const view = CHOICES.view.includes(this.getAttribute('view')) ? this.getAttribute('view') : 'all';
+    const lang = this.figureLanguage();
     try {
-      const view = CHOICES.view.includes(this.getAttribute('view')) ? this.getAttribute('view') : 'all';
       const scheme = SCHEME_VIEWS.includes(view);
-      [pe, chunk] = await Promise.all([
+      [pe, chunk, , text] = await Promise.all([
         engineFor(view),
-        scheme ? viewChunk(view) : sinusoidalChunk(),
-        loadText(this.figureLanguage(), scheme),
+        scheme ? viewModule(view) : sinusoidalChunk(),
+        loadText(lang, scheme),
+        viewText(view, lang),
       ]);
     } catch (error) {
       if (generation === (this.generation || 0)) {
@@ -179,6 +187,8 @@ export class PeExplorer extends HTMLElement {
     if (generation !== (this.generation || 0) || !this.isConnected) return;
     this.pe = pe;
     this.chunk = chunk;
+    this.engineKind = SCHEME_ENGINES[view] || 'shared'; // a folder scheme's own engine, or the shared one
+    this.viewText = text && { lang, text }; // a folder scheme's text, in the language it was loaded for
     this.refresh();
   }
 
@@ -242,9 +252,11 @@ export class PeExplorer extends HTMLElement {
     }
     const state = checked.state;
 
-    const chunkFits = scheme
-      ? this.chunk?.name === view && hasSchemes(this.pe)
-      : Boolean(this.chunk?.mountExplorer);
+    const own = SCHEME_ENGINES[view];
+    const chunkFits = own
+      ? this.chunk?.name === view && this.engineKind === own && this.viewText?.lang === lang
+      : this.engineKind === 'shared' &&
+        (scheme ? this.chunk?.name === view && hasSchemes(this.pe) : Boolean(this.chunk?.mountExplorer));
     if (!textReady(lang, scheme) || !chunkFits) {
       // Changed to another language, or to another view's chunk, after the start: its chunks (and
       // engine) first, then again.
@@ -260,7 +272,7 @@ export class PeExplorer extends HTMLElement {
       this.wrapper.lang = lang === 'zh' ? 'zh-CN' : lang;
       const onError = (problem) => this.showMessages([problem]);
       this.explorer = scheme
-        ? this.mountScheme(view, t, onError)
+        ? this.mountScheme(t, onError)
         : this.chunk.mountExplorer(this.body, this.pe, {
             views: view === 'all' ? VIEWS : [view],
             controls: controls === 'on',
@@ -289,11 +301,12 @@ export class PeExplorer extends HTMLElement {
 
   /** Another scheme's view (its chunk's mountSchemes). Its settings are part of the figure (there is
    *  no settings panel to show or hide), so controls="off" changes nothing there. */
-  mountScheme(view, t, onError) {
+  mountScheme(t, onError) {
     const box = document.createElement('div');
     box.className = 'views';
     this.body.replaceChildren(box);
-    const mounted = mountSchemes(box, this.pe, t, onError, [this.chunk]); // draws it
+    const scheme = withText(this.chunk, this.viewText?.text, t.lang);
+    const mounted = mountSchemes(box, this.pe, t, onError, [scheme]); // draws it
     const [shown] = mounted.views;
     return {
       ready: Promise.resolve(),
@@ -338,7 +351,8 @@ export class PeExplorer extends HTMLElement {
   }
 }
 
-// Properties reflect the attributes, in camelCase (head-dim: headDim), numbers as numbers; without
+// Properties reflect the attributes, in camelCase (head-dim: headDim), numbers as numbers, true and
+// false as booleans (bidirectional); without
 // the attribute, what the figure shows (a scheme view's setting) or the explorer's default.
 for (const name of new Set([...Object.keys(ATTRIBUTES), ...SCHEME_SETTINGS])) {
   Object.defineProperty(
@@ -348,6 +362,7 @@ for (const name of new Set([...Object.keys(ATTRIBUTES), ...SCHEME_SETTINGS])) {
       get() {
         const raw =
           this.getAttribute(name) ?? this.explorer?.values?.()?.[name] ?? DEFAULTS[ATTRIBUTES[name]?.key];
+        if (raw === 'true' || raw === 'false') return raw === 'true'; // a boolean setting
         return NUMBER.test(raw) ? Number(raw) : raw;
       },
       set(value) {

@@ -52,9 +52,14 @@ export function snippets(state, view, base, values = {}, text = 'on') {
 /** `views`: the page's scheme views (their settings as shown go into the snippets). */
 export function openEmbedDialog(dialog, state, t, opener, views = []) {
   const select = dialog.querySelector('select[name="embed-view"]');
+  // A view's name: the page's text, or a folder scheme's own (its strings' `view`).
+  const label = (v) => {
+    const own = views.find((view) => view.root.dataset.view === v)?.t;
+    return own && own('view') !== 'view' ? own('view') : t(`view.${v}`);
+  };
   const textOff = dialog.querySelector('input[name="embed-text-off"]');
   if (!select.options.length) {
-    for (const v of ['all', ...VIEWS, ...SCHEME_VIEWS]) select.append(new Option(t(`view.${v}`), v));
+    for (const v of ['all', ...VIEWS, ...SCHEME_VIEWS]) select.append(new Option(label(v), v));
     select.addEventListener('change', () => dialog.fill());
     textOff.addEventListener('change', () => dialog.fill());
     for (const button of dialog.querySelectorAll('[data-copy]')) {
@@ -105,7 +110,7 @@ export function openEmbedDialog(dialog, state, t, opener, views = []) {
       (error) => (dialog.querySelector('.copied').textContent = String(error.message)),
     );
   });
-  for (const option of select.options) option.textContent = t(`view.${option.value}`); // the current language
+  for (const option of select.options) option.textContent = label(option.value); // the current language
   dialog.opener = opener;
   fill();
   dialog.showModal();

@@ -39,3 +39,15 @@ export function schemesEngine(create) {
   if (!fullPromise) fullPromise = create().then(ready);
   return fullPromise;
 }
+
+/** Whether an engine has a scheme folder's functions (the page's engines, that folder's own). */
+export function hasFolder(pe, name) {
+  return hasSchemes(pe) && Boolean(pe.schemes[name]);
+}
+
+/** A scheme folder's own engine (pe-explorer-engine-<name>.js), one instance for the page. */
+const folderPromises = new Map();
+export function folderEngine(name, create) {
+  if (!folderPromises.has(name)) folderPromises.set(name, create().then(ready));
+  return folderPromises.get(name);
+}

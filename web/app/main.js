@@ -11,14 +11,22 @@ import { loadChunk } from './chunks.js';
 import { addStrings, LANGUAGES, pickLanguage, translator } from './i18n/index.js';
 import { VIEWS } from './markup.js';
 import { applySchemes, withSchemes } from './schemes/address.js';
+import { ownEngine, viewModule, viewText, withText } from './schemes/load.js';
 import { mountSchemes } from './schemes/mount.js';
 import { SCHEME_VIEWS } from './schemes/names.js';
 import { encodingOf, parseHash, toHash } from './state.js';
 import { loadText } from './text-chunks.js';
 
-// The other schemes' views, each its chunk ({ name, strings, markup, View }), in page order.
-const schemeModules = () =>
-  Promise.all(SCHEME_VIEWS.map((v) => loadChunk(`pe-explorer-view-${v}.js`, `__peExplorerView_${v}`)));
+// The other schemes' views, each its chunk ({ name, strings, markup, View }), in page order; a folder
+// scheme's with its text in `lang` and its own engine (schemes/load.js).
+const schemeModules = (lang, pe) =>
+  Promise.all(
+    SCHEME_VIEWS.map((v) =>
+      Promise.all([viewModule(v), viewText(v, lang), ownEngine(v, pe)]).then(([module, text, own]) =>
+        withText(module, text, lang, own),
+      ),
+    ),
+  );
 // The first view and the downloads need only the sinusoidal engine (pe-explorer-engine.js, the one a
 // sinusoidal figure loads); the other schemes' sections use the engine with every scheme, loaded after
 // the first view (pe-explorer-schemes.js, with the Chinese text of the messages only it gives). Run
@@ -95,7 +103,7 @@ async function main() {
     let schemes = null;
     let gone = false;
     const schemesReady = mounted.ready
-      .then(() => Promise.all([schemeModules(), fullEngine(pe)]))
+      .then(() => Promise.all([schemeModules(t.lang, pe), fullEngine(pe)]))
       .then(
         ([modules, full]) => {
           if (gone) return;

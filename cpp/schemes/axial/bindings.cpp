@@ -19,13 +19,11 @@ val axial_input_view(double n) {
 val axial_rope_angles_of(const val& o, double count) {
   const TrimInputs trim;
   const auto axes_dim = emscripten::vecFromJSArray<double>(o["axesDim"]);
-  const auto spec = make_axial_spec(axes_dim, o["theta"].as<double>());
-  if (!spec) return error_value(spec.error());
+  PE_TRY_LET(spec, make_axial_spec(axes_dim, o["theta"].as<double>()));
   const auto ids = count > 0 ? position_scratch().span().first(std::size_t(count))
                              : std::span<double>();  // _axialInputView sized it
-  const auto angles = axial_rope_angles(spec.value(), ids);
-  if (!angles) return error_value(angles.error());
-  return copy_out(std::span<const double>(angles.value()));
+  PE_TRY_LET(angles, axial_rope_angles(spec, ids));
+  return copy_out(std::span<const double>(angles));
 }
 
 val vision_rope_angles_of(const val& o) {
@@ -39,9 +37,8 @@ val vision_rope_angles_of(const val& o) {
   }
   options.grid = {grid[0], grid[1], grid[2]};
   options.spatial_merge_size = o["spatialMergeSize"].as<double>();
-  const auto angles = vision_rope_angles(options);
-  if (!angles) return error_value(angles.error());
-  return copy_out(std::span<const double>(angles.value().angles));
+  PE_TRY_LET(angles, vision_rope_angles(options));
+  return copy_out(std::span<const double>(angles.angles));
 }
 
 }  // namespace

@@ -40,19 +40,17 @@ val mrope_position_ids_of(const val& o, double count) {
   options.spatial_merge_size = o["spatialMergeSize"].as<double>();
   options.tokens_per_second = o["tokensPerSecond"].as<double>();
   const auto segments = segments_from(count);
-  const auto ids = mrope_position_ids(segments, options);
-  if (!ids) return error_value(ids.error());
+  PE_TRY_LET(ids, mrope_position_ids(segments, options));
   val out = val::object();
-  out.set("positionIds", copy_out(std::span<const std::int32_t>(ids.value().ids)));
-  out.set("ropeDelta", double(ids.value().rope_delta));
+  out.set("positionIds", copy_out(std::span<const std::int32_t>(ids.ids)));
+  out.set("ropeDelta", double(ids.rope_delta));
   return out;
 }
 
 val mrope_axes_of(const val& o) {
   const auto section = emscripten::vecFromJSArray<double>(o["mropeSection"]);
-  const auto axes = mrope_axes(o["headDim"].as<double>(), section, o["interleaved"].as<bool>());
-  if (!axes) return error_value(axes.error());
-  return copy_out(std::span<const std::uint8_t>(axes.value()));
+  PE_TRY_LET(axes, mrope_axes(o["headDim"].as<double>(), section, o["interleaved"].as<bool>()));
+  return copy_out(std::span<const std::uint8_t>(axes));
 }
 
 }  // namespace

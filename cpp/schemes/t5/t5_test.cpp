@@ -137,7 +137,7 @@ TEST_CASE("the large-distance branch is float32 as the reference's, not float64"
   CHECK(differ > 0);
 }
 
-TEST_CASE("settings the reference refuses, or answers outside [0, num_buckets), are refused") {
+TEST_CASE("settings the reference refuses, or answers outside 0 .. num_buckets - 1, are refused") {
   for (const auto& r : ref::kRefused) {
     INFO(r.reference);
     const auto spec = pe::make_t5_spec({r.bidirectional, double(r.num_buckets), r.max_distance});

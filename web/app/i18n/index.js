@@ -14,11 +14,11 @@ export function addStrings(lang, table) {
   Object.assign(LANGUAGES[lang], table);
 }
 
-// The engine's English message templates (pe.messageTemplates), set once the engine has loaded
+// The engines' English message templates (pe.messageTemplates), added as each engine loads
 // (engine.js). English engine messages are formatted from them, so English lives in one place.
 let engineTemplates = {};
 export function setEngineTemplates(templates) {
-  engineTemplates = templates || {};
+  engineTemplates = { ...engineTemplates, ...templates }; // a page may have several engines
 }
 
 const fill = (text, vars) =>

@@ -7,13 +7,14 @@ export const decadeLabel = (e) => (e >= 4 || e <= -3 ? `1e${e}` : formatNumber(1
 
 /**
  * series: [{ x: ArrayLike<number>, y: ArrayLike<number>, color, dash?, width?, label }]
- * yLog: a log-10 y axis (values <= 0 leave a gap). Returns the plot's geometry so callers can draw
+ * yLog: a log-10 y axis (values <= 0 leave a gap). xTicks: { values, format } of the x axis (a scale
+ * of the caller's: the x values are already transformed). Returns the plot's geometry so callers can draw
  * on top (markers, bands): sx(x), yOf(value) in the data's units, sy in the axis's (log10 if yLog).
  */
 export function lineChart(
   canvas,
   series,
-  { height = 220, xLabel = '', yLabel = '', yRange = null, yLog = false, include = [] } = {},
+  { height = 220, xLabel = '', yLabel = '', yRange = null, yLog = false, include = [], xTicks = null } = {},
 ) {
   const t = theme(canvas);
   if (yLog) series = series.map((s) => ({ ...s, y: Array.from(s.y, (v) => (v > 0 ? Math.log10(v) : NaN)) }));
@@ -63,8 +64,8 @@ export function lineChart(
     to: plot.right,
     start: x0,
     end: x1,
-    values: ticks(x0, x1, 6),
-    format: (v) => formatNumber(v, 4),
+    values: xTicks ? xTicks.values.filter((v) => v >= x0 && v <= x1) : ticks(x0, x1, 6),
+    format: xTicks ? xTicks.format : (v) => formatNumber(v, 4),
     grid,
   });
   ctx.font = t.font;
@@ -219,7 +220,12 @@ export class SchemeView {
       // and max (a slider); a text (min NaN) is the engine's to check.
       const options = c.options && [...c.options].map((o) => o.value);
       const p = parameters.find((q) => q.name === s.option);
-      const { choices = options, min = +c.min, max = +c.max, type = 'integer' } = p || {};
+      const {
+        choices = options,
+        min = +c.min,
+        max = +c.max,
+        type = 'integer',
+      } = p?.type === 'boolean' ? { choices: ['true', 'false'] } : p || {};
       try {
         if (choices?.length) {
           if (!choices.includes(value))

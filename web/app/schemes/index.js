@@ -1,13 +1,44 @@
-// The schemes beyond the sinusoidal one: one module per scheme in this folder (its view, its inline
-// controls and its strings in en and zh), listed once here and by name in names.js (a test checks
-// they agree). The page and the element load each as a chunk of its own (build-scripts/bundle.mjs
-// builds pe-explorer-view-<name>.js from <name>.js) and mount it with mount.js; adding a scheme is a
-// module here plus one entry below and in names.js (README: "Adding a scheme").
-// Their parameters (names, defaults, ranges) come from the engine's scheme table (pe.schemes).
+// The schemes beyond the sinusoidal one, for node (build-scripts/bundle.mjs, settings.mjs, the tests):
+// every folder here is a scheme (README, "Adding a scheme"): <name>/index.js its view ({ name, order,
+// markup, View, engine? }), <name>/en.js and zh.js its text, one language each, <name>/styles.css its
+// styles. They are found by reading this folder, so no list names them; `order` places a scheme's
+// section on the explorer page. The schemes that predate the folders are the modules listed last,
+// their text inline ({ en, zh }), until they move into folders of their own.
+// In a browser nothing imports this module: the element and the page know the schemes' names from
+// names.js, which the bundler writes, and load each view as a chunk of its own.
+import fs from 'node:fs';
+import { LANGUAGES } from '../i18n/index.js';
 import { alibiScheme } from './alibi.js';
 import { contextScheme } from './context.js';
 import { grid2dScheme } from './grid2d.js';
 import { precisionScheme } from './precision.js';
 import { ropeScheme } from './rope.js';
 
-export const SCHEMES = [ropeScheme, alibiScheme, grid2dScheme, precisionScheme, contextScheme];
+const here = new URL('.', import.meta.url);
+
+/** The folder schemes: each its module, its text per language, and whether it has styles. */
+export const FOLDERS = await Promise.all(
+  fs
+    .readdirSync(here, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(new URL(`${entry.name}/index.js`, here)))
+    .map(async ({ name }) => {
+      const { default: scheme } = await import(`./${name}/index.js`);
+      if (scheme.name !== name) throw new Error(`schemes/${name}/index.js names itself ${scheme.name}`);
+      const strings = {};
+      for (const lang of Object.keys(LANGUAGES))
+        strings[lang] = (await import(`./${name}/${lang}.js`)).default;
+      const styles = fs.existsSync(new URL(`${name}/styles.css`, here));
+      return { ...scheme, strings, folder: true, styles };
+    }),
+);
+
+const LEGACY = [
+  { ...ropeScheme, order: 10 },
+  { ...alibiScheme, order: 20 },
+  { ...grid2dScheme, order: 30 },
+  { ...precisionScheme, order: 40 },
+  { ...contextScheme, order: 50 },
+];
+
+/** Every scheme, in page order. */
+export const SCHEMES = [...LEGACY, ...FOLDERS].sort((a, b) => a.order - b.order);

@@ -3,11 +3,12 @@
 // element carries only this, not them.
 import { forgetWidths } from '../canvas.js';
 
-/** A lookup in a scheme's own strings, falling back to English; {name} filled from vars. */
+/** A lookup in a scheme's own strings ({ lang: table }: a folder scheme's holds the one language its
+ *  figure loaded), falling back to English; {name} filled from vars. */
 export function schemeTranslator(strings, t) {
-  const table = strings[t.lang] || strings.en;
+  const table = strings[t.lang] || strings.en || {};
   const local = (key, vars) => {
-    const text = table[key] ?? strings.en[key] ?? key;
+    const text = table[key] ?? strings.en?.[key] ?? key;
     return vars ? text.replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? '')) : text;
   };
   local.lang = t.lang;
@@ -15,13 +16,31 @@ export function schemeTranslator(strings, t) {
   return local;
 }
 
-/** Builds the sections of `schemes` (scheme modules: { name, strings, markup, View }) into `box`;
- *  returns a handle whose destroy() removes them. */
+// A folder scheme's styles (its view chunk's `css`: <name>/styles.css), one sheet per scheme, adopted
+// by the document or the shadow root the section is in.
+const sheets = new Map();
+function adoptStyles(box, scheme) {
+  if (!scheme.css) return;
+  if (!sheets.has(scheme.name)) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(scheme.css);
+    sheets.set(scheme.name, sheet);
+  }
+  const root = box.getRootNode();
+  const sheet = sheets.get(scheme.name);
+  if (root.adoptedStyleSheets && !root.adoptedStyleSheets.includes(sheet))
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
+/** Builds the sections of `schemes` (scheme modules: { name, strings, markup, View, css?, pe? }: a
+ *  scheme's own engine if it has one, else `pe`) into `box`; returns a handle whose destroy() removes
+ *  them. */
 export function mountSchemes(box, pe, t, onError, schemes) {
   const doc = box.ownerDocument;
   const views = [];
   const shown = schemes;
   for (const scheme of shown) {
+    adoptStyles(box, scheme);
     const st = schemeTranslator(scheme.strings, t);
     const section = doc.createElement('section');
     section.className = 'view scheme';
@@ -33,7 +52,7 @@ export function mountSchemes(box, pe, t, onError, schemes) {
     section.querySelector('h2').dataset.n = String(box.querySelectorAll(':scope > section.view').length + 1);
     box.append(section);
     try {
-      views.push(new scheme.View(section, pe, st, onError));
+      views.push(new scheme.View(section, scheme.pe || pe, st, onError));
     } catch (error) {
       onError({ kind: 'view_failed', args: { reason: String(error.message) } });
     }

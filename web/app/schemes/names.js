@@ -1,11 +1,19 @@
-// The views of the schemes beyond the sinusoidal one, and their settings' names: what the element
-// needs before a view's chunk loads (its observedAttributes, properties and embed.html's URL keys).
-// Read here from the modules themselves (index.js, each view's static `settings`); for the element and
-// the page, build-scripts/bundle.mjs writes these two values into this module at build time, so that
-// they carry the names and not the views. Adding a scheme touches no list here.
+// The views of the schemes beyond the sinusoidal one and what the element needs before a view's chunk
+// loads: their settings' names (observedAttributes, properties and embed.html's URL keys), which
+// views run on an engine of their own (a scheme folder's, pe-explorer-engine-<name>.js) and which
+// load their text per language (pe-explorer-view-<name>-<lang>.js). Read here, under node, from the
+// scheme folders themselves (index.js); for the element and the page build-scripts/bundle.mjs writes
+// these values into this module at build time (and into dist/app/schemes/names.js), so that they
+// carry the names and not the views. Adding a scheme touches no list here.
 import { settingName } from './common.js';
 import { SCHEMES } from './index.js';
 
 export const SCHEME_VIEWS = SCHEMES.map((s) => s.name);
 /** The names of their settings (attributes, properties in camelCase, embed.html's URL keys), each once. */
 export const SCHEME_SETTINGS = [...new Set(SCHEMES.flatMap((s) => s.View.settings.map(settingName)))];
+/** view -> the scheme folder whose engine it runs on (the others share pe-explorer-schemes.js). */
+export const SCHEME_ENGINES = Object.fromEntries(
+  SCHEMES.filter((s) => s.engine).map((s) => [s.name, s.engine]),
+);
+/** The views whose text is a chunk per language (the folder schemes). */
+export const TEXT_VIEWS = SCHEMES.filter((s) => s.folder).map((s) => s.name);

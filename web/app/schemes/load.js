@@ -1,0 +1,38 @@
+// Loads what a scheme view needs in the element and the page, each a chunk beside pe-explorer.js
+// (build-scripts/bundle.mjs): its view (pe-explorer-view-<name>.js), for a folder scheme its text in
+// one language (pe-explorer-view-<name>-<lang>.js) and its own engine (pe-explorer-engine-<name>.js:
+// a folder's engine has that scheme only, so one figure does not carry every scheme's).
+import { loadChunk } from '../chunks.js';
+import { folderEngine, hasFolder } from '../engine.js';
+import { addStrings } from '../i18n/index.js';
+import { SCHEME_ENGINES, TEXT_VIEWS } from './names.js';
+
+/** The view's module ({ name, markup, View, strings? css? }). */
+export const viewModule = (view) => loadChunk(`pe-explorer-view-${view}.js`, `__peExplorerView_${view}`);
+
+/** A folder scheme's text in `lang` (null for a view whose text is inline). */
+export const viewText = (view, lang) =>
+  TEXT_VIEWS.includes(view)
+    ? loadChunk(`pe-explorer-view-${view}-${lang}.js`, `__peExplorerText_${view}_${lang}`)
+    : Promise.resolve(null);
+
+/** The scheme module to mount: the view with its text (`text`: viewText's) and its own engine, if any. */
+export const withText = (module, text, lang, pe) => ({
+  ...module,
+  ...(text ? { strings: { [lang]: text } } : {}),
+  ...(pe ? { pe } : {}),
+});
+
+/** The engine of a view that runs on a scheme folder's own (null for the others): `pe` itself if it
+ *  has that folder (the page's unbundled engine), else the folder's engine chunk. */
+export function ownEngine(view, pe) {
+  const name = SCHEME_ENGINES[view];
+  if (!name) return Promise.resolve(null);
+  if (pe && hasFolder(pe, name)) return Promise.resolve(pe);
+  return folderEngine(name, () =>
+    loadChunk(`pe-explorer-engine-${name}.js`, `__peExplorerEngine_${name}`).then((chunk) => {
+      addStrings('zh', chunk.schemeMessagesZh); // the messages only the schemes' engines give
+      return chunk.createPE();
+    }),
+  );
+}
