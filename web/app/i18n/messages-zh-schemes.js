@@ -38,6 +38,41 @@ export default {
   'engine.warn_yarn_equal_betas':
     'YaRN 的 beta_fast = beta_slow = {beta}：斜坡宽度为零；库把它加宽 0.001，成为保留的频率对与除以 factor 的频率对之间的台阶',
   'engine.layer_types_entry': '{name}[{index}] 必须是 {allowed} 之一；收到 {got}',
+  'engine.file_kind': '{name}：不是 .npy 或 .safetensors 文件（开头是 {got}）',
+  'engine.file_short': '{name}：文件只有 {size} 字节；需要 {need} 字节',
+  'engine.file_field': '{format} 文件头的 {name} 必须是 {expected}；收到 {got}',
+  'engine.file_overlap': '{name}：张量 “{first}” 与 “{second}” 重叠（数据的第 {begin} 到 {end} 字节）',
+  'engine.header_cap': '{name}：文件头有 {got} 字节；上限是 {max}',
+  'engine.table_dims':
+    '{name}：表去掉长度为 1 的维度后最多 2 维（或 (2, positions, d)：cos 与 sin 叠在一起）；收到 {got}',
+  'engine.tensor_choice': '{name}：文件里有 {count} 个张量（{names}）；请指定一个',
+  'engine.tensor_missing': '{name}：文件里没有张量 “{got}”；有的是 {names}',
+  'engine.bfloat16_flag':
+    '{name}：uint16 数据（{got}）；如果它存的是 bfloat16 的位，请传 bfloat16: true（pe-export：--bfloat16）',
+  'engine.against_kind':
+    '{name} 必须是 ropeFromConfig(...).layerTypes 的一项（含 theta 和 invFreq）或正弦编码选项（含 layout、frequencies 或 base）；收到 {got}',
+  'engine.id_pairing': '配对：表按 {got} 配对维度；参考按 {want} 配对。修正：按 {fix} 构造 cos/sin',
+  'engine.id_theta': 'theta：表的频率拟合出 theta = {got}；参考是 {want}（{ratio} 倍）。修正：rope_theta = {want}',
+  'engine.id_scaling_missing':
+    '缩放：参考使用 {type}（factor {factor}）；表里没有。修正：读取 rope_scaling（有的加载器会丢掉它）',
+  'engine.id_scaling_extra': '缩放：表里有 {type}（factor {factor}）；参考没有',
+  'engine.id_scaling_differs': '缩放：表里是 {got}（factor {factor}）；参考是 {want}（factor {wantFactor}）',
+  'engine.id_offset':
+    '偏移：表的第一行是位置 {got}；参考从 {want} 开始。修正：位置从 {want} 开始（fairseq 从 padding_idx + 1 = 2 开始）',
+  'engine.id_layout': '排布：表是 {got}；参考是 {want}',
+  'engine.id_frequencies': '指数规则：表的频率是 {got}，底数 {gotBase}；参考是 {want}，底数 {wantBase}',
+  'engine.id_base': '底数：表的是 {got}；参考的是 {want}',
+  'engine.id_odd': '奇数宽度：表的最后一列是 {got}；参考的是 {want}',
+  'engine.id_precision': '精度：每个值都是 {format} 数（最大舍入 {error}）；{format} 解释了这个差异',
+  'engine.id_inv_freq_rounded':
+    'inv_freq 在算角度之前被舍入成 {format}（表的频率正是 {format} 的舍入值，相对偏差最多 {error}）。修正：用 float32 计算 inv_freq',
+  'engine.id_rows_stop': '行：表在第 {row} 行停止（之后的 {zeros} 行全是零），共 {rows} 行',
+  'engine.id_zero_rows': '行：表内有 {count} 行全为零（第一行：第 {row} 行；fairseq 的填充行）',
+  'engine.id_few_rows': '{rows} 行：theta 只能确定到约 {resolution}（相对）；{need} 行能确定到 1e-3',
+  'engine.id_same_table':
+    '{other}、底数 {otherBase} 给出同一张表：两种指数都是从 omega_0 = 1 开始的等比数列；底数 {base} 是惯用的读法',
+  'engine.id_attention_scaling': '幅度：表的值达到 {got}；参考的注意力缩放是 {want}',
+  'engine.id_no_match': '引擎的约定里没有一个在 {tolerance} 之内符合这张表（最接近：{best}，最大误差 {error}）',
   'engine.warn_ntk':
     'rope_type "ntk" 是本引擎对固定 NTK-aware 规则的叫法；transformers 没有这个 rope_type（配置里通常直接改 rope_theta）',
 };
