@@ -187,6 +187,7 @@ Line fit_line(std::span<const double> x, std::span<const double> y, std::span<co
 struct Fit {
   double w = 0, phase = 0, amplitude = 0;
   bool good = false;
+  double sigma = 1;  // how well ln w is known (its standard error, roughly)
 };
 
 // A sin/cos pair: the unwrapped atan2(sin, cos) against the row: a dense block of the first rows,
@@ -236,7 +237,9 @@ Fit fit_pair(const std::vector<double>& sines, const std::vector<double>& cosine
   f.phase = line.a;
   f.amplitude = amp_sum / double(x.size());
   // Determined when the angle moves by more than the values' precision over the rows.
-  f.good = std::abs(f.w) * double(x.back() - x.front()) > 30 * unit;
+  const double turn = std::abs(f.w) * double(x.back() - x.front());
+  f.good = turn > 30 * unit;
+  f.sigma = unit / std::max(turn, 1e-300);
   return f;
 }
 
@@ -314,6 +317,8 @@ Fit fit_column(const std::vector<double>& x, std::span<const char> skip, double 
   f.amplitude = std::hypot(p, q);
   f.phase = std::atan2(-q, p);  // x = A cos(w r + phase)
   f.good = w > 0 && std::isfinite(w);
+  const double turn = w * double(n - 1);
+  f.sigma = unit / std::max(turn * std::min(turn, 1.0), 1e-300);
   return f;
 }
 
@@ -406,6 +411,7 @@ struct Candidate {
   double base = 0, theta = 0, factor = kUnset;
   std::vector<double> inv_freq;
   std::string scaling_json;  // "" or the scaling object's text
+  std::string inv_format;    // "" or the format inv_freq was rounded to
 };
 
 void finish(Candidate& c, const View& v, std::span<const std::size_t> rows,
@@ -708,6 +714,7 @@ void name_rope(Candidate& c, const RopeColumns& cols, std::size_t rows) {
   c.reading.scheme = "rope";
   c.pairing = cols.pairing;
   c.reading.label = "rope theta " + format_number(c.theta) +
+                    (c.inv_format.empty() ? "" : " inv_freq " + c.inv_format) +
                     (c.rope_type == "default" ? std::string()
                                               : " " + c.rope_type + " x" + format_number(c.factor)) +
                     (cols.pairing.empty() ? "" : " " + cols.pairing) + " start " +
@@ -773,6 +780,9 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
     for (std::size_t j = 0; j < v.cols; ++j) max_abs = std::max(max_abs, std::abs(double(v.at(r, j))));
 
   std::vector<Candidate> cands;
+  // Differences below this are the table's own noise (its precision, float32 angles): numbers are
+  // rounded as long as the reading stays within it.
+  const double noise = identify_tolerance(unit, 1, double(used));
   const auto column = [&](std::size_t j, bool sin_part) {
     std::vector<double> x(used);
     for (std::size_t r = 0; r < used; ++r) x[r] = sin_part ? v.sin_at(r, j) : v.at(r, j);
@@ -834,7 +844,7 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
             auto c = sinusoidal_candidate(d, layout, freqs, odd, b, start, used);
             return sampled_error(v, c.model, rows, skip);
           };
-          if (std::isfinite(base) && base > 1) base = nice_number(base, err);
+          if (std::isfinite(base) && base > 1) base = nice_number(base, err, noise);
           Candidate c = sinusoidal_candidate(d, layout, freqs, odd, base, start, used);
           if (c.reading.scheme.empty()) continue;
           name_sinusoidal(c, d, v.rows);
@@ -865,6 +875,7 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
       fits[i].phase = l.a;
       fits[i].amplitude = 1;
       fits[i].good = l.ok && l.b > 0 && l.b * double(used) > 30 * unit * max_abs;
+      fits[i].sigma = unit * max_abs / std::max(l.b * double(used), 1e-300);
     }
   } else {
     // --- RoPE cos or sin tables ------------------------------------------------------------------
@@ -891,14 +902,15 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
   if (out.kind != "sinusoidal") {
     // --- the frequency family ---------------------------------------------------------------------
     const std::size_t n = rc.first.size();
-    std::vector<double> lw(n, 0), wt(n, 0), xi(n, 0);
+    std::vector<double> lw(n, 0), wt(n, 0), xi(n, 0), sig(n, 1);
     std::size_t good = 0;
     for (std::size_t i = 0; i < n; ++i) {
       xi[i] = double(i) / double(n);
       if (fits[i].good && fits[i].w > 0) {
         lw[i] = std::log(fits[i].w);
-        const double known = std::min(1.0, fits[i].w * double(used) / kPi);
-        wt[i] = known * known;
+        const double sigma = std::max(fits[i].sigma, 1e-7);
+        wt[i] = sigma < 0.05 ? 1 / std::pow(std::max(sigma, 1e-5), 2) : 0;
+        sig[i] = sigma;
         ++good;
       }
     }
@@ -970,8 +982,25 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
       const auto err = [&](double t) {
         return make(t, default_inv(t, n), amp, "default", kUnset, "").sampled;
       };
-      const double t = nice_number(std::clamp(theta0, 1.0001, 1e12), err);
+      const double t = nice_number(std::clamp(theta0, 1.0001, 1e12), err, noise);
       cands.push_back(make(t, default_inv(t, n), amp, "default", kUnset, ""));
+      // inv_freq rounded to bfloat16 or float16 before the angles (a model cast whole): theta at
+      // 1 to 3 significant digits, the frequencies rounded.
+      const double exact = cands.back().sampled;
+      std::optional<Candidate> rounded;
+      for (const NumberFormat f : {NumberFormat::bfloat16, NumberFormat::float16}) {
+        for (int digits = 1; digits <= 3; ++digits) {
+          const double scale = std::pow(10.0, std::floor(std::log10(theta0)) - digits + 1);
+          const double tr = std::clamp(std::round(theta0 / scale) * scale, 1.0001, 1e12);
+          auto inv = default_inv(tr, n);
+          for (double& x : inv) x = round_to(x, f);
+          Candidate c = make(tr, inv, amp, "default", kUnset, "");
+          c.inv_format = f == NumberFormat::bfloat16 ? "bfloat16" : "float16";
+          name_rope(c, rc, v.rows);
+          if (c.sampled < exact / 4 && (!rounded || c.sampled < rounded->sampled)) rounded = c;
+        }
+      }
+      if (rounded) cands.push_back(*rounded);
     }
     // linear: every frequency divided by the factor
     if (line.ok && lin_factor > 1.01 && lin_factor < kMaxScalingFactor) {
@@ -982,20 +1011,21 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
                     "{\"rope_type\":\"linear\",\"factor\":" + num(f) + "}");
       };
       double t = nice_number(std::clamp(fit_theta, 1.0001, 1e12),
-                             [&](double x) { return build(x, lin_factor).sampled; });
-      const double f = nice_number(lin_factor, [&](double x) { return build(t, x).sampled; });
+                             [&](double x) { return build(x, lin_factor).sampled; }, noise);
+      const double f =
+          nice_number(lin_factor, [&](double x) { return build(t, x).sampled; }, noise);
       cands.push_back(build(t, f));
     }
     // a tail divided by a factor: llama3 or YaRN, at the usual original lengths
     double tail = 0;
     for (std::size_t i = 0; i < n; ++i)
-      if (wt[i] > 0.01) tail = std::min(tail, lw[i] + std::log(fit_theta) * xi[i]);
+      if (sig[i] < 0.01) tail = std::min(tail, lw[i] + std::log(fit_theta) * xi[i]);
     if (tail < -0.05 && line.ok) {
       const double theta = nice_number(std::clamp(fit_theta, 1.0001, 1e12), [&](double t) {
         double e = 0;
         const auto inv = default_inv(t, n);
         for (std::size_t i = 0; i < std::min(n, fast); ++i)
-          if (wt[i] > 0) e = std::max(e, std::abs(std::log(inv[i]) - lw[i]) * wt[i]);
+          if (sig[i] < 0.01) e = std::max(e, std::abs(std::log(inv[i]) - lw[i]));
         return e;
       }, 1e-6);
       const double f = std::round(std::exp(-tail) * 4) / 4;
@@ -1041,7 +1071,7 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
         if (!r) continue;
         double e = 0;
         for (std::size_t i = 0; i < n; ++i)
-          if (wt[i] > 0) e = std::max(e, std::abs(std::log(r->inv_freq[i]) - lw[i]) * wt[i]);
+          if (sig[i] < 0.01) e = std::max(e, std::abs(std::log(r->inv_freq[i]) - lw[i]));
         t.score = e;
         Try*& slot = t.s.type == RopeScalingType::llama3 ? best_llama : best_yarn;
         if (!slot || e < slot->score) slot = &t;
@@ -1252,21 +1282,15 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
                  {"want", std::string(against.kind == IdentifyAgainst::Kind::rope ? "rope"
                                                                                     : "sinusoidal")}});
   }
-  // inv_freq rounded without a reference: the named frequencies rounded fit far better.
-  if (against.kind == IdentifyAgainst::Kind::none && best.reading.scheme == "rope" &&
-      !(best.sampled <= tol_sampled)) {
-    std::vector<double> inv = best.inv_freq;
+  // inv_freq rounded (a reading of its own, best without a reference to compare).
+  if (against.kind == IdentifyAgainst::Kind::none && !best.inv_format.empty()) {
     double worst = 0;
-    for (double& x : inv) {
-      const double r = round_to(x, NumberFormat::bfloat16);
-      if (x > 0) worst = std::max(worst, std::abs(r - x) / x);
-      x = r;
+    for (const double x : default_inv(best.theta, best.inv_freq.size())) {
+      const double r = round_to(x, best.inv_format == "bfloat16" ? NumberFormat::bfloat16
+                                                                  : NumberFormat::float16);
+      worst = std::max(worst, std::abs(r - x) / x);
     }
-    Model m = best.model;
-    for (std::size_t j = 0; j < m.w.size(); ++j) m.w[j] = inv[rc.of[j]];
-    if (sampled_error(v, m, rows, skip) < best.sampled / 4) {
-      add_finding(out, "id_inv_freq_rounded", {{"format", std::string("bfloat16")}, {"error", worst}});
-    }
+    add_finding(out, "id_inv_freq_rounded", {{"format", best.inv_format}, {"error", worst}});
   }
   // The first cell that differs: from the reference if there is one, else from the best reading.
   const FullPass diff = reference ? full_pass(v, *reference, used, skip, unit) : pass;
