@@ -89,11 +89,11 @@ void usage(std::ostream& out) {
          "  Face's cat(freqs, freqs) layout times the attention scaling (positions default 4096,\n"
          "  or max_position_embeddings if smaller).\n\n"
          "Which convention made a table (the page's pe.identifyTable):\n"
-         "  pe-export --identify table.npy|table.safetensors [--tensor NAME] [--bfloat16]\n"
+         "  pe-export --identify table.npy|table.safetensors [--tensor NAME] [--bfloat16 true]\n"
          "            [--config config.json [--layer-type NAME] | --against JSON] [--json]\n"
          "  names its kind, the engine's options that rebuild it (best, candidates), what departs\n"
          "  from the config's layer type or from --against (sinusoidal options as JSON), and the\n"
-         "  first differing cell. --bfloat16 reads .npy uint16 data as bfloat16 bits.\n";
+         "  first differing cell. --bfloat16 true reads .npy uint16 data as bfloat16 bits.\n";
 }
 
 int fail(const std::string& message) {
@@ -364,10 +364,6 @@ int main(int argc, char** argv) {
       as_json = true;
       continue;
     }
-    if (flag == "--bfloat16") {  // --identify: .npy uint16 data as bfloat16 bits
-      bfloat16 = true;
-      continue;
-    }
     std::string value;
     if (const auto eq = flag.find('='); flag.rfind("--", 0) == 0 && eq != std::string::npos) {
       value = flag.substr(eq + 1);
@@ -380,6 +376,10 @@ int main(int argc, char** argv) {
     }
     if (flag == "--identify") {
       identify = value;
+    } else if (flag == "--bfloat16") {  // --identify: .npy uint16 data as bfloat16 bits
+      if (value != "true" && value != "false")
+        return fail("bfloat16 must be true or false; got \"" + value + "\"");
+      bfloat16 = value == "true";
     } else if (flag == "--config") {
       config = value;
     } else if (flag == "--scheme") {
@@ -397,7 +397,7 @@ int main(int argc, char** argv) {
     if (!format_text.empty() || output != "-") return fail("--identify prints; it writes no table");
     return run_identify(identify, given, as_json, bfloat16);
   }
-  if (bfloat16) return fail("--bfloat16 is for --identify");
+  if (bfloat16) return fail("--bfloat16 is for --identify");  // (--bfloat16 false: ignored)
   if (!config.empty()) {
     if (!format_text.empty()) given["--format"] = format_text;
     return run_config(config, given, output, as_json);

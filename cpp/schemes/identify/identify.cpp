@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <sstream>
@@ -347,8 +349,9 @@ template <class Error>
 double nice_number(double x, Error error, double slack = 4e-7) {
   const double at_x = error(x);
   for (int digits = 1; digits <= 7; ++digits) {
-    const double scale = std::pow(10.0, std::floor(std::log10(std::abs(x))) - digits + 1);
-    const double y = std::round(x / scale) * scale;
+    char text[32];
+    std::snprintf(text, sizeof text, "%.*g", digits, x);  // x to `digits` significant digits
+    const double y = std::strtod(text, nullptr);
     if (y > 0 && error(y) <= at_x * 1.02 + slack) return y;
   }
   return x;
@@ -801,19 +804,29 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
     // --- sinusoidal: the pairs' angles -----------------------------------------------------------
     out.kind = "sinusoidal";
     const int d = int(v.cols);
-    const Spec spec = make_spec({double(d), 1, 0, 10000, sl.layout, "paper", sl.odd}).value();
-    std::vector<int> sin_col(std::size_t(spec.pairs()), -1), cos_col(std::size_t(spec.pairs()), -1);
-    for (int j = 0; j < d; ++j) {
-      const Column col = column_of(spec, j);
-      if (col.pair >= spec.pairs()) continue;
-      if (col.wave == Wave::sin) sin_col[std::size_t(col.pair)] = j;
-      if (col.wave == Wave::cos) cos_col[std::size_t(col.pair)] = j;
-    }
-    const int h = spec.pairs();
-    fits.resize(std::size_t(h));
-    for (int i = 0; i < h; ++i) {
-      fits[std::size_t(i)] = fit_pair(column(std::size_t(sin_col[std::size_t(i)]), false),
-                                      column(std::size_t(cos_col[std::size_t(i)]), false), skip, unit);
+    // split and split_cos_first pair the same columns: the angle runs backwards in the wrong one.
+    int h = 0;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      const Spec spec = make_spec({double(d), 1, 0, 10000, sl.layout, "paper", sl.odd}).value();
+      std::vector<int> sin_col(std::size_t(spec.pairs()), -1),
+          cos_col(std::size_t(spec.pairs()), -1);
+      for (int j = 0; j < d; ++j) {
+        const Column col = column_of(spec, j);
+        if (col.pair >= spec.pairs()) continue;
+        if (col.wave == Wave::sin) sin_col[std::size_t(col.pair)] = j;
+        if (col.wave == Wave::cos) cos_col[std::size_t(col.pair)] = j;
+      }
+      h = spec.pairs();
+      fits.assign(std::size_t(h), Fit{});
+      int backwards = 0;
+      for (int i = 0; i < h; ++i) {
+        fits[std::size_t(i)] =
+            fit_pair(column(std::size_t(sin_col[std::size_t(i)]), false),
+                     column(std::size_t(cos_col[std::size_t(i)]), false), skip, unit);
+        if (fits[std::size_t(i)].w < 0) ++backwards;
+      }
+      if (2 * backwards <= h || sl.layout == "interleaved") break;
+      sl.layout = sl.layout == "split" ? "split_cos_first" : "split";
     }
     // ln w_i = -k i through w_0 = 1 (every sinusoidal rule), weighted by how well w_i is known.
     double sxy = 0, sxx = 0;
@@ -1093,12 +1106,11 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
   const auto base_of = [](const Candidate& c) {
     return c.reading.scheme == "sinusoidal" ? c.base : c.theta;
   };
-  std::stable_sort(cands.begin(), cands.end(), [&](const Candidate& a, const Candidate& b) {
-    if (std::abs(a.sampled - b.sampled) <= same) {
-      return std::abs(std::log(base_of(a) / 1e4)) < std::abs(std::log(base_of(b) / 1e4));
-    }
-    return a.sampled < b.sampled;
-  });
+  const auto rank = [&](const Candidate& c) {
+    return std::pair{c.sampled <= noise ? 0.0 : c.sampled, std::abs(std::log(base_of(c) / 1e4))};
+  };
+  std::stable_sort(cands.begin(), cands.end(),
+                   [&](const Candidate& a, const Candidate& b) { return rank(a) < rank(b); });
   if (cands.empty()) {
     out.kind = "unknown";
     return out;
@@ -1133,8 +1145,7 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
   if (out.best && best.reading.scheme == "sinusoidal") {
     for (std::size_t i = 1; i < cands.size(); ++i) {
       const Candidate& c = cands[i];
-      if (c.layout == best.layout && c.frequencies != best.frequencies &&
-          c.sampled <= best.sampled + same) {
+      if (c.layout == best.layout && c.frequencies != best.frequencies && c.sampled <= noise) {
         add_finding(out, "id_same_table",
                     {{"other", c.frequencies}, {"otherBase", c.base}, {"base", best.base}});
         break;
@@ -1376,6 +1387,16 @@ std::string identify_text(const IdentifyResult& r) {
 
 namespace {
 
+using T = ParameterType;
+
+// pe.identifyTable's file options (its `against` is an object: identify.hpp, IdentifyAgainst).
+constexpr ParameterInfo kIdentifyParameters[] = {
+    {"tensor", "tensor", T::text, 0, "", 0, 0, "",
+     "the safetensors tensor to read (default: the file's only one)"},
+    {"bfloat16", "bfloat16", T::boolean, 0, "false", 0, 0, "",
+     "read .npy uint16 data ('<u2') as bfloat16 bits"},
+};
+
 constexpr SchemeLimit kIdentifyLimits[] = {
     {"maxTableValues", double(kMaxTableValues)},
     {"maxTableHeaderBytes", double(kMaxTableHeaderBytes)},
@@ -1389,7 +1410,7 @@ const SchemeInfo& identify_scheme() {
   static const SchemeInfo info{"identify",
                                "which convention made a table (.npy, .safetensors): "
                                "pe-export --identify",
-                               {}, "", nullptr, kIdentifyLimits};
+                               kIdentifyParameters, "", nullptr, kIdentifyLimits};
   return info;
 }
 
