@@ -461,7 +461,8 @@ int main(int argc, char** argv) {
   std::optional<pe::Spec> sinusoidal;
   auto& num = values.numbers;
   auto& text = values.texts;
-  if (scheme_name == "identify") return fail("--scheme identify writes no table: use --identify FILE");
+  if (scheme_name == "identify")
+    return fail("--scheme identify writes no table: use --identify FILE");
   if (scheme->table) {
     auto made = scheme->table(values);
     if (!made) return fail(made.error().message);

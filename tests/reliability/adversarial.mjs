@@ -371,7 +371,8 @@ export async function adversarialRound(pe, { calls = 10000, seed = 1 } = {}) {
       );
       const bytes = npyBytes(values, rows, cols);
       const changes = one([0, 1, 2, 3]);
-      for (let k = 0; k < changes; k++) bytes[Math.floor(random() * Math.min(bytes.length, 80))] = one([0, 0x30, 0x39, 255]);
+      for (let k = 0; k < changes; k++)
+        bytes[Math.floor(random() * Math.min(bytes.length, 80))] = one([0, 0x30, 0x39, 255]);
       return random() < 0.2 ? bytes.subarray(0, Math.floor(random() * bytes.length)) : bytes;
     }
     if (name === 'queryScale') {

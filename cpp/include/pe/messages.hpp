@@ -166,8 +166,7 @@ inline constexpr MessageTemplate kSchemeMessageTemplates[] = {
     {"id_scaling_missing",
      "scaling: the reference applies {type} (factor {factor}); the table has none. Fix: read "
      "rope_scaling (a loader that drops it)"},
-    {"id_scaling_extra",
-     "scaling: the table has {type} (factor {factor}); the reference has none"},
+    {"id_scaling_extra", "scaling: the table has {type} (factor {factor}); the reference has none"},
     {"id_scaling_differs",
      "scaling: the table has {got} (factor {factor}); the reference has {want} (factor "
      "{wantFactor})"},
@@ -188,7 +187,8 @@ inline constexpr MessageTemplate kSchemeMessageTemplates[] = {
      "{format} roundings, off by up to {error} relative). Fix: compute inv_freq in float32"},
     {"id_rows_stop",
      "rows: the table stops at row {row} (the {zeros} rows after it are zero) of {rows}"},
-    {"id_zero_rows", "rows: {count} rows inside the table are zero (the first: row {row}; "
+    {"id_zero_rows",
+     "rows: {count} rows inside the table are zero (the first: row {row}; "
      "fairseq's padding row)"},
     {"id_few_rows",
      "{rows} rows: theta is known only to about {resolution} relative; {need} rows tell it to "

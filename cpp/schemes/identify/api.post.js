@@ -5,7 +5,17 @@
 
 // What `against` may hold: a ropeFromConfig(...).layerTypes entry, or sinusoidal options.
 const peAgainstKeys = {
-  numbers: ['theta', 'attentionScaling', 'headDim', 'rotaryDim', 'start', 'base', 'dModel', 'positions', 'window'],
+  numbers: [
+    'theta',
+    'attentionScaling',
+    'headDim',
+    'rotaryDim',
+    'start',
+    'base',
+    'dModel',
+    'positions',
+    'window',
+  ],
   strings: ['ropeType', 'rotatedSlice', 'pairing', 'attention', 'layout', 'frequencies', 'odd'],
   booleans: ['rope'],
 };
@@ -24,9 +34,13 @@ function peAgainstJson(against) {
     const value = against[key];
     if (value === undefined) continue;
     if (key === 'invFreq') {
-      const typed = ArrayBuffer.isView(value) && !(value instanceof DataView) && typeof value.length === 'number';
+      const typed =
+        ArrayBuffer.isView(value) && !(value instanceof DataView) && typeof value.length === 'number';
       if (!typed && !Array.isArray(value)) {
-        peFail('not_array', 'invFreq', { expected: 'a Float64Array or an array of numbers', got: peDescribe(value) });
+        peFail('not_array', 'invFreq', {
+          expected: 'a Float64Array or an array of numbers',
+          got: peDescribe(value),
+        });
       }
       if (value.length > peLimits().maxHeadDim / 2 || value.length === 0) {
         peFail('list_length', 'invFreq', { max: peLimits().maxHeadDim / 2, got: value.length });
@@ -63,7 +77,11 @@ peApi('identifyTable', function identifyTable(bytes, options) {
   const cap = peLimits().maxTableFileBytes;
   if (bytes.length > cap) peFail('count_cap', 'bytes', { max: cap, got: bytes.length }, 'size_limit');
   const opts = options === undefined ? {} : options;
-  peCheckObject(opts, 'options', "{ tensor: 'cos', against: pe.ropeFromConfig(text).layerTypes.full_attention }");
+  peCheckObject(
+    opts,
+    'options',
+    "{ tensor: 'cos', against: pe.ropeFromConfig(text).layerTypes.full_attention }",
+  );
   peCheckKeys(opts, { tensor: 0, against: 0, bfloat16: 0 }, 'option');
   const tensor = opts.tensor === undefined ? '' : peWellFormed(peString(opts.tensor, 'tensor'));
   if (tensor.length > 4096) peFail('text_cap', 'tensor', { max: 4096, got: tensor.length }, 'size_limit');

@@ -22,7 +22,8 @@ val identify_input(double n) {
   const double most = double(kMaxTableFileBytes);
   if (!(n >= 1 && n <= most && n == double(std::size_t(n)))) {
     return error_value(make_error(n > most ? ErrorCode::size_limit : ErrorCode::invalid_argument,
-                                  "bytes", "integer_range", {{"min", 1.0}, {"max", most}, {"got", n}}));
+                                  "bytes", "integer_range",
+                                  {{"min", 1.0}, {"max", most}, {"got", n}}));
   }
   PE_TRY(file_scratch().reserve(std::size_t(n)));
   return file_scratch().view();
@@ -39,7 +40,8 @@ val identify_table_of(const std::string& tensor, bool bfloat16, const std::strin
     PE_TRY_LET(parsed, parse_against(against_json));
     against = parsed;
   }
-  const auto bytes = file_scratch().span().first(std::min(file_scratch().span().size(), std::size_t(size)));
+  const auto bytes =
+      file_scratch().span().first(std::min(file_scratch().span().size(), std::size_t(size)));
   PE_TRY_LET(table, read_table_file(bytes, tensor, bfloat16));
   PE_TRY_LET(result, identify_table(table, against));
   return val(identify_json(result));

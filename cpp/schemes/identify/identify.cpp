@@ -117,9 +117,8 @@ FullPass full_pass(const View& v, const Model& m, std::size_t used, std::span<co
     const double d = std::abs(got - want);
     out.max_error = std::max(out.max_error, d);
     if (!out.found) {
-      const double tol = m.cell[j] == Cell::angle
-                             ? identify_tolerance(unit, std::abs(angle), angle)
-                             : identify_tolerance(unit, amp, amp * angle);
+      const double tol = m.cell[j] == Cell::angle ? identify_tolerance(unit, std::abs(angle), angle)
+                                                  : identify_tolerance(unit, amp, amp * angle);
       if (!(d <= tol)) {
         out.found = true;
         out.row = r;
@@ -357,15 +356,20 @@ double nice_number(double x, Error error, double slack = 4e-7) {
   return x;
 }
 
-std::string num(double x) { return json::number_text(x); }
-std::string quoted(std::string_view s) { return json::quote(s); }
+std::string num(double x) {
+  return json::number_text(x);
+}
+std::string quoted(std::string_view s) {
+  return json::quote(s);
+}
 
-// --- precision ------------------------------------------------------------------------------------
+// --- precision
+// ------------------------------------------------------------------------------------
 
 struct PrecisionFacts {
-  double unit = 1e-7;         // the table's precision (relative to 1)
-  std::string format;         // "bfloat16" | "float16" | "" (full precision)
-  bool from_values = false;   // float32 / float64 values that are all such numbers
+  double unit = 1e-7;        // the table's precision (relative to 1)
+  std::string format;        // "bfloat16" | "float16" | "" (full precision)
+  bool from_values = false;  // float32 / float64 values that are all such numbers
 };
 
 PrecisionFacts precision_of(const TensorTable& t) {
@@ -403,7 +407,8 @@ PrecisionFacts precision_of(const TensorTable& t) {
   return p;
 }
 
-// --- readings -------------------------------------------------------------------------------------
+// --- readings
+// -------------------------------------------------------------------------------------
 
 struct Candidate {
   IdentifyReading reading;
@@ -432,7 +437,8 @@ void add_finding(IdentifyResult& out, MessageKind kind, std::vector<MessageArg> 
   out.diagnosis.push_back({e.kind, e.args, e.message});
 }
 
-// --- sinusoidal -----------------------------------------------------------------------------------
+// --- sinusoidal
+// -----------------------------------------------------------------------------------
 
 Model sinusoidal_model(const Spec& spec) {
   Model m;
@@ -442,14 +448,16 @@ Model sinusoidal_model(const Spec& spec) {
   for (int j = 0; j < spec.d_model; ++j) {
     const Column col = column_of(spec, j);
     m.w[std::size_t(j)] = col.pair < 0 ? 0 : omega_of(spec, col.pair);
-    m.cell[std::size_t(j)] =
-        col.wave == Wave::sin ? Cell::sin : col.wave == Wave::cos ? Cell::cos : Cell::zero;
+    m.cell[std::size_t(j)] = col.wave == Wave::sin   ? Cell::sin
+                             : col.wave == Wave::cos ? Cell::cos
+                                                     : Cell::zero;
   }
   return m;
 }
 
 Candidate sinusoidal_candidate(int d, const std::string& layout, const std::string& freqs,
-                               const std::string& odd, double base, double start, std::size_t /*rows*/) {
+                               const std::string& odd, double base, double start,
+                               std::size_t /*rows*/) {
   SinusoidalOptions o;
   o.d_model = d;
   o.positions = 1;
@@ -633,18 +641,19 @@ Result<IdentifyAgainst> parse_against(std::string_view json_text) {
     a.start = std::floor(a.start);
     return a;
   }
-  return bad(v.keys.empty() ? std::string("an empty object") : "an object with \"" +
-                                                                 v.keys[0].substr(0, 40) + "\"");
+  return bad(v.keys.empty() ? std::string("an empty object")
+                            : "an object with \"" + v.keys[0].substr(0, 40) + "\"");
 }
 
 namespace {
 
-// --- RoPE -----------------------------------------------------------------------------------------
+// --- RoPE
+// -----------------------------------------------------------------------------------------
 
 // Which columns carry which frequency: half (cat(freqs, freqs)), interleaved (repeat_interleave),
 // or one column per frequency (Meta's freqs_cis, HF's freqs before the cat).
 struct RopeColumns {
-  std::string pairing;  // "half" | "interleaved" | "" (one column per frequency)
+  std::string pairing;             // "half" | "interleaved" | "" (one column per frequency)
   std::vector<std::size_t> first;  // per frequency, a column that holds it
   std::vector<std::size_t> of;     // per column, its frequency
 };
@@ -666,8 +675,9 @@ RopeColumns rope_columns(const View& v, std::span<const std::size_t> rows,
   };
   RopeColumns out;
   out.of.resize(c);
-  if (c >= 2 && c % 2 == 0 &&
-      same([&](std::size_t j) { return std::pair<std::size_t, std::size_t>{j, j + c / 2}; })) {
+  if (c >= 2 && c % 2 == 0 && same([&](std::size_t j) {
+        return std::pair<std::size_t, std::size_t>{j, j + c / 2};
+      })) {
     out.pairing = "half";
     for (std::size_t j = 0; j < c / 2; ++j) out.first.push_back(j);
     for (std::size_t j = 0; j < c; ++j) out.of[j] = j % (c / 2);
@@ -707,8 +717,8 @@ std::vector<double> default_inv(double theta, std::size_t n) {
 void name_rope(Candidate& c, const RopeColumns& cols, std::size_t rows) {
   std::ostringstream o;
   const std::size_t rotary = 2 * cols.first.size();
-  o << "{\"theta\":" << num(c.theta) << ",\"pairing\":"
-    << (cols.pairing.empty() ? std::string("null") : quoted(cols.pairing))
+  o << "{\"theta\":" << num(c.theta)
+    << ",\"pairing\":" << (cols.pairing.empty() ? std::string("null") : quoted(cols.pairing))
     << ",\"rotaryDim\":" << rotary << ",\"headDim\":" << rotary << ",\"positions\":" << rows
     << ",\"start\":" << num(c.model.start);
   if (!c.scaling_json.empty()) o << ",\"scaling\":" << c.scaling_json;
@@ -716,12 +726,12 @@ void name_rope(Candidate& c, const RopeColumns& cols, std::size_t rows) {
   c.reading.options = o.str();
   c.reading.scheme = "rope";
   c.pairing = cols.pairing;
-  c.reading.label = "rope theta " + format_number(c.theta) +
-                    (c.inv_format.empty() ? "" : " inv_freq " + c.inv_format) +
-                    (c.rope_type == "default" ? std::string()
-                                              : " " + c.rope_type + " x" + format_number(c.factor)) +
-                    (cols.pairing.empty() ? "" : " " + cols.pairing) + " start " +
-                    format_number(c.model.start);
+  c.reading.label =
+      "rope theta " + format_number(c.theta) +
+      (c.inv_format.empty() ? "" : " inv_freq " + c.inv_format) +
+      (c.rope_type == "default" ? std::string()
+                                : " " + c.rope_type + " x" + format_number(c.factor)) +
+      (cols.pairing.empty() ? "" : " " + cols.pairing) + " start " + format_number(c.model.start);
 }
 
 // The scaled frequencies of a method (the engine's own function).
@@ -745,9 +755,9 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
   out.dtype = table.dtype;
   out.shape = table.shape;
   if (table.values.size() != table.rows * table.cols || table.rows == 0 || table.cols == 0) {
-    return make_error(ErrorCode::invalid_argument, "shape", "length_mismatch",
-                      {{"expected", double(table.rows * table.cols)},
-                       {"got", double(table.values.size())}});
+    return make_error(
+        ErrorCode::invalid_argument, "shape", "length_mismatch",
+        {{"expected", double(table.rows * table.cols)}, {"got", double(table.values.size())}});
   }
   View v;
   v.data = table.values.data();
@@ -771,8 +781,9 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
     if (skip[r] && zero_inside++ == 0) first_zero = r;
   }
   if (used < v.rows) {
-    add_finding(out, "id_rows_stop",
-                {{"row", double(used)}, {"zeros", double(v.rows - used)}, {"rows", double(v.rows)}});
+    add_finding(
+        out, "id_rows_stop",
+        {{"row", double(used)}, {"zeros", double(v.rows - used)}, {"rows", double(v.rows)}});
   }
   if (zero_inside > 0) {
     add_finding(out, "id_zero_rows", {{"count", double(zero_inside)}, {"row", double(first_zero)}});
@@ -780,7 +791,8 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
   const auto rows = sample_rows(used);
   double max_abs = 0;
   for (const std::size_t r : rows)
-    for (std::size_t j = 0; j < v.cols; ++j) max_abs = std::max(max_abs, std::abs(double(v.at(r, j))));
+    for (std::size_t j = 0; j < v.cols; ++j)
+      max_abs = std::max(max_abs, std::abs(double(v.at(r, j))));
 
   std::vector<Candidate> cands;
   // Differences below this are the table's own noise (its precision, float32 angles): numbers are
@@ -913,7 +925,8 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
   }
 
   if (out.kind != "sinusoidal") {
-    // --- the frequency family ---------------------------------------------------------------------
+    // --- the frequency family
+    // ---------------------------------------------------------------------
     const std::size_t n = rc.first.size();
     std::vector<double> lw(n, 0), wt(n, 0), xi(n, 0), sig(n, 1);
     std::size_t good = 0;
@@ -1023,10 +1036,11 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
         return make(t, inv, amp, "linear", f,
                     "{\"rope_type\":\"linear\",\"factor\":" + num(f) + "}");
       };
-      double t = nice_number(std::clamp(fit_theta, 1.0001, 1e12),
-                             [&](double x) { return build(x, lin_factor).sampled; }, noise);
-      const double f =
-          nice_number(lin_factor, [&](double x) { return build(t, x).sampled; }, noise);
+      double t = nice_number(
+          std::clamp(fit_theta, 1.0001, 1e12),
+          [&](double x) { return build(x, lin_factor).sampled; }, noise);
+      const double f = nice_number(
+          lin_factor, [&](double x) { return build(t, x).sampled; }, noise);
       cands.push_back(build(t, f));
     }
     // a tail divided by a factor: llama3 or YaRN, at the usual original lengths
@@ -1034,13 +1048,16 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
     for (std::size_t i = 0; i < n; ++i)
       if (sig[i] < 0.01) tail = std::min(tail, lw[i] + std::log(fit_theta) * xi[i]);
     if (tail < -0.05 && line.ok) {
-      const double theta = nice_number(std::clamp(fit_theta, 1.0001, 1e12), [&](double t) {
-        double e = 0;
-        const auto inv = default_inv(t, n);
-        for (std::size_t i = 0; i < std::min(n, fast); ++i)
-          if (sig[i] < 0.01) e = std::max(e, std::abs(std::log(inv[i]) - lw[i]));
-        return e;
-      }, 1e-6);
+      const double theta = nice_number(
+          std::clamp(fit_theta, 1.0001, 1e12),
+          [&](double t) {
+            double e = 0;
+            const auto inv = default_inv(t, n);
+            for (std::size_t i = 0; i < std::min(n, fast); ++i)
+              if (sig[i] < 0.01) e = std::max(e, std::abs(std::log(inv[i]) - lw[i]));
+            return e;
+          },
+          1e-6);
       const double f = std::round(std::exp(-tail) * 4) / 4;
       struct Try {
         RopeScaling s;
@@ -1059,8 +1076,8 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
           t.s.high_freq_factor = hi;
           t.s.original_max_position_embeddings = orig;
           t.max_positions = orig * f;
-          t.json = "{\"rope_type\":\"llama3\",\"factor\":" + num(f) + ",\"low_freq_factor\":" +
-                   num(lo) + ",\"high_freq_factor\":" + num(hi) +
+          t.json = "{\"rope_type\":\"llama3\",\"factor\":" + num(f) +
+                   ",\"low_freq_factor\":" + num(lo) + ",\"high_freq_factor\":" + num(hi) +
                    ",\"original_max_position_embeddings\":" + num(orig) + "}";
           tries.push_back(t);
         }
@@ -1127,8 +1144,9 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
   for (const double w : best.model.w) w_max = std::max(w_max, w);
   const double end_angle = (best.model.start + double(used)) * w_max;
   const bool angles = out.kind == "rope_angles";
-  const double end_tol = angles ? identify_tolerance(unit, end_angle, end_angle)
-                                : identify_tolerance(unit, std::abs(best.model.amplitude), end_angle);
+  const double end_tol = angles
+                             ? identify_tolerance(unit, end_angle, end_angle)
+                             : identify_tolerance(unit, std::abs(best.model.amplitude), end_angle);
   if (!(pass.max_error <= 8 * end_tol + (angles ? 0 : 0.02))) {
     add_finding(out, "id_no_match",
                 {{"tolerance", format_number(8 * end_tol + (angles ? 0 : 0.02))},
@@ -1203,9 +1221,9 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
     const double ref_amp = cell == Cell::angle ? 1 : against.attention_scaling;
     reference = rope_model(ref_cols, against.inv_freq, cell, ref_amp, against.start);
     // The frequencies alone: the table's layout, amplitude and start with the reference's inv_freq.
-    const double e_freq =
-        sampled_error(v, rope_model(rc, against.inv_freq, cell, best.model.amplitude, best.model.start),
-                      rows, skip);
+    const double e_freq = sampled_error(
+        v, rope_model(rc, against.inv_freq, cell, best.model.amplitude, best.model.start), rows,
+        skip);
     if (!close(e_freq) || against.inv_freq.size() != n) {
       bool rounded = false;
       for (const NumberFormat f : {NumberFormat::bfloat16, NumberFormat::float16}) {
@@ -1219,9 +1237,10 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
         const double e = sampled_error(
             v, rope_model(rc, inv, cell, best.model.amplitude, best.model.start), rows, skip);
         if (!rounded && close(e) && e < e_freq / 4) {
-          add_finding(out, "id_inv_freq_rounded",
-                      {{"format", std::string(f == NumberFormat::bfloat16 ? "bfloat16" : "float16")},
-                       {"error", worst}});
+          add_finding(
+              out, "id_inv_freq_rounded",
+              {{"format", std::string(f == NumberFormat::bfloat16 ? "bfloat16" : "float16")},
+               {"error", worst}});
           rounded = true;
         }
       }
@@ -1241,10 +1260,11 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
           add_finding(out, "id_scaling_extra", {{"type", best.rope_type}, {"factor", best.factor}});
         } else if (ref_scaled && got_scaled &&
                    (against.rope_type != best.rope_type || against.factor != best.factor)) {
-          add_finding(out, "id_scaling_differs", {{"got", best.rope_type},
-                                                  {"factor", best.factor},
-                                                  {"want", against.rope_type},
-                                                  {"wantFactor", against.factor}});
+          add_finding(out, "id_scaling_differs",
+                      {{"got", best.rope_type},
+                       {"factor", best.factor},
+                       {"want", against.rope_type},
+                       {"wantFactor", against.factor}});
         }
       }
     }
@@ -1273,10 +1293,11 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
                                           against.base, best.model.start, used);
     if (!rule.reading.scheme.empty() && !close(sampled_error(v, rule.model, rows, skip))) {
       if (best.frequencies != against.frequencies) {
-        add_finding(out, "id_frequencies", {{"got", best.frequencies},
-                                            {"gotBase", best.base},
-                                            {"want", against.frequencies},
-                                            {"wantBase", against.base}});
+        add_finding(out, "id_frequencies",
+                    {{"got", best.frequencies},
+                     {"gotBase", best.base},
+                     {"want", against.frequencies},
+                     {"wantBase", against.base}});
       } else {
         add_finding(out, "id_base", {{"got", best.base}, {"want", against.base}});
       }
@@ -1288,17 +1309,18 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
       add_finding(out, "id_offset", {{"got", best.model.start}, {"want", against.start}});
     }
   } else if (against.kind != IdentifyAgainst::Kind::none) {
-    add_finding(out, "id_layout",
-                {{"got", out.kind},
-                 {"want", std::string(against.kind == IdentifyAgainst::Kind::rope ? "rope"
-                                                                                    : "sinusoidal")}});
+    add_finding(
+        out, "id_layout",
+        {{"got", out.kind},
+         {"want",
+          std::string(against.kind == IdentifyAgainst::Kind::rope ? "rope" : "sinusoidal")}});
   }
   // inv_freq rounded (a reading of its own, best without a reference to compare).
   if (against.kind == IdentifyAgainst::Kind::none && !best.inv_format.empty()) {
     double worst = 0;
     for (const double x : default_inv(best.theta, best.inv_freq.size())) {
-      const double r = round_to(x, best.inv_format == "bfloat16" ? NumberFormat::bfloat16
-                                                                  : NumberFormat::float16);
+      const double r = round_to(
+          x, best.inv_format == "bfloat16" ? NumberFormat::bfloat16 : NumberFormat::float16);
       worst = std::max(worst, std::abs(r - x) / x);
     }
     add_finding(out, "id_inv_freq_rounded", {{"format", best.inv_format}, {"error", worst}});
@@ -1365,8 +1387,8 @@ std::string identify_text(const IdentifyResult& r) {
   for (std::size_t i = 0; i < r.shape.size(); ++i) o << (i ? ", " : "") << r.shape[i];
   o << ")\nkind: " << r.kind << "\n";
   if (r.best) {
-    o << "best: " << r.best->scheme << " " << r.best->options
-      << "  max error " << format_number(r.best->max_error) << "\n";
+    o << "best: " << r.best->scheme << " " << r.best->options << "  max error "
+      << format_number(r.best->max_error) << "\n";
   } else {
     o << "best: none\n";
   }
@@ -1410,7 +1432,10 @@ const SchemeInfo& identify_scheme() {
   static const SchemeInfo info{"identify",
                                "which convention made a table (.npy, .safetensors): "
                                "pe-export --identify",
-                               kIdentifyParameters, "", nullptr, kIdentifyLimits};
+                               kIdentifyParameters,
+                               "",
+                               nullptr,
+                               kIdentifyLimits};
   return info;
 }
 

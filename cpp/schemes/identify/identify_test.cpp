@@ -4,6 +4,8 @@
 // people's code (tensor2tensor, fairseq, GPT-J, Hugging Face's Llama, Meta's llama) are checked by
 // cli_test.py and api.test.mjs, which read tests/reference/tables/ (tests/reference/tables.py made
 // them, running that code as written).
+#include "identify.hpp"
+
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -15,7 +17,6 @@
 #include <string>
 #include <vector>
 
-#include "identify.hpp"
 #include "pe/json.hpp"
 #include "pe/precision.hpp"
 #include "pe/rope_scaling.hpp"
@@ -26,7 +27,9 @@ namespace {
 
 using Bytes = std::vector<std::uint8_t>;
 
-void put(Bytes& b, const std::string& s) { b.insert(b.end(), s.begin(), s.end()); }
+void put(Bytes& b, const std::string& s) {
+  b.insert(b.end(), s.begin(), s.end());
+}
 
 std::uint16_t to_half(float f) {
   const double r = pe::round_to(f, pe::NumberFormat::float16);
@@ -52,14 +55,15 @@ std::uint16_t to_bf16(float f) {
 }
 
 // An .npy file of a rows x cols C-order table, in any version, byte order, dtype and order.
-Bytes npy(const std::vector<float>& v, std::vector<std::size_t> shape, const std::string& type = "f4",
-          char order = '<', int version = 1, bool fortran = false) {
+Bytes npy(const std::vector<float>& v, std::vector<std::size_t> shape,
+          const std::string& type = "f4", char order = '<', int version = 1, bool fortran = false) {
   std::string shape_text = "(";
   for (std::size_t i = 0; i < shape.size(); ++i) shape_text += std::to_string(shape[i]) + ", ";
   if (shape.size() > 1) shape_text.resize(shape_text.size() - 2);
   shape_text += ")";
-  std::string header = "{'descr': '" + std::string(1, order) + type + "', 'fortran_order': " +
-                       (fortran ? "True" : "False") + ", 'shape': " + shape_text + ", }";
+  std::string header = "{'descr': '" + std::string(1, order) + type +
+                       "', 'fortran_order': " + (fortran ? "True" : "False") +
+                       ", 'shape': " + shape_text + ", }";
   const std::size_t prefix = version == 1 ? 10 : 12;
   while ((prefix + header.size() + 1) % 64) header += ' ';
   header += '\n';
@@ -133,7 +137,8 @@ Bytes safetensors(const std::vector<Tensor>& tensors, const std::string& extra =
     }
     if (header.size() > 1) header += ",";
     header += "\"" + t.name + "\":{\"dtype\":\"" + t.dtype + "\",\"shape\":[" + shape +
-              "],\"data_offsets\":[" + std::to_string(begin) + "," + std::to_string(data.size()) + "]}";
+              "],\"data_offsets\":[" + std::to_string(begin) + "," + std::to_string(data.size()) +
+              "]}";
   }
   header += "}";
   Bytes b(8, 0);
@@ -207,12 +212,14 @@ double finding_arg(const pe::IdentifyResult& r, const std::string& kind, const s
   for (const auto& f : r.diagnosis)
     if (f.kind == kind)
       for (const auto& a : f.args)
-        if (a.name == arg && std::holds_alternative<double>(a.value)) return std::get<double>(a.value);
+        if (a.name == arg && std::holds_alternative<double>(a.value))
+          return std::get<double>(a.value);
   FAIL("no " << kind << "." << arg);
   return 0;
 }
 
-std::string finding_text(const pe::IdentifyResult& r, const std::string& kind, const std::string& arg) {
+std::string finding_text(const pe::IdentifyResult& r, const std::string& kind,
+                         const std::string& arg) {
   for (const auto& f : r.diagnosis)
     if (f.kind == kind)
       for (const auto& a : f.args)
@@ -249,7 +256,8 @@ const char* kLlama2 =
 
 }  // namespace
 
-TEST_CASE("identify: .npy versions 1 to 3, both byte orders, f2/f4/f8/bfloat16, C and Fortran order") {
+TEST_CASE(
+    "identify: .npy versions 1 to 3, both byte orders, f2/f4/f8/bfloat16, C and Fortran order") {
   const std::vector<float> v = sinusoidal({16, 12, 0, 10000, "interleaved", "paper", "auto"});
   for (const int version : {1, 2, 3}) {
     for (const char order : {'<', '>'}) {
@@ -259,7 +267,8 @@ TEST_CASE("identify: .npy versions 1 to 3, both byte orders, f2/f4/f8/bfloat16, 
           CAPTURE(order);
           CAPTURE(type);
           CAPTURE(fortran);
-          const auto t = pe::read_npy(npy(v, {12, 16}, type, order, version, fortran), type == "u2");
+          const auto t =
+              pe::read_npy(npy(v, {12, 16}, type, order, version, fortran), type == "u2");
           REQUIRE(t.ok());
           CHECK(t.value().rows == 12);
           CHECK(t.value().cols == 16);
@@ -268,7 +277,8 @@ TEST_CASE("identify: .npy versions 1 to 3, both byte orders, f2/f4/f8/bfloat16, 
                                     : type == "f8" ? "float64"
                                                    : "bfloat16"));
           const double tol = type == "f2" ? 1e-3 : type == "u2" ? 4e-3 : 0;
-          for (std::size_t i = 0; i < v.size(); ++i) REQUIRE(std::abs(t.value().values[i] - v[i]) <= tol);
+          for (std::size_t i = 0; i < v.size(); ++i)
+            REQUIRE(std::abs(t.value().values[i] - v[i]) <= tol);
         }
       }
     }
@@ -293,7 +303,8 @@ TEST_CASE("identify: .npy versions 1 to 3, both byte orders, f2/f4/f8/bfloat16, 
 TEST_CASE("identify: safetensors, one tensor by name, F16/BF16/F32/F64, every entry checked") {
   const std::vector<float> v = sinusoidal({8, 6, 0, 10000, "split", "paper", "auto"});
   for (const std::string dtype : {"F16", "BF16", "F32", "F64"}) {
-    const auto file = safetensors({{"a", dtype, {6, 8}, v}, {"b", "F32", {6, 8}, v}}, "\"__metadata__\":{\"format\":\"pt\"}");
+    const auto file = safetensors({{"a", dtype, {6, 8}, v}, {"b", "F32", {6, 8}, v}},
+                                  "\"__metadata__\":{\"format\":\"pt\"}");
     const auto t = pe::read_safetensors(file, "a");
     REQUIRE(t.ok());
     CHECK(t.value().name == "a");
@@ -342,14 +353,23 @@ TEST_CASE("identify: malformed headers are refused naming the field, before any 
     put(b, h);
     return b;
   };
-  cases.push_back({with_header("{'descr': '<i4', 'fortran_order': False, 'shape': (4, 4), }"), "descr", "one_of"});
-  cases.push_back({with_header("{'descr': '<f4', 'fortran_order': Maybe, 'shape': (4, 4), }"), "fortran_order", "file_field"});
-  cases.push_back({with_header("{'descr': '<f4', 'fortran_order': False, 'shape': (4, -4), }"), "shape", "file_field"});
-  cases.push_back({with_header("{'descr': '<f4', 'fortran_order': False, 'shape': (4, 1e9), }"), "shape", "file_field"});
-  cases.push_back({with_header("{'descr': '<f4', 'fortran_order': False, 'shape': (65536, 65536), }"), "shape", "count_cap"});
-  cases.push_back({with_header("{'descr': '<f4', 'fortran_order': False, 'shape': (4, 0), }"), "shape", "file_field"});
-  cases.push_back({with_header("{'descr': '<f4', 'fortran_order': False, }"), "shape", "file_field"});
-  cases.push_back({with_header("{'descr': '<f4', 'fortran_order': False, 'shape': (4, 4), 'x': 1}"), "header", "file_field"});
+  cases.push_back({with_header("{'descr': '<i4', 'fortran_order': False, 'shape': (4, 4), }"),
+                   "descr", "one_of"});
+  cases.push_back({with_header("{'descr': '<f4', 'fortran_order': Maybe, 'shape': (4, 4), }"),
+                   "fortran_order", "file_field"});
+  cases.push_back({with_header("{'descr': '<f4', 'fortran_order': False, 'shape': (4, -4), }"),
+                   "shape", "file_field"});
+  cases.push_back({with_header("{'descr': '<f4', 'fortran_order': False, 'shape': (4, 1e9), }"),
+                   "shape", "file_field"});
+  cases.push_back(
+      {with_header("{'descr': '<f4', 'fortran_order': False, 'shape': (65536, 65536), }"), "shape",
+       "count_cap"});
+  cases.push_back({with_header("{'descr': '<f4', 'fortran_order': False, 'shape': (4, 0), }"),
+                   "shape", "file_field"});
+  cases.push_back(
+      {with_header("{'descr': '<f4', 'fortran_order': False, }"), "shape", "file_field"});
+  cases.push_back({with_header("{'descr': '<f4', 'fortran_order': False, 'shape': (4, 4), 'x': 1}"),
+                   "header", "file_field"});
   // safetensors
   const std::vector<float> w(4, 0.5f);
   const auto st = [](const std::string& header, std::size_t data) {
@@ -359,17 +379,29 @@ TEST_CASE("identify: malformed headers are refused naming the field, before any 
     b.resize(b.size() + data, 0);
     return b;
   };
-  cases.push_back({st(R"({"a":{"dtype":"F32","shape":[2,2],"data_offsets":[0,32]}})", 16), "data_offsets", "file_short"});
-  cases.push_back({st(R"({"a":{"dtype":"F32","shape":[2,2],"data_offsets":[0,12]}})", 16), "data_offsets", "file_field"});
-  cases.push_back({st(R"({"a":{"dtype":"F32","shape":[2,2],"data_offsets":[8,4]}})", 16), "data_offsets", "file_field"});
-  cases.push_back({st(R"({"a":{"dtype":"F32","shape":[2,2],"data_offsets":[0,16]},"b":{"dtype":"F32","shape":[2,2],"data_offsets":[8,24]}})", 24), "data_offsets", "file_overlap"});
-  cases.push_back({st(R"({"a":{"dtype":"F32","shape":[2,1e400],"data_offsets":[0,16]}})", 16), "shape", "file_field"});
-  cases.push_back({st(R"({"a":{"dtype":"F32","shape":[2,2.5],"data_offsets":[0,16]}})", 16), "shape", "file_field"});
-  cases.push_back({st(R"({"a":{"dtype":"Q4","shape":[2,2],"data_offsets":[0,16]}})", 16), "dtype", "one_of"});
-  cases.push_back({st(R"({"a":{"dtype":"I32","shape":[2,2],"data_offsets":[0,16]}})", 16), "dtype", "one_of"});
-  cases.push_back({st(R"({"a":{"dtype":"F32","shape":[2,2,2,2],"data_offsets":[0,64]}})", 64), "shape", "table_dims"});
+  cases.push_back({st(R"({"a":{"dtype":"F32","shape":[2,2],"data_offsets":[0,32]}})", 16),
+                   "data_offsets", "file_short"});
+  cases.push_back({st(R"({"a":{"dtype":"F32","shape":[2,2],"data_offsets":[0,12]}})", 16),
+                   "data_offsets", "file_field"});
+  cases.push_back({st(R"({"a":{"dtype":"F32","shape":[2,2],"data_offsets":[8,4]}})", 16),
+                   "data_offsets", "file_field"});
+  cases.push_back(
+      {st(R"({"a":{"dtype":"F32","shape":[2,2],"data_offsets":[0,16]},"b":{"dtype":"F32","shape":[2,2],"data_offsets":[8,24]}})",
+          24),
+       "data_offsets", "file_overlap"});
+  cases.push_back({st(R"({"a":{"dtype":"F32","shape":[2,1e400],"data_offsets":[0,16]}})", 16),
+                   "shape", "file_field"});
+  cases.push_back({st(R"({"a":{"dtype":"F32","shape":[2,2.5],"data_offsets":[0,16]}})", 16),
+                   "shape", "file_field"});
+  cases.push_back(
+      {st(R"({"a":{"dtype":"Q4","shape":[2,2],"data_offsets":[0,16]}})", 16), "dtype", "one_of"});
+  cases.push_back(
+      {st(R"({"a":{"dtype":"I32","shape":[2,2],"data_offsets":[0,16]}})", 16), "dtype", "one_of"});
+  cases.push_back({st(R"({"a":{"dtype":"F32","shape":[2,2,2,2],"data_offsets":[0,64]}})", 64),
+                   "shape", "table_dims"});
   cases.push_back({st(R"({"a":[1,2]})", 0), "header", "file_field"});
-  cases.push_back({st(R"({"a":{"dtype":"F32","shape":[2,2],"data_offsets":[0,16]},})", 16), "header", "bad_json"});
+  cases.push_back({st(R"({"a":{"dtype":"F32","shape":[2,2],"data_offsets":[0,16]},})", 16),
+                   "header", "bad_json"});
   {
     Bytes b = st(R"({"a":{"dtype":"F32","shape":[2,2],"data_offsets":[0,16]}})", 16);
     b[7] = 0x01;  // header length 2^56
@@ -392,7 +424,9 @@ TEST_CASE("identify: malformed headers are refused naming the field, before any 
   }
 }
 
-TEST_CASE("identify: every sinusoidal layout x exponent rule x odd-width rule x offset, from the engine's table") {
+TEST_CASE(
+    "identify: every sinusoidal layout x exponent rule x odd-width rule x offset, from the "
+    "engine's table") {
   int checked = 0;
   for (const int d : {64, 65}) {
     for (const char* layout : {"interleaved", "split", "split_cos_first"}) {
@@ -430,7 +464,9 @@ TEST_CASE("identify: every sinusoidal layout x exponent rule x odd-width rule x 
   CHECK(checked == 54);
 }
 
-TEST_CASE("identify: every RoPE pairing x partial rotary x scaling type at a few theta, from the engine's tables") {
+TEST_CASE(
+    "identify: every RoPE pairing x partial rotary x scaling type at a few theta, from the "
+    "engine's tables") {
   struct Scaling {
     const char* type;
     double factor;
@@ -497,12 +533,14 @@ TEST_CASE("identify: every RoPE pairing x partial rotary x scaling type at a few
   CHECK(checked == 72);
 }
 
-TEST_CASE("identify: angles tables, stacked cos and sin, Meta-style one column per frequency, a start") {
+TEST_CASE(
+    "identify: angles tables, stacked cos and sin, Meta-style one column per frequency, a start") {
   const auto spec = rope_spec(64, 10000);
   // angles: p * w for each of the 32 frequencies (HF's freqs before the cat)
   std::vector<float> angles(200 * 32);
   for (int r = 0; r < 200; ++r)
-    for (int i = 0; i < 32; ++i) angles[std::size_t(r * 32 + i)] = float((r + 7) * std::pow(10000.0, -i / 32.0));
+    for (int i = 0; i < 32; ++i)
+      angles[std::size_t(r * 32 + i)] = float((r + 7) * std::pow(10000.0, -i / 32.0));
   auto r = identify(npy(angles, {200, 32}));
   CHECK(r.kind == "rope_angles");
   auto o = options_of(r);
@@ -532,7 +570,8 @@ TEST_CASE("identify: float16 and bfloat16 copies are recognised, the precision n
   }
   // float32 values that are all bfloat16 numbers (a bf16 cache upcast): the precision is named too
   std::vector<float> rounded(v.size());
-  for (std::size_t i = 0; i < v.size(); ++i) rounded[i] = float(pe::round_to(v[i], pe::NumberFormat::bfloat16));
+  for (std::size_t i = 0; i < v.size(); ++i)
+    rounded[i] = float(pe::round_to(v[i], pe::NumberFormat::bfloat16));
   const auto r = identify(npy(rounded, {1024, 64}));
   CHECK(number(options_of(r), "theta") == 500000);
   CHECK(has_finding(r, "id_precision"));
@@ -545,7 +584,8 @@ TEST_CASE("identify: float16 and bfloat16 copies are recognised, the precision n
 TEST_CASE("identify: each named departure is diagnosed on a seeded example") {
   const auto llama2 = against_config(kLlama2);  // theta 10^4, half pairs, no scaling
   SUBCASE("swapped pairing: an interleaved cos table where half pairs are meant") {
-    const auto r = identify(npy(rope_table(rope_spec(128, 10000, "interleaved"), 512), {512, 128}), llama2);
+    const auto r =
+        identify(npy(rope_table(rope_spec(128, 10000, "interleaved"), 512), {512, 128}), llama2);
     REQUIRE(has_finding(r, "id_pairing"));
     CHECK_FALSE(has_finding(r, "id_theta"));
     REQUIRE(r.has_difference);
@@ -570,7 +610,8 @@ TEST_CASE("identify: each named departure is diagnosed on a seeded example") {
     CHECK_FALSE(ok.has_difference);
   }
   SUBCASE("an offset of 2 (fairseq's positions from padding_idx + 1)") {
-    const auto r = identify(npy(rope_table(rope_spec(128, 10000), 512, false, 2), {512, 128}), llama2);
+    const auto r =
+        identify(npy(rope_table(rope_spec(128, 10000), 512, false, 2), {512, 128}), llama2);
     REQUIRE(has_finding(r, "id_offset"));
     CHECK(finding_arg(r, "id_offset", "got") == 2);
     CHECK(finding_arg(r, "id_offset", "want") == 0);
@@ -578,7 +619,8 @@ TEST_CASE("identify: each named departure is diagnosed on a seeded example") {
     sin.kind = pe::IdentifyAgainst::Kind::sinusoidal;
     sin.layout = "split";
     sin.frequencies = "tensor2tensor";
-    const auto s = identify(npy(sinusoidal({64, 128, 2, 10000, "split", "tensor2tensor", "auto"}), {128, 64}), sin);
+    const auto s = identify(
+        npy(sinusoidal({64, 128, 2, 10000, "split", "tensor2tensor", "auto"}), {128, 64}), sin);
     REQUIRE(has_finding(s, "id_offset"));
     CHECK_FALSE(has_finding(s, "id_frequencies"));
   }
@@ -597,7 +639,8 @@ TEST_CASE("identify: each named departure is diagnosed on a seeded example") {
   SUBCASE("tensor2tensor's exponent where the paper's was meant, and another layout") {
     pe::IdentifyAgainst paper;
     paper.kind = pe::IdentifyAgainst::Kind::sinusoidal;
-    const auto r = identify(npy(sinusoidal({64, 128, 0, 10000, "split", "tensor2tensor", "auto"}), {128, 64}), paper);
+    const auto r = identify(
+        npy(sinusoidal({64, 128, 0, 10000, "split", "tensor2tensor", "auto"}), {128, 64}), paper);
     CHECK(has_finding(r, "id_layout"));
     CHECK(has_finding(r, "id_frequencies"));
   }
@@ -617,21 +660,25 @@ TEST_CASE("identify: how many rows tell theta apart (the accuracy README states)
   for (const double theta : {10000.0, 500000.0}) {
     const auto exact = identify(npy(rope_table(rope_spec(128, theta), 4), {4, 128}));
     CHECK(number(options_of(exact), "theta") == theta);
-    const auto coarse = identify(npy(rope_table(rope_spec(128, theta), 4), {4, 128}, "u2"), {}, "", true);
+    const auto coarse =
+        identify(npy(rope_table(rope_spec(128, theta), 4), {4, 128}, "u2"), {}, "", true);
     CHECK(has_finding(coarse, "id_few_rows"));
-    const auto enough = identify(npy(rope_table(rope_spec(128, theta), 256), {256, 128}, "u2"), {}, "", true);
+    const auto enough =
+        identify(npy(rope_table(rope_spec(128, theta), 256), {256, 128}, "u2"), {}, "", true);
     CHECK(number(options_of(enough), "theta") == theta);
     CHECK_FALSE(has_finding(enough, "id_few_rows"));
   }
 }
 
-TEST_CASE("identify: fuzzing the readers with 10,000 malformed files gives only PEErrors, fast, in flat memory") {
+TEST_CASE(
+    "identify: fuzzing the readers with 10,000 malformed files gives only PEErrors, fast, in flat "
+    "memory") {
   std::mt19937 rng(20261206);
   const auto v = sinusoidal({8, 24, 0, 10000, "interleaved", "paper", "auto"});
-  const std::vector<Bytes> seeds = {npy(v, {24, 8}), npy(v, {24, 8}, "f2", '>', 2, true),
-                                    npy(v, {24, 8}, "f8", '<', 3),
-                                    safetensors({{"cos", "F32", {24, 8}, v}, {"sin", "BF16", {24, 8}, v}}),
-                                    safetensors({{"t", "F16", {1, 24, 8}, v}})};
+  const std::vector<Bytes> seeds = {
+      npy(v, {24, 8}), npy(v, {24, 8}, "f2", '>', 2, true), npy(v, {24, 8}, "f8", '<', 3),
+      safetensors({{"cos", "F32", {24, 8}, v}, {"sin", "BF16", {24, 8}, v}}),
+      safetensors({{"t", "F16", {1, 24, 8}, v}})};
   double slowest = 0, resident_early = 0;
   int refused = 0, read = 0;
   for (int n = 0; n < 10000; ++n) {
@@ -662,7 +709,8 @@ TEST_CASE("identify: fuzzing the readers with 10,000 malformed files gives only 
       }
     } else {  // a data value made NaN or huge
       const float bad = rng() % 2 ? std::nanf("") : 3e38f;
-      if (b.size() >= 4) std::memcpy(b.data() + b.size() - 4 - (rng() % 8) * 4 % (b.size() - 3), &bad, 4);
+      if (b.size() >= 4)
+        std::memcpy(b.data() + b.size() - 4 - (rng() % 8) * 4 % (b.size() - 3), &bad, 4);
     }
     const auto t0 = std::chrono::steady_clock::now();
     const auto table = pe::read_table_file(b, (n % 5 == 3) ? "cos" : "", n % 2 == 1);
@@ -675,7 +723,8 @@ TEST_CASE("identify: fuzzing the readers with 10,000 malformed files gives only 
       CHECK(!table.error().message.empty());
       ++refused;
     }
-    slowest = std::max(slowest, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    slowest = std::max(
+        slowest, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   }
   MESSAGE("fuzz: " << refused << " refused, " << read << " read; slowest call " << slowest << " s");
   CHECK(refused > 5000);

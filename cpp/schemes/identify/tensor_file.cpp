@@ -141,7 +141,8 @@ Status decode(TensorTable& t, const DType& type, const std::uint8_t* data, std::
   return Ok{};
 }
 
-// --- .npy: the header is a Python dict literal ----------------------------------------------------
+// --- .npy: the header is a Python dict literal
+// ----------------------------------------------------
 
 struct Literal {
   std::string_view text;
@@ -270,8 +271,7 @@ Result<TensorTable> read_npy(std::span<const std::uint8_t> bytes, bool bfloat16)
         if (lit.eat(')')) break;
         std::size_t d = 0;
         if (!lit.integer(d)) {
-          return bad_field("shape", "npy", "a tuple of integers from 0 to 2^26",
-                           "another entry");
+          return bad_field("shape", "npy", "a tuple of integers from 0 to 2^26", "another entry");
         }
         if (t.shape.size() >= std::size_t(kMaxTableDims)) {
           return make_error(ErrorCode::invalid_argument, "shape", "count_cap",
@@ -322,10 +322,10 @@ struct SafeType {
   const char* ours;
 };
 constexpr SafeType kSafeTypes[] = {
-    {"BOOL", 1, ""},     {"U8", 1, ""},  {"I8", 1, ""},          {"F8_E4M3", 1, ""},
-    {"F8_E5M2", 1, ""},  {"I16", 2, ""}, {"U16", 2, ""},         {"F16", 2, "float16"},
-    {"BF16", 2, "bfloat16"}, {"I32", 4, ""}, {"U32", 4, ""},     {"F32", 4, "float32"},
-    {"I64", 8, ""},      {"U64", 8, ""}, {"F64", 8, "float64"},
+    {"BOOL", 1, ""},         {"U8", 1, ""},  {"I8", 1, ""},         {"F8_E4M3", 1, ""},
+    {"F8_E5M2", 1, ""},      {"I16", 2, ""}, {"U16", 2, ""},        {"F16", 2, "float16"},
+    {"BF16", 2, "bfloat16"}, {"I32", 4, ""}, {"U32", 4, ""},        {"F32", 4, "float32"},
+    {"I64", 8, ""},          {"U64", 8, ""}, {"F64", 8, "float64"},
 };
 
 struct Entry {
@@ -403,11 +403,12 @@ Result<TensorTable> read_safetensors(std::span<const std::uint8_t> bytes, std::s
     if (!whole(e.begin) || !whole(e.end) || e.begin > e.end)
       return bad_field("data_offsets", "safetensors", "integers with begin <= end",
                        "[" + format_number(e.begin) + ", " + format_number(e.end) + "]");
-    if (e.end > double(data_size)) return short_file("data_offsets", bytes.size(), 8 + double(n) + e.end);
+    if (e.end > double(data_size))
+      return short_file("data_offsets", bytes.size(), 8 + double(n) + e.end);
     if (e.end - e.begin != count * e.type->size) {
-      return bad_field("data_offsets", "safetensors", "end - begin = the shape's bytes",
-                       format_number(e.end - e.begin) + " bytes for " +
-                           format_number(count * e.type->size));
+      return bad_field(
+          "data_offsets", "safetensors", "end - begin = the shape's bytes",
+          format_number(e.end - e.begin) + " bytes for " + format_number(count * e.type->size));
     }
     entries.push_back(std::move(e));
   }

@@ -24,17 +24,17 @@
 
 namespace pe {
 
-inline constexpr std::int64_t kMaxTableValues = std::int64_t{1} << 26;      // values of a tensor
+inline constexpr std::int64_t kMaxTableValues = std::int64_t{1} << 26;       // values of a tensor
 inline constexpr std::int64_t kMaxTableHeaderBytes = std::int64_t{1} << 22;  // 4 MiB of header
 inline constexpr int kMaxTableDims = 8;                                      // before squeezing
 // The largest file: the largest header, the most values in float64, the fixed prefixes.
 inline constexpr std::int64_t kMaxTableFileBytes = kMaxTableHeaderBytes + 8 * kMaxTableValues + 16;
 
 struct TensorTable {
-  std::string format;               // "npy" | "safetensors"
-  std::string dtype;                // "float16" | "bfloat16" | "float32" | "float64"
-  std::string name;                 // the safetensors tensor's name ("" for .npy)
-  std::vector<std::size_t> shape;   // as stored
+  std::string format;              // "npy" | "safetensors"
+  std::string dtype;               // "float16" | "bfloat16" | "float32" | "float64"
+  std::string name;                // the safetensors tensor's name ("" for .npy)
+  std::vector<std::size_t> shape;  // as stored
   // The table: rows x cols, row-major, after dropping dimensions of size 1. A 1-D tensor is one
   // column; stacked (2, positions, d) cos and sin (pe-export --config) has stacked = true and rows
   // = 2 x positions (the cos rows, then the sin rows).

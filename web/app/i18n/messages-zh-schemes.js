@@ -52,7 +52,8 @@ export default {
   'engine.against_kind':
     '{name} 必须是 ropeFromConfig(...).layerTypes 的一项（含 theta 和 invFreq）或正弦编码选项（含 layout、frequencies 或 base）；收到 {got}',
   'engine.id_pairing': '配对：表按 {got} 配对维度；参考按 {want} 配对。修正：按 {fix} 构造 cos/sin',
-  'engine.id_theta': 'theta：表的频率拟合出 theta = {got}；参考是 {want}（{ratio} 倍）。修正：rope_theta = {want}',
+  'engine.id_theta':
+    'theta：表的频率拟合出 theta = {got}；参考是 {want}（{ratio} 倍）。修正：rope_theta = {want}',
   'engine.id_scaling_missing':
     '缩放：参考使用 {type}（factor {factor}）；表里没有。修正：读取 rope_scaling（有的加载器会丢掉它）',
   'engine.id_scaling_extra': '缩放：表里有 {type}（factor {factor}）；参考没有',
@@ -72,7 +73,8 @@ export default {
   'engine.id_same_table':
     '{other}、底数 {otherBase} 给出同一张表：两种指数都是从 omega_0 = 1 开始的等比数列；底数 {base} 是惯用的读法',
   'engine.id_attention_scaling': '幅度：表的值达到 {got}；参考的注意力缩放是 {want}',
-  'engine.id_no_match': '引擎的约定里没有一个在 {tolerance} 之内符合这张表（最接近：{best}，最大误差 {error}）',
+  'engine.id_no_match':
+    '引擎的约定里没有一个在 {tolerance} 之内符合这张表（最接近：{best}，最大误差 {error}）',
   'engine.warn_ntk':
     'rope_type "ntk" 是本引擎对固定 NTK-aware 规则的叫法；transformers 没有这个 rope_type（配置里通常直接改 rope_theta）',
 };
