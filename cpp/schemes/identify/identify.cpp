@@ -20,7 +20,7 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 constexpr double kTwoPi = 2 * kPi;
-constexpr std::size_t kSampleRows = 1024;  // rows a candidate is ranked on
+constexpr std::size_t kSampleRows = 512;  // rows a candidate is ranked on
 constexpr double kBad = std::numeric_limits<double>::infinity();
 
 double wrap_pm(double a) {  // to (-pi, pi]
@@ -69,10 +69,10 @@ std::vector<std::size_t> sample_rows(std::size_t used) {
     for (std::size_t r = 0; r < used; ++r) out.push_back(r);
     return out;
   }
-  for (std::size_t r = 0; r < 128; ++r) out.push_back(r);
-  for (std::size_t r = used - 128; r < used; ++r) out.push_back(r);
-  const std::size_t between = kSampleRows - 256;
-  for (std::size_t k = 1; k <= between; ++k) out.push_back(128 + (used - 256) * k / (between + 1));
+  for (std::size_t r = 0; r < 64; ++r) out.push_back(r);
+  for (std::size_t r = used - 64; r < used; ++r) out.push_back(r);
+  const std::size_t between = kSampleRows - 128;
+  for (std::size_t k = 1; k <= between; ++k) out.push_back(64 + (used - 128) * k / (between + 1));
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -194,18 +194,17 @@ struct Fit {
 // A sin/cos pair: the unwrapped atan2(sin, cos) against the row: a dense block of the first rows,
 // then rows further out each unwrapped against the line so far (the line's error at twice the
 // distance stays below pi), refitted after each octave.
-Fit fit_pair(const std::vector<double>& sines, const std::vector<double>& cosines,
-             std::span<const char> skip, double unit) {
-  const std::size_t n = sines.size();
+template <class Sines, class Cosines>
+Fit fit_pair(Sines sines, Cosines cosines, std::size_t n, std::span<const char> skip, double unit) {
   std::vector<double> x, y, wt;
   double last = 0, angle = 0, amp_sum = 0;
   bool have = false;
   std::size_t dense = std::min<std::size_t>(n, 512);
   for (std::size_t r = 0; r < dense; ++r) {
     if (skip[r]) continue;
-    const double amp = std::hypot(sines[r], cosines[r]);
+    const double amp = std::hypot(sines(r), cosines(r));
     if (!(amp > 0.5)) continue;
-    const double a = std::atan2(sines[r], cosines[r]);
+    const double a = std::atan2(sines(r), cosines(r));
     angle = have ? angle + wrap_pm(a - last) : a;
     last = a;
     have = true;
@@ -222,10 +221,10 @@ Fit fit_pair(const std::vector<double>& sines, const std::vector<double>& cosine
     for (std::size_t k = 0; k < 64; ++k) {
       const std::size_t r = from + (to - from) * k / 64;
       if (r >= n || skip[r]) continue;
-      const double amp = std::hypot(sines[r], cosines[r]);
+      const double amp = std::hypot(sines(r), cosines(r));
       if (!(amp > 0.5)) continue;
       const double predicted = line.a + line.b * double(r);
-      const double a = std::atan2(sines[r], cosines[r]);
+      const double a = std::atan2(sines(r), cosines(r));
       x.push_back(double(r));
       y.push_back(predicted + wrap_pm(a - predicted));
       wt.push_back(1);
@@ -246,7 +245,7 @@ Fit fit_pair(const std::vector<double>& sines, const std::vector<double>& cosine
 
 // sum x[r] (x[r-k] + x[r+k]) / (2 sum x[r]^2): cos(k w) for any A cos(w r + phase), over at most
 // 16384 terms.
-double cos_step(const std::vector<double>& x, std::size_t k, std::span<const char> skip) {
+double cos_step(std::span<const float> x, std::size_t k, std::span<const char> skip) {
   const std::size_t n = x.size();
   if (n < 2 * k + 1) return std::numeric_limits<double>::quiet_NaN();
   const std::size_t terms = n - 2 * k;
@@ -254,22 +253,23 @@ double cos_step(const std::vector<double>& x, std::size_t k, std::span<const cha
   double num = 0, den = 0;
   for (std::size_t r = k; r + k < n; r += step) {
     if (skip[r] || skip[r - k] || skip[r + k]) continue;
-    num += x[r] * (x[r - k] + x[r + k]);
-    den += 2 * x[r] * x[r];
+    const double xr = x[r];
+    num += xr * (double(x[r - k]) + double(x[r + k]));
+    den += 2 * xr * xr;
   }
   return den > 0 ? num / den : std::numeric_limits<double>::quiet_NaN();
 }
 
 // A lone cos or sin column: its frequency from cos_step at growing strides, then its amplitude and
 // phase by least squares on sampled rows.
-Fit fit_column(const std::vector<double>& x, std::span<const char> skip, double unit) {
+Fit fit_column(std::span<const float> x, std::span<const char> skip, double unit) {
   Fit f;
   const std::size_t n = x.size();
   double lo = kBad, hi = -kBad;
   for (std::size_t r = 0; r < n; ++r) {
     if (skip[r]) continue;
-    lo = std::min(lo, x[r]);
-    hi = std::max(hi, x[r]);
+    lo = std::min(lo, double(x[r]));
+    hi = std::max(hi, double(x[r]));
   }
   if (n < 3 || !(hi - lo > 30 * unit)) return f;  // constant within its precision
   double c = cos_step(x, 1, skip);
@@ -798,11 +798,6 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
   // Differences below this are the table's own noise (its precision, float32 angles): numbers are
   // rounded as long as the reading stays within it.
   const double noise = identify_tolerance(unit, 1, double(used));
-  const auto column = [&](std::size_t j, bool sin_part) {
-    std::vector<double> x(used);
-    for (std::size_t r = 0; r < used; ++r) x[r] = sin_part ? v.sin_at(r, j) : v.at(r, j);
-    return x;
-  };
 
   RopeColumns rc;
   std::vector<Fit> fits;  // per frequency (RoPE) or pair (sinusoidal)
@@ -832,9 +827,11 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
       fits.assign(std::size_t(h), Fit{});
       int backwards = 0;
       for (int i = 0; i < h; ++i) {
-        fits[std::size_t(i)] =
-            fit_pair(column(std::size_t(sin_col[std::size_t(i)]), false),
-                     column(std::size_t(cos_col[std::size_t(i)]), false), skip, unit);
+        fits[std::size_t(i)] = fit_pair([&, j = std::size_t(sin_col[std::size_t(i)])](
+                                            std::size_t r) { return double(v.at(r, j)); },
+                                        [&, j = std::size_t(cos_col[std::size_t(i)])](
+                                            std::size_t r) { return double(v.at(r, j)); },
+                                        used, skip, unit);
         if (fits[std::size_t(i)].w < 0) ++backwards;
       }
       if (2 * backwards <= h || sl.layout == "interleaved") break;
@@ -886,13 +883,13 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
     rc = rope_columns(v, rows, skip, tol);
     fits.resize(rc.first.size());
     for (std::size_t i = 0; i < rc.first.size(); ++i) {
-      const auto x = column(rc.first[i], false);
+      const std::size_t col = rc.first[i];
       std::vector<double> xs, ys, ws;
       const std::size_t step = std::max<std::size_t>(1, used / 4096);
       for (std::size_t r = 0; r < used; r += step) {
         if (skip[r]) continue;
         xs.push_back(double(r));
-        ys.push_back(x[r]);
+        ys.push_back(v.at(r, col));
         ws.push_back(1);
       }
       const Line l = fit_line(xs, ys, ws);
@@ -906,11 +903,25 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
     // --- RoPE cos or sin tables ------------------------------------------------------------------
     rc = rope_columns(v, rows, skip, 4 * unit + 1e-7);
     fits.resize(rc.first.size());
+    // The distinct columns, one after another (one pass over the rows: the recurrence reads each
+    // column at many strides).
+    std::vector<float> columns;
+    if (!table.stacked) {
+      columns.resize(rc.first.size() * used);
+      for (std::size_t r0 = 0; r0 < used;
+           r0 += 64) {  // blocks of rows: each column's part contiguous
+        const std::size_t r1 = std::min(used, r0 + 64);
+        for (std::size_t i = 0; i < rc.first.size(); ++i)
+          for (std::size_t r = r0; r < r1; ++r) columns[i * used + r] = v.at(r, rc.first[i]);
+      }
+    }
     for (std::size_t i = 0; i < rc.first.size(); ++i) {
+      const std::size_t j = rc.first[i];
       if (table.stacked) {
-        fits[i] = fit_pair(column(rc.first[i], true), column(rc.first[i], false), skip, unit);
+        fits[i] = fit_pair([&](std::size_t r) { return double(v.sin_at(r, j)); },
+                           [&](std::size_t r) { return double(v.at(r, j)); }, used, skip, unit);
       } else {
-        fits[i] = fit_column(column(rc.first[i], false), skip, unit);
+        fits[i] = fit_column(std::span<const float>(columns).subspan(i * used, used), skip, unit);
       }
     }
     // The amplitude: the median of the determined columns'.
@@ -978,6 +989,19 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
     const double start_cos = rope_cell == Cell::angle ? angle_start : solve_start(wpsi_cos);
     const double start_sin = solve_start(wpsi_sin);
 
+    // cos or sin: the one the fitted frequencies themselves rebuild better
+    Cell cell = rope_cell;
+    double start = start_cos;
+    if (rope_cell == Cell::cos && !table.stacked) {
+      std::vector<double> free(n);
+      for (std::size_t i = 0; i < n; ++i) free[i] = fits[i].good ? fits[i].w : 0;
+      const Model mc = rope_model(rc, free, Cell::cos, amplitude, start_cos);
+      const Model ms = rope_model(rc, free, Cell::sin, amplitude, start_sin);
+      if (sampled_error(v, ms, rows, skip) < sampled_error(v, mc, rows, skip)) {
+        cell = Cell::sin;
+        start = start_sin;
+      }
+    }
     const auto make = [&](double theta, const std::vector<double>& inv, double amp,
                           std::string type, double factor, std::string scaling_json) {
       Candidate c;
@@ -986,17 +1010,6 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
       c.rope_type = std::move(type);
       c.factor = factor;
       c.scaling_json = std::move(scaling_json);
-      Cell cell = rope_cell;
-      double start = start_cos;
-      if (rope_cell == Cell::cos && !table.stacked) {
-        // cos or sin: the one that fits better
-        const Model mc = rope_model(rc, inv, Cell::cos, amp, start_cos);
-        const Model ms = rope_model(rc, inv, Cell::sin, amp, start_sin);
-        if (sampled_error(v, ms, rows, skip) < sampled_error(v, mc, rows, skip)) {
-          cell = Cell::sin;
-          start = start_sin;
-        }
-      }
       c.model = rope_model(rc, inv, cell, rope_cell == Cell::angle ? 1 : amp, start);
       name_rope(c, rc, v.rows);
       finish(c, v, rows, skip);

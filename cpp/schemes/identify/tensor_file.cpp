@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <string_view>
 #include <utility>
 
 #include "pe/json.hpp"
@@ -96,31 +97,39 @@ Status lay_out(TensorTable& t) {
 Status decode(TensorTable& t, const DType& type, const std::uint8_t* data, std::size_t count,
               bool fortran) {
   t.values.resize(count);
-  const std::string kind = type.name;
-  for (std::size_t i = 0; i < count; ++i) {
-    const std::uint8_t* p = data + i * std::size_t(type.size);
-    std::uint8_t b[8];
-    for (int k = 0; k < type.size; ++k) b[k] = type.big_endian ? p[type.size - 1 - k] : p[k];
-    double v = 0;
-    if (type.size == 2) {
-      const std::uint16_t bits = std::uint16_t(b[0] | (b[1] << 8));
-      v = kind == "bfloat16" ? bfloat16_to_float(bits) : half_to_float(bits);
-    } else if (type.size == 4) {
-      std::uint32_t bits = 0;
-      for (int k = 3; k >= 0; --k) bits = (bits << 8) | b[k];
-      float f = 0;
-      std::memcpy(&f, &bits, 4);
-      v = f;
-    } else {
+  const bool bf16 = std::string_view(type.name) == "bfloat16";
+  const std::size_t size = std::size_t(type.size);
+  // Little-endian float32 (the usual file) is copied as it is; the rest element by element.
+  if (size == 4 && !type.big_endian) {
+    std::memcpy(t.values.data(), data, count * 4);
+  } else {
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::uint8_t* p = data + i * size;
       std::uint64_t bits = 0;
-      for (int k = 7; k >= 0; --k) bits = (bits << 8) | b[k];
-      std::memcpy(&v, &bits, 8);
+      for (std::size_t k = 0; k < size; ++k) {
+        const std::uint8_t byte = type.big_endian ? p[k] : p[size - 1 - k];
+        bits = (bits << 8) | byte;
+      }
+      double v = 0;
+      if (size == 2) {
+        v = bf16 ? bfloat16_to_float(std::uint16_t(bits)) : half_to_float(std::uint16_t(bits));
+      } else if (size == 4) {
+        const std::uint32_t b32 = std::uint32_t(bits);
+        float f = 0;
+        std::memcpy(&f, &b32, 4);
+        v = f;
+      } else {
+        std::memcpy(&v, &bits, 8);
+        if (std::isfinite(v) && std::abs(v) > 3.4e38) v = INFINITY;  // beyond float32: refused
+      }
+      t.values[i] = static_cast<float>(v);
     }
-    if (!std::isfinite(v) || std::abs(v) > 3.4e38) {
+  }
+  for (std::size_t i = 0; i < count; ++i) {
+    if (!std::isfinite(t.values[i])) {
       return make_error(ErrorCode::invalid_argument, "data", "not_finite",
-                        {{"got", format_number(v)}, {"index", double(i)}});
+                        {{"got", format_number(t.values[i])}, {"index", double(i)}});
     }
-    t.values[i] = static_cast<float>(v);
   }
   if (fortran && t.shape.size() > 1) {
     // Fortran order: the first index varies fastest. Reorder to C order.
