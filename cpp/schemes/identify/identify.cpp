@@ -63,16 +63,18 @@ double model_value(const Model& m, std::size_t j, double p, bool sin_part) {
 }
 
 // Rows a reading is ranked on: the first and last ones and an even spread between, from [0, used).
-std::vector<std::size_t> sample_rows(std::size_t used) {
+std::vector<std::size_t> sample_rows(std::size_t used, std::size_t count = kSampleRows) {
   std::vector<std::size_t> out;
-  if (used <= kSampleRows) {
+  if (used <= count) {
     for (std::size_t r = 0; r < used; ++r) out.push_back(r);
     return out;
   }
-  for (std::size_t r = 0; r < 64; ++r) out.push_back(r);
-  for (std::size_t r = used - 64; r < used; ++r) out.push_back(r);
-  const std::size_t between = kSampleRows - 128;
-  for (std::size_t k = 1; k <= between; ++k) out.push_back(64 + (used - 128) * k / (between + 1));
+  const std::size_t ends = count / 8;
+  for (std::size_t r = 0; r < ends; ++r) out.push_back(r);
+  for (std::size_t r = used - ends; r < used; ++r) out.push_back(r);
+  const std::size_t between = count - 2 * ends;
+  for (std::size_t k = 1; k <= between; ++k)
+    out.push_back(ends + (used - 2 * ends) * k / (between + 1));
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -107,52 +109,68 @@ FullPass full_pass(const View& v, const Model& m, std::size_t used, std::span<co
                    double unit) {
   FullPass out;
   const std::size_t n = v.cols;
-  std::vector<double> c(n), s(n), cw(n), sw(n);
+  // One rotation per distinct frequency (RoPE tables hold each twice).
+  std::vector<double> distinct;
+  std::vector<std::size_t> of(n);
   for (std::size_t j = 0; j < n; ++j) {
-    cw[j] = std::cos(m.w[j]);
-    sw[j] = std::sin(m.w[j]);
+    const auto at = std::find(distinct.begin(), distinct.end(), m.w[j]);
+    of[j] = std::size_t(at - distinct.begin());
+    if (at == distinct.end()) distinct.push_back(m.w[j]);
+  }
+  const std::size_t k = distinct.size();
+  std::vector<double> c(k), s(k), cw(k), sw(k);
+  for (std::size_t i = 0; i < k; ++i) {
+    cw[i] = std::cos(distinct[i]);
+    sw[i] = std::sin(distinct[i]);
   }
   const double amp = std::abs(m.amplitude);
-  const auto check = [&](std::size_t r, std::size_t j, double got, double want, double angle) {
+  const double floor = 2 * std::max(unit, 1e-7);
+  const double trig_base = floor * std::max(amp, 1e-3);
+  const double slope = std::ldexp(1.0, -22);
+  const auto note = [&](std::size_t r, std::size_t j, double got, double want, double tol) {
     const double d = std::abs(got - want);
-    out.max_error = std::max(out.max_error, d);
-    if (!out.found) {
-      const double tol = m.cell[j] == Cell::angle ? identify_tolerance(unit, std::abs(angle), angle)
-                                                  : identify_tolerance(unit, amp, amp * angle);
-      if (!(d <= tol)) {
-        out.found = true;
-        out.row = r;
-        out.col = j;
-        out.got = got;
-        out.want = want;
-      }
+    if (d > out.max_error) out.max_error = d;
+    if (!out.found && !(d <= tol)) {
+      out.found = true;
+      out.row = r;
+      out.col = j;
+      out.got = got;
+      out.want = want;
     }
   };
   for (std::size_t r = 0; r < used; ++r) {
     const double p = m.start + double(r);
     if (r % 64 == 0) {
-      for (std::size_t j = 0; j < n; ++j) {
-        c[j] = std::cos(p * m.w[j]);
-        s[j] = std::sin(p * m.w[j]);
+      for (std::size_t i = 0; i < k; ++i) {
+        c[i] = std::cos(p * distinct[i]);
+        s[i] = std::sin(p * distinct[i]);
       }
     } else {
-      for (std::size_t j = 0; j < n; ++j) {
-        const double c2 = c[j] * cw[j] - s[j] * sw[j];
-        s[j] = s[j] * cw[j] + c[j] * sw[j];
-        c[j] = c2;
+      for (std::size_t i = 0; i < k; ++i) {
+        const double c2 = c[i] * cw[i] - s[i] * sw[i];
+        s[i] = s[i] * cw[i] + c[i] * sw[i];
+        c[i] = c2;
       }
     }
     if (skip[r]) continue;
+    const float* row = v.data + r * n;
+    const float* sin_row = v.stacked ? v.data + (v.rows + r) * n : nullptr;
     for (std::size_t j = 0; j < n; ++j) {
-      double want = 0;
+      const std::size_t i = of[j];
+      const double angle = std::abs(p * distinct[i]);
+      double want = 0, tol = trig_base + slope * amp * angle;
       switch (m.cell[j]) {
-        case Cell::sin: want = m.amplitude * s[j]; break;
-        case Cell::cos: want = m.amplitude * c[j]; break;
-        case Cell::angle: want = p * m.w[j]; break;
+        case Cell::sin: want = m.amplitude * s[i]; break;
+        case Cell::cos: want = m.amplitude * c[i]; break;
+        case Cell::angle:
+          want = p * distinct[i];
+          tol = floor * std::max(angle, 1e-3) + slope * angle;
+          break;
         case Cell::zero: break;
       }
-      check(r, j, v.at(r, j), want, p * m.w[j]);
-      if (v.stacked) check(v.rows + r, j, v.sin_at(r, j), m.amplitude * s[j], p * m.w[j]);
+      note(r, j, row[j], want, tol);
+      if (sin_row)
+        note(v.rows + r, j, sin_row[j], m.amplitude * s[i], trig_base + slope * amp * angle);
     }
   }
   return out;
@@ -789,6 +807,7 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
     add_finding(out, "id_zero_rows", {{"count", double(zero_inside)}, {"row", double(first_zero)}});
   }
   const auto rows = sample_rows(used);
+  const auto quick = sample_rows(used, 128);  // the rows numbers are rounded on
   double max_abs = 0;
   for (const std::size_t r : rows)
     for (std::size_t j = 0; j < v.cols; ++j)
@@ -864,7 +883,7 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
                             : base_t2t;
           const auto err = [&](double b) {
             auto c = sinusoidal_candidate(d, layout, freqs, odd, b, start, used);
-            return sampled_error(v, c.model, rows, skip);
+            return sampled_error(v, c.model, quick, skip);
           };
           if (std::isfinite(base) && base > 1) base = nice_number(base, err, noise);
           Candidate c = sinusoidal_candidate(d, layout, freqs, odd, base, start, used);
@@ -904,15 +923,16 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
     rc = rope_columns(v, rows, skip, 4 * unit + 1e-7);
     fits.resize(rc.first.size());
     // The distinct columns, one after another (one pass over the rows: the recurrence reads each
-    // column at many strides).
+    // column at many strides). The first 32,768 rows are plenty: strides up to 10,922 turn even
+    // theta 10^6's slowest pair by a few hundredths of a radian.
+    const std::size_t fit_rows = std::min<std::size_t>(used, 32768);
     std::vector<float> columns;
     if (!table.stacked) {
-      columns.resize(rc.first.size() * used);
-      for (std::size_t r0 = 0; r0 < used;
-           r0 += 64) {  // blocks of rows: each column's part contiguous
-        const std::size_t r1 = std::min(used, r0 + 64);
+      columns.resize(rc.first.size() * fit_rows);
+      for (std::size_t r0 = 0; r0 < fit_rows; r0 += 64) {  // blocks of rows
+        const std::size_t r1 = std::min(fit_rows, r0 + 64);
         for (std::size_t i = 0; i < rc.first.size(); ++i)
-          for (std::size_t r = r0; r < r1; ++r) columns[i * used + r] = v.at(r, rc.first[i]);
+          for (std::size_t r = r0; r < r1; ++r) columns[i * fit_rows + r] = v.at(r, rc.first[i]);
       }
     }
     for (std::size_t i = 0; i < rc.first.size(); ++i) {
@@ -921,7 +941,8 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
         fits[i] = fit_pair([&](std::size_t r) { return double(v.sin_at(r, j)); },
                            [&](std::size_t r) { return double(v.at(r, j)); }, used, skip, unit);
       } else {
-        fits[i] = fit_column(std::span<const float>(columns).subspan(i * used, used), skip, unit);
+        fits[i] =
+            fit_column(std::span<const float>(columns).subspan(i * fit_rows, fit_rows), skip, unit);
       }
     }
     // The amplitude: the median of the determined columns'.
@@ -1019,7 +1040,7 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
     // default, with theta rounded to the fewest digits that fit as well
     {
       const auto err = [&](double t) {
-        return make(t, default_inv(t, n), amp, "default", kUnset, "").sampled;
+        return sampled_error(v, rope_model(rc, default_inv(t, n), cell, amp, start), quick, skip);
       };
       const double t = nice_number(std::clamp(theta0, 1.0001, 1e12), err, noise);
       cands.push_back(make(t, default_inv(t, n), amp, "default", kUnset, ""));
@@ -1033,6 +1054,8 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
           const double tr = std::clamp(std::round(theta0 / scale) * scale, 1.0001, 1e12);
           auto inv = default_inv(tr, n);
           for (double& x : inv) x = round_to(x, f);
+          if (!(sampled_error(v, rope_model(rc, inv, cell, amp, start), quick, skip) < exact / 4))
+            continue;
           Candidate c = make(tr, inv, amp, "default", kUnset, "");
           c.inv_format = f == NumberFormat::bfloat16 ? "bfloat16" : "float16";
           name_rope(c, rc, v.rows);
@@ -1043,17 +1066,22 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
     }
     // linear: every frequency divided by the factor
     if (line.ok && lin_factor > 1.01 && lin_factor < kMaxScalingFactor) {
-      const auto build = [&](double t, double f) {
+      const auto inv_of = [&](double t, double f) {
         auto inv = default_inv(t, n);
         for (double& x : inv) x /= f;
-        return make(t, inv, amp, "linear", f,
+        return inv;
+      };
+      const auto build = [&](double t, double f) {
+        return make(t, inv_of(t, f), amp, "linear", f,
                     "{\"rope_type\":\"linear\",\"factor\":" + num(f) + "}");
       };
+      const auto err = [&](double t, double f) {
+        return sampled_error(v, rope_model(rc, inv_of(t, f), cell, amp, start), quick, skip);
+      };
       double t = nice_number(
-          std::clamp(fit_theta, 1.0001, 1e12),
-          [&](double x) { return build(x, lin_factor).sampled; }, noise);
+          std::clamp(fit_theta, 1.0001, 1e12), [&](double x) { return err(x, lin_factor); }, noise);
       const double f = nice_number(
-          lin_factor, [&](double x) { return build(t, x).sampled; }, noise);
+          lin_factor, [&](double x) { return err(t, x); }, noise);
       cands.push_back(build(t, f));
     }
     // a tail divided by a factor: llama3 or YaRN, at the usual original lengths
