@@ -127,6 +127,9 @@ FullPass full_pass(const View& v, const Model& m, std::size_t used, std::span<co
   const double floor = 2 * std::max(unit, 1e-7);
   const double trig_base = floor * std::max(amp, 1e-3);
   const double slope = std::ldexp(1.0, -22);
+  bool same_cell = !m.cell.empty() && (m.cell[0] == Cell::cos || m.cell[0] == Cell::sin);
+  for (const Cell cell : m.cell) same_cell = same_cell && cell == m.cell[0];
+  std::vector<double> want_of(k), tol_of(k);
   const auto note = [&](std::size_t r, std::size_t j, double got, double want, double tol) {
     const double d = std::abs(got - want);
     if (d > out.max_error) out.max_error = d;
@@ -154,6 +157,21 @@ FullPass full_pass(const View& v, const Model& m, std::size_t used, std::span<co
     }
     if (skip[r]) continue;
     const float* row = v.data + r * n;
+    if (same_cell && !v.stacked) {
+      // The common case (every column cos, or every one sin): the wanted value and the tolerance
+      // once per distinct frequency, then a plain loop over the columns.
+      const bool is_cos = m.cell[0] == Cell::cos;
+      for (std::size_t i = 0; i < k; ++i) {
+        want_of[i] = m.amplitude * (is_cos ? c[i] : s[i]);
+        tol_of[i] = trig_base + slope * amp * std::abs(p * distinct[i]);
+      }
+      for (std::size_t j = 0; j < n; ++j) {
+        const double d = std::abs(double(row[j]) - want_of[of[j]]);
+        if (d > out.max_error) out.max_error = d;
+        if (!(d <= tol_of[of[j]]) && !out.found) note(r, j, row[j], want_of[of[j]], tol_of[of[j]]);
+      }
+      continue;
+    }
     const float* sin_row = v.stacked ? v.data + (v.rows + r) * n : nullptr;
     for (std::size_t j = 0; j < n; ++j) {
       const std::size_t i = of[j];
@@ -312,9 +330,9 @@ Fit fit_column(std::span<const float> x, std::span<const char> skip, double unit
     w = (std::abs(c1 - target) <= std::abs(c2 - target) ? c1 : c2) / double(kk);
     k = kk;
   }
-  // Amplitude and phase: x ~ p cos(w r) + q sin(w r) on up to 4096 rows.
+  // Amplitude and phase: x ~ p cos(w r) + q sin(w r) on up to 1024 rows.
   double scc = 0, sss = 0, scs = 0, sxc = 0, sxs = 0;
-  const std::size_t step = std::max<std::size_t>(1, n / 4096);
+  const std::size_t step = std::max<std::size_t>(1, n / 1024);
   for (std::size_t r = 0; r < n; r += step) {
     if (skip[r]) continue;
     const double cr = std::cos(w * double(r)), sr = std::sin(w * double(r));
