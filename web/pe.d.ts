@@ -337,7 +337,7 @@ export interface IdentifyResult {
   /** What departs from `against` (id_pairing, id_theta, id_scaling_missing, id_scaling_extra,
    *  id_scaling_differs, id_offset, id_layout, id_frequencies, id_base, id_odd,
    *  id_attention_scaling, id_inv_freq_rounded), and what the table itself shows (id_precision,
-   *  id_rows_stop, id_zero_rows, id_few_rows, id_same_table, id_no_match). */
+   *  id_rows_stop, id_zero_rows, id_few_rows, id_same_table, id_no_match, id_undetermined). */
   diagnosis: IdentifyFinding[];
   /** The first cell (row-major; the sin rows of a stacked table follow the cos rows) that differs from
    *  `against` (or, without it, from the best reading) by more than the tolerance

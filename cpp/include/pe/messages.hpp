@@ -198,6 +198,9 @@ inline constexpr MessageTemplate kSchemeMessageTemplates[] = {
      "omega_0 = 1; base {base} is the conventional reading"},
     {"id_attention_scaling",
      "amplitude: the table's values reach {got}; the reference's attention scaling is {want}"},
+    {"id_undetermined",
+     "{rows} rows x {cols} columns determine no frequency: every column is constant within the "
+     "table's precision, or there are too few rows"},
     {"id_no_match",
      "no convention of the engine fits this table within {tolerance} (best: {best}, max error "
      "{error})"},

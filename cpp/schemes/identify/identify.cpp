@@ -1187,8 +1187,14 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
   };
   std::stable_sort(cands.begin(), cands.end(),
                    [&](const Candidate& a, const Candidate& b) { return rank(a) < rank(b); });
-  if (cands.empty()) {
+  // Nothing measured: constant columns, or too few rows to see any column turn.
+  std::size_t determined = 0;
+  for (const Fit& f : fits) determined += f.good ? 1 : 0;
+  if (cands.empty() || determined == 0) {
+    add_finding(out, "id_undetermined", {{"rows", double(used)}, {"cols", double(v.cols)}});
     out.kind = "unknown";
+    for (std::size_t i = 0; i < cands.size() && i < 6; ++i)
+      out.candidates.push_back(cands[i].reading);
     return out;
   }
   Candidate& best = cands[0];

@@ -655,6 +655,21 @@ TEST_CASE("identify: each named departure is diagnosed on a seeded example") {
   }
 }
 
+TEST_CASE("identify: a table that determines no frequency is unknown, not a guess") {
+  const auto zeros = identify(npy(std::vector<float>(10 * 8, 0.0f), {10, 8}));
+  CHECK(zeros.kind == "unknown");
+  CHECK_FALSE(zeros.best.has_value());
+  CHECK(has_finding(zeros, "id_undetermined"));
+  const auto one_row = identify(npy(std::vector<float>(8, 1.0f), {1, 8}));
+  CHECK(one_row.kind == "unknown");
+  std::vector<float> noise(100 * 32);
+  std::mt19937 rng(5);
+  for (float& x : noise) x = float(std::uniform_real_distribution<double>(-1, 1)(rng));
+  const auto random = identify(npy(noise, {100, 32}));
+  CHECK(random.kind == "unknown");
+  CHECK(has_finding(random, "id_no_match"));
+}
+
 TEST_CASE("identify: how many rows tell theta apart (the accuracy README states)") {
   // float32: 4 rows tell 10^4 from 1.001 x 10^4 already; bfloat16 needs ~100.
   for (const double theta : {10000.0, 500000.0}) {

@@ -73,6 +73,7 @@ export default {
   'engine.id_same_table':
     '{other}、底数 {otherBase} 给出同一张表：两种指数都是从 omega_0 = 1 开始的等比数列；底数 {base} 是惯用的读法',
   'engine.id_attention_scaling': '幅度：表的值达到 {got}；参考的注意力缩放是 {want}',
+  'engine.id_undetermined': '{rows} 行 × {cols} 列确定不了任何频率：每一列在表的精度内都是常数，或者行数太少',
   'engine.id_no_match':
     '引擎的约定里没有一个在 {tolerance} 之内符合这张表（最接近：{best}，最大误差 {error}）',
   'engine.warn_ntk':
