@@ -14,6 +14,7 @@
 #include <cstring>
 #include <fstream>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -746,4 +747,109 @@ TEST_CASE(
   CHECK(slowest < 1.0);
   // flat memory: the last 9,000 calls add nothing that stays (0 where it cannot be measured)
   CHECK(resident_bytes() - resident_early < 16e6);
+}
+
+TEST_CASE("identify: every message kind of identify is produced (none is dead text)") {
+  std::set<std::string> produced;
+  const auto note = [&](const pe::IdentifyResult& r) {
+    for (const auto& f : r.diagnosis) {
+      CHECK(f.message.find('{') == std::string::npos);
+      produced.insert(f.kind);
+    }
+  };
+  const auto refuse = [&](const Bytes& b, const std::string& tensor = "", bool bf16 = false) {
+    const auto t = pe::read_table_file(b, tensor, bf16);
+    REQUIRE_FALSE(t.ok());
+    produced.insert(t.error().kind);
+  };
+  const std::vector<float> v = sinusoidal({8, 6, 0, 10000, "split", "paper", "auto"});
+  refuse(Bytes{'x', 'y'});
+  const Bytes whole = npy(v, {6, 8});
+  refuse(Bytes(whole.begin(), whole.end() - 3));
+  refuse(npy(v, {6, 8}, "u2"));
+  refuse(npy(std::vector<float>(27, 0.5f), {3, 3, 3}));
+  refuse(safetensors({{"a", "F32", {6, 8}, v}, {"b", "F32", {6, 8}, v}}));
+  refuse(safetensors({{"a", "F32", {6, 8}, v}}), "b");
+  {
+    Bytes b = npy(v, {6, 8});
+    b[6] = 9;
+    refuse(b);
+    Bytes h = npy(v, {6, 8}, "f4", '<', 2);
+    h[11] = 0x7f;
+    refuse(h);
+  }
+  {
+    const std::string header =
+        R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}})";
+    Bytes b(8, 0);
+    b[0] = std::uint8_t(header.size());
+    put(b, header);
+    b.resize(b.size() + 12, 0);
+    refuse(b, "a");
+  }
+  const auto bad = pe::parse_against("{}");
+  REQUIRE_FALSE(bad.ok());
+  produced.insert(bad.error().kind);
+
+  const auto llama2 = against_config(kLlama2);
+  note(identify(npy(rope_table(rope_spec(128, 10000, "interleaved"), 512), {512, 128}), llama2));
+  note(identify(npy(rope_table(rope_spec(128, 100000), 512, false, 2), {512, 128}), llama2));
+  note(identify(npy(rope_table(rope_spec(128, 500000), 4096), {4096, 128}),
+                against_config(kLlama31)));
+  // llama3 where YaRN is meant; YaRN's attention scaling where none is
+  auto l3 = rope_spec(128, 500000);
+  l3.scaled_inv_freq = against_config(kLlama31).inv_freq;
+  pe::IdentifyAgainst yarn = llama2;
+  yarn.rope_type = "yarn";
+  yarn.factor = 4;
+  yarn.theta = 500000;
+  note(identify(npy(rope_table(l3, 4096), {4096, 128}), yarn));
+  note(identify(npy(rope_table(l3, 4096), {4096, 128}), llama2));
+  {
+    pe::RopeScaling s;
+    s.type = pe::RopeScalingType::yarn;
+    s.factor = 4;
+    s.original_max_position_embeddings = 8192;
+    auto spec = rope_spec(128, 10000);
+    pe::RopeContext ctx;
+    ctx.max_position_embeddings = 32768;
+    const auto scaled = pe::scaled_rope(spec, s, ctx);
+    REQUIRE(scaled.ok());
+    spec.scaled_inv_freq = scaled.value().inv_freq;
+    spec.attention_scaling = scaled.value().attention_scaling;
+    note(identify(npy(rope_table(spec, 4096), {4096, 128}), llama2));
+  }
+  auto rounded = rope_spec(128, 10000);
+  rounded.scaled_inv_freq = pe::rope_inv_freq(rounded);
+  for (double& w : rounded.scaled_inv_freq) w = pe::round_to(w, pe::NumberFormat::bfloat16);
+  note(identify(npy(rope_table(rounded, 512), {512, 128}), llama2));
+  pe::IdentifyAgainst paper;
+  paper.kind = pe::IdentifyAgainst::Kind::sinusoidal;
+  paper.odd = "extra_sine";
+  note(identify(npy(sinusoidal({65, 128, 0, 500, "split", "paper", "zero_column"}), {128, 65}),
+                paper));
+  note(identify(npy(sinusoidal({64, 128, 0, 10000, "split", "tensor2tensor", "auto"}), {128, 64}),
+                paper));
+  note(identify(npy(rope_table(rope_spec(64, 10000), 4), {4, 64}, "u2"), {}, "", true));
+  {
+    auto z = rope_table(rope_spec(64, 10000), 300);
+    std::fill(z.begin() + 200 * 64, z.end(), 0.0f);
+    std::fill(z.begin() + 64, z.begin() + 128, 0.0f);
+    note(identify(npy(z, {300, 64})));
+  }
+  note(identify(npy(std::vector<float>(8, 1.0f), {1, 8})));
+  std::vector<float> noise(100 * 32);
+  std::mt19937 rng(5);
+  for (float& x : noise) x = float(std::uniform_real_distribution<double>(-1, 1)(rng));
+  note(identify(npy(noise, {100, 32})));
+  std::set<std::string> all;
+  for (const auto& t : pe::scheme_message_templates()) {
+    const std::string kind(t.kind);
+    if (kind.rfind("id_", 0) == 0 || kind.rfind("file_", 0) == 0 || kind == "header_cap" ||
+        kind == "table_dims" || kind.rfind("tensor_", 0) == 0 || kind == "bfloat16_flag" ||
+        kind == "against_kind")
+      all.insert(kind);
+  }
+  CHECK(all.size() == 29);
+  for (const auto& kind : all) CHECK_MESSAGE(produced.count(kind) == 1, kind);
 }
