@@ -1,7 +1,7 @@
 // The page engine's further public API: RoPE, ALiBi, 2-D sin-cos, the file writers and precision.
 // Linked with --post-js after api.post.js (whose helpers it uses) into the page's engine flavours
 // only; api.post.js defines a PEError-throwing stub for each of these names for the embed's engine.
-/* global TextEncoder, PEError, peApi, peBinding, peDeepFreeze, peClamped, peFormat, peTemplateOf, peCheckKeys, peCheckObject, peDescribe, peEncodingOptions, peFail, peInput, peLimits, peNumber, peNumbers, peString, peUnwrap, peWellFormed */
+/* global TextEncoder, peApi, peBinding, peDeepFreeze, peClamped, peCheckKeys, peCheckObject, peDescribe, peEncodingOptions, peFail, peInput, peLimits, peNumber, peNumbers, peString, peUnwrap, peWellFormed */
 
 // --- schemes beyond the sinusoidal one: their parameters come from the engine's table ----------------
 
