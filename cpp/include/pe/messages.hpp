@@ -139,71 +139,47 @@ inline constexpr MessageTemplate kSchemeMessageTemplates[] = {
      "0.001, a step between the pairs kept and the pairs divided by factor"},
     {"layer_types_entry", "{name}[{index}] must be one of {allowed}; got {got}"},
     // tables read from a file and identified (cpp/schemes/identify)
-    {"file_kind", "{name}: not a .npy or .safetensors file (it starts with {got})"},
-    {"file_short", "{name}: the file has {size} bytes; {need} are needed to hold it"},
-    {"file_field", "{name} of the {format} header must be {expected}; got {got}"},
-    {"file_overlap",
-     "{name}: tensors \"{first}\" and \"{second}\" overlap (bytes {begin} to {end} of the data)"},
+    {"file_kind", "{name}: not a .npy or .safetensors file (starts {got})"},
+    {"file_short", "{name}: the file has {size} bytes; {need} are needed"},
+    {"file_field", "{name} ({format} header) must be {expected}; got {got}"},
+    {"file_overlap", "{name}: tensors {first} and {second} overlap (bytes {begin} to {end})"},
     {"header_cap", "{name}: the header is {got} bytes; the cap is {max}"},
-    {"table_dims",
-     "{name}: a table has at most 2 dimensions of more than 1 (or is (2, positions, d): cos and "
-     "sin stacked); got {got}"},
+    {"table_dims", "{name}: at most 2 dimensions above 1 (or 2 x positions x d); got {got}"},
     {"tensor_choice", "{name}: the file holds {count} tensors ({names}); name one"},
-    {"tensor_missing", "{name}: no tensor \"{got}\" in this file; it holds {names}"},
-    {"bfloat16_flag",
-     "{name}: uint16 data ({got}); pass bfloat16: true (pe-export: --bfloat16) if it holds "
-     "bfloat16 bits"},
-    {"against_kind",
-     "{name} must be a ropeFromConfig(...).layerTypes entry (with theta and invFreq) or "
-     "sinusoidal options (with layout, frequencies or base); got {got}"},
+    {"tensor_missing", "{name}: no tensor \"{got}\"; the file holds {names}"},
+    {"bfloat16_flag", "{name}: uint16 data ({got}); pass bfloat16: true if it is bfloat16"},
+    {"against_kind", "{name} must be a ropeFromConfig layer type or sinusoidal options; got {got}"},
     // what identifyTable finds (its diagnosis)
     {"id_pairing",
-     "pairing: the table pairs {got} dimensions; the reference pairs {want}. Fix: build the "
-     "cos/sin {fix}"},
+     "pairing: the table pairs {got}, the reference {want}. Fix: build cos/sin {fix}"},
     {"id_theta",
-     "theta: the table's frequencies fit theta = {got}; the reference has {want} ({ratio}x). Fix: "
-     "rope_theta = {want}"},
+     "theta: the table's is {got}, the reference's {want} ({ratio}x). Fix: rope_theta {want}"},
     {"id_scaling_missing",
-     "scaling: the reference applies {type} (factor {factor}); the table has none. Fix: read "
-     "rope_scaling (a loader that drops it)"},
-    {"id_scaling_extra", "scaling: the table has {type} (factor {factor}); the reference has none"},
+     "scaling: the reference has {type} x{factor}, the table none. Fix: read rope_scaling"},
+    {"id_scaling_extra", "scaling: the table has {type} x{factor}, the reference none"},
     {"id_scaling_differs",
-     "scaling: the table has {got} (factor {factor}); the reference has {want} (factor "
-     "{wantFactor})"},
+     "scaling: the table has {got} x{factor}, the reference {want} x{wantFactor}"},
     {"id_offset",
-     "offset: the table's first row is position {got}; the reference starts at {want}. Fix: "
-     "positions from {want} (fairseq starts at padding_idx + 1 = 2)"},
-    {"id_layout", "layout: the table is {got}; the reference is {want}"},
+     "offset: the table starts at position {got}, the reference at {want}. Fix: start {want}"},
+    {"id_layout", "layout: the table is {got}, the reference {want}"},
     {"id_frequencies",
-     "exponent rule: the table's frequencies are {got} with base {gotBase}; the reference's are "
-     "{want} with base {wantBase}"},
-    {"id_base", "base: the table's is {got}; the reference's is {want}"},
-    {"id_odd", "odd width: the table's last column is {got}; the reference's is {want}"},
-    {"id_precision",
-     "precision: every value is a {format} number (largest rounding {error}); {format} explains "
-     "the difference"},
+     "exponent: the table's is {got} (base {gotBase}), the reference's {want} (base {wantBase})"},
+    {"id_base", "base: the table's is {got}, the reference's {want}"},
+    {"id_odd", "odd width: the table's last column is {got}, the reference's {want}"},
+    {"id_precision", "precision: every value is {format} (error {error}, which {format} explains)"},
     {"id_inv_freq_rounded",
-     "inv_freq was rounded to {format} before the angles (the table's frequencies are the "
-     "{format} roundings, off by up to {error} relative). Fix: compute inv_freq in float32"},
-    {"id_rows_stop",
-     "rows: the table stops at row {row} (the {zeros} rows after it are zero) of {rows}"},
-    {"id_zero_rows",
-     "rows: {count} rows inside the table are zero (the first: row {row}; "
-     "fairseq's padding row)"},
-    {"id_few_rows",
-     "{rows} rows: theta is known only to about {resolution} relative; {need} rows tell it to "
-     "1e-3"},
+     "inv_freq was rounded to {format} (up to {error} relative). Fix: inv_freq in float32"},
+    {"id_rows_stop", "rows: the table stops at row {row} of {rows} ({zeros} zero rows after)"},
+    {"id_zero_rows", "rows: {count} zero rows inside, the first {row} (a padding row)"},
+    {"id_few_rows", "{rows} rows tell theta only to {resolution} relative; {need} rows tell 1e-3"},
     {"id_same_table",
-     "{other} with base {otherBase} gives the same table: both exponents are geometric from "
-     "omega_0 = 1; base {base} is the conventional reading"},
+     "{other} with base {otherBase} gives the same table (both geometric from 1); base {base} is "
+     "the usual reading"},
     {"id_attention_scaling",
-     "amplitude: the table's values reach {got}; the reference's attention scaling is {want}"},
+     "amplitude: the table reaches {got}, the reference's scaling is {want}"},
     {"id_undetermined",
-     "{rows} rows x {cols} columns determine no frequency: every column is constant within the "
-     "table's precision, or there are too few rows"},
-    {"id_no_match",
-     "no convention of the engine fits this table within {tolerance} (best: {best}, max error "
-     "{error})"},
+     "{rows} x {cols}: no frequency is determined (constant columns or too few rows)"},
+    {"id_no_match", "no convention fits within {tolerance} (nearest: {best}, error {error})"},
     {"warn_ntk",
      "rope_type \"ntk\" is this engine's name for the fixed NTK-aware rule; transformers has no "
      "such "

@@ -74,7 +74,7 @@ test('a ropeFromConfig layer type is a reference: matches, and a dropped scaling
   // the findings carry their values and the English text
   const extra = r.diagnosis.find((d) => d.kind === 'id_scaling_extra');
   assert.equal(extra?.args.type, 'llama3');
-  assert.match(extra?.message || '', /llama3 \(factor 8\)/);
+  assert.match(extra?.message || '', /llama3 x8/);
 });
 
 test('sinusoidal options are a reference too, and the other exponent rule is a candidate', () => {

@@ -135,7 +135,7 @@ class Bad(unittest.TestCase):
         with open(truncated, "wb") as f:
             f.write(data[:1000])
         cases = [
-            (["--identify", truncated], "data: the file has 1000 bytes; 32896 are needed to hold it"),
+            (["--identify", truncated], "data: the file has 1000 bytes; 32896 are needed"),
             (["--identify", os.path.join(TABLES, "llama_hf_theta5e5_256x64.safetensors")],
              "tensor: the file holds 2 tensors (cos, sin); name one"),
             (["--identify", os.path.join(TABLES, "llama_hf_cos_bfloat16_bits.npy")], "pass bfloat16: true"),

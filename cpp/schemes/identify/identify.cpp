@@ -1276,11 +1276,8 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
         add_finding(out, "id_pairing",
                     {{"got", rc.pairing},
                      {"want", ref_cols.pairing},
-                     {"fix", std::string(ref_cols.pairing == "half"
-                                             ? "with cat(freqs, freqs): rotate_half pairs i and "
-                                               "i + d/2"
-                                             : "with repeat_interleave: rotate_every_two pairs "
-                                               "2i and 2i + 1")}});
+                     {"fix", std::string(ref_cols.pairing == "half" ? "with cat(freqs, freqs)"
+                                                                    : "with repeat_interleave")}});
       }
     }
     const double ref_amp = cell == Cell::angle ? 1 : against.attention_scaling;
