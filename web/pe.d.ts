@@ -311,7 +311,7 @@ export interface IdentifyReading {
    *  positions, start, and scaling ({ rope_type, factor, ... }, as a config's rope_scaling) when the
    *  frequencies match linear, llama3 or YaRN. */
   options: Record<string, unknown>;
-  /** The largest |table - reading| over every row (the best) or over up to 1,024 sampled rows (the
+  /** The largest |table - reading| over every row (the best) or over up to 512 sampled rows (the
    *  candidates). */
   maxError: number;
 }
