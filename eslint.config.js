@@ -46,7 +46,7 @@ export default [
   // The presets' scaling factors are float32 values from the models' config files written the shortest way
   // that reads back the same double (64.83999633789062 is exactly float32 64.84): the rule wants 17 digits.
   {
-    files: ['web/app/schemes/**/context-presets.js'],
+    files: ['web/app/schemes/context/presets.js'],
     rules: { 'no-loss-of-precision': 'off' },
   },
   // The embind glue (--post-js): scripts concatenated into emscripten's module factory, which runs under

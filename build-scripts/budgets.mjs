@@ -2,6 +2,7 @@
 // element and the chunks its figure needs), and the explorer page before its first view draws.
 // build-scripts/bundle.mjs fails the build above them; tests/web/embed.test.mjs checks the built files
 // against them too, and tests/bench/first-frame.mjs reports what the pages really requested.
+import { GALLERY } from '../web/app/schemes/model/gallery.js';
 import { SCHEME_ENGINES, SCHEME_VIEWS, TEXT_VIEWS } from '../web/app/schemes/names.js';
 
 export const BUDGETS = {
@@ -40,8 +41,13 @@ export const BUDGETS = {
   },
 };
 
-// One figure of a scheme with an engine of its own (a scheme folder's, SCHEME_ENGINES): element + its
-// engine + its view + its text in Chinese (a folder scheme's) + the Chinese messages. A budget each.
+// The shared schemes engine has a budget only while some view runs on it (none does once every view
+// names its engine's parts).
+if (SCHEME_VIEWS.every((v) => SCHEME_ENGINES[v])) delete BUDGETS.schemes;
+
+// One figure of a scheme with an engine of its own (its parts, SCHEME_ENGINES): element + its engine +
+// its view + its text in Chinese (a folder scheme's) + the Chinese messages; the model atlas's also
+// the one published config it shows (the largest). A budget each.
 for (const [view, engine] of Object.entries(SCHEME_ENGINES)) {
   BUDGETS[view] = {
     files: [
@@ -49,17 +55,28 @@ for (const [view, engine] of Object.entries(SCHEME_ENGINES)) {
       `pe-explorer-engine-${engine}.js`,
       `pe-explorer-view-${view}.js`,
       ...(TEXT_VIEWS.includes(view) ? [`pe-explorer-view-${view}-zh.js`] : []),
+      ...(view === 'model' ? ['the largest config'] : []),
       'pe-explorer-lang-zh.js',
     ],
     bytes: 100_000,
   };
 }
 
-/** A budget's files, with 'the largest view' replaced by the view chunk that `size(file)` finds largest. */
+/** A budget's files, with 'the largest view' replaced by the view (with its Chinese text, a folder
+ *  scheme's) that `size(file)` finds largest among those on the shared schemes engine, and 'the largest
+ *  config' by the atlas's largest gallery config chunk. */
 export function budgetFiles(budget, size) {
-  const views = SCHEME_VIEWS.filter((v) => !SCHEME_ENGINES[v]).map((v) => `pe-explorer-view-${v}.js`);
-  const largest = views.reduce((a, b) => (size(a) >= size(b) ? a : b));
-  return budget.files.map((f) => (f === 'the largest view' ? largest : f));
+  const views = SCHEME_VIEWS.filter((v) => !SCHEME_ENGINES[v]).map((v) => [
+    `pe-explorer-view-${v}.js`,
+    ...(TEXT_VIEWS.includes(v) ? [`pe-explorer-view-${v}-zh.js`] : []),
+  ]);
+  const total = (files) => files.reduce((sum, f) => sum + size(f), 0);
+  const largest = () => views.reduce((a, b) => (total(a) >= total(b) ? a : b));
+  const configs = GALLERY.map((g) => `pe-explorer-model-${g.slug}.js`);
+  const config = configs.reduce((a, b) => (size(a) >= size(b) ? a : b));
+  return budget.files.flatMap((f) =>
+    f === 'the largest view' ? largest() : f === 'the largest config' ? [config] : [f],
+  );
 }
 
 /** The same figure from the ES-module element (pe-explorer.mjs and its .mjs chunks), for the figure

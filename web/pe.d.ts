@@ -239,6 +239,8 @@ export interface Limits {
   maxDotWork: number;
   maxRopeValues: number;
   maxHeadDim: number;
+  /** ALiBi's heads and 2-D sin-cos's grid side (cpp/schemes/alibi, grid2d): only in the engines with
+   *  those folders (the page's; an embedded figure's engine has its own scheme's). */
   maxHeads: number;
   maxGridSide: number;
   maxPrecisionValues: number;
@@ -364,6 +366,12 @@ export interface LayerTypeReading {
   attention: 'full' | 'sliding' | 'chunked' | 'linear';
   /** The sliding window or the chunk size, or null. */
   window: number | null;
+  /** This layer type's scaling block as the reader passed it (rope_type and its keys), or null. */
+  scaling: RopeScaling | null;
+  /** This layer type's YaRN ramp (pairs below low kept, above high interpolated), or null. */
+  ramp: { low: number; high: number } | null;
+  /** This layer type's Llama 3 bands (wavelengths below low kept, above high interpolated), or null. */
+  wavelengths: { low: number; high: number } | null;
 }
 
 /** A config warning, as data: its kind (web/app/i18n has its text per language), values and English. */

@@ -1,7 +1,9 @@
-// The page engine's further public API: RoPE, ALiBi, 2-D sin-cos, the file writers and precision.
-// Linked with --post-js after api.post.js (whose helpers it uses) into the page's engine flavours
-// only; api.post.js defines a PEError-throwing stub for each of these names for the embed's engine.
-/* global TextEncoder, peApi, peBinding, peDeepFreeze, peClamped, peCheckKeys, peCheckObject, peDescribe, peEncodingOptions, peFail, peInput, peLimits, peNumber, peNumbers, peString, peUnwrap, peWellFormed */
+// The further public API of the legacy scheme parts: RoPE, the file writers and precision, and the
+// helpers the scheme folders' api.post.js files use (peSchemeOptions, peSchemeNames). Linked with
+// --post-js after api.post.js (whose helpers it uses) into every engine but the embed's sinusoidal
+// one, where api.post.js defines a PEError-throwing stub for each of these names; an engine without a
+// part's binding answers its functions with not_in_build (peBinding).
+/* global TextEncoder, PEError, peApi, peBinding, peJsNames, peDeepFreeze, peClamped, peFormat, peTemplateOf, peCheckKeys, peCheckObject, peDescribe, peEncodingOptions, peFail, peInput, peLimits, peNumber, peNumbers, peString, peUnwrap, peWellFormed */
 
 // --- schemes beyond the sinusoidal one: their parameters come from the engine's table ----------------
 
@@ -9,6 +11,17 @@ let peSchemeTable = null;
 function peSchemeInfo(scheme) {
   if (!peSchemeTable) peSchemeTable = peDeepFreeze(peBinding('_schemes')());
   return peSchemeTable[scheme];
+}
+
+/* exported peSchemeNames */
+// peUnwrap's renames for a scheme's parameters, from its table: an error names grid_height as the
+// caller wrote it, gridHeight. The shared names (d_model: peJsNames) keep the spelling of the docs.
+function peSchemeNames(scheme) {
+  const names = {};
+  for (const p of peSchemeInfo(scheme).parameters) {
+    if (p.core !== p.name && !peJsNames[p.core]) names[p.core] = p.name;
+  }
+  return names;
 }
 
 // Checks `options` against the scheme's parameters (and `extra`: {name: default} of a function's own
@@ -295,64 +308,6 @@ peApi('renderRopeTable', function renderRopeTable(options, view) {
     peNumber(view.height, 'height'),
   );
   return peClamped(peUnwrap(pixels, peScalingNames));
-});
-
-peApi('alibiSlopes', function alibiSlopes(heads) {
-  const binding = peBinding('_alibiSlopes'); // before the options: name the function, not its table
-  return peUnwrap(binding(peNumber(heads, 'heads')));
-});
-
-peApi('alibiBias', function alibiBias(options) {
-  const binding = peBinding('_alibiBias'); // before the options: name the function, not its table
-  const o = peSchemeOptions('alibi', options, '{ heads: 8, positions: 16 }', {});
-  return peUnwrap(binding(o));
-});
-
-// One head's bias at canvas resolution, for sequences up to maxPositions (no heads x positions^2 tensor).
-peApi('renderAlibi', function renderAlibi(options, head, view) {
-  const binding = peBinding('_renderAlibi', 'renderAlibi');
-  peCheckObject(options, 'options', '{ heads: 8, positions: 65536 }');
-  // positions is checked by the engine against maxPositions, not the scheme table's tensor cap.
-  const o = peSchemeOptions(
-    'alibi',
-    Object.assign({}, options, { positions: 1 }),
-    '{ heads: 8, positions: 65536 }',
-    {},
-  );
-  o.positions = peNumber(options.positions, 'positions');
-  peCheckObject(view, 'view', '{ width: 256, height: 256 }');
-  peCheckKeys(view, { width: 0, height: 0, low: -1, high: 0 }, 'view option');
-  const flat = { width: peNumber(view.width, 'width'), height: peNumber(view.height, 'height') };
-  flat.low = peNumber(view.low === undefined ? -1 : view.low, 'low');
-  flat.high = peNumber(view.high === undefined ? 0 : view.high, 'high');
-  return peClamped(peUnwrap(binding(o, peNumber(head, 'head'), flat)));
-});
-
-peApi('alibiAttention', function alibiAttention(options, head, query) {
-  const binding = peBinding('_alibiAttention'); // before the options: name the function, not its table
-  const o = peSchemeOptions('alibi', options, '{ heads: 8, positions: 16 }', {});
-  return peUnwrap(binding(o, peNumber(head, 'head'), peNumber(query, 'query')));
-});
-
-const peGridNames = { grid_height: 'gridHeight', grid_width: 'gridWidth' };
-
-peApi('sincos2d', function sincos2d(options) {
-  const binding = peBinding('_sincos2d'); // before the options: name the function, not its table
-  const o = peSchemeOptions('sincos2d', options, '{ dModel: 768, gridHeight: 14, gridWidth: 14 }', {});
-  return peUnwrap(binding(o), peGridNames);
-});
-
-peApi('grid2dSimilarity', function grid2dSimilarity(options, row, col, part) {
-  const binding = peBinding('_grid2dSimilarity'); // before the options: name the function, not its table
-  const o = peSchemeOptions('sincos2d', options, '{ dModel: 768, gridHeight: 14, gridWidth: 14 }', {});
-  const which = peString(part === undefined ? 'all' : part, 'part');
-  return peUnwrap(binding(o, peNumber(row, 'row'), peNumber(col, 'col'), which), peGridNames);
-});
-
-peApi('grid2dSimilarities', function grid2dSimilarities(options, row, col) {
-  const binding = peBinding('_grid2dSimilarities'); // before the options: name the function, not its table
-  const o = peSchemeOptions('sincos2d', options, '{ dModel: 768, gridHeight: 14, gridWidth: 14 }', {});
-  return peUnwrap(binding(o, peNumber(row, 'row'), peNumber(col, 'col')), peGridNames);
 });
 
 // --- precision: float32, float16, bfloat16 -----------------------------------------------------------

@@ -90,15 +90,13 @@ function peUnwrap(result, renames) {
   return result;
 }
 
-const peEncodingDefaults = {
-  dModel: undefined,
-  positions: 1,
-  start: 0,
-  base: 10000,
-  layout: 'interleaved',
-  frequencies: 'paper',
-  odd: 'auto',
-};
+// The sinusoidal options and their defaults, from the engine's table (kSinusoidalParameters,
+// spec.hpp): { dModel: undefined (required), positions: 1, start: 0, base: 10000, ... }.
+let peEncodingDefaultsCache = null;
+function peEncodingDefaults() {
+  if (!peEncodingDefaultsCache) peEncodingDefaultsCache = Object.freeze(Module['_sinusoidalDefaults']());
+  return peEncodingDefaultsCache;
+}
 const peViewDefaults = {
   width: undefined,
   height: undefined,
@@ -185,15 +183,17 @@ function peNumbers(values, name, max) {
 // Checks types, fills defaults. dModel is always required; positions too where `needsPositions`.
 function peEncodingOptions(options, needsPositions) {
   peCheckObject(options, 'options', '{ dModel: 64, positions: 100 }');
-  peCheckKeys(options, peEncodingDefaults, 'option');
+  const defaults = peEncodingDefaults();
+  peCheckKeys(options, defaults, 'option');
   const out = {};
-  for (const key of Object.keys(peEncodingDefaults)) {
+  for (const key of Object.keys(defaults)) {
     let value = options[key];
     if (value === undefined) {
       if (key === 'dModel' || (key === 'positions' && needsPositions)) peFail('required', key, {});
-      value = peEncodingDefaults[key];
+      value = defaults[key];
     }
-    if (key === 'layout' || key === 'frequencies' || key === 'odd') peString(value, key);
+    // A choice is text (its default is), the rest numbers.
+    if (typeof defaults[key] === 'string') peString(value, key);
     else peNumber(value, key);
     out[key] = value;
   }
@@ -491,7 +491,7 @@ peApi('exportTable', function exportTable(options, format) {
 });
 
 // --- the page engine's further functions ------------------------------------------------------------
-// RoPE, ALiBi, 2-D sin-cos, precision and the file writers are defined in api-schemes.post.js, and the
+// RoPE, precision and the file writers are defined in api-schemes.post.js, and the
 // folder schemes' functions in cpp/schemes/*/api.post.js, which only the page's engines link (the
 // embed's size-built engine leaves them out to stay within its budget). There, each name answers with
 // a PEError that says so, not a TypeError.
@@ -501,19 +501,12 @@ const PE_PAGE_ENGINE_ONLY = [
   'ropeApply',
   'ropeScores',
   'ropeTables',
-  'alibiSlopes',
-  'alibiBias',
-  'alibiAttention',
-  'sincos2d',
-  'grid2dSimilarity',
-  'grid2dSimilarities',
   'roundTo',
   'precisionError',
   'renderPrecision',
   'ropeFromConfig',
   'queryScale',
   'renderRopeTable',
-  'renderAlibi',
 ];
 // Also called by the build's generated scheme-stubs.post.js with the scheme folders' functions.
 function peNotInBuild(names) {

@@ -1,17 +1,21 @@
-// Binds the message table and the documented limits: the JS API formats its own type errors from
-// the same templates as the core's, and the page and the .d.ts never restate a cap by hand.
+// Binds the message table, the documented limits and the sinusoidal options' defaults: the JS API
+// formats its own type errors from the same templates as the core's, and neither it, the page nor
+// the .d.ts restates a cap or a default by hand. Every engine has these (the slim base of an
+// engine of parts too).
 #include <emscripten/bind.h>
 
+#include <cmath>
+#include <string>
+
 #include "common.hpp"
-#include "pe/alibi.hpp"
 #include "pe/analysis.hpp"
 #include "pe/colormap.hpp"
 #include "pe/concepts.hpp"
 #include "pe/export.hpp"
-#include "pe/grid2d.hpp"
 #include "pe/precision.hpp"
 #include "pe/rope.hpp"
 #include "pe/rope_config.hpp"
+#include "pe/spec.hpp"
 
 namespace pe::bindings {
 namespace {
@@ -37,8 +41,6 @@ val limits_of() {
   out.set("maxDotWork", double(kMaxDotWork));
   out.set("maxRopeValues", double(kMaxRopeValues));
   out.set("maxHeadDim", kMaxHeadDim);
-  out.set("maxHeads", kMaxHeads);
-  out.set("maxGridSide", kMaxGridSide);
   out.set("maxPrecisionValues", double(kMaxPrecisionValues));
   out.set("maxPrecisionRenderWork", double(kMaxPrecisionRenderWork));
   out.set("maxPrecisionSamples", kMaxPrecisionSamples);
@@ -58,10 +60,27 @@ val limits_of() {
   return out;
 }
 
+// The sinusoidal table's defaults, { option: default } in the table's order (kSinusoidalParameters:
+// dModel is required, undefined here), for api.post.js's checks of the sinusoidal options, which
+// the engines without the scheme table (pe.schemes) check too.
+val sinusoidal_defaults_of() {
+  val out = val::object();
+  for (const auto& p : kSinusoidalParameters) {
+    if (p.type == ParameterType::choice)
+      out.set(std::string(p.name), std::string(p.choice));
+    else if (std::isnan(p.fallback))
+      out.set(std::string(p.name), val::undefined());
+    else
+      out.set(std::string(p.name), p.fallback);
+  }
+  return out;
+}
+
 }  // namespace
 }  // namespace pe::bindings
 
 EMSCRIPTEN_BINDINGS(messages) {
+  emscripten::function("_sinusoidalDefaults", &pe::bindings::sinusoidal_defaults_of);
   emscripten::function("_messageTemplates", &pe::bindings::message_templates_of);
   emscripten::function("_limits", &pe::bindings::limits_of);
 }

@@ -172,6 +172,28 @@ class Reader {
   double max_positions_ = kUnset, config_original_ = kUnset;
 };
 
+// A list of 1 to `max` numbers (the JS API's peNumbers).
+Status check_numbers(const std::string& name, const Value& v, std::size_t max) {
+  if (!v.is(Type::array)) {
+    return make_error(
+        ErrorCode::invalid_argument, name, "not_array",
+        {{"expected", std::string("an array of numbers")}, {"got", json::describe(v)}});
+  }
+  if (v.items.empty() || v.items.size() > max) {
+    return make_error(ErrorCode::invalid_argument, name, "list_length",
+                      {{"max", double(max)}, {"got", double(v.items.size())}});
+  }
+  for (std::size_t i = 0; i < v.items.size(); ++i) {
+    if (!v.items[i].is(Type::number)) {
+      return make_error(ErrorCode::invalid_argument, name, "not_in_array",
+                        {{"index", double(i)},
+                         {"expected", std::string("a number")},
+                         {"got", json::describe(v.items[i])}});
+    }
+  }
+  return Ok{};
+}
+
 // The types of the kept scaling keys, as the JS API's ropeFrequencies checks a scaling object.
 Status Reader::check_scaling_types(const Value& kept) {
   for (const auto& [key, type] : kScalingKeys) {
@@ -179,23 +201,7 @@ Status Reader::check_scaling_types(const Value& kept) {
     if (!v) continue;
     const std::string name(key);
     if (type == Type::array) {
-      if (!v->is(Type::array)) {
-        return make_error(
-            ErrorCode::invalid_argument, name, "not_array",
-            {{"expected", std::string("an array of numbers")}, {"got", json::describe(*v)}});
-      }
-      if (v->items.empty() || v->items.size() > std::size_t(kMaxHeadDim)) {
-        return make_error(ErrorCode::invalid_argument, name, "list_length",
-                          {{"max", double(kMaxHeadDim)}, {"got", double(v->items.size())}});
-      }
-      for (std::size_t i = 0; i < v->items.size(); ++i) {
-        if (!v->items[i].is(Type::number)) {
-          return make_error(ErrorCode::invalid_argument, name, "not_in_array",
-                            {{"index", double(i)},
-                             {"expected", std::string("a number")},
-                             {"got", json::describe(v->items[i])}});
-        }
-      }
+      if (auto s = check_numbers(name, *v, std::size_t(kMaxHeadDim)); !s) return s.error();
     } else if (!v->is(type)) {
       return not_of_type(name,
                          type == Type::string    ? "not_string"
@@ -276,39 +282,43 @@ struct Family {
   std::string_view config_class;
   Layout layout;
   Pairing pairing;
-  double theta = kUnset;     // the class's default_theta where it is not the library's 10000
-  double head_dim = kUnset;  // the class's default head_dim (NaN: hidden_size / heads)
+  double theta = kUnset;          // the class's default_theta where it is not the library's 10000
+  double head_dim = kUnset;       // the class's default head_dim (NaN: hidden_size / heads)
+  double max_positions = kUnset;  // the class's default max_position_embeddings
 };
 
 // modeling_llama.py:158, modeling_mistral.py:79, modeling_qwen2.py:133, modeling_qwen3.py:168,
 // modeling_olmo2.py:183, modeling_glm4_moe.py:142, modeling_phi3.py:191-196 (rotate_half: half);
 // modeling_llama4.py:233-242 (complex pairs: interleaved); modeling_cohere2.py:89, :150-155
 // (repeat_interleave: interleaved); modeling_deepseek_v3.py:444, :454-455 (the last slice,
-// interleaved with rope_interleave); default_theta and head_dim from each configuration file.
+// interleaved with rope_interleave); default_theta, head_dim and max_position_embeddings from each
+// configuration file (Gemma3TextConfig: 131_072, configuration_gemma3.py:85).
 constexpr Family kFamilies[] = {
-    {"llama", "LlamaConfig", Layout::uniform, Pairing::half},
-    {"mistral", "MistralConfig", Layout::model_wide_window, Pairing::half},
-    {"ministral", "MinistralConfig", Layout::model_wide_window, Pairing::half},
-    {"mixtral", "MixtralConfig", Layout::model_wide_window, Pairing::half},
-    {"qwen2", "Qwen2Config", Layout::max_window_layers, Pairing::half},
-    {"qwen2_5_vl", "Qwen2_5_VLTextConfig", Layout::max_window_layers, Pairing::half},
-    {"qwen3", "Qwen3Config", Layout::max_window_layers, Pairing::half},
-    {"qwen3_5_text", "Qwen3_5TextConfig", Layout::qwen3_5, Pairing::half, kUnset, 256},
-    {"qwen3_next", "Qwen3NextConfig", Layout::qwen3_5, Pairing::half},
-    {"phi3", "Phi3Config", Layout::model_wide_window, Pairing::half},
-    {"olmo2", "Olmo2Config", Layout::uniform, Pairing::half},
-    {"glm4_moe", "Glm4MoeConfig", Layout::uniform, Pairing::half},
-    {"gemma3_text", "Gemma3TextConfig", Layout::gemma3, Pairing::half, kUnset, 256},
-    {"gemma4_text", "Gemma4TextConfig", Layout::gemma4, Pairing::half, kUnset, 256},
-    {"llama4_text", "Llama4TextConfig", Layout::llama4, Pairing::interleaved, 500000, 128},
-    {"gpt_oss", "GptOssConfig", Layout::gpt_oss, Pairing::half, 150000, 64},
-    {"smollm3", "SmolLM3Config", Layout::smollm3, Pairing::half, 2000000},
-    {"cohere2", "Cohere2Config", Layout::cohere2, Pairing::interleaved},
-    {"modernbert", "ModernBertConfig", Layout::modernbert, Pairing::half},
-    {"deepseek_v3", "DeepseekV3Config", Layout::mla, Pairing::interleaved},
+    {"llama", "LlamaConfig", Layout::uniform, Pairing::half, kUnset, kUnset, 2048},
+    {"mistral", "MistralConfig", Layout::model_wide_window, Pairing::half, kUnset, kUnset, 131072},
+    {"ministral", "MinistralConfig", Layout::model_wide_window, Pairing::half, kUnset, kUnset,
+     131072},
+    {"mixtral", "MixtralConfig", Layout::model_wide_window, Pairing::half, kUnset, kUnset, 131072},
+    {"qwen2", "Qwen2Config", Layout::max_window_layers, Pairing::half, kUnset, kUnset, 32768},
+    {"qwen2_5_vl", "Qwen2_5_VLTextConfig", Layout::max_window_layers, Pairing::half, kUnset, kUnset,
+     32768},
+    {"qwen3", "Qwen3Config", Layout::max_window_layers, Pairing::half, kUnset, kUnset, 32768},
+    {"qwen3_5_text", "Qwen3_5TextConfig", Layout::qwen3_5, Pairing::half, kUnset, 256, 32768},
+    {"qwen3_next", "Qwen3NextConfig", Layout::qwen3_5, Pairing::half, kUnset, kUnset, 32768},
+    {"phi3", "Phi3Config", Layout::model_wide_window, Pairing::half, kUnset, kUnset, 4096},
+    {"olmo2", "Olmo2Config", Layout::uniform, Pairing::half, kUnset, kUnset, 2048},
+    {"glm4_moe", "Glm4MoeConfig", Layout::uniform, Pairing::half, kUnset, kUnset, 131072},
+    {"gemma3_text", "Gemma3TextConfig", Layout::gemma3, Pairing::half, kUnset, 256, 131072},
+    {"gemma4_text", "Gemma4TextConfig", Layout::gemma4, Pairing::half, kUnset, 256, 131072},
+    {"llama4_text", "Llama4TextConfig", Layout::llama4, Pairing::interleaved, 500000, 128, 131072},
+    {"gpt_oss", "GptOssConfig", Layout::gpt_oss, Pairing::half, 150000, 64, 131072},
+    {"smollm3", "SmolLM3Config", Layout::smollm3, Pairing::half, 2000000, kUnset, 32768},
+    {"cohere2", "Cohere2Config", Layout::cohere2, Pairing::interleaved, kUnset, kUnset, 8192},
+    {"modernbert", "ModernBertConfig", Layout::modernbert, Pairing::half, kUnset, kUnset, 8192},
+    {"deepseek_v3", "DeepseekV3Config", Layout::mla, Pairing::interleaved, kUnset, kUnset, 4096},
     // Kimi-K2 names remote code (auto_map: configuration_deepseek.DeepseekV3Config); transformers
     // has no kimi_k2 type, and reads it with DeepseekV3Config.
-    {"kimi_k2", "DeepseekV3Config", Layout::mla, Pairing::interleaved},
+    {"kimi_k2", "DeepseekV3Config", Layout::mla, Pairing::interleaved, kUnset, kUnset, 4096},
 };
 
 // A multimodal wrapper's model_type names its text model's family.
@@ -448,6 +458,11 @@ Status Reader::read_geometry() {
   const auto mpe = number(c, "max_position_embeddings");
   if (!mpe) return mpe.error();
   max_positions_ = mpe.value();
+  // The class's default where the config leaves it out (Gemma 3 4B and 27B's text_config).
+  if (std::isnan(max_positions_) && family_ && !std::isnan(family_->max_positions)) {
+    max_positions_ = family_->max_positions;
+    class_default("max_position_embeddings", max_positions_);
+  }
   const auto original = number(c, "original_max_position_embeddings");
   if (!original) return original.error();
   config_original_ = original.value();
@@ -761,6 +776,20 @@ Result<LayerTypeReading> Reader::read_type(const std::string& name) {
     warn("warn_theta_inside", {{"theta", inner_theta}});
   if (!std::isnan(inner_theta) && !std::isnan(top) && inner_theta != top)
     warn("warn_theta_twice", {{"inner", inner_theta}, {"top", top}});
+  // M-RoPE's sections and layout (configuration_qwen2_vl.py, configuration_qwen3_vl.py): kept
+  // for the multimodal code, not passed to the frequencies.
+  if (scaling) {
+    if (const Value* section = scaling->given("mrope_section")) {
+      if (auto s = check_numbers("mrope_section", *section, std::size_t(kMaxMropeSections)); !s)
+        return s.error();
+      for (const Value& item : section->items) out.mrope_section.push_back(item.number);
+    }
+    if (const Value* interleaved = scaling->given("mrope_interleaved")) {
+      if (!interleaved->is(Type::boolean))
+        return not_of_type("mrope_interleaved", "not_boolean", *interleaved);
+      out.mrope_interleaved = interleaved->boolean;
+    }
+  }
   // Keys the library does not read for RoPE are warned about and left out (it only warns too).
   Value kept;
   kept.type = Type::object;
@@ -777,35 +806,6 @@ Result<LayerTypeReading> Reader::read_type(const std::string& name) {
                  std::end(kQuietKeys)) {
         warn("warn_unknown_key", {{"key", key}});
       }
-    }
-  }
-  // Multimodal RoPE's sections (read for mropeAxes; the library's RoPE validation ignores them).
-  if (scaling && out_.mrope_section.empty()) {
-    if (const Value* sections = scaling->given("mrope_section")) {
-      if (!sections->is(Type::array)) {
-        return make_error(
-            ErrorCode::invalid_argument, "mrope_section", "not_array",
-            {{"expected", std::string("an array of numbers")}, {"got", json::describe(*sections)}});
-      }
-      if (sections->items.empty() || sections->items.size() > 64) {
-        return make_error(ErrorCode::invalid_argument, "mrope_section", "list_length",
-                          {{"max", 64.0}, {"got", double(sections->items.size())}});
-      }
-      for (std::size_t i = 0; i < sections->items.size(); ++i) {
-        if (!sections->items[i].is(Type::number)) {
-          return make_error(ErrorCode::invalid_argument, "mrope_section", "not_in_array",
-                            {{"index", double(i)},
-                             {"expected", std::string("a number")},
-                             {"got", json::describe(sections->items[i])}});
-        }
-        out_.mrope_section.push_back(sections->items[i].number);
-      }
-    }
-    if (const Value* interleaved = scaling->given("mrope_interleaved")) {
-      if (!interleaved->is(Type::boolean)) {
-        return not_of_type("mrope_interleaved", "not_boolean", *interleaved);
-      }
-      out_.mrope_interleaved = interleaved->boolean;
     }
   }
   // Gemma 4's class default for its global layers: proportional, a quarter of the head.
@@ -829,7 +829,7 @@ Result<LayerTypeReading> Reader::read_type(const std::string& name) {
     type_is_text = type_value->is(Type::string);
     type = type_is_text ? type_value->text : json::describe(*type_value);
   }
-  // (Qwen2-VL's "type": "mrope" is not a legacy rope_type: Qwen2VLConfig reads it as default.)
+  // The legacy "mrope" is the Qwen-VL classes' own spelling, rewritten without a word (below).
   if (scaling && !kept.given("rope_type") && kept.given("type") && type != "mrope")
     warn("warn_legacy_type", {{"type", type}});
   const auto set_type = [&](const std::string& t) {
@@ -1034,7 +1034,13 @@ struct Fields {
   std::string done() const { return text + "}"; }
 };
 
+// {a: x, b: y}, or null where x is NaN (no ramp, no bands).
+std::string pair_json(const char* a, double x, const char* b, double y) {
+  return std::isnan(x) ? std::string("null") : Fields().add(a, x).add(b, y).done();
+}
+
 std::string layer_type_json(const LayerTypeReading& t) {
+  const auto& s = t.scaled;
   return Fields()
       .add("rope", t.rope ? "true" : "false")
       .add("ropeType", t.rope ? json::quote(t.rope_type) : "null")
@@ -1047,6 +1053,10 @@ std::string layer_type_json(const LayerTypeReading& t) {
       .add("pairing", json::quote(to_string(t.pairing)))
       .add("attention", json::quote(t.attention))
       .add("window", t.window)
+      .add("scaling", json::write(t.scaling))  // the atlas draws q·k from it
+      // YaRN's ramp and Llama 3's bands of this layer type (the atlas draws them for each type)
+      .add("ramp", pair_json("low", s.ramp_low, "high", s.ramp_high))
+      .add("wavelengths", pair_json("low", s.wavelength_low, "high", s.wavelength_high))
       .done();
 }
 
@@ -1055,9 +1065,6 @@ std::string layer_type_json(const LayerTypeReading& t) {
 std::string rope_config_json(const RopeConfigReading& r) {
   const auto& m = r.main();
   const auto& s = m.scaled;
-  const auto pair = [](const char* a, double x, const char* b, double y) {
-    return std::isnan(x) ? std::string("null") : Fields().add(a, x).add(b, y).done();
-  };
   std::string warnings = "[";
   for (std::size_t k = 0; k < r.warnings.size(); ++k) {
     const auto& w = r.warnings[k];
@@ -1079,8 +1086,8 @@ std::string rope_config_json(const RopeConfigReading& r) {
       .add("invFreq", numbers_json(s.inv_freq))
       .add("attentionScaling", s.attention_scaling)
       .add("factor", s.factor_used)
-      .add("ramp", pair("low", s.ramp_low, "high", s.ramp_high))
-      .add("wavelengths", pair("low", s.wavelength_low, "high", s.wavelength_high))
+      .add("ramp", pair_json("low", s.ramp_low, "high", s.ramp_high))
+      .add("wavelengths", pair_json("low", s.wavelength_low, "high", s.wavelength_high))
       .add("headDim", m.head_dim)
       .add("rotaryDim", m.rotary_dim)
       .add("theta", m.theta)
@@ -1088,12 +1095,12 @@ std::string rope_config_json(const RopeConfigReading& r) {
       .add("maxPositions", r.max_positions)
       .add("originalMaxPositions", r.original_max_positions)
       .add("scaling", json::write(m.scaling))
-      .add("mropeSection", r.mrope_section.empty() ? "null" : numbers_json(r.mrope_section))
-      .add("mropeInterleaved", r.mrope_interleaved ? "true" : "false")
+      .add("mropeSection", m.mrope_section.empty() ? "null" : numbers_json(m.mrope_section))
+      .add("mropeInterleaved", m.mrope_interleaved ? "true" : "false")
       .add("warnings", warnings + "]")
       .add("layers", layers + "]")
       .add("layerTypes", types.done())
-      .add("queryScaling", pair("floorScale", r.floor_scale, "attnScale", r.attn_scale))
+      .add("queryScaling", pair_json("floorScale", r.floor_scale, "attnScale", r.attn_scale))
       .done();
 }
 

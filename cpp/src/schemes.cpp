@@ -3,9 +3,7 @@
 #include <limits>
 #include <vector>
 
-#include "pe/alibi.hpp"
 #include "pe/error.hpp"
-#include "pe/grid2d.hpp"
 #include "pe/rope.hpp"
 #include "pe/spec.hpp"
 
@@ -29,8 +27,6 @@ namespace {
 constexpr SchemeInfo kSchemes[] = {
     {"sinusoidal", "Vaswani et al. 2017: sin/cos added to the input", kSinusoidalParameters},
     {"rope", "rotary: q and k rotated inside attention", kRopeParameters},
-    {"alibi", "linear biases added to attention scores", kAlibiParameters},
-    {"sincos2d", "MAE/ViT 2-D sin-cos: x in the first half, y in the second", kSincos2dParameters},
 };
 
 }  // namespace

@@ -14,9 +14,7 @@
 #include <string_view>
 #include <vector>
 
-#include "pe/alibi.hpp"
 #include "pe/export.hpp"
-#include "pe/grid2d.hpp"
 #include "pe/rope.hpp"
 #include "pe/rope_config.hpp"
 #include "pe/schemes.hpp"
@@ -45,16 +43,15 @@ void usage(std::ostream& out) {
          "Writes a position-encoding table, float32, C order. Shapes (.npy):\n"
          "  sinusoidal  (positions, d_model)\n"
          "  rope        (2, positions, rotary_dim): [0] cos, [1] sin, as Hugging Face builds them\n"
-         "              (cat(freqs, freqs) for --pairing half, repeat_interleave for interleaved)\n"
-         "  alibi       (heads, positions, positions): the bias, -inf above the diagonal (causal)\n"
-         "  sincos2d    (grid_height * grid_width [+ 1 with --cls-token true], d_model)\n";
+         "              (cat(freqs, freqs) for --pairing half, repeat_interleave for "
+         "interleaved)\n";
   for (const auto& scheme : pe::schemes()) {
     if (scheme.shape.empty()) continue;
     std::string name(scheme.name);
     name.resize(std::max<std::size_t>(name.size(), 11), ' ');
     out << "  " << name << " " << scheme.shape << "\n";
   }
-  out << "CSV holds the 2-D tables; JSON is for sinusoidal; rope and alibi are .npy only.\n\n";
+  out << "CSV holds the 2-D tables (more dimensions: .npy only); JSON is for sinusoidal.\n\n";
   for (const auto& scheme : pe::schemes()) {
     out << "--scheme " << scheme.name << ": " << scheme.summary << "\n";
     for (const auto& p : scheme.parameters) {
@@ -516,21 +513,6 @@ int main(int argc, char** argv) {
       return fail(s.error().message);
     }
     shape = {2, std::size_t(rows), std::size_t(spec.value().rotary_dim)};
-  } else if (scheme_name == "alibi") {
-    const auto spec =
-        pe::make_alibi_spec(num["heads"], num["positions"], text["causal"] == "true", text["form"]);
-    if (!spec) return fail(spec.error().message);
-    table.resize(spec.value().element_count());
-    if (auto s = pe::alibi_bias(spec.value(), table); !s) return fail(s.error().message);
-    shape = {spec.value().slopes.size(), std::size_t(spec.value().positions),
-             std::size_t(spec.value().positions)};
-  } else if (scheme_name == "sincos2d") {
-    const auto spec = pe::make_grid2d_spec(num["d_model"], num["grid_height"], num["grid_width"],
-                                           num["base"], text["cls_token"] == "true");
-    if (!spec) return fail(spec.error().message);
-    table.resize(spec.value().element_count());
-    if (auto s = pe::sincos2d_into(spec.value(), table); !s) return fail(s.error().message);
-    shape = {std::size_t(spec.value().rows()), std::size_t(spec.value().d_model)};
   }
   if (format.value() != pe::Format::npy && shape.size() != 2) {
     return fail("--scheme " + scheme_name + " writes a " + std::to_string(shape.size()) +

@@ -3,7 +3,7 @@
 // entries (pe-render:<view>, SchemeView.draw) give the time of each redraw. Prints JSON with the
 // median, p95 and max per view and control, and the frame budget verdict (p95 <= 16.7 ms).
 // Run by build-scripts/bench.sh; `node tests/bench/scheme-frames.mjs` alone needs a built dist/.
-import { PRESETS } from '../../web/app/schemes/context-presets.js';
+import { PRESETS } from '../../web/app/schemes/context/presets.js';
 import { launch, openPage, serve } from '../web/harness.mjs';
 
 // [view, control name, values it steps through]

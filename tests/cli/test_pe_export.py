@@ -80,9 +80,8 @@ def read_npy(path):
 
 
 class Schemes(unittest.TestCase):
-    """The other schemes. References: Python math in float64, with the reference code's formulas:
-    Hugging Face's rope tables (cat(freqs, freqs); GPT-J's repeat_interleave), ALiBi's get_slopes
-    (ofirpress/attention_with_linear_biases), MAE's get_2d_sincos_pos_embed."""
+    """RoPE (the scheme folders test their own: cpp/schemes/*/cli_test.py). References: Python math in
+    float64, with Hugging Face's rope tables (cat(freqs, freqs); GPT-J's repeat_interleave)."""
 
     def export(self, *args):
         tmp = tempfile.mkdtemp()
@@ -107,27 +106,9 @@ class Schemes(unittest.TestCase):
         header, _ = self.export("--scheme", "rope", "--head-dim", 64, "--rotary-dim", 16, "--positions", 5)
         self.assertIn("'shape': (2, 5, 16)", header)
 
-    def test_alibi_bias_for_twelve_heads(self):
-        header, v = self.export("--scheme", "alibi", "--heads", 12, "--positions", 3)
-        self.assertIn("'shape': (12, 3, 3)", header)
-        slope8 = 2 ** -0.5  # head 8 of 12: every other slope of 16 heads (get_slopes)
-        self.assertAlmostEqual(v[8 * 9 + 1 * 3 + 0], -slope8, delta=1e-7)  # query 1, key 0
-        self.assertEqual(v[8 * 9 + 0 * 3 + 1], float("-inf"))  # key after query: masked
-
-    def test_sincos2d_csv_puts_x_first(self):
-        out = run("--scheme", "sincos2d", "--d-model", 8, "--grid-height", 2, "--grid-width", 3)
-        self.assertEqual(out.returncode, 0, out.stderr)
-        rows = [[float(x) for x in line.split(",")] for line in out.stdout.decode().split()]
-        self.assertEqual(len(rows), 6)
-        # patch (row 0, column 2): x = 2 in the first half, y = 0 in the second
-        want = [math.sin(2), math.sin(2 / 100), math.cos(2), math.cos(2 / 100), 0, 0, 1, 1]
-        for got, w in zip(rows[2], want):
-            self.assertAlmostEqual(got, w, delta=1e-7)
-
     def test_help_lists_every_scheme_and_generated_flags(self):
         out = run("--help").stdout.decode()
-        for text in ["--scheme rope", "--head-dim", "--rotary-dim", "--scheme alibi", "--heads",
-                     "--scheme sincos2d", "--grid-height", "--cls-token"]:
+        for text in ["--scheme rope", "--head-dim", "--rotary-dim"]:
             self.assertIn(text, out)
 
 
@@ -144,14 +125,9 @@ class BadArguments(unittest.TestCase):
         (["--d-model", 8, "--positions", 1, "--bogus", 1], "unknown option --bogus"),
         (["--positions", 1], "--d-model is required"),
         (["--d-model", 8, "--positions"], "--positions needs a value"),
-        (["--scheme", "xpos"], 'scheme must be one of sinusoidal, rope, alibi, sincos2d'),
+        (["--scheme", "xpos"], 'scheme must be one of sinusoidal, rope, '),
         (["--scheme", "rope", "--head-dim", 7], "head_dim must be even; got 7"),
         (["--scheme", "rope", "--head-dim", 8, "--format", "csv"], "use --format npy"),
-        (["--scheme", "alibi", "--heads", 8, "--positions", 4, "--causal", "maybe"],
-         'causal must be true or false; got "maybe"'),
-        (["--scheme", "alibi", "--heads", 8], "--positions is required"),
-        (["--scheme", "sincos2d", "--d-model", 6, "--grid-height", 2, "--grid-width", 2],
-         "d_model must be a multiple of 4; got 6"),
         (["--scheme", "rope", "--head-dim", 8, "--d-model", 8], "unknown option --d-model for --scheme rope"),
     ]
 

@@ -16,10 +16,10 @@
 #include "pe/colormap.hpp"
 #include "pe/concepts.hpp"
 #include "pe/export.hpp"
-#include "pe/grid2d.hpp"
 #include "pe/rope.hpp"
 #include "pe/rope_config.hpp"
 #include "pe/rope_scaling.hpp"
+#include "pe/schemes.hpp"
 #include "pe/sinusoidal.hpp"
 #include "reference.hpp"
 
@@ -105,8 +105,6 @@ std::vector<pe::Error> every_core_error() {
   pe::RopeOptions rope;
   rope.head_dim = 7;
   add(pe::make_rope_spec(rope));
-  add(pe::make_grid2d_spec(6, 2, 2, 10000, false));
-  add(pe::make_grid2d_spec(8, 2, 2, 1e13, false));  // at_most
   {  // RoPE scaling: required per type, at least 1, ordered pairs of parameters
     pe::RopeOptions ro;
     ro.head_dim = 8;
@@ -127,6 +125,42 @@ std::vector<pe::Error> every_core_error() {
     s.type = pe::RopeScalingType::ntk;
     s.factor = 2;
     add(pe::scaled_rope(pe::make_rope_spec(ro).value(), s, {}));  // at_least_for
+  }
+  // The folder schemes (cpp/schemes/<name>/), found through pe::schemes() as pe-export finds them:
+  // every parameter of each one's table, one at a time, at bad values (not a number, outside its
+  // range, a fraction, the value after its minimum for a step or parity rule, a choice it does not
+  // have, a bad list or text), the others at their defaults (a required one at its minimum). What
+  // the scheme refuses is collected; what it accepts is not an error.
+  for (const auto& scheme : pe::schemes()) {
+    if (!scheme.table) continue;
+    pe::ParameterValues defaults;
+    for (const auto& p : scheme.parameters) {
+      const bool numeric =
+          p.type == pe::ParameterType::integer || p.type == pe::ParameterType::number;
+      if (numeric)
+        defaults.numbers[std::string(p.core)] = std::isnan(p.fallback) ? p.min : p.fallback;
+      else
+        defaults.texts[std::string(p.core)] = std::string(p.choice);
+    }
+    for (const auto& p : scheme.parameters) {
+      const std::string core(p.core);
+      std::vector<pe::ParameterValues> tries;
+      if (p.type == pe::ParameterType::integer || p.type == pe::ParameterType::number) {
+        for (const double bad : {nan, -inf, p.min - 1, p.max * 2 + 1, p.min + 0.5, p.min + 1}) {
+          tries.push_back(defaults);
+          tries.back().numbers[core] = bad;
+        }
+      } else {
+        for (const char* bad : {"bogus", "", "1,x", "1,2,3"}) {
+          tries.push_back(defaults);
+          tries.back().texts[core] = bad;
+        }
+      }
+      for (const auto& given : tries) {
+        auto made = scheme.table(given);
+        if (!made.ok()) out.push_back(made.error());
+      }
+    }
   }
   // A model's config (pe/rope_config.hpp): the types of its values, and the text itself.
   for (const char* config : {
@@ -257,8 +291,8 @@ TEST_CASE("every error the core produces is complete: known kind, placeholders f
       "unknown_key", "required", "not_in_build", "target_length", "out_of_memory",
       // the JS API's edge: a defect caught there (api.post.js, peApi)
       "internal",
-      // multimodal RoPE's own checks, produced in cpp/schemes/mrope/mrope_test.cpp (the folders'
-      // headers are not in reach of this test)
+      // multimodal RoPE's checks of a whole prompt's segments, produced in
+      // cpp/schemes/mrope/mrope_test.cpp (the sweep above changes one parameter at a time)
       "sum_mismatch", "tokens_cap", "position_id_cap",
       // identify's readers and findings, each produced in cpp/schemes/identify/identify_test.cpp
       // ("every message kind of identify is produced")

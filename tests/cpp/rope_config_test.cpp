@@ -10,6 +10,7 @@
 #include <cctype>
 #include <cmath>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "reference.hpp"
@@ -123,7 +124,9 @@ TEST_CASE("each warning comes where the library's reading differs from a naive o
     return kinds_of(r.value());
   };
   using V = std::vector<std::string>;
-  CHECK(kinds(R"({"model_type": "llama", "head_dim": 64})") == V{"warn_default_theta"});
+  // LlamaConfig's max_position_embeddings (2048) and the library's θ 10000, both defaults.
+  CHECK(kinds(R"({"model_type": "llama", "head_dim": 64})") ==
+        V{"warn_class_default", "warn_default_theta"});
   CHECK(kinds(R"({"text_config": {"rope_theta": 1e6, "head_dim": 64}})") == V{"warn_text_config"});
   CHECK(
       kinds(
@@ -164,6 +167,34 @@ TEST_CASE("each warning comes where the library's reading differs from a naive o
   CHECK(w.kind == "warn_mscale_all_dim");
   CHECK(std::get<double>(w.args[1].value) ==
         doctest::Approx(std::pow(0.1 * std::log(40.0) + 1, 2)).epsilon(1e-5));
+}
+
+TEST_CASE("the multimodal keys mrope_section and mrope_interleaved are read, not warned about") {
+  // The keys as Qwen2-VL-7B-Instruct's and Qwen3-VL-8B-Instruct's config.json hold them;
+  // Qwen2VLConfig rewrites the legacy type "mrope" to "default" (configuration_qwen2_vl.py).
+  const auto qwen2 = pe::read_rope_config(R"({"model_type": "qwen2_vl", "hidden_size": 3584,
+    "num_attention_heads": 28, "rope_theta": 1000000,
+    "rope_scaling": {"type": "mrope", "mrope_section": [16, 24, 24]}})",
+                                          pe::kUnset);
+  REQUIRE_MESSAGE(qwen2.ok(), qwen2.error().message);
+  CHECK(qwen2.value().main().rope_type == "default");
+  CHECK(qwen2.value().main().mrope_section == std::vector<double>{16, 24, 24});
+  CHECK_FALSE(qwen2.value().main().mrope_interleaved);
+  CHECK(qwen2.value().warnings.empty());
+  const auto qwen3 = pe::read_rope_config(R"({"model_type": "qwen3_vl", "text_config": {
+    "head_dim": 128, "rope_theta": 5000000, "rope_scaling": {"mrope_interleaved": true,
+    "mrope_section": [24, 20, 20], "rope_type": "default"}}})",
+                                          pe::kUnset);
+  REQUIRE_MESSAGE(qwen3.ok(), qwen3.error().message);
+  CHECK(qwen3.value().main().mrope_section == std::vector<double>{24, 20, 20});
+  CHECK(qwen3.value().main().mrope_interleaved);
+  const std::string json = pe::rope_config_json(qwen3.value());
+  CHECK(json.find(R"("mropeSection": [24, 20, 20], "mropeInterleaved": true)") !=
+        std::string::npos);
+  CHECK(error_of(R"({"head_dim": 64, "rope_scaling": {"type": "mrope", "mrope_section": "x"}})")
+            .parameter == "mrope_section");
+  CHECK(error_of(R"({"head_dim": 64, "rope_scaling": {"mrope_interleaved": 1}})").kind ==
+        "not_boolean");
 }
 
 TEST_CASE("the query scale follows Llama 4's temperature formula, 1 without one") {
@@ -315,4 +346,72 @@ TEST_CASE("the readings the library changed or refused before are read as it rea
       read(R"({"model_type": "qwen2_5_vl", "hidden_size": 3584, "num_attention_heads": 28,
     "rope_theta": 1e6, "rope_scaling": {"type": "mrope", "mrope_section": [16, 24, 24]}})");
   CHECK(vl.main().rope_type == "default");
+}
+
+TEST_CASE("each layer type's JSON carries its own YaRN ramp and Llama 3 bands") {
+  // GPT-OSS 20B: both layer types YaRN (the ramp of each, not only the first type's); Llama 3.1:
+  // the bands; Gemma 3 1B: default RoPE, neither.
+  const auto find = [](std::string_view slug) {
+    return *std::find_if(std::begin(kModels), std::end(kModels),
+                         [&](const ModelCase& m) { return m.slug == slug; });
+  };
+  for (const char* slug : {"gpt-oss-20b", "llama-3.1-8b", "gemma-3-1b"}) {
+    CAPTURE(slug);
+    const auto r = pe::read_rope_config(find(slug).config, kUnset);
+    REQUIRE(r.ok());
+    const auto json = pe::json::parse(pe::rope_config_json(r.value()), "json");
+    REQUIRE(json.ok());
+    const auto* types = json.value().get("layerTypes");
+    REQUIRE(types != nullptr);
+    for (const auto& t : r.value().layer_types) {
+      CAPTURE(t.name);
+      const auto* type = types->get(t.name);
+      REQUIRE(type != nullptr);
+      for (const auto& [key, low, high] :
+           {std::tuple{"ramp", t.scaled.ramp_low, t.scaled.ramp_high},
+            std::tuple{"wavelengths", t.scaled.wavelength_low, t.scaled.wavelength_high}}) {
+        const auto* v = type->get(key);
+        REQUIRE(v != nullptr);
+        if (std::isnan(low)) {
+          CHECK(v->is(pe::json::Type::null));
+        } else {
+          CHECK(v->get("low")->number == low);
+          CHECK(v->get("high")->number == high);
+        }
+      }
+    }
+    if (std::string_view(slug) == "gpt-oss-20b") {
+      for (const auto& t : r.value().layer_types) CHECK_FALSE(std::isnan(t.scaled.ramp_low));
+    }
+    if (std::string_view(slug) == "llama-3.1-8b") {
+      CHECK(r.value().main().scaled.wavelength_low == 8192.0 / 4);
+    }
+  }
+}
+
+TEST_CASE("a config without max_position_embeddings takes its class's default, and says so") {
+  // Gemma 3 4B's and 27B's text_config give none: Gemma3TextConfig's 131_072
+  // (transformers @ c49429ed1f8b, models/gemma3/configuration_gemma3.py:85).
+  for (const char* slug : {"gemma-3-4b", "gemma-3-27b"}) {
+    CAPTURE(slug);
+    const auto& m = *std::find_if(std::begin(kModels), std::end(kModels), [&](const ModelCase& x) {
+      return std::string_view(x.slug) == slug;
+    });
+    const auto r = pe::read_rope_config(m.config, kUnset);
+    REQUIRE(r.ok());
+    CHECK(r.value().max_positions == 131072);
+    CHECK(std::any_of(r.value().warnings.begin(), r.value().warnings.end(), [](const auto& w) {
+      return w.kind == "warn_class_default" &&
+             w.message.find("max_position_embeddings") != std::string::npos;
+    }));
+  }
+  // A config that gives it keeps its own (Gemma 3 1B: 32768), without a warning about it.
+  const auto& one = *std::find_if(std::begin(kModels), std::end(kModels), [](const ModelCase& x) {
+    return std::string_view(x.slug) == "gemma-3-1b";
+  });
+  const auto r = pe::read_rope_config(one.config, kUnset);
+  REQUIRE(r.ok());
+  CHECK(r.value().max_positions == 32768);
+  for (const auto& w : r.value().warnings)
+    CHECK(w.message.find("max_position_embeddings") == std::string::npos);
 }

@@ -5,7 +5,6 @@
 #include <cmath>
 #include <limits>
 
-#include "pe/alibi.hpp"
 #include "pe/rope.hpp"
 #include "pe/schemes.hpp"
 
@@ -228,5 +227,4 @@ TEST_CASE("the checks enforce each scheme's parameter table: every range and cho
         pe::OddRule::extra_sine);
   CHECK(pe::parse_odd("auto", pe::Frequencies::tensor2tensor).value() == pe::OddRule::zero_column);
   CHECK(pe::parse_pairing("interleaved").value() == pe::Pairing::interleaved);
-  CHECK(pe::parse_alibi_form("key_position").value() == pe::AlibiForm::key_position);
 }

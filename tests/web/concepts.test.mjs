@@ -123,7 +123,10 @@ function visibleText(p) {
   return p.evaluate(() => {
     const clone = document.body.cloneNode(true);
     clone.querySelector('.lang-switch')?.remove();
-    clone.querySelectorAll('script, noscript, dialog, [hidden]').forEach((el) => el.remove());
+    // (translate="no": data shown as published, such as the atlas's Hub ids and source paths.)
+    clone
+      .querySelectorAll('script, noscript, dialog, [hidden], [translate="no"]')
+      .forEach((el) => el.remove());
     document.body.append(clone);
     clone.style.position = 'absolute';
     const text = clone.innerText;
@@ -145,6 +148,12 @@ const SHARED = new Set(
     'float16 bfloat16 inv_freq int64 round autocast torch enabled False position_ids transformers ' +
     'modeling_rope_utils NTK aware YaRN LongRoPE mscale rope_type default linear ntk dynamic yarn llama3 ' +
     'longrope LLaMA Qwen2 Instruct Phi mini config json cat freqs ' +
+    // the model atlas: models, layer types, config keys and the code that reads them
+    'NoPE Command R7B SmolLM3 Qwen3 Scout OpenAI Falcon3 GLM Kimi OLMo ModernBERT vLLM args ' +
+    'chunked_attention full_attention full_attention_nope sliding_attention linear_attention q_nope q_rope ' +
+    'attn_temperature_tuning high_freq_factor low_freq_factor max_model_len max_position_embeddings ' +
+    'max_seq_len mscale_all_dim rope_parameters rope_scaling rope_theta text_config proportional truncate ' +
+    'type true false log logit factor ' +
     // T5: model and author names, the config's and the reference code's identifiers
     'Raffel Flan mT5 umT5 max_distance T5Attention _relative_position_bucket'
   ).split(' '),

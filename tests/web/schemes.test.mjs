@@ -211,6 +211,48 @@ test("the embed's size-built engine answers a scheme it does not carry with a PE
   await context.close();
 });
 
+test('the config reader is only in the engines whose views name it: the shared schemes chunk answers not_in_build', async () => {
+  const {
+    page: p,
+    problems,
+    context,
+  } = await openPage(suite.browser, suite.server.url + 'embed.html#view=context');
+  await p.waitForFunction(() => document.getElementById('figure').dataset.ready === 'true');
+  const seen = await p.evaluate(async () => {
+    const g = /** @type {any} */ (globalThis);
+    const attempt = (f) => {
+      try {
+        return { value: f() };
+      } catch (e) {
+        return { name: e.name, kind: e.kind, parameter: e.parameter };
+      }
+    };
+    const config = JSON.stringify({ model_type: 'llama', head_dim: 64, rope_theta: 10000 });
+    // the context figure's own engine (pe-explorer-engine-rope-rope_config.js) reads configs
+    const own = await g['__peExplorerEngine_rope-rope_config'].createPE();
+    // the shared schemes chunk (ALiBi, 2-D, precision) does not
+    const script = document.createElement('script');
+    script.src = 'pe-explorer-schemes.js';
+    await new Promise((resolve) => {
+      script.onload = resolve;
+      document.head.append(script);
+    });
+    const shared = await g.__peExplorerSchemes.createPE();
+    return {
+      own: attempt(() => own.ropeFromConfig(config).theta),
+      sharedConfig: attempt(() => shared.ropeFromConfig(config)),
+      sharedScale: attempt(() => shared.queryScale({ queryScaling: null }, 0)),
+      sharedRope: attempt(() => shared.ropeFrequencies({ headDim: 8 }).invFreq.length),
+    };
+  });
+  assert.deepEqual(seen.own, { value: 10000 });
+  assert.deepEqual(seen.sharedConfig, { name: 'PEError', kind: 'not_in_build', parameter: 'ropeFromConfig' });
+  assert.deepEqual(seen.sharedScale, { name: 'PEError', kind: 'not_in_build', parameter: 'queryScale' });
+  assert.deepEqual(seen.sharedRope, { value: 4 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a folder view's engine has only the parts its view names: the others answer with a PEError", async () => {
   const {
     page: p,
@@ -407,7 +449,7 @@ test('ropeFrequencies through the JS API equals the reference transcription on a
 
 test('ropeFromConfig reads every preset as the library would, and names each trap it sees', async () => {
   const pe = await loadEngine();
-  const { PRESETS } = await import('../../web/app/schemes/context-presets.js');
+  const { PRESETS } = await import('../../web/app/schemes/context/presets.js');
   const read = (key, options) => pe.ropeFromConfig(JSON.stringify(PRESETS[key].config), options);
   const types = new Set();
   for (const key of Object.keys(PRESETS)) {
@@ -534,10 +576,10 @@ test('context: the presets draw, interpolation removes the unseen angles, a bad 
   assert.deepEqual(problems, []);
 });
 
-test("the explorer's parameter list (schema.js) and option lists match the engine's sinusoidal table", async () => {
+// The explorer's defaults and option lists are the table's (web/app/sinusoidal-table.js reads them).
+test("the explorer's parameter list (schema.js) names the engine's sinusoidal options", async () => {
   const pe = await loadEngine();
   const { CHOICES, ENCODING } = await import('../../web/app/schema.js');
-  const { FREQUENCIES, LAYOUTS, ODD_RULES } = await import('../../web/app/state.js');
   const { LANGUAGES } = await import('../../web/app/i18n/index.js');
   // The element's lang choices are the languages the strings exist in (schema.js lists them itself,
   // so that the element and the view chunks need not carry the strings to know them).
@@ -548,8 +590,4 @@ test("the explorer's parameter list (schema.js) and option lists match the engin
     assert.ok(table[p.option], `${p.option} is not in the engine's table`);
     assert.equal(Boolean(p.number), table[p.option].type !== 'choice', p.option);
   }
-  const choices = (name) => [...table[name].choices].sort();
-  assert.deepEqual([...LAYOUTS].sort(), choices('layout'));
-  assert.deepEqual([...FREQUENCIES].sort(), choices('frequencies'));
-  assert.deepEqual([...ODD_RULES].sort(), choices('odd'));
 });

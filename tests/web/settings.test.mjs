@@ -45,9 +45,10 @@ const VALUES = {
   // (sinusoidal d_model 128 has RoPE 128's frequencies: the same heatmap; ropeLong's differ.)
   precision: { encoding: 'ropeLong', format: 'float16', stage: 'angles', range: '65536', pair: '40' },
   context: { model: 'deepseek-ai/DeepSeek-V3', config: CONFIG },
+  model: { model: 'deepseek-ai/DeepSeek-V3', config: CONFIG },
 };
 // A setting read only with another's value.
-const NEEDS = { 'context.config': { model: 'custom' } };
+const NEEDS = { 'context.config': { model: 'custom' }, 'model.config': { model: 'custom' } };
 // Bad values: [setting, value, what the message says]; each falls back to the default.
 const BAD = {
   rope: [
@@ -84,6 +85,9 @@ const BAD = {
   precision: [['format', 'float8', /^format must be one of float32, float16, bfloat16; got "float8"/]],
   context: [
     ['model', 'acme/unknown', /^model must be one of meta-llama\/Llama-2-7b-hf, .*; got "acme\/unknown"/],
+  ],
+  model: [
+    ['model', 'acme/unknown', /^model must be one of allenai\/OLMo-2-1124-7B, .*; got "acme\/unknown"/],
   ],
 };
 
@@ -135,12 +139,25 @@ function lookAt(page, where, controls) {
   );
 }
 
-/** Waits until `where`'s control `control` shows `value` (the figure applies a setting as it reads it). */
+/** Waits until nothing in `where` is loading (the model atlas's config, after the figure is ready). */
+function settled(page, where) {
+  return page.waitForFunction((where) => {
+    const found = document.querySelector(where);
+    return found && !(found.shadowRoot || found).querySelector('[data-state="loading"]');
+  }, where);
+}
+
+/** Waits until `where`'s control `control` shows `value` (the figure applies a setting as it reads it)
+ *  and nothing in it is loading still (the model atlas loads a config when it is selected). */
 function shows(page, where, control, value) {
   return page.waitForFunction(
     ([where, control, value]) => {
       const found = document.querySelector(where);
-      return (found?.shadowRoot || found)?.querySelector(`[name="${control}"]`)?.value === value;
+      const scope = found?.shadowRoot || found;
+      return (
+        scope?.querySelector(`[name="${control}"]`)?.value === value &&
+        !scope.querySelector('[data-state="loading"]')
+      );
     },
     [where, control, value],
   );
@@ -178,6 +195,7 @@ test('each figure takes every setting as an attribute, a property and an embed.h
     });
     const figure = '#figure';
     await page.waitForFunction(() => document.getElementById('figure').dataset.ready === 'true');
+    await settled(page, figure);
     const controls = settings.map((s) => s.control);
     const initial = await lookAt(page, figure, controls);
     assert.deepEqual(initial.messages, [], view);
@@ -295,6 +313,7 @@ test("the page's address carries each scheme setting under its view's name, foll
   for (const [view, settings] of Object.entries(DECLARED)) {
     const where = `#view-${view}`;
     const controls = settings.map((s) => s.control);
+    await settled(page, where);
     const initial = await lookAt(page, where, controls);
     for (const { name, control } of settings) {
       const hash = Object.entries(alone(view, name))

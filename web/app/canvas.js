@@ -1,5 +1,5 @@
-// Canvas helpers shared by the views: crisp sizing on high-DPI screens, theme colours from CSS, axes,
-// number formatting, and PNG export.
+// Canvas helpers shared by the views: crisp sizing on high-DPI screens, theme colours from CSS, one
+// axis (plots are plot.js's), number formatting, and PNG export.
 
 /** Sizes a canvas's backing store for its CSS size and the device pixel ratio; returns a scaled ctx. */
 export function fitCanvas(canvas, cssWidth, cssHeight) {
@@ -233,41 +233,6 @@ export function textUpdate(owner, animate, update) {
     },
     Math.max(0, 250 - (now - (owner.textAt || 0))),
   );
-}
-
-/**
- * The axes of a plot of values in [−1, 1] (left) against positions first … last (bottom), in the box
- * g = { left, right, top, bottom }: the shape every wave plot here shares.
- */
-export function waveAxes(
-  ctx,
-  t,
-  g,
-  { last, first = 0, values = [-1, 0, 1], valueLabel, positionLabel, format, count = 4 },
-) {
-  const yOf = (v) => g.top + ((1 - v) / 2) * (g.bottom - g.top);
-  drawAxis(ctx, t, {
-    side: 'left',
-    from: yOf(-1),
-    to: yOf(1),
-    start: -1,
-    end: 1,
-    values,
-    grid: { left: g.left, right: g.right },
-    label: valueLabel,
-  });
-  const positions = ticks(first, last, count);
-  drawAxis(ctx, t, {
-    side: 'bottom',
-    from: g.left,
-    to: g.right,
-    start: first,
-    end: last,
-    values: format ? positions : positions.filter(Number.isInteger),
-    format,
-    grid: { bottom: g.bottom },
-    label: positionLabel,
-  });
 }
 
 /**

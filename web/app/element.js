@@ -55,7 +55,8 @@ const SCHEME_SELECTOR = SCHEME_VIEWS.filter((v) => !SCHEME_ENGINES[v])
 async function engineFor(view) {
   if (SCHEME_ENGINES[view]) return ownEngine(view);
   const scheme = SCHEME_VIEWS.includes(view);
-  if (scheme || document.querySelector(SCHEME_SELECTOR)) useEngineFactory(createWithSchemes);
+  if (scheme || (SCHEME_SELECTOR && document.querySelector(SCHEME_SELECTOR)))
+    useEngineFactory(createWithSchemes);
   const pe = await engine();
   return scheme && !hasSchemes(pe) ? schemesEngine(createWithSchemes) : pe;
 }

@@ -4,11 +4,10 @@
 // chunks (build-scripts/bundle.mjs): the other schemes' sections, the Chinese text.
 import { exportPng } from './canvas.js';
 import { openEmbedDialog } from './embed-dialog.js';
-import { engine, hasSchemes, schemesEngine } from './engine.js';
+import { engine } from './engine.js';
 import { exportMatrix } from './export.js';
 import { mountExplorer } from './explorer.js';
-import { loadChunk } from './chunks.js';
-import { addStrings, LANGUAGES, pickLanguage, translator } from './i18n/index.js';
+import { LANGUAGES, pickLanguage, translator } from './i18n/index.js';
 import { VIEWS } from './markup.js';
 import { applySchemes, withSchemes } from './schemes/address.js';
 import { ownEngine, viewModule, viewText, withText } from './schemes/load.js';
@@ -28,19 +27,9 @@ const schemeModules = (lang, pe) =>
     ),
   );
 // The first view and the downloads need only the sinusoidal engine (pe-explorer-engine.js, the one a
-// sinusoidal figure loads); the other schemes' sections use the engine with every scheme, loaded after
-// the first view (pe-explorer-schemes.js, with the Chinese text of the messages only it gives). Run
-// unbundled, the page has one engine with everything (pe.mjs), used for both.
-const fullEngine = (pe) =>
-  hasSchemes(pe)
-    ? Promise.resolve(pe)
-    : schemesEngine(() =>
-        loadChunk('pe-explorer-schemes.js', '__peExplorerSchemes').then((chunk) => {
-          addStrings('zh', chunk.schemeMessagesZh);
-          return chunk.createPE();
-        }),
-      );
-
+// sinusoidal figure loads); the other schemes' sections each run on the engine their view names by its
+// parts (schemes/load.js), loaded after the first view. Run unbundled, the page has one engine with
+// everything (pe.mjs), used for all of them.
 /** The language named in the hash (lang=zh), or null. */
 function languageInHash() {
   const match = location.hash.match(/(?:^#|&)lang=([a-z]+)/);
@@ -103,17 +92,11 @@ async function main() {
     let schemes = null;
     let gone = false;
     const schemesReady = mounted.ready
-      .then(() => Promise.all([schemeModules(t.lang, pe), fullEngine(pe)]))
+      .then(() => schemeModules(t.lang, pe))
       .then(
-        ([modules, full]) => {
+        (modules) => {
           if (gone) return;
-          schemes = mountSchemes(
-            container.querySelector('.views'),
-            full,
-            t,
-            (m) => showMessages([m]),
-            modules,
-          );
+          schemes = mountSchemes(container.querySelector('.views'), pe, t, (m) => showMessages([m]), modules);
           // Their settings from the address (rope.head-dim=128), and the address follows their controls.
           showMessages([...shown, ...applySchemes(location.hash, schemes.views)]);
           for (const view of schemes.views)

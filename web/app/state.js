@@ -7,14 +7,16 @@
 import { fromError, message } from './messages.js';
 import { ENCODING } from './schema.js';
 import { SCHEME_VIEWS } from './schemes/names.js';
+import { SINUSOIDAL_CHOICES, SINUSOIDAL_DEFAULTS } from './sinusoidal-table.js';
 
 export const DEFAULTS = Object.freeze({
   d: 128, // d_model
   n: 100, // number of positions
-  base: 10000,
-  layout: 'interleaved',
-  freq: 'paper',
-  odd: 'auto', // odd d_model: auto | zero_column | extra_sine (the engine's rule, spec.hpp)
+  // The engine's defaults (its sinusoidal table, spec.hpp: sinusoidal-table.js).
+  base: SINUSOIDAL_DEFAULTS.base,
+  layout: SINUSOIDAL_DEFAULTS.layout,
+  freq: SINUSOIDAL_DEFAULTS.frequencies,
+  odd: SINUSOIDAL_DEFAULTS.odd, // odd d_model: the engine's rule
   pos: 20, // current position
   k: 5, // offset for the relative view
   dims: null, // picked dimensions; null = a spread chosen from d
@@ -28,9 +30,10 @@ export const DEFAULTS = Object.freeze({
   proj: 'pca', // 2-D projection of the input vectors: pca | first_two
 });
 
-export const LAYOUTS = ['interleaved', 'split', 'split_cos_first'];
-export const FREQUENCIES = ['paper', 'tensor2tensor'];
-export const ODD_RULES = ['auto', 'extra_sine', 'zero_column'];
+// The engine's choices (its sinusoidal table).
+export const LAYOUTS = SINUSOIDAL_CHOICES.layout;
+export const FREQUENCIES = SINUSOIDAL_CHOICES.frequencies;
+export const ODD_RULES = SINUSOIDAL_CHOICES.odd;
 export const MAPS = ['diverging', 'viridis'];
 export const SPEEDS = [0.25, 1, 4, 16, 64, 256];
 export const PROJECTIONS = ['pca', 'first_two'];

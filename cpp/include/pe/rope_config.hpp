@@ -27,6 +27,7 @@ namespace pe {
 inline constexpr int kMaxConfigBytes = 1 << 20;  // UTF-8 bytes of a config.json
 inline constexpr int kMaxLayers = 4096;          // num_hidden_layers
 inline constexpr int kMaxWarnings = 64;          // warnings of one reading (the first ones)
+inline constexpr int kMaxMropeSections = 64;     // entries of mrope_section
 
 struct ConfigWarning {
   std::string kind;  // a kind of kSchemeMessageTemplates (warn_*)
@@ -47,6 +48,10 @@ struct LayerTypeReading {
   double window = kUnset;          // sliding or chunk size, NaN: none
   ScaledRope scaled;               // inv_freq (empty on NoPE layers), attention_scaling, ...
   json::Value scaling;             // the scaling keys as the reader passed them (null: none)
+  // Multimodal RoPE (Qwen2-VL to Qwen3-VL): the scaling block's mrope_section (pairs for t, h, w;
+  // empty: none) and mrope_interleaved, which the multimodal code reads (pe.mropeAxes).
+  std::vector<double> mrope_section;
+  bool mrope_interleaved = false;
 };
 
 struct RopeConfigReading {

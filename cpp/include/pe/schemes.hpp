@@ -50,7 +50,7 @@ struct SchemeInfo {
   std::string_view name;
   std::string_view summary;
   std::span<const ParameterInfo> parameters;
-  // Folder schemes only (the four schemes of schemes.cpp are written by pe-export's own branches):
+  // Folder schemes only (the two schemes of schemes.cpp are written by pe-export's own branches):
   std::string_view shape = "";                               // the .npy shape, for --help
   Result<Table> (*table)(const ParameterValues&) = nullptr;  // pe-export's table
   std::span<const SchemeLimit> limits = {};

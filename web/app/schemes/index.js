@@ -2,17 +2,11 @@
 // every folder here is a scheme (README, "Adding a scheme"): <name>/index.js its view ({ name, order,
 // markup, View, engine? }), <name>/en.js and zh.js its text, one language each, <name>/styles.css its
 // styles. They are found by reading this folder, so no list names them; `order` places a scheme's
-// section on the explorer page. The schemes that predate the folders are the modules listed last,
-// their text inline ({ en, zh }), until they move into folders of their own.
+// section on the explorer page.
 // In a browser nothing imports this module: the element and the page know the schemes' names from
 // names.js, which the bundler writes, and load each view as a chunk of its own.
 import fs from 'node:fs';
 import { LANGUAGES } from '../i18n/index.js';
-import { alibiScheme } from './alibi.js';
-import { contextScheme } from './context.js';
-import { grid2dScheme } from './grid2d.js';
-import { precisionScheme } from './precision.js';
-import { ropeScheme } from './rope.js';
 
 const here = new URL('.', import.meta.url);
 
@@ -32,13 +26,5 @@ export const FOLDERS = await Promise.all(
     }),
 );
 
-const LEGACY = [
-  { ...ropeScheme, order: 10 },
-  { ...alibiScheme, order: 20 },
-  { ...grid2dScheme, order: 30 },
-  { ...precisionScheme, order: 40 },
-  { ...contextScheme, order: 50 },
-];
-
 /** Every scheme, in page order. */
-export const SCHEMES = [...LEGACY, ...FOLDERS].sort((a, b) => a.order - b.order);
+export const SCHEMES = [...FOLDERS].sort((a, b) => a.order - b.order);

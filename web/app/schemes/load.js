@@ -5,6 +5,7 @@
 import { loadChunk } from '../chunks.js';
 import { folderEngine, hasEveryPart } from '../engine.js';
 import { addStrings } from '../i18n/index.js';
+import { engineGlobal } from './chunk-names.js';
 import { SCHEME_ENGINES, TEXT_VIEWS } from './names.js';
 
 /** The view's module ({ name, markup, View, strings? css? }). */
@@ -30,7 +31,7 @@ export function ownEngine(view, pe) {
   if (!name) return Promise.resolve(null);
   if (pe && hasEveryPart(pe)) return Promise.resolve(pe);
   return folderEngine(name, () =>
-    loadChunk(`pe-explorer-engine-${name}.js`, `__peExplorerEngine_${name}`).then((chunk) => {
+    loadChunk(`pe-explorer-engine-${name}.js`, engineGlobal(name)).then((chunk) => {
       addStrings('zh', chunk.schemeMessagesZh); // the messages only the schemes' engines give
       return chunk.createPE();
     }),

@@ -1,7 +1,8 @@
 // View 5: a learned position embedding (a trained table, stood in for by a seeded random one) beside the
 // fixed sinusoidal encoding, same d_model: rows past max_len do not exist in the table; the formula goes
 // on. Parameter counts, a lookup at the current position, and which models use which.
-import { drawAxis, fitCanvas, formatNumber, grouped, textUpdate, theme, ticks, widthOf } from '../canvas.js';
+import { fitCanvas, formatNumber, grouped, textUpdate, theme, ticks, widthOf } from '../canvas.js';
+import { plotAxes } from '../plot.js';
 import { ENCODING_KEYS, encodingOf } from '../state.js';
 
 const SEED = 1;
@@ -117,25 +118,28 @@ export class LearnedView {
 
   axes(ctx, colours, plot, rows, d) {
     const rowTicks = ticks(0, rows - 1, Math.max(2, Math.floor(plot.height / 50))).filter(Number.isInteger);
-    drawAxis(ctx, colours, {
-      side: 'left',
-      from: plot.top + (0.5 / rows) * plot.height,
-      to: plot.top + ((rows - 0.5) / rows) * plot.height,
-      start: 0,
-      end: rows - 1,
-      values: rowTicks,
-      label: this.t('axis.position'),
-      grid: { left: plot.left },
-    });
-    drawAxis(ctx, colours, {
-      side: 'bottom',
-      from: plot.left,
-      to: plot.left + plot.width,
-      start: 0,
-      end: d - 1,
-      values: ticks(0, d - 1, 3).filter(Number.isInteger),
-      label: this.t('axis.dimension'),
-      grid: { bottom: plot.top + plot.height },
+    const box = {
+      left: plot.left,
+      right: plot.left + plot.width,
+      top: plot.top,
+      bottom: plot.top + plot.height,
+    };
+    plotAxes(ctx, colours, box, {
+      y: {
+        start: 0,
+        end: rows - 1,
+        values: rowTicks,
+        label: this.t('axis.position'),
+        down: true,
+        cells: true,
+      },
+      x: {
+        start: 0,
+        end: d - 1,
+        values: ticks(0, d - 1, 3).filter(Number.isInteger),
+        label: this.t('axis.dimension'),
+      },
+      yGrid: false,
     });
   }
 

@@ -1,6 +1,7 @@
 // View 1: the encoding matrix (positions down, dimensions across), drawn in bulk by the engine at
 // canvas resolution, with axes, a colour bar, a readout on hover or keyboard focus, zoom and pan.
-import { drawAxis, fitCanvas, formatNumber, textUpdate, theme, ticks, widthOf } from '../canvas.js';
+import { fitCanvas, formatNumber, textUpdate, theme, ticks, widthOf } from '../canvas.js';
+import { panSpan, plotAxes, wheelFactor, zoomKey, zoomSpan } from '../plot.js';
 import { ENCODING_KEYS, encodingOf } from '../state.js';
 
 const MARGIN = { left: 56, top: 10, right: 12, bottom: 40 };
@@ -89,25 +90,23 @@ export class MatrixView {
       Number.isInteger,
     );
     // Tick v sits at the centre of cell v.
-    drawAxis(ctx, t, {
-      side: 'left',
-      from: plot.top + (0.5 / r.rows) * plot.height,
-      to: plot.top + ((r.rows - 0.5) / r.rows) * plot.height,
-      start: r.row0,
-      end: r.row0 + r.rows - 1,
-      values: rowTicks,
-      label: this.t('axis.position'),
-      grid: { left: plot.left },
-    });
-    drawAxis(ctx, t, {
-      side: 'bottom',
-      from: plot.left + (0.5 / r.cols) * plot.width,
-      to: plot.left + ((r.cols - 0.5) / r.cols) * plot.width,
-      start: r.col0,
-      end: r.col0 + r.cols - 1,
-      values: colTicks,
-      label: this.t('axis.dimension'),
-      grid: { bottom: plot.bottom },
+    plotAxes(ctx, t, plot, {
+      y: {
+        start: r.row0,
+        end: r.row0 + r.rows - 1,
+        values: rowTicks,
+        label: this.t('axis.position'),
+        down: true,
+        cells: true,
+      },
+      x: {
+        start: r.col0,
+        end: r.col0 + r.cols - 1,
+        values: colTicks,
+        label: this.t('axis.dimension'),
+        cells: true,
+      },
+      yGrid: false,
     });
     fitCanvas(this.overlay, width, height);
     this.drawColorbar(state, t, plot);
@@ -297,7 +296,7 @@ export class MatrixView {
     if (!e.ctrlKey && !e.metaKey) return; // plain wheel scrolls the page
     e.preventDefault();
     const cell = this.cellAt(e.offsetX, e.offsetY);
-    this.zoomBy(e.deltaY < 0 ? 1.25 : 0.8, cell);
+    this.zoomBy(wheelFactor(e), cell);
   }
 
   onKey(e) {
@@ -312,15 +311,14 @@ export class MatrixView {
       this.cursor = { row, col };
       this.ensureVisible(row, col);
       this.setCursor(this.cursor);
-    } else if (e.key === '+' || e.key === '=') {
-      e.preventDefault();
-      this.zoomBy(2, cur);
-    } else if (e.key === '-') {
-      e.preventDefault();
-      this.zoomBy(0.5, cur);
-    } else if (e.key === '0') {
-      e.preventDefault();
-      this.setZoom(null);
+    } else if (
+      zoomKey(e, {
+        zoomIn: () => this.zoomBy(2, cur),
+        zoomOut: () => this.zoomBy(0.5, cur),
+        reset: () => this.setZoom(null),
+      })
+    ) {
+      return;
     } else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       this.store.set({ pos: cur.row }, { commit: true });
@@ -332,30 +330,27 @@ export class MatrixView {
     const state = this.store.get();
     const r = this.region(state);
     const at = cell || { row: r.row0 + r.rows / 2, col: r.col0 + r.cols / 2 };
-    const rows = Math.max(Math.min(8, state.n), Math.min(state.n, Math.round(r.rows / factor)));
-    const cols = Math.max(Math.min(4, state.d), Math.min(state.d, Math.round(r.cols / factor)));
-    const row0 = clamp(Math.round(at.row - ((at.row - r.row0) * rows) / r.rows), 0, state.n - rows);
-    const col0 = clamp(Math.round(at.col - ((at.col - r.col0) * cols) / r.cols), 0, state.d - cols);
-    this.setZoom([row0, rows, col0, cols]);
+    // Each axis zooms around the cell's place in it (the middle of the view without a cell).
+    const rows = zoomSpan({ start: r.row0, count: r.rows }, factor, (at.row - r.row0) / r.rows, state.n, 8);
+    const cols = zoomSpan({ start: r.col0, count: r.cols }, factor, (at.col - r.col0) / r.cols, state.d, 4);
+    this.setZoom([rows.start, rows.count, cols.start, cols.count]);
   }
 
   pan(from, dRows, dCols) {
     const state = this.store.get();
-    const row0 = clamp(from.row0 + dRows, 0, state.n - from.rows);
-    const col0 = clamp(from.col0 + dCols, 0, state.d - from.cols);
-    this.setZoom([row0, from.rows, col0, from.cols], false);
+    const rows = panSpan({ start: from.row0, count: from.rows }, dRows, state.n);
+    const cols = panSpan({ start: from.col0, count: from.cols }, dCols, state.d);
+    this.setZoom([rows.start, rows.count, cols.start, cols.count], false);
   }
 
   ensureVisible(row, col) {
     const r = this.region();
     if (row >= r.row0 && row < r.row0 + r.rows && col >= r.col0 && col < r.col0 + r.cols) return;
     const state = this.store.get();
-    this.setZoom([
-      clamp(row - Math.floor(r.rows / 2), 0, state.n - r.rows),
-      r.rows,
-      clamp(col - Math.floor(r.cols / 2), 0, state.d - r.cols),
-      r.cols,
-    ]);
+    // The window keeps its size and moves so that the cell is in its middle.
+    const rows = panSpan({ start: r.row0, count: r.rows }, row - Math.floor(r.rows / 2) - r.row0, state.n);
+    const cols = panSpan({ start: r.col0, count: r.cols }, col - Math.floor(r.cols / 2) - r.col0, state.d);
+    this.setZoom([rows.start, rows.count, cols.start, cols.count]);
   }
 
   setZoom(zoom, commit = true) {
@@ -363,8 +358,4 @@ export class MatrixView {
     const full = zoom && zoom[0] === 0 && zoom[1] === state.n && zoom[2] === 0 && zoom[3] === state.d;
     this.store.set({ zoom: full ? null : zoom }, { commit });
   }
-}
-
-function clamp(v, lo, hi) {
-  return Math.max(lo, Math.min(hi, v));
 }

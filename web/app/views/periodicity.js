@@ -1,6 +1,7 @@
 // View 2: periodicity across dimensions. Curves of the picked dimensions over positions, wavelength by
 // dimension on a log scale, and one pair's sin and cos as the same wave a quarter period apart.
-import { drawAxis, fitCanvas, formatNumber, theme, ticks, waveAxes, widthOf } from '../canvas.js';
+import { fitCanvas, formatNumber, theme, ticks, widthOf } from '../canvas.js';
+import { plotAxes, tracePath, waveAxes } from '../plot.js';
 import { dimsOf, ENCODING_KEYS, encodingOf } from '../state.js';
 
 export class PeriodicityView {
@@ -118,7 +119,7 @@ export class PeriodicityView {
         ctx.fillStyle = t.series[c % 8];
         ctx.fill();
       } else {
-        values.forEach((v, p) => (p ? ctx.lineTo(xOf(p), yOf(v)) : ctx.moveTo(xOf(p), yOf(v))));
+        tracePath(ctx, values, xOf, yOf);
         ctx.stroke();
       }
     });
@@ -176,26 +177,20 @@ export class PeriodicityView {
     const decades = [];
     const every = Math.max(1, Math.ceil((hi - lo) / 8)); // a base near 1e308 spans 300 decades
     for (let e = Math.ceil(lo); e <= Math.floor(hi); e += every) decades.push(e);
-    drawAxis(ctx, t, {
-      side: 'left',
-      from: g.bottom,
-      to: g.top,
-      start: lo,
-      end: hi,
-      values: decades,
-      format: (e) => (e === 0 ? '1' : `10${superscript(e)}`),
-      grid: { left: g.left, right: g.right },
-      label: this.t('axis.wavelength'),
-    });
-    drawAxis(ctx, t, {
-      side: 'bottom',
-      from: g.left,
-      to: g.right,
-      start: 0,
-      end: state.d - 1,
-      values: ticks(0, state.d - 1, Math.floor(width / 80)).filter(Number.isInteger),
-      grid: { bottom: g.bottom },
-      label: this.t('axis.dimension'),
+    plotAxes(ctx, t, g, {
+      y: {
+        start: lo,
+        end: hi,
+        values: decades,
+        format: (e) => (e === 0 ? '1' : `10${superscript(e)}`),
+        label: this.t('axis.wavelength'),
+      },
+      x: {
+        start: 0,
+        end: state.d - 1,
+        values: ticks(0, state.d - 1, Math.floor(width / 80)).filter(Number.isInteger),
+        label: this.t('axis.dimension'),
+      },
     });
     // The current length: pairs above this line do not finish one turn within the sequence.
     ctx.strokeStyle = t.fg;
@@ -290,11 +285,7 @@ export class PeriodicityView {
       ctx.lineWidth = 2;
       ctx.setLineDash(dash);
       ctx.beginPath();
-      for (let p = 0; p < positions; p++) {
-        const v = values[offset + p];
-        if (p) ctx.lineTo(xOf(p), yOf(v));
-        else ctx.moveTo(xOf(p), yOf(v));
-      }
+      tracePath(ctx, values.subarray(offset, offset + positions), xOf, yOf);
       ctx.stroke();
     }
     ctx.setLineDash([]);

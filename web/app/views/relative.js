@@ -1,6 +1,7 @@
 // View 4: relative position. The Gram matrix PE(p)·PE(q), the dot product against the offset k, and for
 // the chosen k the 2x2 rotation blocks R_k with a live check that R_k·PE(p) = PE(p+k).
-import { drawAxis, fitCanvas, formatNumber, setText, textUpdate, theme, ticks, widthOf } from '../canvas.js';
+import { fitCanvas, formatNumber, setText, textUpdate, theme, ticks, widthOf } from '../canvas.js';
+import { plotAxes, tracePath } from '../plot.js';
 import { ENCODING_KEYS, encodingOf } from '../state.js';
 
 export class RelativeView {
@@ -71,21 +72,12 @@ export class RelativeView {
     });
     ctx.putImageData(new ImageData(pixels, px, px), Math.round(g.left * dpr), Math.round(g.top * dpr));
     const tickValues = ticks(0, m - 1, 4).filter(Number.isInteger);
-    const along = {
-      from: g.left + size / (2 * m),
-      to: g.left + size - size / (2 * m),
-      start: 0,
-      end: m - 1,
-      values: tickValues,
-    };
-    drawAxis(ctx, t, { ...along, side: 'bottom', label: 'q', grid: { bottom: g.top + size } });
-    drawAxis(ctx, t, {
-      ...along,
-      from: g.top + size / (2 * m),
-      to: g.top + size - size / (2 * m),
-      side: 'left',
-      label: 'p',
-      grid: { left: g.left },
+    const along = { start: 0, end: m - 1, values: tickValues, cells: true };
+    const box = { left: g.left, right: g.left + size, top: g.top, bottom: g.top + size };
+    plotAxes(ctx, t, box, {
+      x: { ...along, label: 'q' },
+      y: { ...along, label: 'p', down: true },
+      yGrid: false,
     });
     // With no sin/cos pair (d_model = 1) the products do not depend on q − p alone: the note says
     // only what the picture shows, and the curve's note why there is no curve (drawDots).
@@ -158,31 +150,19 @@ export class RelativeView {
     const g = { left: Math.max(48, Math.ceil(widest) + 30), right: width - 10, top: 10, bottom: height - 40 };
     const xOf = (k) => g.left + ((k - first) / Math.max(1, 2 * K)) * (g.right - g.left);
     const yOf = (v) => g.bottom - ((v - lo) / (hi - lo || 1)) * (g.bottom - g.top);
-    drawAxis(ctx, t, {
-      side: 'left',
-      from: g.bottom,
-      to: g.top,
-      start: lo,
-      end: hi,
-      values,
-      format,
-      grid: { left: g.left, right: g.right },
-      label: 'PE(p)·PE(p+k)',
-    });
-    drawAxis(ctx, t, {
-      side: 'bottom',
-      from: g.left,
-      to: g.right,
-      start: first,
-      end,
-      values: ticks(first, end, Math.floor(width / 80)).filter(Number.isInteger),
-      grid: { bottom: g.bottom },
-      label: this.t('axis.offset'),
+    plotAxes(ctx, t, g, {
+      y: { start: lo, end: hi, values, format, label: 'PE(p)·PE(p+k)' },
+      x: {
+        start: first,
+        end,
+        values: ticks(first, end, Math.floor(width / 80)).filter(Number.isInteger),
+        label: this.t('axis.offset'),
+      },
     });
     ctx.strokeStyle = t.accent;
     ctx.lineWidth = 1.5;
     ctx.beginPath();
-    dots.forEach((v, n) => (n ? ctx.lineTo(xOf(first + n), yOf(v)) : ctx.moveTo(xOf(first), yOf(v))));
+    tracePath(ctx, dots, (n) => xOf(first + n), yOf);
     ctx.stroke();
     const at = dots[state.k - first];
     const right = xOf(state.k) > (g.left + g.right) / 2;

@@ -1,7 +1,8 @@
 // View 7: why sin and cos. Distinct positions (the closest two vectors, measured), bounded values (next
 // to the raw index), shift as rotation (see the relative view), the binary-counter analogy, and three
 // common mistakes each beside the correct version.
-import { drawAxis, fitCanvas, formatNumber, textUpdate, theme, ticks, waveAxes, widthOf } from '../canvas.js';
+import { fitCanvas, formatNumber, textUpdate, theme, ticks, widthOf } from '../canvas.js';
+import { plotAxes, traceColumns, waveAxes } from '../plot.js';
 import { ENCODING_KEYS, encodingOf } from '../state.js';
 
 const BINARY_ROWS = 16;
@@ -100,24 +101,14 @@ export class WhyView {
     };
     const right = { left: half + 40, right: width - 10, top: 10, bottom: height - 40 };
     const n = state.n;
-    drawAxis(ctx, colours, {
-      side: 'left',
-      from: left.bottom,
-      to: left.top,
-      start: 0,
-      end: n - 1,
-      values: indexTicks,
-      grid: { left: left.left, right: left.right },
-    });
-    drawAxis(ctx, colours, {
-      side: 'bottom',
-      from: left.left,
-      to: left.right,
-      start: 0,
-      end: n - 1,
-      values: ticks(0, n - 1, 3).filter(Number.isInteger),
-      grid: { bottom: left.bottom },
-      label: t('why.rawIndex'),
+    plotAxes(ctx, colours, left, {
+      y: { start: 0, end: n - 1, values: indexTicks },
+      x: {
+        start: 0,
+        end: n - 1,
+        values: ticks(0, n - 1, 3).filter(Number.isInteger),
+        label: t('why.rawIndex'),
+      },
     });
     ctx.strokeStyle = colours.accent;
     ctx.lineWidth = 2;
@@ -134,7 +125,7 @@ export class WhyView {
     dims.forEach((dim, c) => {
       ctx.strokeStyle = colours.series[c % 8];
       ctx.lineWidth = 1.4;
-      trace(ctx, columns.subarray(c * n, (c + 1) * n), right, yOf);
+      traceColumns(ctx, columns.subarray(c * n, (c + 1) * n), right, yOf);
     });
     this.boundedNote.textContent = t('why.boundedNote', { n: n - 1, dims: dims.join(', ') });
     this.bounded.setAttribute('aria-label', this.boundedNote.textContent);
@@ -227,7 +218,7 @@ export class WhyView {
       ctx.strokeStyle = colour;
       ctx.lineWidth = 2;
       ctx.setLineDash(dash);
-      trace(ctx, values, g, yOf);
+      traceColumns(ctx, values, g, yOf);
     }
     ctx.setLineDash([]);
     const fmt = (x) => formatNumber(x, 3);
@@ -256,36 +247,4 @@ export class WhyView {
         })
       : '';
   }
-}
-
-/**
- * A curve of values[0 … n−1] across the box g: through every point, or, with more than two to a pixel
- * column, through each column's lowest and highest value. A dashed path through 2^20 points took
- * Chromium minutes to stroke, and one sample per column turned fast waves into slow ones that are
- * not there.
- */
-function trace(ctx, values, g, yOf) {
-  const n = values.length;
-  const columns = Math.floor(g.right - g.left);
-  const perColumn = n / columns;
-  ctx.beginPath();
-  if (perColumn <= 2) {
-    values.forEach((v, p) => {
-      const x = g.left + (p / Math.max(1, n - 1)) * (g.right - g.left);
-      if (p) ctx.lineTo(x, yOf(v));
-      else ctx.moveTo(x, yOf(v));
-    });
-  } else {
-    for (let x = 0; x < columns; x++) {
-      let [lo, hi] = [Infinity, -Infinity];
-      const end = Math.min(n, Math.floor((x + 1) * perColumn) + 1);
-      for (let p = Math.floor(x * perColumn); p < end; p++) {
-        lo = Math.min(lo, values[p]);
-        hi = Math.max(hi, values[p]);
-      }
-      ctx.lineTo(g.left + x, yOf(hi));
-      if (lo < hi) ctx.lineTo(g.left + x, yOf(lo));
-    }
-  }
-  ctx.stroke();
 }

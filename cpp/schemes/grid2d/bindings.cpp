@@ -1,9 +1,8 @@
 // Binds the 2-D sin-cos table of image patches and the similarity of one patch to all.
-#include "pe/grid2d.hpp"
-
 #include <emscripten/bind.h>
 
 #include "common.hpp"
+#include "grid2d.hpp"
 
 namespace pe::bindings {
 namespace {

@@ -1,4 +1,4 @@
-// Model configs for the long-context view: the fields of each published config.json that RoPE reads
+// Model configs for the long-context view (their names are en.js / zh.js's preset_<key>): the fields of each published config.json that RoPE reads
 // (the rest left out), exactly as published. Where each comes from:
 //   llama2     meta-llama/Llama-2-7b-hf, config.json on the Hugging Face Hub
 //   pi         Chen et al. 2023, "Extending Context Window of Large Language Models via Positional
@@ -18,7 +18,6 @@
 export const PRESETS = {
   llama2: {
     model: 'meta-llama/Llama-2-7b-hf',
-    label: { en: 'Llama 2 7B (default)', zh: 'Llama 2 7B（默认）' },
     config: {
       model_type: 'llama',
       hidden_size: 4096,
@@ -30,7 +29,6 @@ export const PRESETS = {
   },
   pi: {
     model: 'huggyllama/llama-7b:linear',
-    label: { en: 'LLaMA 7B + position interpolation ×16 (linear)', zh: 'LLaMA 7B + 位置插值 ×16（linear）' },
     config: {
       model_type: 'llama',
       hidden_size: 4096,
@@ -42,7 +40,6 @@ export const PRESETS = {
   },
   ntk: {
     model: 'meta-llama/Llama-2-7b-hf:ntk',
-    label: { en: 'Llama 2 7B + NTK-aware ×4 (ntk)', zh: 'Llama 2 7B + NTK-aware ×4（ntk）' },
     config: {
       model_type: 'llama',
       hidden_size: 4096,
@@ -54,7 +51,6 @@ export const PRESETS = {
   },
   dynamic: {
     model: 'meta-llama/Llama-2-7b-hf:dynamic',
-    label: { en: 'Llama 2 7B + dynamic NTK ×2 (dynamic)', zh: 'Llama 2 7B + 动态 NTK ×2（dynamic）' },
     config: {
       model_type: 'llama',
       hidden_size: 4096,
@@ -66,7 +62,6 @@ export const PRESETS = {
   },
   llama31: {
     model: 'meta-llama/Llama-3.1-8B',
-    label: { en: 'Llama 3.1 8B (llama3)', zh: 'Llama 3.1 8B（llama3）' },
     config: {
       model_type: 'llama',
       hidden_size: 4096,
@@ -84,7 +79,6 @@ export const PRESETS = {
   },
   qwen25: {
     model: 'Qwen/Qwen2.5-7B-Instruct',
-    label: { en: 'Qwen2.5 7B Instruct + YaRN ×4 (yarn)', zh: 'Qwen2.5 7B Instruct + YaRN ×4（yarn）' },
     config: {
       model_type: 'qwen2',
       hidden_size: 3584,
@@ -96,7 +90,6 @@ export const PRESETS = {
   },
   deepseekv3: {
     model: 'deepseek-ai/DeepSeek-V3',
-    label: { en: 'DeepSeek-V3 (yarn, mscale)', zh: 'DeepSeek-V3（yarn，mscale）' },
     config: {
       model_type: 'deepseek_v3',
       hidden_size: 7168,
@@ -117,7 +110,6 @@ export const PRESETS = {
   },
   phi35: {
     model: 'microsoft/Phi-3.5-mini-instruct',
-    label: { en: 'Phi-3.5 mini (longrope)', zh: 'Phi-3.5 mini（longrope）' },
     config: {
       model_type: 'phi3',
       hidden_size: 3072,

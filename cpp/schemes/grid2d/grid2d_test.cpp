@@ -1,7 +1,7 @@
 // 2-D sin-cos against MAE's get_2d_sincos_pos_embed (facebookresearch/mae, util/pos_embed.py
 // @a9f5c701), transcribed to numpy in float64 for the values below (MAE itself computes omega in
 // float32 at that commit; the float32 table differs from these by less than 1e-6 at 14 x 14).
-#include "pe/grid2d.hpp"
+#include "grid2d.hpp"
 
 #include <doctest/doctest.h>
 

@@ -12,6 +12,7 @@
 #include "pe/colormap.hpp"
 #include "pe/error.hpp"
 #include "pe/parameters.hpp"
+#include "pe/schemes.hpp"
 
 namespace pe {
 
@@ -67,5 +68,8 @@ Result<std::vector<double>> alibi_attention(const AlibiSpec& spec, double head, 
 Status render_alibi(const std::vector<double>& slopes, int head, double positions, bool causal,
                     AlibiForm form, int width, int height, double low, double high,
                     std::span<std::uint8_t> rgba);
+
+// The scheme's entry in pe::schemes(): parameters, pe-export's table, caps (maxHeads).
+const SchemeInfo& alibi_scheme();
 
 }  // namespace pe

@@ -1,4 +1,4 @@
-#include "pe/grid2d.hpp"
+#include "grid2d.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -136,6 +136,33 @@ Result<std::vector<double>> grid2d_similarity(const Grid2dSpec& spec, double row
   if (!each) return each.error();
   auto& s = each.value();
   return std::move(part == GridPart::x ? s.x : part == GridPart::y ? s.y : s.all);
+}
+
+namespace {
+
+constexpr SchemeLimit kGrid2dLimits[] = {{"maxGridSide", kMaxGridSide}};
+
+// pe-export --scheme sincos2d: (grid_height * grid_width [+ 1 with the class token], d_model).
+Result<Table> grid2d_table(const ParameterValues& values) {
+  const auto number = [&](const char* core) { return values.numbers.at(core); };
+  const auto spec = make_grid2d_spec(number("d_model"), number("grid_height"), number("grid_width"),
+                                     number("base"), values.texts.at("cls_token") == "true");
+  if (!spec) return spec.error();
+  Table table;
+  table.floats.resize(spec.value().element_count());
+  if (auto s = sincos2d_into(spec.value(), table.floats); !s) return s.error();
+  table.shape = {std::size_t(spec.value().rows()), std::size_t(spec.value().d_model)};
+  return table;
+}
+
+}  // namespace
+
+const SchemeInfo& grid2d_scheme() {
+  static const SchemeInfo info{
+      "sincos2d",          "MAE/ViT 2-D sin-cos: x in the first half, y in the second",
+      kSincos2dParameters, "(grid_height * grid_width [+ 1 with --cls-token true], d_model)",
+      &grid2d_table,       kGrid2dLimits};
+  return info;
 }
 
 }  // namespace pe

@@ -1,45 +1,9 @@
 // 2-D sin-cos of image patches (ViT/MAE, DiT): pick a patch and see how similar its encoding is to
 // every other patch's, over the whole vector and over each half: the first half encodes x (the
-// column), the second y (the row).
-import { fitCanvas, formatNumber, theme, widthOf } from '../canvas.js';
-import { SchemeView } from './common.js';
-
-const strings = {
-  en: {
-    title: '2-D sin-cos for image patches (ViT, MAE, DiT)',
-    bodyHtml:
-      '<p>A vision transformer cuts the image into patches (14 × 14 for ViT-B/16 at 224 px) and needs each patch’s place in two dimensions. MAE’s fixed encoding spends half of d_model on the column x and half on the row y, each half a 1-D sin-cos of d/4 frequencies.</p><p><strong>The first half encodes x, the column</strong>, although MAE’s code calls it <code>emb_h</code>: its grid comes from <code>meshgrid(grid_w, grid_h)</code>, so <code>grid[0]</code> holds column indices. Rows run over the grid row by row, with a zero row first when there is a class token.</p>',
-    gridHeight: 'patch rows',
-    gridWidth: 'patch columns',
-    dModel: 'd_model',
-    row: 'picked patch: row',
-    col: 'column',
-    pick: 'Click or tap a patch (or use the arrow keys) to compare it with every other patch.',
-    all: 'whole vector',
-    x: 'first half: x (column)',
-    y: 'second half: y (row)',
-    readout:
-      'Patch (row {row}, column {col}) is row {index} of the table. Colour: cosine similarity with it, from yellow (1, itself) down to dark blue ({min}).',
-    panel: 'Cosine similarity to patch (row {row}, column {col}): {part}',
-  },
-  zh: {
-    title: '图像块的二维正弦余弦编码（ViT、MAE、DiT）',
-    bodyHtml:
-      '<p>视觉 Transformer 把图像切成小块（ViT-B/16 在 224 像素时为 14 × 14），每个块都需要知道自己在二维中的位置。MAE 的固定编码把 d_model 的一半用于列 x，一半用于行 y，每一半都是 d/4 个频率的一维正弦余弦编码。</p><p><strong>前一半编码的是 x，也就是列</strong>，尽管 MAE 的代码把它叫作 <code>emb_h</code>：它的网格来自 <code>meshgrid(grid_w, grid_h)</code>，所以 <code>grid[0]</code> 存的是列号。表的行按网格逐行排列；有类别词元时最前面多一行全零。</p>',
-    gridHeight: '块的行数',
-    gridWidth: '块的列数',
-    dModel: 'd_model',
-    row: '选中的块：行',
-    col: '列',
-    pick: '点击或轻触一个块（或用方向键），把它与其他所有块比较。',
-    all: '整个向量',
-    x: '前一半：x（列）',
-    y: '后一半：y（行）',
-    readout:
-      '块（第 {row} 行，第 {col} 列）是表中的第 {index} 行。颜色：与它的余弦相似度，从黄色（1，它自己）到深蓝（{min}）。',
-    panel: '与块（第 {row} 行，第 {col} 列）的余弦相似度：{part}',
-  },
-};
+// column), the second y (the row). Its text is en.js / zh.js beside it, its styles styles.css (README,
+// "Adding a scheme"); it runs on the engine of its own folder, cpp/schemes/grid2d/.
+import { fitCanvas, formatNumber, theme, widthOf } from '../../canvas.js';
+import { SchemeView } from '../common.js';
 
 function markup(t) {
   return `
@@ -206,4 +170,4 @@ class Grid2dView extends SchemeView {
   }
 }
 
-export const grid2dScheme = { name: 'grid2d', strings, markup, View: Grid2dView };
+export default { name: 'grid2d', order: 30, engine: 'grid2d', markup, View: Grid2dView };

@@ -11,6 +11,7 @@
 
 #include "pe/error.hpp"
 #include "pe/parameters.hpp"
+#include "pe/schemes.hpp"
 #include "pe/spec.hpp"
 
 namespace pe {
@@ -61,5 +62,9 @@ struct GridSimilarities {
   std::vector<double> all, x, y;
 };
 Result<GridSimilarities> grid2d_similarities(const Grid2dSpec& spec, double row, double col);
+
+// The scheme's entry in pe::schemes() (named sincos2d, as pe.sincos2d and pe-export --scheme
+// sincos2d): parameters, pe-export's table, caps (maxGridSide).
+const SchemeInfo& grid2d_scheme();
 
 }  // namespace pe

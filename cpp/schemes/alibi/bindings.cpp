@@ -1,8 +1,7 @@
 // Binds ALiBi: slopes, the bias tensor, one head's attention weights.
-#include "pe/alibi.hpp"
-
 #include <emscripten/bind.h>
 
+#include "alibi.hpp"
 #include "common.hpp"
 
 namespace pe::bindings {

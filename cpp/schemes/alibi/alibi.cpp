@@ -1,4 +1,4 @@
-#include "pe/alibi.hpp"
+#include "alibi.hpp"
 
 #include <cmath>
 #include <limits>
@@ -136,6 +136,34 @@ Status render_alibi(const std::vector<double>& slopes, int head, double position
     }
   }
   return Ok{};
+}
+
+namespace {
+
+constexpr SchemeLimit kAlibiLimits[] = {{"maxHeads", kMaxHeads}};
+
+// pe-export --scheme alibi: the (heads, positions, positions) bias, -inf above the diagonal
+// (causal).
+Result<Table> alibi_table(const ParameterValues& values) {
+  const auto spec = make_alibi_spec(values.numbers.at("heads"), values.numbers.at("positions"),
+                                    values.texts.at("causal") == "true", values.texts.at("form"));
+  if (!spec) return spec.error();
+  Table table;
+  table.floats.resize(spec.value().element_count());
+  if (auto s = alibi_bias(spec.value(), table.floats); !s) return s.error();
+  table.shape = {spec.value().slopes.size(), std::size_t(spec.value().positions),
+                 std::size_t(spec.value().positions)};
+  return table;
+}
+
+}  // namespace
+
+const SchemeInfo& alibi_scheme() {
+  static const SchemeInfo info{
+      "alibi",          "linear biases added to attention scores",
+      kAlibiParameters, "(heads, positions, positions): the bias, -inf above the diagonal (causal)",
+      &alibi_table,     kAlibiLimits};
+  return info;
 }
 
 }  // namespace pe

@@ -1,7 +1,7 @@
 // ALiBi against the reference code: slopes from get_slopes() of
 // ofirpress/attention_with_linear_biases (fairseq/models/transformer.py @3b7c2eca), run in Python 3
 // (float64) for the values below.
-#include "pe/alibi.hpp"
+#include "alibi.hpp"
 
 #include <doctest/doctest.h>
 
@@ -101,4 +101,10 @@ TEST_CASE(
   CHECK(pe::render_alibi(slopes, 8, 16, true, pe::AlibiForm::distance, 16, 16, low, 0, rgba)
             .error()
             .parameter == "head");
+}
+
+TEST_CASE("the form's enum follows the table's choices") {
+  CHECK(pe::parse_alibi_form("distance").value() == pe::AlibiForm::distance);
+  CHECK(pe::parse_alibi_form("key_position").value() == pe::AlibiForm::key_position);
+  CHECK(pe::parse_alibi_form("bloom").error().kind == "one_of");
 }
