@@ -25,5 +25,8 @@ node -e "for (const r of require('./build/bench/phone-frames.json')) console.log
 echo "bench: first drawn frame (median of 5 cold loads; unthrottled, and CPU 4x at 360 x 740)"
 node tests/bench/first-frame.mjs > build/bench/first-frame.json
 node -e "for (const [k, v] of Object.entries(require('./build/bench/first-frame.json'))) console.log('  ' + k.padEnd(26) + v.medianMs + ' ms, ' + v.gzippedKB + ' KB gzipped requested by then')"
+echo "bench: identifyTable on a 131072 x 128 float32 table (CPU 1x and 4x)"
+node tests/bench/identify.mjs > build/bench/identify.json
+node -e "const r = require('./build/bench/identify.json'); for (const k of ['CPU 1x', 'CPU 4x']) console.log('  ' + k.padEnd(8) + 'median ' + r[k].medianMs + ' ms' + (r[k].underOneSecond ? '' : '  (over 1 s)'))"
 node tests/bench/chart.mjs build/bench/native.json build/bench/browser.json tests/bench/results/scaling.png
 python3 tests/bench/summarize.py build/bench/native.json build/bench/browser.json

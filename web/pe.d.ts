@@ -282,6 +282,70 @@ export interface Limits {
   maxTextExport: number;
   /** ropeFromConfig: UTF-8 bytes of a config.json (2^20). */
   maxConfigBytes: number;
+  /** identifyTable: values of the tensor read (2^26), bytes of a header (2^22), bytes of a file (what
+   *  the two allow in float64), dimensions before size-1 ones are dropped (8). */
+  maxTableValues: number;
+  maxTableHeaderBytes: number;
+  maxTableFileBytes: number;
+  maxTableDims: number;
+}
+
+/** identifyTable's file options (the table `identify` of pe.schemes).
+ *  @scheme identify */
+export interface IdentifyFileOptions {
+  /** The safetensors tensor to read; without it, the file must hold exactly one. */
+  tensor?: string;
+  /** Read an .npy of uint16 ('<u2' or '>u2') as bfloat16 bits (NumPy has no bfloat16). */
+  bfloat16?: boolean;
+}
+
+export interface IdentifyTableOptions extends IdentifyFileOptions {
+  /** The reference to compare with: a layer type of ropeFromConfig (its theta, invFreq, pairing,
+   *  attentionScaling, rotaryDim) or sinusoidal options (layout, frequencies, base, start, odd). */
+  against?: LayerTypeReading | Partial<EncodingOptions> | null;
+}
+
+/** One reading of a table: the scheme and the engine's own options that rebuild it. */
+export interface IdentifyReading {
+  scheme: 'sinusoidal' | 'rope';
+  /** sinusoidal: dModel, positions, start, base, layout, frequencies, odd. rope: theta, pairing ('half',
+   *  'interleaved', or null for one column per frequency: Meta's freqs_cis), rotaryDim, headDim,
+   *  positions, start, and scaling ({ rope_type, factor, ... }, as a config's rope_scaling) when the
+   *  frequencies match linear, llama3 or YaRN. */
+  options: Record<string, unknown>;
+  /** The largest |table - reading| over every row (the best) or over up to 512 sampled rows (the
+   *  candidates). */
+  maxError: number;
+}
+
+/** A finding of identifyTable, as data: its kind (web/app/i18n has its text per language), values and
+ *  English. */
+export interface IdentifyFinding {
+  kind: string;
+  args: Record<string, string | number>;
+  message: string;
+}
+
+export interface IdentifyResult {
+  format: 'npy' | 'safetensors';
+  dtype: 'float16' | 'bfloat16' | 'float32' | 'float64';
+  /** The tensor's shape as stored. */
+  shape: number[];
+  kind: 'sinusoidal' | 'rope_cos' | 'rope_sin' | 'rope_angles' | 'unknown';
+  /** null when no convention of the engine fits (kind 'unknown'; the candidates are the nearest). */
+  best: IdentifyReading | null;
+  /** The next readings, best first: other layouts, the other exponent rule, scalings. */
+  candidates: IdentifyReading[];
+  /** What departs from `against` (id_pairing, id_theta, id_scaling_missing, id_scaling_extra,
+   *  id_scaling_differs, id_offset, id_layout, id_frequencies, id_base, id_odd,
+   *  id_attention_scaling, id_inv_freq_rounded), and what the table itself shows (id_precision,
+   *  id_rows_stop, id_zero_rows, id_few_rows, id_same_table, id_no_match, id_undetermined). */
+  diagnosis: IdentifyFinding[];
+  /** The first cell (row-major; the sin rows of a stacked table follow the cos rows) that differs from
+   *  `against` (or, without it, from the best reading) by more than the tolerance
+   *  2 u max(amplitude, 10^-3) + 2^-22 |angle|, u the table's precision (2^-8 bfloat16, 2^-11 float16,
+   *  10^-7 otherwise); null if none. */
+  firstDifference: { row: number; col: number; got: number; want: number } | null;
 }
 
 /** One kind of layer of a model, as its config reads (ropeFromConfig's layerTypes). */
@@ -448,6 +512,18 @@ export interface PE {
   alibiBias(options: AlibiOptions): Float32Array;
   /** One query's softmax weights over the keys in one head, content scores all equal. */
   alibiAttention(options: AlibiOptions, head: number, query: number): Float64Array;
+  /** Which convention made a position-encoding or cos/sin table: `bytes` is a whole .npy (versions 1
+   *  to 3, either byte order, float16/32/64, bfloat16 as uint16 with `bfloat16: true`, C or Fortran
+   *  order) or .safetensors file (F16, BF16, F32, F64; one tensor, by `tensor`). Size-1 dimensions
+   *  are dropped; (2, positions, d) is cos and sin stacked (pe-export --config writes that). The
+   *  frequencies are fitted from the data (the angle's step per position over many rows), then named.
+   *  Accuracy: theta is told apart to about u / (rows x m) relative (u the values' precision, m =
+   *  max_i (i/n) omega_i, 0.04 at theta 10^4): float32 tables tell it to 10^-3 from 4 rows, bfloat16
+   *  ones need about 100 rows (diagnosis id_few_rows says so when a table is too short). The
+   *  paper's and tensor2tensor's exponents give the same table with different bases: the reading with
+   *  the base nearer 10^4 comes first, the other is a candidate (id_same_table). Malformed files get
+   *  a PEError naming the header field. Not in the embed's engines. */
+  identifyTable(bytes: Uint8Array, options?: IdentifyTableOptions): IdentifyResult;
   /** T5's bucket of each relative position (key position - query position), exactly as Hugging Face's
    *  T5Attention._relative_position_bucket computes it (its float32 arithmetic included). Integers up
    *  to +-10^9, at most limits.maxT5RelativePositions of them. Not in the embed's engines (their

@@ -3,6 +3,7 @@
 // scheme table (pe/schemes.hpp): --head-dim is the API's headDim. Bad arguments: message on
 // stderr, exit 2.
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -18,6 +19,8 @@
 #include "pe/rope_config.hpp"
 #include "pe/schemes.hpp"
 #include "pe/sinusoidal.hpp"
+// The identify folder (cpp/schemes/identify): pe-export --identify.
+#include "../schemes/identify/identify.hpp"
 
 namespace {
 
@@ -81,7 +84,13 @@ void usage(std::ostream& out) {
          "  and, with --output, writes the cos and sin tables of a layer type (default: the first\n"
          "  that rotates) as .npy, float32 (2, positions, rotary_dim): [0] cos, [1] sin, Hugging\n"
          "  Face's cat(freqs, freqs) layout times the attention scaling (positions default 4096,\n"
-         "  or max_position_embeddings if smaller).\n";
+         "  or max_position_embeddings if smaller).\n\n"
+         "Which convention made a table (the page's pe.identifyTable):\n"
+         "  pe-export --identify table.npy|table.safetensors [--tensor NAME] [--bfloat16 true]\n"
+         "            [--config config.json [--layer-type NAME] | --against JSON] [--json]\n"
+         "  names its kind, the engine's options that rebuild it (best, candidates), what departs\n"
+         "  from the config's layer type or from --against (sinusoidal options as JSON), and the\n"
+         "  first differing cell. --bfloat16 true reads .npy uint16 data as bfloat16 bits.\n";
 }
 
 int fail(const std::string& message) {
@@ -268,12 +277,80 @@ int run_config(const std::string& path, std::map<std::string, std::string> given
   return write_out(out, output, bytes.data(), sink.size());
 }
 
+// pe-export --identify: reads the file, names its convention, compares with a reference.
+int run_identify(const std::string& path, std::map<std::string, std::string> given, bool as_json,
+                 bool bfloat16) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return fail("cannot open " + path);
+  std::vector<std::uint8_t> bytes;
+  {
+    file.seekg(0, std::ios::end);
+    const auto size = file.tellg();
+    if (size < 0) return fail("cannot read " + path);
+    if (double(size) > double(pe::kMaxTableFileBytes)) {
+      return fail(pe::make_error(pe::ErrorCode::size_limit, "bytes", "count_cap",
+                                 {{"max", double(pe::kMaxTableFileBytes)}, {"got", double(size)}})
+                      .message);
+    }
+    bytes.resize(std::size_t(size));
+    file.seekg(0);
+    file.read(reinterpret_cast<char*>(bytes.data()), size);
+  }
+  const auto take = [&](const std::string& flag) {
+    std::string value;
+    if (const auto found = given.find(flag); found != given.end()) {
+      value = found->second;
+      given.erase(found);
+    }
+    return value;
+  };
+  const std::string tensor = take("--tensor"), config = take("--config"),
+                    layer_type = take("--layer-type"), against_text = take("--against");
+  if (!given.empty()) return fail("unknown option " + given.begin()->first + " for --identify");
+  if (!layer_type.empty() && config.empty()) return fail("--layer-type needs --config");
+  if (!config.empty() && !against_text.empty()) return fail("--config or --against, not both");
+  pe::IdentifyAgainst against;
+  if (!config.empty()) {
+    std::ifstream cf(config, std::ios::binary);
+    if (!cf) return fail("cannot open " + config);
+    std::string text(std::size_t(pe::kMaxConfigBytes) + 1, '\0');
+    cf.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(cf.gcount()));
+    const auto read = pe::read_rope_config(text, pe::kUnset);
+    if (!read) return fail(read.error().message);
+    const pe::LayerTypeReading* chosen = &read.value().main();
+    if (!layer_type.empty()) {
+      chosen = nullptr;
+      std::string names;
+      for (const auto& t : read.value().layer_types) {
+        if (t.name == layer_type) chosen = &t;
+        names += (names.empty() ? "" : ", ") + t.name;
+      }
+      if (!chosen)
+        return fail("--layer-type must be one of " + names + "; got \"" + layer_type + "\"");
+    }
+    if (!chosen->rope) return fail("layer type " + chosen->name + " has no RoPE (NoPE)");
+    against = pe::against_layer_type(*chosen);
+  } else if (!against_text.empty()) {
+    const auto parsed = pe::parse_against(against_text);
+    if (!parsed) return fail(parsed.error().message);
+    against = parsed.value();
+  }
+  const auto table = pe::read_table_file(bytes, tensor, bfloat16);
+  if (!table) return fail(table.error().message);
+  const auto result = pe::identify_table(table.value(), against);
+  if (!result) return fail(result.error().message);
+  std::cout << (as_json ? pe::identify_json(result.value()) + "\n"
+                        : pe::identify_text(result.value()));
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::map<std::string, std::string> given;  // flag -> text
-  std::string scheme_name = "sinusoidal", format_text, output = "-", config;
-  bool as_json = false;
+  std::string scheme_name = "sinusoidal", format_text, output = "-", config, identify;
+  bool as_json = false, bfloat16 = false;
   for (int n = 1; n < argc; ++n) {
     std::string flag = argv[n];
     if (flag == "--help" || flag == "-h") {
@@ -294,7 +371,13 @@ int main(int argc, char** argv) {
       return fail(flag.rfind("--", 0) == 0 ? flag + " needs a value"
                                            : "unexpected argument " + flag);
     }
-    if (flag == "--config") {
+    if (flag == "--identify") {
+      identify = value;
+    } else if (flag == "--bfloat16") {  // --identify: .npy uint16 data as bfloat16 bits
+      if (value != "true" && value != "false")
+        return fail("bfloat16 must be true or false; got \"" + value + "\"");
+      bfloat16 = value == "true";
+    } else if (flag == "--config") {
       config = value;
     } else if (flag == "--scheme") {
       scheme_name = value;
@@ -306,6 +389,12 @@ int main(int argc, char** argv) {
       given[flag] = value;
     }
   }
+  if (!identify.empty()) {
+    if (!config.empty()) given["--config"] = config;
+    if (!format_text.empty() || output != "-") return fail("--identify prints; it writes no table");
+    return run_identify(identify, given, as_json, bfloat16);
+  }
+  if (bfloat16) return fail("--bfloat16 is for --identify");  // (--bfloat16 false: ignored)
   if (!config.empty()) {
     if (!format_text.empty()) given["--format"] = format_text;
     return run_config(config, given, output, as_json);
@@ -369,6 +458,8 @@ int main(int argc, char** argv) {
   std::optional<pe::Spec> sinusoidal;
   auto& num = values.numbers;
   auto& text = values.texts;
+  if (scheme_name == "identify")
+    return fail("--scheme identify writes no table: use --identify FILE");
   if (scheme->table) {
     auto made = scheme->table(values);
     if (!made) return fail(made.error().message);

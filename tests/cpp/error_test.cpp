@@ -232,11 +232,14 @@ std::set<std::string> every_config_warning() {
 
 TEST_CASE("every message template has a unique kind and only known placeholders") {
   const std::set<std::string> known = {
-      "name",     "min",   "max",         "got",   "allowed", "low",        "high",    "index",
-      "expected", "rows",  "cols",        "other", "last",    "row0",       "row_end", "col0",
-      "col_end",  "at",    "mib",         "width", "height",  "what",       "example", "step",
-      "limit",    "type",  "reason",      "key",   "theta",   "inner",      "top",     "ratio",
-      "factor",   "extra", "alternative", "class", "value",   "wavelength", "beta"};
+      "name", "min", "max", "got", "allowed", "low", "high", "index", "expected", "rows", "cols",
+      "other", "last", "row0", "row_end", "col0", "col_end", "at", "mib", "width", "height", "what",
+      "example", "step", "limit", "type", "reason", "key", "theta", "inner", "top", "ratio",
+      "factor", "extra", "alternative", "class", "value", "wavelength", "beta",
+      // identify (cpp/schemes/identify): file fields and findings
+      "size", "need", "format", "first", "second", "begin", "end", "count", "names", "fix", "want",
+      "wantFactor", "gotBase", "wantBase", "zeros", "row", "resolution", "otherBase", "base",
+      "tolerance", "best", "error"};
   std::set<std::string> kinds;
   std::vector<pe::MessageTemplate> all(pe::message_templates().begin(),
                                        pe::message_templates().end());
@@ -290,7 +293,15 @@ TEST_CASE("every error the core produces is complete: known kind, placeholders f
       "internal",
       // multimodal RoPE's checks of a whole prompt's segments, produced in
       // cpp/schemes/mrope/mrope_test.cpp (the sweep above changes one parameter at a time)
-      "sum_mismatch", "tokens_cap", "position_id_cap"};
+      "sum_mismatch", "tokens_cap", "position_id_cap",
+      // identify's readers and findings, each produced in cpp/schemes/identify/identify_test.cpp
+      // ("every message kind of identify is produced")
+      "file_kind", "file_short", "file_field", "file_overlap", "header_cap", "table_dims",
+      "tensor_choice", "tensor_missing", "bfloat16_flag", "against_kind", "id_pairing", "id_theta",
+      "id_scaling_missing", "id_scaling_extra", "id_scaling_differs", "id_offset", "id_layout",
+      "id_frequencies", "id_base", "id_odd", "id_precision", "id_inv_freq_rounded", "id_rows_stop",
+      "id_zero_rows", "id_few_rows", "id_same_table", "id_attention_scaling", "id_undetermined",
+      "id_no_match"};
   for (const auto& kind : kinds) {
     CHECK_MESSAGE(produced.count(kind) + outside_the_core.count(kind) == 1, kind);
   }

@@ -266,7 +266,41 @@ export const CALLER_NAMES = new Set([
   'ids',
   'mrope_section',
   'mrope_interleaved',
+  // identifyTable: its options, the fields of a file's header, the keys of `against`
+  'bytes',
+  'tensor',
+  'bfloat16',
+  'against',
+  'magic',
+  'version',
+  'header_len',
+  'header',
+  'descr',
+  'fortran_order',
+  'shape',
+  'dtype',
+  'data_offsets',
+  'data',
+  '__metadata__',
+  'invFreq',
+  'theta',
+  'attentionScaling',
+  'rotaryDim',
+  'pairing',
+  'odd',
 ]);
+
+/** A small .npy (float32, rows x cols, C order) of values, as numpy.save writes it. */
+export function npyBytes(values, rows, cols) {
+  let header = `{'descr': '<f4', 'fortran_order': False, 'shape': (${rows}, ${cols}), }`;
+  while ((10 + header.length + 1) % 64) header += ' ';
+  header += '\n';
+  const out = new Uint8Array(10 + header.length + 4 * values.length);
+  out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, header.length & 255, header.length >> 8]);
+  for (let i = 0; i < header.length; i++) out[10 + i] = header.charCodeAt(i);
+  out.set(new Uint8Array(Float32Array.from(values).buffer), 10 + header.length);
+  return out;
+}
 
 /** One round of `calls` random calls; every outcome is classified, nothing escapes. */
 export async function adversarialRound(pe, { calls = 10000, seed = 1 } = {}) {
@@ -327,6 +361,19 @@ export async function adversarialRound(pe, { calls = 10000, seed = 1 } = {}) {
         if (random() < 0.5) config[key] = one(numbers);
       }
       return random() < 0.9 ? JSON.stringify(config) : JSON.stringify(config).slice(0, 20);
+    }
+    if (name === 'identifyTable') {
+      // a RoPE cos table, whole or with its bytes changed: header digits, lengths, truncation
+      const rows = one([1, 2, 16, 64]);
+      const cols = one([2, 8, 64]);
+      const values = Array.from({ length: rows * cols }, (_, k) =>
+        Math.cos(Math.floor(k / cols) * 10000 ** (-(k % (cols / 2)) / (cols / 2))),
+      );
+      const bytes = npyBytes(values, rows, cols);
+      const changes = one([0, 1, 2, 3]);
+      for (let k = 0; k < changes; k++)
+        bytes[Math.floor(random() * Math.min(bytes.length, 80))] = one([0, 0x30, 0x39, 255]);
+      return random() < 0.2 ? bytes.subarray(0, Math.floor(random() * bytes.length)) : bytes;
     }
     if (name === 'queryScale') {
       return { queryScaling: random() < 0.2 ? null : { floorScale: one(numbers), attnScale: one(numbers) } };
@@ -532,6 +579,14 @@ export function atCaps(pe) {
         { dModel: 128, positions: L.maxPrecisionValues / 64 },
         { format: 'bfloat16', stage: 'outputs' },
       ),
+    // The bench's table (131,072 x 128 float32, 64 MiB): the cap is 2^26 values, 512 MiB as float64.
+    identifyTable: () => {
+      const rows = 131072;
+      const values = new Float32Array(rows * 128);
+      for (let r = 0; r < rows; r++)
+        for (let j = 0; j < 128; j++) values[r * 128 + j] = Math.cos(r * 500000 ** (-(j % 64) / 64));
+      return pe.identifyTable(npyBytes(values, rows, 128));
+    },
     ropeFromConfig: () =>
       pe.ropeFromConfig(
         JSON.stringify({

@@ -62,6 +62,10 @@ struct RopeConfigReading {
   double original_max_positions = kUnset;
   // Llama 4's attention temperature on its NoPE layers (NaN: none).
   double floor_scale = kUnset, attn_scale = kUnset;
+  // Multimodal RoPE (Qwen2-VL to Qwen3-VL): rope_scaling's mrope_section and mrope_interleaved,
+  // for mropeAxes (empty and false without them).
+  std::vector<double> mrope_section;
+  bool mrope_interleaved = false;
   std::vector<ConfigWarning> warnings;
 
   const LayerTypeReading& main() const { return layer_types[first_rope]; }
