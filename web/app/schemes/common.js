@@ -225,7 +225,11 @@ export class SchemeView {
         min = +c.min,
         max = +c.max,
         type = 'integer',
-      } = p?.type === 'boolean' ? { choices: ['true', 'false'] } : p || {};
+      } = p?.type === 'boolean'
+        ? { choices: ['true', 'false'] }
+        : p?.type === 'text'
+          ? { min: NaN } // a text input's min is '' (0): the engine's to check
+          : p || {};
       try {
         if (choices?.length) {
           if (!choices.includes(value))
