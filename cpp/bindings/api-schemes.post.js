@@ -1,14 +1,7 @@
 // The page engine's further public API: RoPE, ALiBi, 2-D sin-cos, the file writers and precision.
 // Linked with --post-js after api.post.js (whose helpers it uses) into the page's engine flavours
 // only; api.post.js defines a PEError-throwing stub for each of these names for the embed's engine.
-/* global TextEncoder, PEError, peApi, peDeepFreeze, peClamped, peFormat, peTemplateOf, peCheckKeys, peCheckObject, peDescribe, peEncodingOptions, peFail, peInput, peLimits, peNumber, peNumbers, peString, peUnwrap */
-
-// A binding of the scheme units, or a PEError saying this build has none (the embed's engine).
-function peBinding(name, publicName) {
-  const f = Module[name];
-  if (typeof f !== 'function') peFail('not_in_build', publicName || name.replace(/^_|Input$/g, ''), {});
-  return f;
-}
+/* global TextEncoder, PEError, peApi, peBinding, peDeepFreeze, peClamped, peFormat, peTemplateOf, peCheckKeys, peCheckObject, peDescribe, peEncodingOptions, peFail, peInput, peLimits, peNumber, peNumbers, peString, peUnwrap */
 
 // --- schemes beyond the sinusoidal one: their parameters come from the engine's table ----------------
 

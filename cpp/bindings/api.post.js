@@ -242,11 +242,22 @@ function peInput(values, name) {
       }
     }
   }
-  const input = peUnwrap(Module['_inputView'](values.length), { values: name });
+  const input = peUnwrap(peBinding('_inputView')(values.length), { values: name });
   input.set(values);
 }
 
 Module['PEError'] = PEError;
+
+// The public function being called (the outermost peApi call), which a not_in_build PEError names.
+let peCalling = '';
+
+// A raw binding, or a PEError saying this engine has none: a figure's engine has only the parts its
+// view names (CMakeLists.txt, "engine parts"), and the embed's sinusoidal engine no scheme's.
+function peBinding(name, publicName) {
+  const f = Module[name];
+  if (typeof f !== 'function') peFail('not_in_build', publicName || peCalling || name.replace(/^_/, ''), {});
+  return f;
+}
 
 // Every public function is defined through peApi; so are a scheme folder's (cpp/schemes/<name>/
 // api.post.js), whose peApi('name', ...) calls the build reads to give the engine without the schemes
@@ -258,6 +269,8 @@ Module['PEError'] = PEError;
 function peApi(name, f) {
   const api = (Module[name] = function () {
     const stack = stackSave();
+    const outermost = peCalling === '';
+    if (outermost) peCalling = name;
     try {
       return f.apply(this, arguments);
     } catch (error) {
@@ -265,6 +278,8 @@ function peApi(name, f) {
       stackRestore(stack);
       const got = error instanceof Error ? error.name + ': ' + error.message : peDescribe(error);
       peFail('internal', name, { got: got.slice(0, 160) }, 'internal');
+    } finally {
+      if (outermost) peCalling = '';
     }
   });
   // Marks the public functions (with their arity), so tests and the adversarial script list them
@@ -299,12 +314,12 @@ function peLimits() {
 
 peApi('validate', function validate(options) {
   const o = peEncodingOptions(options, true);
-  peUnwrap(Module['_validate'](o));
+  peUnwrap(peBinding('_validate')(o));
   return o;
 });
 
 peApi('sinusoidal', function sinusoidal(options) {
-  return peUnwrap(Module['_sinusoidalView'](peEncodingOptions(options, true))).slice();
+  return peUnwrap(peBinding('_sinusoidalView')(peEncodingOptions(options, true))).slice();
 });
 
 peApi('sinusoidalInto', function sinusoidalInto(target, options) {
@@ -312,16 +327,16 @@ peApi('sinusoidalInto', function sinusoidalInto(target, options) {
     peFail('not_array', 'target', { expected: 'a Float32Array', got: peDescribe(target) });
   }
   const o = peEncodingOptions(options, true);
-  peUnwrap(Module['_validate'](o));
+  peUnwrap(peBinding('_validate')(o));
   if (target.length !== o.positions * o.dModel) {
     peFail('target_length', 'target', { expected: o.positions * o.dModel, got: target.length });
   }
-  target.set(peUnwrap(Module['_sinusoidalView'](o)));
+  target.set(peUnwrap(peBinding('_sinusoidalView')(o)));
   return target;
 });
 
 peApi('dimensions', function dimensions(options) {
-  const raw = peUnwrap(Module['_dimensions'](peEncodingOptions(options, false)));
+  const raw = peUnwrap(peBinding('_dimensions')(peEncodingOptions(options, false)));
   const waveNames = ['sin', 'cos', 'zero'];
   return {
     pair: raw.pair,
@@ -333,31 +348,35 @@ peApi('dimensions', function dimensions(options) {
 
 peApi('columns', function columns(options, dims) {
   const o = peEncodingOptions(options, true);
-  return peUnwrap(Module['_columns'](o, peNumbers(dims, 'dims', peLimits().maxColumns)));
+  return peUnwrap(peBinding('_columns')(o, peNumbers(dims, 'dims', peLimits().maxColumns)));
 });
 
 peApi('vectorAt', function vectorAt(options, position) {
-  return peUnwrap(Module['_vectorAt'](peEncodingOptions(options, false), peNumber(position, 'position')));
+  return peUnwrap(peBinding('_vectorAt')(peEncodingOptions(options, false), peNumber(position, 'position')));
 });
 
 peApi('dotByOffset', function dotByOffset(options, firstOffset, count) {
   const o = peEncodingOptions(options, false);
   peNumber(firstOffset, 'firstOffset');
   peNumber(count, 'count');
-  return peUnwrap(Module['_dotByOffset'](o, firstOffset, count), { offset: 'firstOffset' });
+  return peUnwrap(peBinding('_dotByOffset')(o, firstOffset, count), { offset: 'firstOffset' });
 });
 
 peApi('gram', function gram(options) {
-  return peUnwrap(Module['_gram'](peEncodingOptions(options, true)));
+  return peUnwrap(peBinding('_gram')(peEncodingOptions(options, true)));
 });
 
 peApi('rotationBlocks', function rotationBlocks(options, offset) {
-  return peUnwrap(Module['_rotationBlocks'](peEncodingOptions(options, false), peNumber(offset, 'offset')));
+  return peUnwrap(
+    peBinding('_rotationBlocks')(peEncodingOptions(options, false), peNumber(offset, 'offset')),
+  );
 });
 
 peApi('rotationResidual', function rotationResidual(options, position, offset) {
   const o = peEncodingOptions(options, false);
-  return peUnwrap(Module['_rotationResidual'](o, peNumber(position, 'position'), peNumber(offset, 'offset')));
+  return peUnwrap(
+    peBinding('_rotationResidual')(o, peNumber(position, 'position'), peNumber(offset, 'offset')),
+  );
 });
 
 peApi('colorize', function colorize(values, options) {
@@ -371,7 +390,7 @@ peApi('colorize', function colorize(values, options) {
     return new Uint8ClampedArray(0);
   }
   peInput(values, 'values');
-  return peClamped(peUnwrap(Module['_colorizeInput'](map, low, high)));
+  return peClamped(peUnwrap(peBinding('_colorizeInput')(map, low, high)));
 });
 
 peApi('renderMatrix', function renderMatrix(values, rows, cols, view) {
@@ -379,13 +398,13 @@ peApi('renderMatrix', function renderMatrix(values, rows, cols, view) {
   peNumber(cols, 'cols');
   const flat = peViewOptions(view, rows, cols);
   peInput(values, 'values');
-  return peClamped(peUnwrap(Module['_renderInput'](rows, cols, flat)));
+  return peClamped(peUnwrap(peBinding('_renderInput')(rows, cols, flat)));
 });
 
 peApi('renderEncoding', function renderEncoding(options, view) {
   const o = peEncodingOptions(options, true);
   const flat = peViewOptions(view, o.positions, o.dModel);
-  return peClamped(peUnwrap(Module['_renderEncoding'](o, flat)));
+  return peClamped(peUnwrap(peBinding('_renderEncoding')(o, flat)));
 });
 
 Object.defineProperty(Module, 'limits', { get: peLimits, enumerable: true });
@@ -410,16 +429,16 @@ function peLearned(options) {
 
 peApi('learnedTable', function learnedTable(options) {
   const [d, maxLen, seed] = peLearned(options);
-  return peUnwrap(Module['_learnedTable'](d, maxLen, seed));
+  return peUnwrap(peBinding('_learnedTable')(d, maxLen, seed));
 });
 
 peApi('learnedRow', function learnedRow(options, position) {
   const [d, maxLen, seed] = peLearned(options);
-  return peUnwrap(Module['_learnedRow'](d, maxLen, seed, peNumber(position, 'position')));
+  return peUnwrap(peBinding('_learnedRow')(d, maxLen, seed, peNumber(position, 'position')));
 });
 
 peApi('tokenize', function tokenize(text) {
-  return peUnwrap(Module['_tokenize'](peWellFormed(peString(text, 'text'))));
+  return peUnwrap(peBinding('_tokenize')(peWellFormed(peString(text, 'text'))));
 });
 
 peApi('embedTokens', function embedTokens(tokens, options) {
@@ -430,7 +449,7 @@ peApi('embedTokens', function embedTokens(tokens, options) {
   const d = peNumber(options.dModel, 'dModel');
   const scale = peNumber(options.scale === undefined ? 1 : options.scale, 'scale');
   if (words.length === 0) return new Float32Array(0);
-  return peUnwrap(Module['_embedTokens'](words, d, scale));
+  return peUnwrap(peBinding('_embedTokens')(words, d, scale));
 });
 
 peApi('project', function project(values, rows, cols, method) {
@@ -438,20 +457,20 @@ peApi('project', function project(values, rows, cols, method) {
   peNumber(cols, 'cols');
   const how = peString(method === undefined ? 'pca' : method, 'method');
   peInput(values, 'values');
-  return peUnwrap(Module['_projectInput'](rows, cols, how));
+  return peUnwrap(peBinding('_projectInput')(rows, cols, how));
 });
 
 peApi('closestPositions', function closestPositions(options) {
-  return peUnwrap(Module['_closestPositions'](peEncodingOptions(options, true)));
+  return peUnwrap(peBinding('_closestPositions')(peEncodingOptions(options, true)));
 });
 
 peApi('wrongExponentWavelengths', function wrongExponentWavelengths(options) {
-  return peUnwrap(Module['_wrongExponentWavelengths'](peEncodingOptions(options, false)));
+  return peUnwrap(peBinding('_wrongExponentWavelengths')(peEncodingOptions(options, false)));
 });
 
 peApi('wrongExponentColumns', function wrongExponentColumns(options, dims) {
   const o = peEncodingOptions(options, true);
-  return peUnwrap(Module['_wrongExponentColumns'](o, peNumbers(dims, 'dims', peLimits().maxColumns)));
+  return peUnwrap(peBinding('_wrongExponentColumns')(o, peNumbers(dims, 'dims', peLimits().maxColumns)));
 });
 
 peApi('inputVectors', function inputVectors(tokens, options, scale, withPe) {
@@ -459,7 +478,7 @@ peApi('inputVectors', function inputVectors(tokens, options, scale, withPe) {
   peCheckObject(options, 'options', '{ dModel: 64 }');
   const o = peEncodingOptions(Object.assign({ positions: words.length }, options), true);
   const s = peNumber(scale === undefined ? 1 : scale, 'scale');
-  return peUnwrap(Module['_inputVectors'](words, o, s, withPe !== false), { positions: 'positions' });
+  return peUnwrap(peBinding('_inputVectors')(words, o, s, withPe !== false), { positions: 'positions' });
 });
 
 // The file pe-export writes. Every engine has the writers but the embed's schemes chunk, whose

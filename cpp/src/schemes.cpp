@@ -14,11 +14,11 @@ namespace pe {
 // The folder schemes (cpp/schemes/<name>/): CMake writes one PE_SCHEME_FOLDER(<name>) line per
 // folder into pe/scheme_folders.inc, in its build tree. The embed's size-built schemes engine is
 // compiled without them (PE_NO_SCHEME_FOLDERS: its budget; CMakeLists.txt).
-// The engine of one folder scheme's figures has that folder only (PE_ONLY_SCHEME_FOLDER=<name>).
-#define PE_ONE_SCHEME_FOLDER(name) PE_SCHEME_FOLDER(name)
+// The engine of a view's figures has the folders among its parts only: CMake writes their lines
+// into the file PE_SCHEME_FOLDERS_INC names.
 #define PE_SCHEME_FOLDER(name) const SchemeInfo& name##_scheme();
-#if defined(PE_ONLY_SCHEME_FOLDER)
-PE_ONE_SCHEME_FOLDER(PE_ONLY_SCHEME_FOLDER)
+#if defined(PE_SCHEME_FOLDERS_INC)
+#include PE_SCHEME_FOLDERS_INC
 #elif !defined(PE_NO_SCHEME_FOLDERS)
 #include "pe/scheme_folders.inc"
 #endif
@@ -39,8 +39,8 @@ std::span<const SchemeInfo> schemes() {
   static const std::vector<SchemeInfo> all = [] {
     std::vector<SchemeInfo> out(std::begin(kSchemes), std::end(kSchemes));
 #define PE_SCHEME_FOLDER(name) out.push_back(name##_scheme());
-#if defined(PE_ONLY_SCHEME_FOLDER)
-    PE_ONE_SCHEME_FOLDER(PE_ONLY_SCHEME_FOLDER)
+#if defined(PE_SCHEME_FOLDERS_INC)
+#include PE_SCHEME_FOLDERS_INC
 #elif !defined(PE_NO_SCHEME_FOLDERS)
 #include "pe/scheme_folders.inc"
 #endif

@@ -211,6 +211,42 @@ test("the embed's size-built engine answers a scheme it does not carry with a PE
   await context.close();
 });
 
+test("a folder view's engine has only the parts its view names: the others answer with a PEError", async () => {
+  const {
+    page: p,
+    problems,
+    context,
+  } = await openPage(suite.browser, suite.server.url + 'embed.html#view=t5');
+  await p.waitForFunction(() => document.getElementById('figure').dataset.ready === 'true');
+  const seen = await p.evaluate(async () => {
+    // the chunk the figure loaded (pe-explorer-engine-t5.js), a second instance of it
+    const pe = await /** @type {any} */ (globalThis).__peExplorerEngine_t5.createPE();
+    const attempt = (f) => {
+      try {
+        f();
+      } catch (e) {
+        return { name: e.name, kind: e.kind, parameter: e.parameter };
+      }
+      return null;
+    };
+    return {
+      // not in t5's parts (CMakeLists.txt, engine parts): the sinusoidal table, a legacy scheme
+      sinusoidal: attempt(() => pe.sinusoidal({ dModel: 8, positions: 4 })),
+      rope: attempt(() => pe.ropeFrequencies({ headDim: 8 })),
+      // its own and the base's
+      buckets: Array.from(pe.t5Buckets({}, [-1, 0, 1])),
+      schemes: Object.keys(pe.schemes).includes('t5'),
+    };
+  });
+  assert.deepEqual(seen.sinusoidal, { name: 'PEError', kind: 'not_in_build', parameter: 'sinusoidal' });
+  assert.deepEqual(seen.rope, { name: 'PEError', kind: 'not_in_build', parameter: 'ropeFrequencies' });
+  // transformers' _relative_position_bucket, bidirectional, 32 buckets: -1 -> 1, 0 -> 0, 1 -> 17
+  assert.deepEqual(seen.buckets, [1, 0, 17]);
+  assert.equal(seen.schemes, true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the element knows every scheme view before their chunk loads (names.js agrees with index.js)', async () => {
   const { SCHEMES } = await import('../../web/app/schemes/index.js');
   const { SCHEME_VIEWS } = await import('../../web/app/schemes/names.js');

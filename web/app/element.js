@@ -244,7 +244,10 @@ export class PeExplorer extends HTMLElement {
     if (this.getAttribute('offset') === null)
       candidate.k = Math.min(DEFAULTS.k, Math.max(0, (candidate.n | 0) - 1));
     candidate.zoom = null;
-    const checked = sanitize(candidate, (o) => this.pe.validate(o), this.pe.limits);
+    // (A scheme view's engine may have no sinusoidal table: its view checks its own settings.)
+    const checked = scheme
+      ? { state: { ...DEFAULTS, ...candidate }, messages: [] }
+      : sanitize(candidate, (o) => this.pe.validate(o), this.pe.limits);
     // A bad attribute names itself ("d-model: d_model must be ..."; "... using d-model = 128").
     for (const m of checked.messages) {
       const attribute = m.using && ATTRIBUTE_OF_KEY[m.using.key];

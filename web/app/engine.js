@@ -40,9 +40,13 @@ export function schemesEngine(create) {
   return fullPromise;
 }
 
-/** Whether an engine has a scheme folder's functions (the page's engines, that folder's own). */
-export function hasFolder(pe, name) {
-  return hasSchemes(pe) && Boolean(pe.schemes[name]);
+/** Whether the page's engine `pe` has every engine part (so every view's own engine's). */
+export function hasEveryPart(pe) {
+  // An engine of parts (CMakeLists.txt) is only ever a chunk's; the one passed here is the page's. The
+  // unbundled page's engine (pe.mjs) has every part and the file writers; the bundled page's engine
+  // with the schemes (pe-explorer-schemes.js) has neither the folders nor the writers, and may lack
+  // legacy parts, so its views load their own engine chunk.
+  return hasSchemes(pe) && typeof pe._exportSinusoidal === 'function';
 }
 
 /** A scheme folder's own engine (pe-explorer-engine-<name>.js), one instance for the page. */

@@ -3,7 +3,7 @@
 // one language (pe-explorer-view-<name>-<lang>.js) and its own engine (pe-explorer-engine-<name>.js:
 // a folder's engine has that scheme only, so one figure does not carry every scheme's).
 import { loadChunk } from '../chunks.js';
-import { folderEngine, hasFolder } from '../engine.js';
+import { folderEngine, hasEveryPart } from '../engine.js';
 import { addStrings } from '../i18n/index.js';
 import { SCHEME_ENGINES, TEXT_VIEWS } from './names.js';
 
@@ -23,12 +23,12 @@ export const withText = (module, text, lang, pe) => ({
   ...(pe ? { pe } : {}),
 });
 
-/** The engine of a view that runs on a scheme folder's own (null for the others): `pe` itself if it
- *  has that folder (the page's unbundled engine), else the folder's engine chunk. */
+/** The engine of a view that runs on an engine of its own (null for the others): `pe` itself if it has
+ *  every part (the page's unbundled engine), else the engine chunk its parts make. */
 export function ownEngine(view, pe) {
   const name = SCHEME_ENGINES[view];
   if (!name) return Promise.resolve(null);
-  if (pe && hasFolder(pe, name)) return Promise.resolve(pe);
+  if (pe && hasEveryPart(pe)) return Promise.resolve(pe);
   return folderEngine(name, () =>
     loadChunk(`pe-explorer-engine-${name}.js`, `__peExplorerEngine_${name}`).then((chunk) => {
       addStrings('zh', chunk.schemeMessagesZh); // the messages only the schemes' engines give

@@ -11,9 +11,13 @@ import { SCHEMES } from './index.js';
 export const SCHEME_VIEWS = SCHEMES.map((s) => s.name);
 /** The names of their settings (attributes, properties in camelCase, embed.html's URL keys), each once. */
 export const SCHEME_SETTINGS = [...new Set(SCHEMES.flatMap((s) => s.View.settings.map(settingName)))];
-/** view -> the scheme folder whose engine it runs on (the others share pe-explorer-schemes.js). */
+/**
+ * view -> the engine it runs on, named by its parts joined with '-' (pe-explorer-engine-<key>.js):
+ * `engine: 't5'` or `engine: ['rope', 'rope_config']` in its index.js (CMakeLists.txt builds one engine
+ * per distinct list). The views without one share pe-explorer-schemes.js.
+ */
 export const SCHEME_ENGINES = Object.fromEntries(
-  SCHEMES.filter((s) => s.engine).map((s) => [s.name, s.engine]),
+  SCHEMES.filter((s) => s.engine).map((s) => [s.name, [s.engine].flat().join('-')]),
 );
 /** The views whose text is a chunk per language (the folder schemes). */
 export const TEXT_VIEWS = SCHEMES.filter((s) => s.folder).map((s) => s.name);
