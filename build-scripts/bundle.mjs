@@ -248,7 +248,7 @@ await chunk(
 for (const name of new Set(Object.values(SCHEME_ENGINES))) {
   await chunk(
     `pe-explorer-engine-${name}`,
-    `__peExplorerEngine_${name}`,
+    `__peExplorerEngine_${name.replace(/-/g, '$')}`, // a global's name: mrope-axial -> mrope$axial
     `export { default } from './chunk.js';`,
     path.resolve('web/app/schemes'),
     [replaceEngine(inline(`build/wasm/classic-small-${name}/pe.js`))],

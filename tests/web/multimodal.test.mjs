@@ -176,7 +176,10 @@ test('multimodal: each axis gets the wavelengths of the pairs the apply function
       );
     }
   });
-  assert.match(await p.textContent('.mm-pairs-note'), /only the slowest \(35,3\d\d/);
+  assert.match(
+    await p.textContent('.mm-pairs-note'),
+    /only the fastest rotations \(6\.3–160\), h the middle \(199–28,500\) and w only the slowest \(35,300–5,060,000\)/,
+  );
   // FLUX (axes [16, 56, 56], θ 10^4): each axis's longest wavelength 2π·θ^((d − 2)/d).
   const longest = (await p.getAttribute('.mm-flux-note', 'data-longest')).split(',').map(Number);
   [16, 56, 56].forEach((d, k) => {

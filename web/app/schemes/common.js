@@ -235,7 +235,10 @@ export class SchemeView {
           if (!choices.includes(value))
             throw { kind: 'one_of', args: { got: value, allowed: choices.join(', ') } };
         } else if (!isNaN(min)) {
-          const x = NUMBER.test(value) ? +value : NaN;
+          let x = NUMBER.test(value) ? +value : NaN;
+          // A slider's default past the range another setting leaves (a token beyond a short prompt)
+          // takes the nearest end: the reader did not ask for it.
+          if (given[settingName(s)] === undefined && c.type === 'range') x = Math.min(max, Math.max(min, x));
           if (!(x >= min && x <= max && (type !== 'integer' || x % 1 === 0)))
             throw { kind: type + '_range', args: { got: value, min, max } };
           value = String(x);

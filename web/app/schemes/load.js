@@ -30,9 +30,11 @@ export function ownEngine(view, pe) {
   if (!name) return Promise.resolve(null);
   if (pe && hasEveryPart(pe)) return Promise.resolve(pe);
   return folderEngine(name, () =>
-    loadChunk(`pe-explorer-engine-${name}.js`, `__peExplorerEngine_${name}`).then((chunk) => {
-      addStrings('zh', chunk.schemeMessagesZh); // the messages only the schemes' engines give
-      return chunk.createPE();
-    }),
+    loadChunk(`pe-explorer-engine-${name}.js`, `__peExplorerEngine_${name.replace(/-/g, '$')}`).then(
+      (chunk) => {
+        addStrings('zh', chunk.schemeMessagesZh); // the messages only the schemes' engines give
+        return chunk.createPE();
+      },
+    ),
   );
 }

@@ -330,6 +330,7 @@ class MultimodalView extends SchemeView {
       ...AXES.map((a, k) => ({ color: c.series[k], label: this.t(`axis_${a}`) })),
       ...(differs.length ? [{ color: c.muted, label: this.t('rewriteKey'), dash: true }] : []),
       { color: c.muted, label: this.t('kindText') },
+      { color: c.fg, label: `${this.t('kindStart')} ${this.t('kindEnd')}` },
       { color: c.series[0], label: this.t('kindImage') },
       { color: c.series[3], label: this.t('kindVideo') },
       ...(lay.kind.includes(5) ? [{ color: c.series[5], label: this.t('kindStamp') }] : []),
@@ -628,7 +629,9 @@ class MultimodalView extends SchemeView {
     ctx.textAlign = 'right';
     ctx.fillText(this.t('wavelengthAxis'), right, y + 14);
     const note = this.root.querySelector('.mm-pairs-note');
-    const range = (r) => `${formatNumber(r[0], 1)}–${grouped(Math.round(r[1]))}`;
+    // Three significant digits (6.3, 199, 28,500, 5,060,000).
+    const three = (v) => grouped(Number(v.toPrecision(3)), v < 10 ? 1 : 0);
+    const range = (r) => `${three(r[0])}–${three(r[1])}`;
     note.textContent = this.t('pairsNote', {
       ct: range(layouts[0].ranges[0]),
       ch: range(layouts[0].ranges[1]),
@@ -680,6 +683,41 @@ class MultimodalView extends SchemeView {
     note.dataset.at8 = [0, 1, 2].map((k) => at(k, 8).toFixed(6)).join(',');
   }
 
+  /** rot_pos_emb's angles for one frame of `grid` and their cos as an image, one pixel per patch and
+   *  pair (blue +1, orange −1): made once per model and grid, as the token moves only the outline. */
+  visionTable(m, grid, merge, c) {
+    const key = `${m.visionHead}|${grid}|${merge}|${c.sin}|${c.cos}|${c.bg}`;
+    if (this.vision?.key === key) return this.vision;
+    const angles = this.pe.visionRopeAngles({
+      headDim: m.visionHead,
+      theta: VISION_THETA,
+      grid,
+      spatialMergeSize: merge,
+    });
+    const pairs = m.visionHead / 2;
+    const patches = angles.length / pairs;
+    const table = this.root.ownerDocument.createElement('canvas');
+    table.width = pairs;
+    table.height = patches;
+    const ctx = table.getContext('2d');
+    const rgb = (css) => {
+      ctx.fillStyle = css;
+      ctx.fillRect(0, 0, 1, 1);
+      return ctx.getImageData(0, 0, 1, 1).data.slice(0, 3);
+    };
+    const [pos, neg, mid] = [rgb(c.sin), rgb(c.cos), rgb(c.bg)];
+    const image = ctx.createImageData(pairs, patches);
+    for (let i = 0; i < angles.length; i++) {
+      const v = Math.cos(angles[i]);
+      const to = v >= 0 ? pos : neg;
+      for (let ch = 0; ch < 3; ch++) image.data[4 * i + ch] = mid[ch] + (to[ch] - mid[ch]) * Math.abs(v);
+      image.data[4 * i + 3] = 255;
+    }
+    ctx.putImageData(image, 0, 0);
+    this.vision = { key, angles, table };
+    return this.vision;
+  }
+
   /** The vision tower's rot_pos_emb table for the chosen token's image (or the first): a row per
    *  patch in merge-block order, a column per pair (the first half the patch's row × f_k, the
    *  second its column × f_k), coloured by cos(angle); the chosen token's patches outlined. */
@@ -699,41 +737,16 @@ class MultimodalView extends SchemeView {
       note.textContent = this.t('visionTooMany', { patches: grouped(patches) });
       return;
     }
-    const angles = this.pe.visionRopeAngles({
-      headDim: m.visionHead,
-      theta: VISION_THETA,
-      grid,
-      spatialMergeSize: merge,
-    });
+    const { angles, table } = this.visionTable(m, grid, merge, c);
     const label = 44;
-    const rowPx = Math.max(1, Math.min(4, Math.floor(420 / patches)));
+    const rowPx = patches <= 420 ? Math.max(1, Math.min(4, Math.floor(420 / patches))) : 420 / patches;
     const colPx = Math.max(2, Math.floor((width - label - 8) / pairs));
     const w = label + pairs * colPx + 4;
     const h = 22 + patches * rowPx + 8;
     const { ctx } = fitCanvas(canvas, Math.max(w, 240), h);
-    const ratio = canvas.width / Math.max(w, 240);
-    const image = ctx.createImageData(pairs * colPx * ratio, patches * rowPx * ratio);
-    const rgb = (css) => {
-      const probe = document.createElement('canvas').getContext('2d');
-      probe.fillStyle = css;
-      probe.fillRect(0, 0, 1, 1);
-      return probe.getImageData(0, 0, 1, 1).data;
-    };
-    const [pos, neg, mid] = [rgb(c.sin), rgb(c.cos), rgb(c.bg)];
-    const iw = image.width;
-    for (let y = 0; y < image.height; y++) {
-      const r = Math.floor(y / (rowPx * ratio));
-      for (let x = 0; x < iw; x++) {
-        const k = Math.floor(x / (colPx * ratio));
-        const v = Math.cos(angles[r * pairs + k]);
-        const to = v >= 0 ? pos : neg;
-        const a = Math.abs(v);
-        const o = 4 * (y * iw + x);
-        for (let ch = 0; ch < 3; ch++) image.data[o + ch] = mid[ch] + (to[ch] - mid[ch]) * a;
-        image.data[o + 3] = 255;
-      }
-    }
-    ctx.putImageData(image, label * ratio, 22 * ratio);
+    // The table at one pixel a cell, scaled: cells stay sharp (many patches share a pixel row).
+    ctx.imageSmoothingEnabled = patches > 420;
+    ctx.drawImage(table, label, 22, pairs * colPx, patches * rowPx);
     ctx.font = c.font;
     ctx.fillStyle = c.muted;
     ctx.textBaseline = 'top';
