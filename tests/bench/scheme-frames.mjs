@@ -16,6 +16,21 @@ const CONTROLS = [
   ['precision', 'precision-pair', Array.from({ length: 60 }, (_, k) => String(k))],
   ['precision', 'precision-stage', ['positions', 'frequencies', 'angles', 'outputs', 'positions']],
   ['context', 'context-preset', Object.values(PRESETS).map((p) => p.model)],
+  ['multimodal', 'multimodal-token', Array.from({ length: 60 }, (_, k) => String(k * 2))],
+  [
+    'multimodal',
+    'multimodal-model',
+    ['qwen2-vl', 'qwen2.5-vl', 'qwen3-vl', 'qwen2-vl', 'qwen2.5-vl', 'qwen3-vl'],
+  ],
+  [
+    'multimodal',
+    'multimodal-segments',
+    [
+      'text:4,image:1x28x28,text:3',
+      'text:2,video:8x28x28:0.5:3,text:4',
+      'text:4,image:1x12x16,text:3,video:4x8x8:1:2,text:3',
+    ],
+  ],
 ];
 
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];

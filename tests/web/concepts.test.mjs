@@ -155,7 +155,11 @@ const SHARED = new Set(
     'max_seq_len mscale_all_dim rope_parameters rope_scaling rope_theta text_config proportional truncate ' +
     'type true false log logit factor ' +
     // T5: model and author names, the config's and the reference code's identifiers
-    'Raffel Flan mT5 umT5 max_distance T5Attention _relative_position_bucket'
+    'Raffel Flan mT5 umT5 max_distance T5Attention _relative_position_bucket ' +
+    // multimodal: model names, the models' code identifiers, pe-export's spelling of a prompt, a
+    // commit's title ("Unify 3D position ids") and formula symbols
+    'Qwen3 FLUX EmbedND get_rope_index apply rot_pos_emb image_grid_thw tokens_per_second ' +
+    'second_per_grid_t ropeDelta delta text image video TxHxW Unify position ids mod f_k'
   ).split(' '),
 );
 // Key names stay as printed on the keys (Shift, Enter, Ctrl); R_k is the rotation's symbol.
