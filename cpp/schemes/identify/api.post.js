@@ -18,6 +18,9 @@ const peAgainstKeys = {
   ],
   strings: ['ropeType', 'rotatedSlice', 'pairing', 'attention', 'layout', 'frequencies', 'odd'],
   booleans: ['rope'],
+  // The layer type's scaling block and the curves drawn from it (ropeFromConfig's `scaling`, `ramp`,
+  // `wavelengths`): its frequencies are invFreq already, so these are taken and left unread.
+  unread: ['scaling', 'ramp', 'wavelengths'],
 };
 
 // A copy of `against` that JSON can carry: every value checked for its type here (NaN and
@@ -32,7 +35,7 @@ function peAgainstJson(against) {
   const out = {};
   for (const key of Object.keys(against)) {
     const value = against[key];
-    if (value === undefined) continue;
+    if (value === undefined || peAgainstKeys.unread.includes(key)) continue;
     if (key === 'invFreq') {
       const typed =
         ArrayBuffer.isView(value) && !(value instanceof DataView) && typeof value.length === 'number';
