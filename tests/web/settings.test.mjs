@@ -164,12 +164,15 @@ function lookAt(page, where, controls) {
 function settled(page, where) {
   return page.waitForFunction((where) => {
     const found = document.querySelector(where);
-    return found && !(found.shadowRoot || found).querySelector('[data-state="loading"]');
+    return (
+      found && !(found.shadowRoot || found).querySelector('[data-state="loading"], [data-state="drawing"]')
+    );
   }, where);
 }
 
 /** Waits until `where`'s control `control` shows `value` (the figure applies a setting as it reads it)
- *  and nothing in it is loading still (the model atlas loads a config when it is selected). */
+ *  and nothing in it is loading or drawing still (the model atlas loads a config when it is selected
+ *  and draws its figures one per frame after that). */
 function shows(page, where, control, value) {
   return page.waitForFunction(
     ([where, control, value]) => {
@@ -177,7 +180,7 @@ function shows(page, where, control, value) {
       const scope = found?.shadowRoot || found;
       return (
         scope?.querySelector(`[name="${control}"]`)?.value === value &&
-        !scope.querySelector('[data-state="loading"]')
+        !scope.querySelector('[data-state="loading"], [data-state="drawing"]')
       );
     },
     [where, control, value],
