@@ -491,23 +491,12 @@ peApi('exportTable', function exportTable(options, format) {
 });
 
 // --- the page engine's further functions ------------------------------------------------------------
-// RoPE, precision and the file writers are defined in api-schemes.post.js, and the
+// Precision, the config reader and the file writers are defined in api-schemes.post.js, and the
 // folder schemes' functions in cpp/schemes/*/api.post.js, which only the page's engines link (the
 // embed's size-built engine leaves them out to stay within its budget). There, each name answers with
 // a PEError that says so, not a TypeError.
 
-const PE_PAGE_ENGINE_ONLY = [
-  'ropeFrequencies',
-  'ropeApply',
-  'ropeScores',
-  'ropeTables',
-  'roundTo',
-  'precisionError',
-  'renderPrecision',
-  'ropeFromConfig',
-  'queryScale',
-  'renderRopeTable',
-];
+const PE_PAGE_ENGINE_ONLY = ['roundTo', 'precisionError', 'renderPrecision', 'ropeFromConfig', 'queryScale'];
 // Also called by the build's generated scheme-stubs.post.js with the scheme folders' functions.
 function peNotInBuild(names) {
   for (const name of names) {

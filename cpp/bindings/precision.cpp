@@ -7,7 +7,7 @@
 
 #include "common.hpp"
 #include "pe/analysis.hpp"
-#include "rope.hpp"
+#include "rope/bindings.hpp"
 
 namespace pe::bindings {
 namespace {

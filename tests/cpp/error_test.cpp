@@ -16,12 +16,12 @@
 #include "pe/colormap.hpp"
 #include "pe/concepts.hpp"
 #include "pe/export.hpp"
-#include "pe/rope.hpp"
 #include "pe/rope_config.hpp"
-#include "pe/rope_scaling.hpp"
 #include "pe/schemes.hpp"
 #include "pe/sinusoidal.hpp"
 #include "reference.hpp"
+#include "rope/rope.hpp"
+#include "rope/rope_scaling.hpp"
 
 namespace {
 

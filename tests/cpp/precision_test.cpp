@@ -13,7 +13,7 @@
 #include <limits>
 #include <vector>
 
-#include "pe/rope.hpp"
+#include "rope/rope.hpp"
 
 namespace {
 

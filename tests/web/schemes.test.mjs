@@ -230,7 +230,7 @@ test('the config reader is only in the engines whose views name it: the shared s
     const config = JSON.stringify({ model_type: 'llama', head_dim: 64, rope_theta: 10000 });
     // the context figure's own engine (pe-explorer-engine-rope-rope_config.js) reads configs
     const own = await g['__peExplorerEngine_rope$rope_config'].createPE();
-    // the shared schemes chunk (ALiBi, 2-D, precision) does not
+    // the shared schemes chunk (no view loads it: each names its engine's parts) has no scheme
     const script = document.createElement('script');
     script.src = 'pe-explorer-schemes.js';
     await new Promise((resolve) => {
@@ -248,7 +248,7 @@ test('the config reader is only in the engines whose views name it: the shared s
   assert.deepEqual(seen.own, { value: 10000 });
   assert.deepEqual(seen.sharedConfig, { name: 'PEError', kind: 'not_in_build', parameter: 'ropeFromConfig' });
   assert.deepEqual(seen.sharedScale, { name: 'PEError', kind: 'not_in_build', parameter: 'queryScale' });
-  assert.deepEqual(seen.sharedRope, { value: 4 });
+  assert.deepEqual(seen.sharedRope, { name: 'PEError', kind: 'not_in_build', parameter: 'ropeFrequencies' });
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -381,11 +381,14 @@ test('precision: by touch at 360 px, a tap reads the cell under it', async () =>
   await context.close();
 });
 
-// The reference cases of tests/cpp/rope_scaling_reference.inc (tests/reference/rope_scaling.py, a
+// The reference cases of cpp/schemes/rope/rope_scaling_reference.inc (tests/reference/rope_scaling.py, a
 // numpy transcription of transformers' modeling_rope_utils.py @ cyyever/transformers 89539b0672a0),
 // read back as data: each line is a C++ initializer that is JSON once braces become brackets.
 function scalingCases() {
-  const text = fs.readFileSync(new URL('../cpp/rope_scaling_reference.inc', import.meta.url), 'utf8');
+  const text = fs.readFileSync(
+    new URL('../../cpp/schemes/rope/rope_scaling_reference.inc', import.meta.url),
+    'utf8',
+  );
   return text
     .split('\n')
     .filter((line) => line.startsWith('{'))

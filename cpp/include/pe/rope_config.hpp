@@ -19,8 +19,8 @@
 
 #include "pe/error.hpp"
 #include "pe/json.hpp"
-#include "pe/rope.hpp"
-#include "pe/rope_scaling.hpp"
+#include "rope/rope.hpp"
+#include "rope/rope_scaling.hpp"
 
 namespace pe {
 

@@ -11,8 +11,8 @@
 
 #include "pe/json.hpp"
 #include "pe/precision.hpp"
-#include "pe/rope_scaling.hpp"
 #include "pe/spec.hpp"
+#include "rope/rope_scaling.hpp"
 
 namespace pe {
 

@@ -20,8 +20,8 @@
 
 #include "pe/json.hpp"
 #include "pe/precision.hpp"
-#include "pe/rope_scaling.hpp"
 #include "pe/sinusoidal.hpp"
+#include "rope/rope_scaling.hpp"
 #include "tensor_file.hpp"
 
 namespace {

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "common.hpp"
-#include "pe/rope.hpp"
+#include "rope.hpp"
 
 namespace pe::bindings {
 

@@ -1,9 +1,10 @@
-#include "pe/rope.hpp"
+#include "rope.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 #include "pe/analysis.hpp"
+#include "pe/schemes.hpp"
 #include "pe/spec.hpp"
 
 namespace pe {
@@ -306,6 +307,53 @@ Status render_rope_table(const RopeSpec& spec, std::int64_t start, double count,
     for (int x = 0; x < width; ++x) put_pixel(rgba, width, x, y, colour_at[pair_at[x]]);
   }
   return Ok{};
+}
+
+namespace {
+
+// pe-export --scheme rope: Hugging Face's cos and sin tables, (2, positions, rotary_dim) float32.
+Result<Table> rope_table(const ParameterValues& values) {
+  const auto number = [&](const char* core) { return values.numbers.at(core); };
+  RopeOptions o;
+  o.head_dim = number("head_dim");
+  o.theta = number("theta");
+  o.rotary_dim = number("rotary_dim");
+  o.pairing = values.texts.at("pairing");
+  const auto spec = make_rope_spec(o);
+  if (!spec) return spec.error();
+  const double rows = number("positions"), start = number("start");
+  if (auto s = check_integer("positions", rows, 1, kMaxPositions); !s) return s.error();
+  if (auto s = check_integer("start", start, 0, double(kMaxPosition) - rows + 1); !s)
+    return s.error();
+  const std::size_t each = std::size_t(rows) * spec.value().rotary_dim;
+  if (2.0 * double(each) > double(kMaxElements)) {
+    return make_error(ErrorCode::size_limit, "positions", "elements_cap",
+                      {{"max", double(kMaxElements)},
+                       {"rows", 2 * rows},
+                       {"cols", double(spec.value().rotary_dim)},
+                       {"got", 2.0 * double(each)}});
+  }
+  Table table;
+  table.floats.resize(2 * each);
+  const std::span<float> both(table.floats);
+  if (auto s = rope_tables(spec.value(), std::int64_t(start), int(rows), both.first(each),
+                           both.subspan(each));
+      !s) {
+    return s.error();
+  }
+  table.shape = {2, std::size_t(rows), std::size_t(spec.value().rotary_dim)};
+  return table;
+}
+
+}  // namespace
+
+const SchemeInfo& rope_scheme() {
+  static const SchemeInfo info{
+      "rope", "rotary: q and k rotated inside attention", kRopeParameters,
+      "(2, positions, rotary_dim): [0] cos, [1] sin, as Hugging Face builds them\n"
+      "              (cat(freqs, freqs) for --pairing half, repeat_interleave for interleaved)",
+      &rope_table};
+  return info;
 }
 
 }  // namespace pe

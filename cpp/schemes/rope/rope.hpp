@@ -117,4 +117,8 @@ enum class TablePart { cos, sin };
 Status render_rope_table(const RopeSpec& spec, std::int64_t start, double count, TablePart part,
                          int width, int height, std::span<std::uint8_t> rgba);
 
+// The scheme's entry in pe::schemes(): parameters and pe-export's table.
+struct SchemeInfo;
+const SchemeInfo& rope_scheme();
+
 }  // namespace pe

@@ -1,4 +1,4 @@
-#include "pe/rope_scaling.hpp"
+#include "rope_scaling.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,13 +1,13 @@
 // Binds RoPE: inverse frequencies, rotating vectors, scores by distance, Hugging Face's tables.
 // Vectors arrive in the module's input buffer (_inputView), positions in its position buffer.
-#include "pe/rope.hpp"
+#include "bindings.hpp"
 
 #include <emscripten/bind.h>
 
 #include <vector>
 
-#include "pe/rope_scaling.hpp"
 #include "rope.hpp"
+#include "rope_scaling.hpp"
 
 namespace pe::bindings {
 

@@ -28,7 +28,7 @@
 #include <vector>
 
 #include "pe/error.hpp"
-#include "pe/rope.hpp"
+#include "rope.hpp"
 
 namespace pe {
 

@@ -3,7 +3,7 @@
 // @5dd4a635) and GPT-J's rotate_every_two / apply_rotary_pos_emb (models/gptj/modeling_gptj.py
 // @00b676f8), with inv_freq = 1 / theta^(arange(0, r, 2) / r) as both build it, evaluated in
 // float64.
-#include "pe/rope.hpp"
+#include "rope.hpp"
 
 #include <doctest/doctest.h>
 

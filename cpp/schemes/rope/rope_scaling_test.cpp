@@ -5,7 +5,7 @@
 // transcription to 1e-12, and the library's float32 result to 1e-6 relative, or, where float32
 // rounding itself moves the result further from the formula (one case: YaRN x64 untruncated at
 // theta 5e5, 2.7e-6), to that gap plus float32 rounding.
-#include "pe/rope_scaling.hpp"
+#include "rope_scaling.hpp"
 
 #include <doctest/doctest.h>
 
