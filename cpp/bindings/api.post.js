@@ -491,7 +491,7 @@ peApi('exportTable', function exportTable(options, format) {
 });
 
 // --- the page engine's further functions ------------------------------------------------------------
-// Precision, the config reader and the file writers are defined in api-schemes.post.js, and the
+// Precision and the file writers are defined in api-schemes.post.js, and the
 // folder schemes' functions in cpp/schemes/*/api.post.js, which only the page's engines link (the
 // embed's size-built engine leaves them out to stay within its budget). There, each name answers with
 // a PEError that says so, not a TypeError.

@@ -13,9 +13,9 @@
 #include "pe/concepts.hpp"
 #include "pe/export.hpp"
 #include "pe/precision.hpp"
-#include "pe/rope_config.hpp"
 #include "pe/spec.hpp"
 #include "rope/rope.hpp"
+#include "rope_config/rope_config.hpp"
 
 namespace pe::bindings {
 namespace {

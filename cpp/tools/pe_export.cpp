@@ -15,10 +15,10 @@
 #include <vector>
 
 #include "pe/export.hpp"
-#include "pe/rope_config.hpp"
 #include "pe/schemes.hpp"
 #include "pe/sinusoidal.hpp"
 #include "rope/rope.hpp"
+#include "rope_config/rope_config.hpp"
 // The identify folder (cpp/schemes/identify): pe-export --identify.
 #include "../schemes/identify/identify.hpp"
 

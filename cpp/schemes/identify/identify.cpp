@@ -9,10 +9,10 @@
 #include <sstream>
 #include <utility>
 
-#include "pe/json.hpp"
 #include "pe/precision.hpp"
 #include "pe/spec.hpp"
 #include "rope/rope_scaling.hpp"
+#include "rope_config/json.hpp"
 
 namespace pe {
 

@@ -60,7 +60,7 @@ Result<RopeSpec> rope_spec_from(const val& options) {
 namespace {
 
 // {invFreq, attentionScaling, factor, ramp, wavelengths}: the options' scaling (flattened by the JS
-// API; unset numbers NaN) applied as the reference library does (pe/rope_scaling.hpp).
+// API; unset numbers NaN) applied as the reference library does (rope_scaling.hpp).
 val rope_frequencies(const val& options) {
   RopeOptions o;
   o.head_dim = options["headDim"].as<double>();

@@ -62,7 +62,7 @@ struct RopeSpec {
   double theta = 10000;
   int rotary_dim = 64;
   Pairing pairing = Pairing::half;
-  // Context extension (pe/rope_scaling.hpp): frequencies that replace theta's, and the factor that
+  // Context extension (rope_scaling.hpp): frequencies that replace theta's, and the factor that
   // multiplies cos and sin (Hugging Face's attention_scaling). Empty / 1: plain RoPE.
   std::vector<double> scaled_inv_freq;
   double attention_scaling = 1;

@@ -1,5 +1,5 @@
 // A small, strict JSON reader (RFC 8259) for model configs: the core reads config.json itself, so
-// the page, the JS API and pe-export read a config the same way (pe/rope_config.hpp).
+// the page, the JS API and pe-export read a config the same way (rope_config.hpp).
 //
 // Strict: one value with optional whitespace around it, no comments, no trailing commas, no NaN,
 // no leading zeros or '+', strings of valid UTF-8 without raw control characters. Bounded: the

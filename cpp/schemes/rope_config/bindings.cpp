@@ -1,13 +1,12 @@
-// Binds the config reader (pe/rope_config.hpp): config.json text in, the reading out as the JSON
+// Binds the config reader (rope_config.hpp): config.json text in, the reading out as the JSON
 // text the core writes (the JS API parses it; pe-export --config --json prints the same text).
 // The reading, its defaults and its warnings are the core's; this only converts.
-#include "pe/rope_config.hpp"
-
 #include <emscripten/bind.h>
 
 #include <string>
 
 #include "common.hpp"
+#include "rope_config.hpp"
 
 namespace pe::bindings {
 namespace {

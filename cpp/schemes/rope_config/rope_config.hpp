@@ -6,7 +6,7 @@
 // 10000), head_dim or hidden_size // num_attention_heads (qk_rope_head_dim for DeepSeek's MLA),
 // partial_rotary_factor (or GPT-NeoX's rotary_pct), max_position_embeddings, the top-level
 // original_max_position_embeddings (LongRoPE), and text_config for multimodal configs. The
-// scaling itself is pe/rope_scaling.hpp. Warnings are data (a kind of pe/messages.hpp, its
+// scaling itself is rope/rope_scaling.hpp. Warnings are data (a kind of pe/messages.hpp, its
 // values, the English text), so each language formats them.
 //
 // Errors name the config's own keys; where a value is derived, the parameter's display name is
@@ -17,8 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "json.hpp"
 #include "pe/error.hpp"
-#include "pe/json.hpp"
 #include "rope/rope.hpp"
 #include "rope/rope_scaling.hpp"
 

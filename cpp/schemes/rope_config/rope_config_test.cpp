@@ -1,8 +1,8 @@
-// The config reader (pe/rope_config.hpp): a config.json read as transformers reads it for RoPE.
+// The config reader (rope_config.hpp): a config.json read as transformers reads it for RoPE.
 // Here: the reading equals the explicit scaled_rope call with the keys the reader took (the scaling
 // itself is checked against the library in rope_scaling_test.cpp), the errors name the config's
 // keys, and each warning comes where the JS API gave it before the reader moved into the core.
-#include "pe/rope_config.hpp"
+#include "rope_config.hpp"
 
 #include <doctest/doctest.h>
 

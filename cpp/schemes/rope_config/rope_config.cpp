@@ -1,5 +1,5 @@
-// The config reader of pe/rope_config.hpp.
-#include "pe/rope_config.hpp"
+// The config reader of rope_config.hpp.
+#include "rope_config.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -260,7 +260,7 @@ double six_digits(double x) {
 // by the fork 8b-is/transformers): models/<family>/configuration_<family>.py (defaults,
 // layer_types, NoPE lists) and modeling_<family>.py (which layers rotate, the pairing, the
 // slice). tests/reference/models.py runs the library's own code on the gallery's configs and
-// cites the lines each rule below comes from; tests/cpp/rope_config_test.cpp checks every model.
+// cites the lines each rule below comes from; rope_config_test.cpp checks every model.
 
 enum class Layout {
   uniform,            // every layer full attention, RoPE everywhere

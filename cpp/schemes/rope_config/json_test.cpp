@@ -1,5 +1,5 @@
-// The strict JSON reader (pe/json.hpp): RFC 8259's grammar, its caps, and errors that say where.
-#include "pe/json.hpp"
+// The strict JSON reader (json.hpp): RFC 8259's grammar, its caps, and errors that say where.
+#include "json.hpp"
 
 #include <doctest/doctest.h>
 

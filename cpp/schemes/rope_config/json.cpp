@@ -1,10 +1,10 @@
-// The strict JSON reader of pe/json.hpp: recursive descent over bytes, with a depth cap.
-#include "pe/json.hpp"
+// The strict JSON reader of json.hpp: recursive descent over bytes, with a depth cap.
+#include "json.hpp"
 
 #include <cmath>
 #include <cstdint>
 
-#include "number_text.hpp"
+#include "../../src/number_text.hpp"  // the core's internal detail::read_decimal
 
 namespace pe::json {
 
