@@ -305,7 +305,7 @@ test('precision: the collapse and the first bad position match the independent c
   }
   // RoPE head 128, position ids in bfloat16, positions 0 … 4095. Python (bfloat16 by the float32-bits
   // trick, grouping 0 … 4095 by the rounded id): 769 ids, 449 shared, the first [256, 257]; the first
-  // position whose error passes 1e-3 is 257 (tests/cpp/precision_test.cpp has the same numbers).
+  // position whose error passes 1e-3 is 257 (cpp/schemes/precision/precision_test.cpp has the same numbers).
   assert.equal(await p.getAttribute('.precision-summary', 'data-distinct'), '769');
   assert.equal(await p.getAttribute('.precision-summary', 'data-first-bad'), '257');
   assert.equal(await p.getAttribute('.precision-collapse', 'data-groups'), '449');

@@ -9,8 +9,8 @@
 #include <sstream>
 #include <utility>
 
-#include "pe/precision.hpp"
 #include "pe/spec.hpp"
+#include "precision/precision.hpp"
 #include "rope/rope_scaling.hpp"
 #include "rope_config/json.hpp"
 

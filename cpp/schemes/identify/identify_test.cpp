@@ -18,8 +18,8 @@
 #include <string>
 #include <vector>
 
-#include "pe/precision.hpp"
 #include "pe/sinusoidal.hpp"
+#include "precision/precision.hpp"
 #include "rope/rope_scaling.hpp"
 #include "rope_config/json.hpp"
 #include "tensor_file.hpp"

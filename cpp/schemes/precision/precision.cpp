@@ -1,4 +1,4 @@
-#include "pe/precision.hpp"
+#include "precision.hpp"
 
 #include <algorithm>
 #include <cmath>

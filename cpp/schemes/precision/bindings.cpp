@@ -1,5 +1,5 @@
 // Binds rounding to low-precision formats and the precision error of an encoding's computation.
-#include "pe/precision.hpp"
+#include "rope/bindings.hpp"
 
 #include <emscripten/bind.h>
 
@@ -7,7 +7,7 @@
 
 #include "common.hpp"
 #include "pe/analysis.hpp"
-#include "rope/bindings.hpp"
+#include "precision.hpp"
 
 namespace pe::bindings {
 namespace {

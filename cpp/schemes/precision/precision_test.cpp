@@ -3,7 +3,7 @@
 // 16 that PyTorch and JAX use for bfloat16, and _Float16 where the compiler has it. The counts and
 // positions below come from Python 3: numpy.float16 and that bfloat16 trick on struct-packed
 // floats.
-#include "pe/precision.hpp"
+#include "precision.hpp"
 
 #include <doctest/doctest.h>
 
