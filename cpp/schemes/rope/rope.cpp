@@ -312,7 +312,7 @@ Status render_rope_table(const RopeSpec& spec, std::int64_t start, double count,
 namespace {
 
 // pe-export --scheme rope: Hugging Face's cos and sin tables, (2, positions, rotary_dim) float32.
-Result<Table> rope_table(const ParameterValues& values) {
+[[maybe_unused]] Result<Table> rope_table(const ParameterValues& values) {
   const auto number = [&](const char* core) { return values.numbers.at(core); };
   RopeOptions o;
   o.head_dim = number("head_dim");
@@ -352,7 +352,7 @@ const SchemeInfo& rope_scheme() {
       "rope", "rotary: q and k rotated inside attention", kRopeParameters,
       "(2, positions, rotary_dim): [0] cos, [1] sin, as Hugging Face builds them\n"
       "              (cat(freqs, freqs) for --pairing half, repeat_interleave for interleaved)",
-      &rope_table};
+      PE_EXPORT_TABLE(rope_table)};
   return info;
 }
 
