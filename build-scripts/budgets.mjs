@@ -6,8 +6,8 @@ import { GALLERY } from '../web/app/schemes/model/gallery.js';
 import { SCHEME_ENGINES, SCHEME_VIEWS, TEXT_VIEWS } from '../web/app/schemes/names.js';
 
 export const BUDGETS = {
-  // One sinusoidal figure: element + sinusoidal engine + the views + their text in the larger language
-  // (zh) + the Chinese messages.
+  // One sinusoidal figure: element + sinusoidal engine + the sinusoidal folder's figures + their text in
+  // the larger language (zh) + the Chinese messages.
   sinusoidal: {
     files: [
       'pe-explorer.js',
@@ -26,14 +26,15 @@ export const BUDGETS = {
     bytes: 100_000,
   },
   // The explorer page up to its first drawn view, in the larger language (zh): the page, its styles,
-  // its script, the sinusoidal engine and the text; the other schemes' sections and their engine load
-  // after that view has drawn.
+  // its script (with the page's own text), the sinusoidal engine, the sinusoidal folder's figures and
+  // their text; the other schemes' sections and their engines load after that view has drawn.
   page: {
     files: [
       'index.html',
       'styles.css',
       'app.js',
       'pe-explorer-engine.js',
+      'pe-explorer-view-sinusoidal.js',
       'pe-explorer-view-sinusoidal-zh.js',
       'pe-explorer-lang-zh.js',
     ],

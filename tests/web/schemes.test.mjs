@@ -576,12 +576,14 @@ test('context: the presets draw, interpolation removes the unseen angles, a bad 
   assert.deepEqual(problems, []);
 });
 
-// The explorer's defaults and option lists are the table's (web/app/sinusoidal-table.js reads them).
-test("the explorer's parameter list (schema.js) names the engine's sinusoidal options", async () => {
+// The explorer's defaults and option lists are the table's (web/app/schemes/sinusoidal/table.js reads
+// them).
+test("the sinusoidal figures' parameter list (schemes/sinusoidal/settings.js) names the engine's options", async () => {
   const pe = await loadEngine();
-  const { CHOICES, ENCODING } = await import('../../web/app/schema.js');
+  const { CHOICES } = await import('../../web/app/choices.js');
+  const { ENCODING } = await import('../../web/app/schemes/sinusoidal/settings.js');
   const { LANGUAGES } = await import('../../web/app/i18n/index.js');
-  // The element's lang choices are the languages the strings exist in (schema.js lists them itself,
+  // The element's lang choices are the languages the strings exist in (choices.js lists them itself,
   // so that the element and the view chunks need not carry the strings to know them).
   assert.deepEqual(CHOICES.lang, Object.keys(LANGUAGES));
   const table = Object.fromEntries(pe.schemes.sinusoidal.parameters.map((p) => [p.name, p]));

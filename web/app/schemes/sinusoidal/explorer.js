@@ -1,18 +1,18 @@
 // Mounts the explorer (settings and views) into a container, in the page or in a <pe-explorer>'s shadow
 // root, and keeps views and controls in step with one store. Returns a handle whose destroy() removes
 // every listener, observer, timer and animation frame it created.
-import { forgetWidths, textUpdate } from './canvas.js';
+import { forgetWidths, textUpdate } from '../../canvas.js';
 import { Controls } from './controls.js';
 import { controlsMarkup, sectionElement } from './markup.js';
-import { fromError, message } from './messages.js';
-import { createStore } from './state.js';
-import { ClockView } from './views/clock.js';
-import { LearnedView } from './views/learned.js';
-import { MatrixView } from './views/matrix.js';
-import { PeriodicityView } from './views/periodicity.js';
-import { RelativeView } from './views/relative.js';
-import { TokensView } from './views/tokens.js';
-import { WhyView } from './views/why.js';
+import { fromError, message } from '../../messages.js';
+import { createStore } from '../../state.js';
+import { ClockView } from './clock.js';
+import { LearnedView } from './learned.js';
+import { MatrixView } from './matrix.js';
+import { PeriodicityView } from './periodicity.js';
+import { RelativeView } from './relative.js';
+import { TokensView } from './tokens.js';
+import { WhyView } from './why.js';
 
 const VIEW_CLASSES = {
   matrix: MatrixView,

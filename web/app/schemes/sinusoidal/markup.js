@@ -2,9 +2,9 @@
 // (in its shadow root) share it, in any language. Only trusted strings from ./i18n go into the HTML;
 // anything a reader types is set as text by the views, never as HTML.
 
-import { FREQUENCIES, LAYOUTS, MAPS, ODD_RULES } from './state.js';
+import { FREQUENCIES, LAYOUTS, MAPS, ODD_RULES } from '../../state.js';
 
-export { VIEWS } from './schema.js';
+export { VIEWS } from './settings.js';
 
 const field = (t, id, name, { labelKey, hintKey, input, errors = true }) => `
   <div class="field">
