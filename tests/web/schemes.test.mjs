@@ -593,3 +593,31 @@ test("the sinusoidal figures' parameter list (schemes/sinusoidal/settings.js) na
     assert.equal(Boolean(p.number), table[p.option].type !== 'choice', p.option);
   }
 });
+
+// Every folder's text is a table per language (loaded alone: a figure gets one language), with the same
+// keys in each; the sinusoidal folder's figures (seven, sharing one store) are view= values like every
+// other figure, in page order, before the other schemes'.
+test('every scheme folder has its text in each language with the same keys, and its figures are views', async () => {
+  const { ALL } = await import('../../web/app/schemes/index.js');
+  const { FIGURES, FOLDER_OF, SHARED } = await import('../../web/app/schemes/names.js');
+  const { CHOICES } = await import('../../web/app/choices.js');
+  for (const scheme of ALL) {
+    const [first, ...others] = CHOICES.lang.map((lang) => Object.keys(scheme.strings[lang]).sort());
+    assert.ok(first.length > 0, `${scheme.name} has no text`);
+    for (const keys of others) assert.deepEqual(keys, first, `${scheme.name}: the languages' keys differ`);
+    assert.ok(scheme.mount ? scheme.figures && scheme.settings : scheme.markup && scheme.View, scheme.name);
+  }
+  assert.deepEqual(SHARED, ['sinusoidal']);
+  assert.deepEqual(FIGURES.slice(0, 7), [
+    'matrix',
+    'periodicity',
+    'clock',
+    'relative',
+    'learned',
+    'tokens',
+    'why',
+  ]);
+  assert.equal(FOLDER_OF.clock, 'sinusoidal');
+  assert.equal(FOLDER_OF.rope, 'rope');
+  assert.deepEqual(CHOICES.view, ['all', ...FIGURES]);
+});
