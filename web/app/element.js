@@ -283,7 +283,7 @@ export class PeExplorer extends HTMLElement {
             t,
             onError,
             withText(this.chunk, this.viewText.text, lang),
-            view === 'all' ? this.chunk.figures : [view],
+            view === 'all' ? Object.keys(this.chunk.figures) : [view],
             { controls: controls === 'on', initial: state },
           )
         : this.mountScheme(t, onError);

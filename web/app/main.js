@@ -90,7 +90,7 @@ async function main() {
       t,
       (message) => showMessages([message]),
       first,
-      first.figures,
+      Object.keys(first.figures),
       {
         controls: true,
         initial: state,

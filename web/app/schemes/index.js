@@ -4,12 +4,13 @@
 // them; `order` places a scheme's figures on the explorer page. A folder's index.js default-exports
 //   { name, order, engine?, markup, View }       one figure, `view="<name>"`: a SchemeView (common.js)
 //                                                 whose static `settings` are its attributes and URL keys;
-//   { name, order, engine?, figures, settings, mount }   several figures (`view=` each of `figures`)
-//                                                 that share one store: mount(box, pe, { views, controls,
-//                                                 initial, t, onError }) builds them (with the settings
-//                                                 panel if controls), returns { store, ready, views,
-//                                                 redraw, destroy }; `settings` their shared table
-//                                                 ({ key (URL), attribute, option (engine), number }).
+//   { name, order, engine?, figures, settings, mount }   several figures that share one store:
+//                                                 figures { <view>: { markup, View } }, in page order;
+//                                                 mount(box, pe, { views, controls, initial, t, onError })
+//                                                 builds those named (with the settings panel if
+//                                                 controls), returns { store, ready, views, redraw,
+//                                                 destroy }; `settings` their shared table ({ key (URL),
+//                                                 attribute, option (engine), number }).
 // engine: the cpp parts its engine has (README, engine parts); none: the sinusoidal engine.
 // In a browser nothing imports this module: the element and the page know the schemes' names from
 // names.js, which the bundler writes, and load each folder as a chunk of its own.

@@ -10,10 +10,10 @@ import { settingName } from './common.js';
 import { ALL, SCHEMES } from './index.js';
 
 /** Every figure (view=), in page order. */
-export const FIGURES = ALL.flatMap((s) => s.figures || [s.name]);
+export const FIGURES = ALL.flatMap((s) => (s.figures ? Object.keys(s.figures) : [s.name]));
 /** figure -> its scheme folder (a one-figure scheme's figure is the folder's name). */
 export const FOLDER_OF = Object.fromEntries(
-  ALL.flatMap((s) => (s.figures || [s.name]).map((f) => [f, s.name])),
+  ALL.flatMap((s) => (s.figures ? Object.keys(s.figures) : [s.name]).map((f) => [f, s.name])),
 );
 /** The folders whose figures share one store and settings table (mount: the sinusoidal one). */
 export const SHARED = ALL.filter((s) => s.mount).map((s) => s.name);

@@ -4,9 +4,6 @@
 // (through PeExplorer.hashKeys) and the Embed dialog's snippets all read this list; the ranges and
 // checks come from the engine (pe.validate, pe.schemes.sinusoidal), not from here.
 
-/** The sinusoidal explorer's views, in page order. */
-export const VIEWS = ['matrix', 'periodicity', 'clock', 'relative', 'learned', 'tokens', 'why'];
-
 /** The encoding: a change of any of them changes every view. */
 export const ENCODING = [
   { key: 'd', attribute: 'd-model', option: 'dModel', number: true },
