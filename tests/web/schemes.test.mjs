@@ -579,12 +579,14 @@ test('context: the presets draw, interpolation removes the unseen angles, a bad 
   assert.deepEqual(problems, []);
 });
 
-// The explorer's defaults and option lists are the table's (web/app/sinusoidal-table.js reads them).
-test("the explorer's parameter list (schema.js) names the engine's sinusoidal options", async () => {
+// The explorer's defaults and option lists are the table's (web/app/schemes/sinusoidal/table.js reads
+// them).
+test("the sinusoidal figures' parameter list (schemes/sinusoidal/settings.js) names the engine's options", async () => {
   const pe = await loadEngine();
-  const { CHOICES, ENCODING } = await import('../../web/app/schema.js');
+  const { CHOICES } = await import('../../web/app/choices.js');
+  const { ENCODING } = await import('../../web/app/schemes/sinusoidal/settings.js');
   const { LANGUAGES } = await import('../../web/app/i18n/index.js');
-  // The element's lang choices are the languages the strings exist in (schema.js lists them itself,
+  // The element's lang choices are the languages the strings exist in (choices.js lists them itself,
   // so that the element and the view chunks need not carry the strings to know them).
   assert.deepEqual(CHOICES.lang, Object.keys(LANGUAGES));
   const table = Object.fromEntries(pe.schemes.sinusoidal.parameters.map((p) => [p.name, p]));
@@ -593,4 +595,32 @@ test("the explorer's parameter list (schema.js) names the engine's sinusoidal op
     assert.ok(table[p.option], `${p.option} is not in the engine's table`);
     assert.equal(Boolean(p.number), table[p.option].type !== 'choice', p.option);
   }
+});
+
+// Every folder's text is a table per language (loaded alone: a figure gets one language), with the same
+// keys in each; the sinusoidal folder's figures (seven, sharing one store) are view= values like every
+// other figure, in page order, before the other schemes'.
+test('every scheme folder has its text in each language with the same keys, and its figures are views', async () => {
+  const { ALL } = await import('../../web/app/schemes/index.js');
+  const { FIGURES, FOLDER_OF, SHARED } = await import('../../web/app/schemes/names.js');
+  const { CHOICES } = await import('../../web/app/choices.js');
+  for (const scheme of ALL) {
+    const [first, ...others] = CHOICES.lang.map((lang) => Object.keys(scheme.strings[lang]).sort());
+    assert.ok(first.length > 0, `${scheme.name} has no text`);
+    for (const keys of others) assert.deepEqual(keys, first, `${scheme.name}: the languages' keys differ`);
+    assert.ok(scheme.mount ? scheme.figures && scheme.settings : scheme.markup && scheme.View, scheme.name);
+  }
+  assert.deepEqual(SHARED, ['sinusoidal']);
+  assert.deepEqual(FIGURES.slice(0, 7), [
+    'matrix',
+    'periodicity',
+    'clock',
+    'relative',
+    'learned',
+    'tokens',
+    'why',
+  ]);
+  assert.equal(FOLDER_OF.clock, 'sinusoidal');
+  assert.equal(FOLDER_OF.rope, 'rope');
+  assert.deepEqual(CHOICES.view, ['all', ...FIGURES]);
 });

@@ -1,8 +1,8 @@
 // View 2: periodicity across dimensions. Curves of the picked dimensions over positions, wavelength by
 // dimension on a log scale, and one pair's sin and cos as the same wave a quarter period apart.
-import { fitCanvas, formatNumber, theme, ticks, widthOf } from '../canvas.js';
-import { plotAxes, tracePath, waveAxes } from '../plot.js';
-import { dimsOf, ENCODING_KEYS, encodingOf } from '../state.js';
+import { fitCanvas, formatNumber, theme, ticks, widthOf } from '../../canvas.js';
+import { plotAxes, tracePath, waveAxes } from '../../plot.js';
+import { dimsOf, ENCODING_KEYS, encodingOf } from '../../state.js';
 
 export class PeriodicityView {
   constructor(root, pe, store, t) {

@@ -1,9 +1,9 @@
 // View 7: why sin and cos. Distinct positions (the closest two vectors, measured), bounded values (next
 // to the raw index), shift as rotation (see the relative view), the binary-counter analogy, and three
 // common mistakes each beside the correct version.
-import { fitCanvas, formatNumber, textUpdate, theme, ticks, widthOf } from '../canvas.js';
-import { plotAxes, traceColumns, waveAxes } from '../plot.js';
-import { ENCODING_KEYS, encodingOf } from '../state.js';
+import { fitCanvas, formatNumber, textUpdate, theme, ticks, widthOf } from '../../canvas.js';
+import { plotAxes, traceColumns, waveAxes } from '../../plot.js';
+import { ENCODING_KEYS, encodingOf } from '../../state.js';
 
 const BINARY_ROWS = 16;
 const BINARY_PAIRS = 5;

@@ -1,8 +1,8 @@
 // View 4: relative position. The Gram matrix PE(p)·PE(q), the dot product against the offset k, and for
 // the chosen k the 2x2 rotation blocks R_k with a live check that R_k·PE(p) = PE(p+k).
-import { fitCanvas, formatNumber, setText, textUpdate, theme, ticks, widthOf } from '../canvas.js';
-import { plotAxes, tracePath } from '../plot.js';
-import { ENCODING_KEYS, encodingOf } from '../state.js';
+import { fitCanvas, formatNumber, setText, textUpdate, theme, ticks, widthOf } from '../../canvas.js';
+import { plotAxes, tracePath } from '../../plot.js';
+import { ENCODING_KEYS, encodingOf } from '../../state.js';
 
 export class RelativeView {
   constructor(root, pe, store, t) {

@@ -3,8 +3,8 @@
 // (PCA, or the first two dimensions as articles show) colours the inputs by position; the same word at
 // two positions gets two inputs whose difference is exactly PE(p) − PE(q).
 // Tokens are shown as text (textContent, fillText), never as HTML.
-import { fitCanvas, formatNumber, textUpdate, theme, widthOf } from '../canvas.js';
-import { ENCODING_KEYS, encodingOf } from '../state.js';
+import { fitCanvas, formatNumber, textUpdate, theme, widthOf } from '../../canvas.js';
+import { ENCODING_KEYS, encodingOf } from '../../state.js';
 
 export class TokensView {
   constructor(root, pe, store, t) {

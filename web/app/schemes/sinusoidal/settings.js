@@ -4,11 +4,6 @@
 // (through PeExplorer.hashKeys) and the Embed dialog's snippets all read this list; the ranges and
 // checks come from the engine (pe.validate, pe.schemes.sinusoidal), not from here.
 
-import { SCHEME_VIEWS } from './schemes/names.js';
-
-/** The sinusoidal explorer's views, in page order. */
-export const VIEWS = ['matrix', 'periodicity', 'clock', 'relative', 'learned', 'tokens', 'why'];
-
 /** The encoding: a change of any of them changes every view. */
 export const ENCODING = [
   { key: 'd', attribute: 'd-model', option: 'dModel', number: true },
@@ -24,16 +19,5 @@ export const FIGURE = [
   { key: 'pos', attribute: 'position', number: true },
   { key: 'k', attribute: 'offset', number: true },
 ];
-
-/** The figure's own choices (not page state): attribute and URL key are the same name; the first
- *  value is the default. */
-export const CHOICES = {
-  view: ['all', ...VIEWS, ...SCHEME_VIEWS],
-  lang: ['en', 'zh'], // i18n/index.js's LANGUAGES (a test checks they are the same)
-  theme: ['auto', 'light', 'dark'],
-  controls: ['on', 'off'],
-  text: ['on', 'off'], // off: the figure without its explanatory paragraphs (styles.css)
-};
-export const CHOICE_KEYS = Object.keys(CHOICES);
 
 export const ATTRIBUTE_PARAMETERS = [...ENCODING, ...FIGURE];

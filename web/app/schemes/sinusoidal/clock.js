@@ -1,7 +1,7 @@
 // View 3: the position vector in motion. Bars for PE(pos); one clock per pair whose hand turns at that
 // pair's true angular speed (angle = pos * omega_i); play, pause, step, scrub and speed.
-import { fitCanvas, formatNumber, quietFar, setText, textUpdate, theme, widthOf } from '../canvas.js';
-import { ENCODING_KEYS, encodingOf, SPEEDS } from '../state.js';
+import { fitCanvas, formatNumber, quietFar, setText, textUpdate, theme, widthOf } from '../../canvas.js';
+import { ENCODING_KEYS, encodingOf, SPEEDS } from '../../state.js';
 
 const MAX_CLOCKS = 32;
 const MAX_CLOCKS_NARROW = 15; // below 500 px (a phone): five rows of three, not eleven

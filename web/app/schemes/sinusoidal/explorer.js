@@ -1,42 +1,27 @@
 // Mounts the explorer (settings and views) into a container, in the page or in a <pe-explorer>'s shadow
 // root, and keeps views and controls in step with one store. Returns a handle whose destroy() removes
 // every listener, observer, timer and animation frame it created.
-import { forgetWidths, textUpdate } from './canvas.js';
+import { forgetWidths, textUpdate } from '../../canvas.js';
 import { Controls } from './controls.js';
 import { controlsMarkup, sectionElement } from './markup.js';
-import { fromError, message } from './messages.js';
-import { createStore } from './state.js';
-import { ClockView } from './views/clock.js';
-import { LearnedView } from './views/learned.js';
-import { MatrixView } from './views/matrix.js';
-import { PeriodicityView } from './views/periodicity.js';
-import { RelativeView } from './views/relative.js';
-import { TokensView } from './views/tokens.js';
-import { WhyView } from './views/why.js';
-
-const VIEW_CLASSES = {
-  matrix: MatrixView,
-  periodicity: PeriodicityView,
-  clock: ClockView,
-  relative: RelativeView,
-  learned: LearnedView,
-  tokens: TokensView,
-  why: WhyView,
-};
+import { fromError, message } from '../../messages.js';
+import { createStore } from '../../state.js';
 
 /**
+ * Builds `views`, figures of the sinusoidal scheme (`figures`: name -> { markup, View }, its index.js),
+ * around one store.
  * @param {HTMLElement} container  where to build (emptied first)
- * @param {import('../pe').PE} pe   the shared engine
- * @param {{ views: string[], controls: boolean, initial: object, t: (key: string) => string,
- *           onError?: (message: object) => void }} options
+ * @param {import('../../../pe').PE} pe   the shared engine
+ * @param {{ figures: object, views: string[], controls: boolean, initial: object,
+ *           t: (key: string) => string, onError?: (message: object) => void }} options
  */
-export function mountExplorer(container, pe, { views, controls, initial, t, onError = () => {} }) {
+export function mountExplorer(container, pe, { figures, views, controls, initial, t, onError = () => {} }) {
   const doc = container.ownerDocument;
   container.replaceChildren();
   const viewsBox = doc.createElement('div');
   viewsBox.className = 'views';
   views.forEach((name, n) => {
-    const section = sectionElement(doc, name, t);
+    const section = sectionElement(doc, name, figures[name].markup, t);
     section.querySelector('h2').dataset.n = String(n + 1); // the page shows it (styles.css)
     viewsBox.append(section);
   });
@@ -71,7 +56,7 @@ export function mountExplorer(container, pe, { views, controls, initial, t, onEr
   let settings;
   try {
     for (const name of views) {
-      instances.push(new VIEW_CLASSES[name](viewsBox.querySelector(`#view-${name}`), pe, store, t));
+      instances.push(new figures[name].View(viewsBox.querySelector(`#view-${name}`), pe, store, t));
     }
     settings = new Controls(root, pe, store, t);
   } catch (error) {

@@ -1,9 +1,9 @@
 // View 5: a learned position embedding (a trained table, stood in for by a seeded random one) beside the
 // fixed sinusoidal encoding, same d_model: rows past max_len do not exist in the table; the formula goes
 // on. Parameter counts, a lookup at the current position, and which models use which.
-import { fitCanvas, formatNumber, grouped, textUpdate, theme, ticks, widthOf } from '../canvas.js';
-import { plotAxes } from '../plot.js';
-import { ENCODING_KEYS, encodingOf } from '../state.js';
+import { fitCanvas, formatNumber, grouped, textUpdate, theme, ticks, widthOf } from '../../canvas.js';
+import { plotAxes } from '../../plot.js';
+import { ENCODING_KEYS, encodingOf } from '../../state.js';
 
 const SEED = 1;
 

@@ -1,8 +1,8 @@
 // View 1: the encoding matrix (positions down, dimensions across), drawn in bulk by the engine at
 // canvas resolution, with axes, a colour bar, a readout on hover or keyboard focus, zoom and pan.
-import { fitCanvas, formatNumber, textUpdate, theme, ticks, widthOf } from '../canvas.js';
-import { panSpan, plotAxes, wheelFactor, zoomKey, zoomSpan } from '../plot.js';
-import { ENCODING_KEYS, encodingOf } from '../state.js';
+import { fitCanvas, formatNumber, textUpdate, theme, ticks, widthOf } from '../../canvas.js';
+import { panSpan, plotAxes, wheelFactor, zoomKey, zoomSpan } from '../../plot.js';
+import { ENCODING_KEYS, encodingOf } from '../../state.js';
 
 const MARGIN = { left: 56, top: 10, right: 12, bottom: 40 };
 

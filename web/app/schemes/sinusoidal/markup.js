@@ -2,9 +2,7 @@
 // (in its shadow root) share it, in any language. Only trusted strings from ./i18n go into the HTML;
 // anything a reader types is set as text by the views, never as HTML.
 
-import { FREQUENCIES, LAYOUTS, MAPS, ODD_RULES } from './state.js';
-
-export { VIEWS } from './schema.js';
+import { FREQUENCIES, LAYOUTS, MAPS, ODD_RULES } from '../../state.js';
 
 const field = (t, id, name, { labelKey, hintKey, input, errors = true }) => `
   <div class="field">
@@ -72,7 +70,8 @@ export function controlsMarkup(t) {
   </form>`;
 }
 
-const sections = {
+/** Each figure's section markup, in its strings (index.js declares them with their views). */
+export const sections = {
   matrix: (t) => `
     <div class="text">
       <h2 id="matrix-title">${t('matrix.title')}</h2>
@@ -284,13 +283,13 @@ sections.why = (t) => `
       </div>
     </div>`;
 
-/** A <section class="view"> for one view. */
-export function sectionElement(doc, name, t) {
+/** A <section class="view"> for one figure: `markup(t)` its HTML. */
+export function sectionElement(doc, name, markup, t) {
   const section = doc.createElement('section');
   section.className = 'view';
   section.id = `view-${name}`;
   section.dataset.view = name;
   section.setAttribute('aria-labelledby', `${name}-title`);
-  section.innerHTML = sections[name](t);
+  section.innerHTML = markup(t);
   return section;
 }

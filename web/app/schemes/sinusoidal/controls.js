@@ -2,8 +2,8 @@
 // applies only valid values. An invalid value gets an inline message (the engine's own for encoding
 // parameters) and the views keep their last good state. Works on the page and in a shadow root; fields
 // that are not there (controls="off") are simply skipped.
-import { fromError, message } from './messages.js';
-import { defaultDims, encodingOf, MAX_DIMS, MAX_TEXT, maxLearnedRows } from './state.js';
+import { fromError, message } from '../../messages.js';
+import { defaultDims, encodingOf, MAX_DIMS, MAX_TEXT, maxLearnedRows } from '../../state.js';
 
 export class Controls {
   /** @param {Document | ShadowRoot} root */
