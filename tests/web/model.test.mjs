@@ -75,7 +75,7 @@ async function drawn(page, model) {
 }
 
 test('every gallery config selects, loads and draws with no error, each with its source', async () => {
-  assert.ok(GALLERY.length >= 22, `${GALLERY.length} configs`);
+  assert.ok(GALLERY.length >= 24, `${GALLERY.length} configs`);
   const { page, problems, context } = await open();
   for (const { model, source } of GALLERY) {
     // As a reader picks it (input, then change; the selector reaches into the figure's shadow root).
