@@ -33,7 +33,7 @@ await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
 await cdp.send('Profiler.start');
 await page.evaluate(() => performance.clearMeasures());
 const syncAt = await page.evaluate(
-  'function peProfileSync() { const at = performance.now(); while (performance.now() < at + 30); return at; } peProfileSync()',
+  '(function peProfileSync() { const at = performance.now(); while (performance.now() < at + 30); return at; })()',
 );
 for (const { model } of GALLERY) await pick(model);
 const { profile } = await cdp.send('Profiler.stop');
