@@ -33,26 +33,27 @@ export function readInteger(input, parameter) {
   return { value };
 }
 
-/** Runs `steps` one per animation frame from the frame after the next (a callback asked for during an
- *  input event runs before that event's own frame is painted), each timed as the performance entry
- *  pe-render:<view>:figure (the event's own part is pe-render:<view>, SchemeView.draw). The view's
- *  root says data-state "drawing" until the last step has run, then "drawn"; view.frame holds the
- *  pending frame (cancelAnimationFrame(view.frame) drops the rest: a newer change), view.destroyed
- *  stops it. A step that throws becomes a view_failed message and the next step still runs. */
+/** Runs `steps` ([name, draw] each) one per animation frame from the frame after the next (a callback
+ *  asked for during an input event runs before that event's own frame is painted), each timed as the
+ *  performance entry pe-render:<view>:<name> (the event's own part is pe-render:<view>,
+ *  SchemeView.draw). The view's root says data-state "drawing" until the last step has run, then
+ *  "drawn"; view.frame holds the pending frame (cancelAnimationFrame(view.frame) drops the rest: a
+ *  newer change), view.destroyed stops it. A step that throws becomes a view_failed message and the
+ *  next step still runs. */
 export function drawInFrames(view, steps) {
   view.root.dataset.state = steps.length ? 'drawing' : 'drawn';
   if (!steps.length) return;
-  const entry = `pe-render:${view.root.dataset.view}:figure`;
   const next = () => {
     view.frame = 0;
     if (view.destroyed) return;
     const start = performance.now();
+    const [name, draw] = steps.shift();
     try {
-      steps.shift()();
+      draw();
     } catch (error) {
       view.onError({ kind: 'view_failed', args: { reason: String(error.message) } });
     }
-    performance.measure(entry, { start });
+    performance.measure(`pe-render:${view.root.dataset.view}:${name}`, { start });
     if (steps.length) view.frame = requestAnimationFrame(next);
     else view.root.dataset.state = 'drawn';
   };

@@ -162,10 +162,13 @@ class MultimodalView extends SchemeView {
       this,
       figures
         .filter(([, , now]) => !now)
-        .map(([name, key, , draw]) => () => {
-          draw();
-          this.drawn[name] = key;
-        }),
+        .map(([name, key, , draw]) => [
+          name,
+          () => {
+            draw();
+            this.drawn[name] = key;
+          },
+        ]),
     );
   }
 }
