@@ -5,10 +5,12 @@ import { fitCanvas, formatNumber, grouped } from '../../canvas.js';
 import { MODELS, VISION_THETA } from './prompt.js';
 
 /** rot_pos_emb's angles for one frame of `grid` and their cos as an image, one pixel per patch and
- *  pair (blue +1, orange −1): made once per model and grid, as the token moves only the outline. */
+ *  pair (blue +1, orange −1): made once per model, grid and theme (the last four kept), as the token
+ *  moves only the outline. */
 function visionTable(view, m, grid, merge, c) {
   const key = `${m.visionHead}|${grid}|${merge}|${c.sin}|${c.cos}|${c.bg}`;
-  if (view.vision?.key === key) return view.vision;
+  view.visionTables ??= new Map();
+  if (view.visionTables.has(key)) return view.visionTables.get(key);
   const angles = view.pe.visionRopeAngles({
     headDim: m.visionHead,
     theta: VISION_THETA,
@@ -35,8 +37,9 @@ function visionTable(view, m, grid, merge, c) {
     image.data[4 * i + 3] = 255;
   }
   ctx.putImageData(image, 0, 0);
-  view.vision = { key, angles, table };
-  return view.vision;
+  view.visionTables.set(key, { angles, table });
+  if (view.visionTables.size > 4) view.visionTables.delete(view.visionTables.keys().next().value);
+  return view.visionTables.get(key);
 }
 
 /** The vision tower's rot_pos_emb table for the chosen token's image (or the first): a row per
