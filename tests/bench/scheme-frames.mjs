@@ -54,7 +54,10 @@ if (throttle > 1) {
 await page.goto(server.url + 'index.html');
 await page.waitForFunction(() => document.body.dataset.ready === 'true');
 const results = [];
+const drawn = () =>
+  page.waitForFunction(() => !document.querySelector('[data-state="drawing"]'), null, { polling: 'raf' });
 for (const [view, name, values] of CONTROLS.filter(([view]) => !only || view === only)) {
+  await drawn(); // what the page's load left to draw is not this control's work
   // Every animation frame's start from now on (the timestamp all of that frame's callbacks get).
   await page.evaluate(() => {
     performance.clearMeasures();
@@ -76,9 +79,7 @@ for (const [view, name, values] of CONTROLS.filter(([view]) => !only || view ===
         }),
       { name, value },
     );
-    await page.waitForFunction(() => !document.querySelector('[data-state="drawing"]'), null, {
-      polling: 'raf',
-    });
+    await drawn();
   }
   const { times, entries } = await page.evaluate((view) => {
     const frames = window.peBenchFrames;

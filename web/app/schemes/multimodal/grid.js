@@ -1,14 +1,100 @@
 // The multimodal view's patch grid (index.js): the chosen token's image or video frame before merging,
 // its merge blocks, each block's h and w ids (the engine's), and the chosen block's patches in the
-// vision tower's order.
+// vision tower's order. Each frame with its ids is drawn once per width and theme into a canvas of its
+// own (the view draws them ahead); moving the token copies it and fills the chosen block.
 import { fitCanvas, grouped } from '../../canvas.js';
 
+const LABEL = 40; // room for the ids left of and above the grid
+
+/** The frame's patches before merging, the merge blocks outlined (lines every `step` pixels), each
+ *  block's (h, w) ids down the left and along the top, on a canvas of its own. */
+function drawBase(view, p, frame, c) {
+  const { h, w, first, cellSize, size } = frame;
+  const { ids, tokens, merge } = p;
+  const canvas = view.root.ownerDocument.createElement('canvas');
+  const { ctx } = fitCanvas(canvas, size.width, size.height);
+  ctx.font = c.font;
+  const mh = h / merge;
+  const mw = w / merge;
+  const blockPx = merge * cellSize;
+  // The blocks as a checkerboard: one path per colour.
+  for (const [odd, colour] of [
+    [0, c.bg],
+    [1, c.grid],
+  ]) {
+    ctx.fillStyle = colour;
+    ctx.beginPath();
+    for (let r = 0; r < mh; r++)
+      for (let col = (r + odd) % 2; col < mw; col += 2)
+        ctx.rect(LABEL + col * blockPx, LABEL + r * blockPx, blockPx, blockPx);
+    ctx.fill();
+  }
+  const lines = (step, colour, width) => {
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = width;
+    ctx.beginPath();
+    for (let y = 0; y <= h * cellSize + 0.5; y += step) {
+      ctx.moveTo(LABEL, LABEL + y);
+      ctx.lineTo(LABEL + w * cellSize, LABEL + y);
+    }
+    for (let x = 0; x <= w * cellSize + 0.5; x += step) {
+      ctx.moveTo(LABEL + x, LABEL);
+      ctx.lineTo(LABEL + x, LABEL + h * cellSize);
+    }
+    ctx.stroke();
+  };
+  if (cellSize >= 4) lines(cellSize, c.muted, 0.5);
+  lines(blockPx, c.fg, 1.5);
+  // The h ids down the left, the w ids along the top (the engine's, of the frame's tokens).
+  ctx.fillStyle = c.muted;
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'right';
+  const every = Math.max(1, Math.ceil(16 / blockPx));
+  for (let r = 0; r < mh; r += every)
+    ctx.fillText(String(ids.positionIds[tokens + first + r * mw]), LABEL - 4, LABEL + (r + 0.5) * blockPx);
+  ctx.textAlign = 'center';
+  const across = Math.max(1, Math.ceil(30 / blockPx));
+  for (let col = 0; col < mw; col += across)
+    ctx.fillText(
+      String(ids.positionIds[2 * tokens + first + col]),
+      LABEL + (col + 0.5) * blockPx,
+      LABEL - 10,
+    );
+  ctx.textAlign = 'left';
+  ctx.fillText(`h ↓  w →`, 2, 10);
+  return canvas;
+}
+
+/** The frame of pad token `own` without the chosen block: drawn once per `look` (prompt, width,
+ *  theme) and frame, the last eight kept (the view draws them ahead, one per animation frame). */
+export function gridFrame(view, p, own, c, width, look) {
+  const { layout: lay, segments } = p;
+  const s = lay.segment[own];
+  const cell = lay.cell[own];
+  const key = `${look}|${s}|${cell[0]}`;
+  view.gridFrames ??= new Map();
+  let frame = view.gridFrames.get(key);
+  if (!frame) {
+    const [, h, w] = segments[s].image || segments[s].video;
+    // The frame's first token: the ids of every block follow from its row-major order.
+    const first = lay.cell.findIndex((x, i) => x && lay.segment[i] === s && x[0] === cell[0]);
+    const cellSize = Math.max(2, Math.min(28, Math.floor((width - LABEL - 8) / w), Math.floor(360 / h)));
+    const size = { width: Math.max(LABEL + w * cellSize + 8, 240), height: LABEL + h * cellSize + 8 };
+    frame = { s, h, w, first, cellSize, size };
+    frame.base = drawBase(view, p, frame, c);
+    view.gridFrames.set(key, frame);
+    if (view.gridFrames.size > 8) view.gridFrames.delete(view.gridFrames.keys().next().value);
+  }
+  return frame;
+}
+
 /** The chosen token's image (or video frame), or else the prompt's first: its patches before
- *  merging, the merge blocks outlined, each block's (h, w) ids, the chosen token's block filled. */
-export function drawGrid(view, p, token, c, width) {
+ *  merging, the merge blocks outlined, each block's (h, w) ids, the chosen token's block filled
+ *  (its patches numbered in the vision tower's order where they have room). */
+export function drawGrid(view, p, token, c, width, look) {
   const canvas = view.root.querySelector('canvas.mm-grid');
   const note = view.root.querySelector('.mm-grid-note');
-  const { layout: lay, segments, ids, tokens, merge } = p;
+  const { layout: lay, ids, tokens, merge } = p;
   const own = tokens && lay.cell[token] ? token : lay.cell.findIndex((x) => x);
   if (own < 0) {
     fitCanvas(canvas, width, 24);
@@ -16,76 +102,48 @@ export function drawGrid(view, p, token, c, width) {
     delete note.dataset.block;
     return;
   }
-  const s = lay.segment[own];
-  const frameOf = lay.cell[own][0];
-  const [, h, w] = segments[s].image || segments[s].video;
-  // The frame's first token: the ids of every block follow from its row-major order.
-  const first = lay.cell.findIndex((x, i) => x && lay.segment[i] === s && x[0] === frameOf);
-  const label = 40;
-  const cellSize = Math.max(2, Math.min(28, Math.floor((width - label - 8) / w), Math.floor(360 / h)));
-  const height = label + h * cellSize + 8;
-  const { ctx } = fitCanvas(canvas, Math.max(label + w * cellSize + 8, 240), height);
-  ctx.font = c.font;
-  const x0 = label;
-  const y0 = label;
-  const mh = h / merge;
-  const mw = w / merge;
+  const cell = lay.cell[own];
+  const { s, h, w, first, cellSize, size, base } = gridFrame(view, p, own, c, width, look);
+  const { ctx } = fitCanvas(canvas, size.width, size.height);
+  ctx.drawImage(base, 0, 0, size.width, size.height);
+  // The chosen block: filled, its patch lines and outline drawn again over the fill.
   const blockPx = merge * cellSize;
-  for (let r = 0; r < mh; r++) {
-    for (let col = 0; col < mw; col++) {
-      const i = first + r * mw + col;
-      const chosen = i === own;
-      ctx.fillStyle = chosen ? c.accent : (r + col) % 2 ? c.grid : c.bg;
-      ctx.fillRect(x0 + col * blockPx, y0 + r * blockPx, blockPx, blockPx);
-    }
-  }
-  // Patches (thin) and merge blocks (thick): lines every `step` pixels across the grid.
-  const lines = (step, colour, width) => {
-    ctx.strokeStyle = colour;
-    ctx.lineWidth = width;
+  const bx = LABEL + cell[2] * blockPx;
+  const by = LABEL + cell[1] * blockPx;
+  ctx.fillStyle = c.accent;
+  ctx.fillRect(bx, by, blockPx, blockPx);
+  if (cellSize >= 4) {
+    ctx.strokeStyle = c.muted;
+    ctx.lineWidth = 0.5;
     ctx.beginPath();
-    for (let y = 0; y <= h * cellSize + 0.5; y += step) {
-      ctx.moveTo(x0, y0 + y);
-      ctx.lineTo(x0 + w * cellSize, y0 + y);
-    }
-    for (let x = 0; x <= w * cellSize + 0.5; x += step) {
-      ctx.moveTo(x0 + x, y0);
-      ctx.lineTo(x0 + x, y0 + h * cellSize);
+    for (let k = 1; k < merge; k++) {
+      ctx.moveTo(bx, by + k * cellSize);
+      ctx.lineTo(bx + blockPx, by + k * cellSize);
+      ctx.moveTo(bx + k * cellSize, by);
+      ctx.lineTo(bx + k * cellSize, by + blockPx);
     }
     ctx.stroke();
-  };
-  if (cellSize >= 4) lines(cellSize, c.muted, 0.5);
-  lines(blockPx, c.fg, 1.5);
-  ctx.lineWidth = 1;
-  // The h ids down the left, the w ids along the top (the engine's, of the frame's tokens).
-  ctx.fillStyle = c.muted;
-  ctx.textBaseline = 'middle';
-  ctx.textAlign = 'right';
-  const every = Math.max(1, Math.ceil(16 / blockPx));
-  for (let r = 0; r < mh; r += every)
-    ctx.fillText(String(ids.positionIds[tokens + first + r * mw]), x0 - 4, y0 + (r + 0.5) * blockPx);
-  ctx.textAlign = 'center';
-  const across = Math.max(1, Math.ceil(30 / blockPx));
-  for (let col = 0; col < mw; col += across)
-    ctx.fillText(String(ids.positionIds[2 * tokens + first + col]), x0 + (col + 0.5) * blockPx, y0 - 10);
-  ctx.textAlign = 'left';
-  ctx.fillText(`h ↓  w →`, 2, 10);
-  // The chosen block's patches, numbered in the vision tower's order (merge-block order).
-  const cell = lay.cell[own];
-  const block = cell[1] * mw + cell[2];
-  const patchBase = (cell[0] * mh * mw + block) * merge * merge;
+  }
+  ctx.strokeStyle = c.fg;
+  ctx.lineWidth = 1.5;
+  ctx.strokeRect(bx, by, blockPx, blockPx);
+  const mh = h / merge;
+  const mw = w / merge;
+  const patchBase = (cell[0] * mh * mw + cell[1] * mw + cell[2]) * merge * merge;
   if (lay.cell[token] && cellSize >= 26) {
+    ctx.font = c.font;
     ctx.fillStyle = c.bg;
     ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
     for (let k = 0; k < merge * merge; k++) {
-      const px = x0 + (cell[2] * merge + (k % merge) + 0.5) * cellSize;
-      const py = y0 + (cell[1] * merge + Math.floor(k / merge) + 0.5) * cellSize;
+      const px = bx + ((k % merge) + 0.5) * cellSize;
+      const py = by + (Math.floor(k / merge) + 0.5) * cellSize;
       ctx.fillText(String(patchBase + k), px, py);
     }
   }
   note.textContent = view.t('gridNote', {
     segment: s + 1,
-    frame: frameOf + 1,
+    frame: cell[0] + 1,
     h,
     w,
     mh,

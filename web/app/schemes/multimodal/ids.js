@@ -110,6 +110,9 @@ function idPath(ctx, row, sx, sy, columns, left) {
   }
 }
 
+/** Whether the chart of `look` is kept (drawing it again is a copy and a line). */
+export const hasChart = (view, look) => Boolean(view.idsCharts?.has(look));
+
 /** The chart with the chosen token marked: the chart made once per `look` (prompt, width, theme),
  *  the last four kept. */
 export function drawIds(view, p, token, c, width, look) {

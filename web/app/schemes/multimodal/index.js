@@ -15,12 +15,12 @@
 import { theme, widthOf } from '../../canvas.js';
 import { drawInFrames, SchemeView } from '../common.js';
 import { drawFlux } from './flux.js';
-import { drawGrid } from './grid.js';
-import { describePrompt, drawIds, readout } from './ids.js';
+import { drawGrid, gridFrame } from './grid.js';
+import { describePrompt, drawIds, hasChart, readout } from './ids.js';
 import { drawPairs, drawScores } from './pairs.js';
 import { MODELS, PROMPTS, parseSegments, readPrompt } from './prompt.js';
 import { drawSeconds, secondsNote } from './seconds.js';
-import { drawVision } from './vision.js';
+import { drawVision, visionFigure } from './vision.js';
 
 function markup(t) {
   const models = Object.entries(MODELS)
@@ -68,6 +68,18 @@ function markup(t) {
 }
 
 const KEPT = 8;
+
+/** The first token of each image and video frame of the prompt, the first eight. */
+function frameStarts(p) {
+  const { cell, segment } = p.layout;
+  const starts = [];
+  for (let i = 0; i < cell.length && starts.length < 8; i++) {
+    const before = i - 1;
+    if (cell[i] && !(cell[before] && segment[before] === segment[i] && cell[before][0] === cell[i][0]))
+      starts.push(i);
+  }
+  return starts;
+}
 
 class MultimodalView extends SchemeView {
   // The figure's settings (SchemeView): the engine's pe.schemes.mrope options `model` and `segments`
@@ -127,7 +139,9 @@ class MultimodalView extends SchemeView {
 
   /** Reads the prompt (the engine refuses a bad one here, in the event: apply falls it back), then
    *  redraws each figure whose key changed: those marked `now` in this event, the others one per
-   *  animation frame. A draw with no event (a resize, the theme, settings applied) redraws them all. */
+   *  animation frame; then draws ahead, one per frame, the patch grid and vision table of every image
+   *  and video frame of the prompt (the first eight), so that the token moves over kept drawings. A
+   *  draw with no event (a resize, the theme, settings applied) redraws them all. */
   render(event) {
     cancelAnimationFrame(this.frame); // what the last change left due is redone below if still stale
     this.frame = 0;
@@ -138,20 +152,31 @@ class MultimodalView extends SchemeView {
     const width = widthOf(canvas.parentElement);
     if (!event) this.drawn = {};
     const look = `${width}|${c.fg}|${c.bg}|${c.accent}|${c.series.join()}`;
-    const at = `${p.key}|${look}|${token}`;
+    const prompt = `${p.key}|${look}`;
+    const at = `${prompt}|${token}`;
     const onToken = event?.target?.name === 'multimodal-token';
     // [figure, key, now, draw]
     const figures = [
-      ['prompt', `${p.key}|${look}`, true, () => describePrompt(this, p, c)],
-      ['ids', at, true, () => drawIds(this, p, token, c, width, `${p.key}|${look}`)],
+      ['prompt', prompt, true, () => describePrompt(this, p, c)],
       ['readout', `${p.key}|${token}`, true, () => readout(this, p, token)],
       ['secondsNote', p.key, true, () => secondsNote(this, p)],
-      ['grid', at, onToken, () => drawGrid(this, p, token, c, width)],
-      ['vision', at, onToken, () => drawVision(this, p, token, c, width)],
-      ['seconds', look, false, () => drawSeconds(this, c)],
+      // The ids chart at once if it is kept (a token move), else first of the later frames.
+      ['ids', at, onToken || hasChart(this, prompt), () => drawIds(this, p, token, c, width, prompt)],
+      ['grid', at, onToken, () => drawGrid(this, p, token, c, width, prompt)],
+      ['vision', at, onToken, () => drawVision(this, p, token, c, width, look)],
       ['pairs', `${look}|${MODELS[p.model].interleaved}`, false, () => drawPairs(this, p, c, width)],
       ['scores', `${look}|${p.model}`, false, () => drawScores(this, p, c)],
+      ['seconds', look, false, () => drawSeconds(this, c)],
       ['flux', look, false, () => drawFlux(this, c)],
+      ...frameStarts(p).map((own) => [
+        `ahead:${own}`,
+        prompt,
+        false,
+        () => {
+          gridFrame(this, p, own, c, width, prompt);
+          visionFigure(this, p, own, c, width, look);
+        },
+      ]),
     ].filter(([name, key]) => this.drawn[name] !== key);
     for (const [name, key, now, draw] of figures) {
       if (!now) continue;
@@ -163,7 +188,7 @@ class MultimodalView extends SchemeView {
       figures
         .filter(([, , now]) => !now)
         .map(([name, key, , draw]) => [
-          name,
+          name.replace(/:.*/, ''),
           () => {
             draw();
             this.drawn[name] = key;

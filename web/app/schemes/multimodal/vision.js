@@ -1,16 +1,16 @@
 // The multimodal view's vision tower (index.js): rot_pos_emb's angles per patch and pair
-// (pe.visionRopeAngles) for the chosen token's image, as an image made once per model, grid and theme;
-// the chosen token's patches outlined.
+// (pe.visionRopeAngles) for the chosen token's image, as an image made once per model, grid and theme
+// (at most ROWS rows: more patches share a row, their cos averaged), and the figure without the
+// outline once per width too; moving the token copies it and outlines the token's patches.
 import { fitCanvas, formatNumber, grouped } from '../../canvas.js';
 import { MODELS, VISION_THETA } from './prompt.js';
 
-/** rot_pos_emb's angles for one frame of `grid` and their cos as an image, one pixel per patch and
- *  pair (blue +1, orange −1): made once per model, grid and theme (the last four kept), as the token
- *  moves only the outline. */
+const ROWS = 420; // the table's height in pixels at most
+const LABEL = 44; // room for the patch numbers left of the table
+
+/** rot_pos_emb's angles for one frame of `grid`, and their cos as an image, one pixel per pair and
+ *  patch (blue +1, orange −1), or per pair and ROWS-th of the patches (their mean). */
 function visionTable(view, m, grid, merge, c) {
-  const key = `${m.visionHead}|${grid}|${merge}|${c.sin}|${c.cos}|${c.bg}`;
-  view.visionTables ??= new Map();
-  if (view.visionTables.has(key)) return view.visionTables.get(key);
   const angles = view.pe.visionRopeAngles({
     headDim: m.visionHead,
     theta: VISION_THETA,
@@ -19,9 +19,10 @@ function visionTable(view, m, grid, merge, c) {
   });
   const pairs = m.visionHead / 2;
   const patches = angles.length / pairs;
+  const rows = Math.min(patches, ROWS);
   const table = view.root.ownerDocument.createElement('canvas');
   table.width = pairs;
-  table.height = patches;
+  table.height = rows;
   const ctx = table.getContext('2d');
   const rgb = (css) => {
     ctx.fillStyle = css;
@@ -29,69 +30,103 @@ function visionTable(view, m, grid, merge, c) {
     return ctx.getImageData(0, 0, 1, 1).data.slice(0, 3);
   };
   const [pos, neg, mid] = [rgb(c.sin), rgb(c.cos), rgb(c.bg)];
-  const image = ctx.createImageData(pairs, patches);
-  for (let i = 0; i < angles.length; i++) {
-    const v = Math.cos(angles[i]);
-    const to = v >= 0 ? pos : neg;
-    for (let ch = 0; ch < 3; ch++) image.data[4 * i + ch] = mid[ch] + (to[ch] - mid[ch]) * Math.abs(v);
-    image.data[4 * i + 3] = 255;
+  const image = ctx.createImageData(pairs, rows);
+  for (let r = 0; r < rows; r++) {
+    const from = Math.floor((r * patches) / rows);
+    const to = Math.floor(((r + 1) * patches) / rows);
+    for (let k = 0; k < pairs; k++) {
+      let v = 0;
+      for (let q = from; q < to; q++) v += Math.cos(angles[q * pairs + k]);
+      v /= to - from;
+      const toward = v >= 0 ? pos : neg;
+      const at = 4 * (r * pairs + k);
+      for (let ch = 0; ch < 3; ch++) image.data[at + ch] = mid[ch] + (toward[ch] - mid[ch]) * Math.abs(v);
+      image.data[at + 3] = 255;
+    }
   }
   ctx.putImageData(image, 0, 0);
-  view.visionTables.set(key, { angles, table });
-  if (view.visionTables.size > 4) view.visionTables.delete(view.visionTables.keys().next().value);
-  return view.visionTables.get(key);
+  return { angles, table };
+}
+
+/** The figure without the outline: the table scaled to whole pixels a cell, the halves' titles, the
+ *  first and last patch's numbers, the line between the row and the column halves. */
+function drawBase(view, table, size, cells, patches, c) {
+  const { pairs, colPx, rowPx } = cells;
+  const canvas = view.root.ownerDocument.createElement('canvas');
+  const { ctx } = fitCanvas(canvas, size.width, size.height);
+  ctx.imageSmoothingEnabled = false; // cells stay sharp
+  ctx.drawImage(table, LABEL, 22, pairs * colPx, patches * rowPx);
+  ctx.font = c.font;
+  ctx.fillStyle = c.muted;
+  ctx.textBaseline = 'top';
+  ctx.textAlign = 'center';
+  ctx.fillText(view.t('visionRows'), LABEL + (pairs * colPx) / 4, 4);
+  ctx.fillText(view.t('visionCols'), LABEL + (3 * pairs * colPx) / 4, 4);
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  ctx.fillText('0', LABEL - 4, 22 + rowPx / 2);
+  ctx.fillText(grouped(patches - 1), LABEL - 4, 22 + patches * rowPx - rowPx / 2);
+  ctx.strokeStyle = c.fg;
+  ctx.beginPath();
+  ctx.moveTo(LABEL + (pairs / 2) * colPx, 20);
+  ctx.lineTo(LABEL + (pairs / 2) * colPx, 22 + patches * rowPx);
+  ctx.stroke();
+  return canvas;
+}
+
+/** The figure of pad token `own`'s image (or the first's) without the outline, with its angles
+ *  and sizes (without `base` when it has too many patches to draw). Made once per model, grid and `look`
+ *  (prompt, width, theme), the last four kept (the view makes them ahead, one per animation frame). */
+export function visionFigure(view, p, own, c, width, look) {
+  const { layout: lay, segments, merge } = p;
+  const m = MODELS[p.model];
+  const seg = own >= 0 ? segments[lay.segment[own]] : { image: [1, 8, 8] };
+  const grid = [1, ...(seg.image || seg.video).slice(1)]; // one frame: the frames repeat it
+  const patches = grid[1] * grid[2];
+  const pairs = m.visionHead / 2;
+  if (patches * pairs > view.pe.limits.maxAxialAngles || patches > 16384) return { patches, grid };
+  const key = `${m.visionHead}|${grid}|${merge}|${look}`;
+  view.visionFigures ??= new Map();
+  let kept = view.visionFigures.get(key);
+  if (!kept) {
+    const rowPx = patches <= ROWS ? Math.max(1, Math.min(4, Math.floor(ROWS / patches))) : ROWS / patches;
+    const colPx = Math.max(2, Math.floor((width - LABEL - 8) / pairs));
+    const size = { width: Math.max(LABEL + pairs * colPx + 4, 240), height: 22 + patches * rowPx + 8 };
+    const { angles, table } = visionTable(view, m, grid, merge, c);
+    const base = drawBase(view, table, size, { pairs, colPx, rowPx }, patches, c);
+    kept = { grid, patches, pairs, rowPx, colPx, size, angles, base };
+    view.visionFigures.set(key, kept);
+    if (view.visionFigures.size > 4) view.visionFigures.delete(view.visionFigures.keys().next().value);
+  }
+  return kept;
 }
 
 /** The vision tower's rot_pos_emb table for the chosen token's image (or the first): a row per
  *  patch in merge-block order, a column per pair (the first half the patch's row × f_k, the
  *  second its column × f_k), coloured by cos(angle); the chosen token's patches outlined. */
-export function drawVision(view, p, token, c, width) {
+export function drawVision(view, p, token, c, width, look) {
   const canvas = view.root.querySelector('canvas.mm-vision');
   const note = view.root.querySelector('.mm-vision-note');
-  const { layout: lay, segments, merge } = p;
+  const { layout: lay, merge } = p;
   const m = MODELS[p.model];
   const own = lay.cell[token] ? token : lay.cell.findIndex((x) => x);
-  const seg = own >= 0 ? segments[lay.segment[own]] : { image: [1, 8, 8] };
-  const grid = [1, ...(seg.image || seg.video).slice(1)]; // one frame: the frames repeat it
-  const patches = grid[1] * grid[2];
-  const pairs = m.visionHead / 2;
-  if (patches * pairs > view.pe.limits.maxAxialAngles || patches > 16384) {
+  const kept = visionFigure(view, p, own, c, width, look);
+  const { grid, patches } = kept;
+  if (!kept.base) {
     fitCanvas(canvas, width, 24);
     note.textContent = view.t('visionTooMany', { patches: grouped(patches) });
     return;
   }
-  const { angles, table } = visionTable(view, m, grid, merge, c);
-  const label = 44;
-  const rowPx = patches <= 420 ? Math.max(1, Math.min(4, Math.floor(420 / patches))) : 420 / patches;
-  const colPx = Math.max(2, Math.floor((width - label - 8) / pairs));
-  const w = label + pairs * colPx + 4;
-  const h = 22 + patches * rowPx + 8;
-  const { ctx } = fitCanvas(canvas, Math.max(w, 240), h);
-  // The table at one pixel a cell, scaled: cells stay sharp (many patches share a pixel row).
-  ctx.imageSmoothingEnabled = patches > 420;
-  ctx.drawImage(table, label, 22, pairs * colPx, patches * rowPx);
-  ctx.font = c.font;
-  ctx.fillStyle = c.muted;
-  ctx.textBaseline = 'top';
-  ctx.textAlign = 'center';
-  ctx.fillText(view.t('visionRows'), label + (pairs * colPx) / 4, 4);
-  ctx.fillText(view.t('visionCols'), label + (3 * pairs * colPx) / 4, 4);
-  ctx.textAlign = 'right';
-  ctx.textBaseline = 'middle';
-  ctx.fillText('0', label - 4, 22 + rowPx / 2);
-  ctx.fillText(grouped(patches - 1), label - 4, 22 + patches * rowPx - rowPx / 2);
-  ctx.strokeStyle = c.fg;
-  ctx.beginPath();
-  ctx.moveTo(label + (pairs / 2) * colPx, 20);
-  ctx.lineTo(label + (pairs / 2) * colPx, 22 + patches * rowPx);
-  ctx.stroke();
+  const { pairs, rowPx, colPx, size, angles } = kept;
+  const { ctx } = fitCanvas(canvas, size.width, size.height);
+  ctx.drawImage(kept.base, 0, 0, size.width, size.height);
   let first = -1;
   const cell = own >= 0 ? lay.cell[own] : null;
   if (cell && lay.cell[token]) {
     first = (cell[1] * (grid[2] / merge) + cell[2]) * merge * merge;
     ctx.strokeStyle = c.accent;
     ctx.lineWidth = 2;
-    ctx.strokeRect(label - 2, 22 + first * rowPx - 1, pairs * colPx + 4, merge * merge * rowPx + 2);
+    ctx.strokeRect(LABEL - 2, 22 + first * rowPx - 1, pairs * colPx + 4, merge * merge * rowPx + 2);
     ctx.lineWidth = 1;
   }
   const rowOf = first >= 0 ? first : 0;
