@@ -136,7 +136,7 @@ export function drawScores(view, p, c) {
     height: 220,
     xLabel: view.t('offsetAxis'),
     yLabel: view.t('scoreAxis'),
-    yRange: [-0.4, 1],
+    yRange: [-0.4, 1.2], // room above 1 for the axis title
   });
   legend(view.root.querySelector('.mm-scores-legend'), series);
   const at = (k, d) => series[k].y[d * 4];
