@@ -60,6 +60,16 @@ export function drawInFrames(view, steps) {
   view.frame = requestAnimationFrame(() => (view.frame = requestAnimationFrame(next)));
 }
 
+/** cache.get(key), or else make()'s value kept there under key, the oldest entry dropped past
+ *  `most` (a view's drawings and engine answers for the last few settings). */
+export function keepLast(cache, key, most, make) {
+  if (cache.has(key)) return cache.get(key);
+  const value = make();
+  cache.set(key, value);
+  if (cache.size > most) cache.delete(cache.keys().next().value);
+  return value;
+}
+
 // A number as a reader writes it in an attribute or an address.
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 

@@ -3,6 +3,7 @@
 // vision tower's order. Each frame with its ids is drawn once per width and theme into a canvas of its
 // own (the view draws them ahead); moving the token copies it and fills the chosen block.
 import { fitCanvas, grouped } from '../../canvas.js';
+import { keepLast } from '../common.js';
 
 const LABEL = 40; // room for the ids left of and above the grid
 
@@ -73,19 +74,16 @@ export function gridFrame(view, p, own, c, width, look) {
   const cell = lay.cell[own];
   const key = `${look}|${s}|${cell[0]}`;
   view.gridFrames ??= new Map();
-  let frame = view.gridFrames.get(key);
-  if (!frame) {
+  return keepLast(view.gridFrames, key, 8, () => {
     const [, h, w] = segments[s].image || segments[s].video;
     // The frame's first token: the ids of every block follow from its row-major order.
     const first = lay.cell.findIndex((x, i) => x && lay.segment[i] === s && x[0] === cell[0]);
     const cellSize = Math.max(2, Math.min(28, Math.floor((width - LABEL - 8) / w), Math.floor(360 / h)));
     const size = { width: Math.max(LABEL + w * cellSize + 8, 240), height: LABEL + h * cellSize + 8 };
-    frame = { s, h, w, first, cellSize, size };
+    const frame = { s, h, w, first, cellSize, size };
     frame.base = drawBase(view, p, frame, c);
-    view.gridFrames.set(key, frame);
-    if (view.gridFrames.size > 8) view.gridFrames.delete(view.gridFrames.keys().next().value);
-  }
-  return frame;
+    return frame;
+  });
 }
 
 /** The chosen token's image (or video frame), or else the prompt's first: its patches before

@@ -3,7 +3,7 @@
 // and the note on the rewrite. The chart without the token's mark is drawn once per prompt, width and
 // theme into a canvas of its own; moving the token copies it and draws the mark.
 import { fitCanvas, grouped } from '../../canvas.js';
-import { legend } from '../common.js';
+import { keepLast, legend } from '../common.js';
 import { AXES } from './prompt.js';
 
 const HEIGHT = 260;
@@ -117,12 +117,7 @@ export const hasChart = (view, look) => Boolean(view.idsCharts?.has(look));
  *  the last four kept. */
 export function drawIds(view, p, token, c, width, look) {
   view.idsCharts ??= new Map(); // look -> the chart, the last few
-  let chart = view.idsCharts.get(look);
-  if (!chart) {
-    chart = drawChart(view, p, c, width);
-    view.idsCharts.set(look, chart);
-    if (view.idsCharts.size > 4) view.idsCharts.delete(view.idsCharts.keys().next().value);
-  }
+  const chart = keepLast(view.idsCharts, look, 4, () => drawChart(view, p, c, width));
   const { ctx } = fitCanvas(view.root.querySelector('canvas.mm-ids'), width, HEIGHT);
   ctx.drawImage(chart, 0, 0, width, HEIGHT);
   const { plot, sx } = scales(width, p.tokens, p.top);

@@ -13,7 +13,7 @@
 // change replacing what was still due.
 // Its text is en.js / zh.js beside it, its styles styles.css (README, "Adding a scheme").
 import { theme, widthOf } from '../../canvas.js';
-import { drawInFrames, SchemeView } from '../common.js';
+import { drawInFrames, keepLast, SchemeView } from '../common.js';
 import { drawFlux } from './flux.js';
 import { drawGrid, gridFrame } from './grid.js';
 import { describePrompt, drawIds, hasChart, readout } from './ids.js';
@@ -117,13 +117,9 @@ class MultimodalView extends SchemeView {
    *  back and forth between models reads each once). */
   prompt() {
     const key = `${this.value('model')}|${this.value('segments')}`;
-    let p = this.prompts.get(key);
-    if (!p) {
-      p = readPrompt(this.pe, this.value('model'), this.value('segments'));
-      this.prompts.set(key, p);
-      if (this.prompts.size > KEPT) this.prompts.delete(this.prompts.keys().next().value);
-    }
-    return p;
+    return keepLast(this.prompts, key, KEPT, () =>
+      readPrompt(this.pe, this.value('model'), this.value('segments')),
+    );
   }
 
   /** The token slider reaches the prompt's last token. */

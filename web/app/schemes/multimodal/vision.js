@@ -3,6 +3,7 @@
 // (at most ROWS rows: more patches share a row, their cos averaged), and the figure without the
 // outline once per width too; moving the token copies it and outlines the token's patches.
 import { fitCanvas, formatNumber, grouped } from '../../canvas.js';
+import { keepLast } from '../common.js';
 import { MODELS, VISION_THETA } from './prompt.js';
 
 const ROWS = 420; // the table's height in pixels at most
@@ -87,18 +88,14 @@ export function visionFigure(view, p, own, c, width, look) {
   if (patches * pairs > view.pe.limits.maxAxialAngles || patches > 16384) return { patches, grid };
   const key = `${m.visionHead}|${grid}|${merge}|${look}`;
   view.visionFigures ??= new Map();
-  let kept = view.visionFigures.get(key);
-  if (!kept) {
+  return keepLast(view.visionFigures, key, 4, () => {
     const rowPx = patches <= ROWS ? Math.max(1, Math.min(4, Math.floor(ROWS / patches))) : ROWS / patches;
     const colPx = Math.max(2, Math.floor((width - LABEL - 8) / pairs));
     const size = { width: Math.max(LABEL + pairs * colPx + 4, 240), height: 22 + patches * rowPx + 8 };
     const { angles, table } = visionTable(view, m, grid, merge, c);
     const base = drawBase(view, table, size, { pairs, colPx, rowPx }, patches, c);
-    kept = { grid, patches, pairs, rowPx, colPx, size, angles, base };
-    view.visionFigures.set(key, kept);
-    if (view.visionFigures.size > 4) view.visionFigures.delete(view.visionFigures.keys().next().value);
-  }
-  return kept;
+    return { grid, patches, pairs, rowPx, colPx, size, angles, base };
+  });
 }
 
 /** The vision tower's rot_pos_emb table for the chosen token's image (or the first): a row per
