@@ -18,18 +18,22 @@ function drawBase(view, p, frame, c) {
   const mh = h / merge;
   const mw = w / merge;
   const blockPx = merge * cellSize;
-  // The blocks as a checkerboard: one path per colour.
+  // The blocks as a checkerboard: a pixel a block, scaled up sharp (one copy, not a rectangle a block).
+  const board = view.root.ownerDocument.createElement('canvas');
+  board.width = mw;
+  board.height = mh;
+  const bctx = board.getContext('2d');
   for (const [odd, colour] of [
     [0, c.bg],
     [1, c.grid],
   ]) {
-    ctx.fillStyle = colour;
-    ctx.beginPath();
+    bctx.fillStyle = colour;
     for (let r = 0; r < mh; r++)
-      for (let col = (r + odd) % 2; col < mw; col += 2)
-        ctx.rect(LABEL + col * blockPx, LABEL + r * blockPx, blockPx, blockPx);
-    ctx.fill();
+      for (let col = (r + odd) % 2; col < mw; col += 2) bctx.fillRect(col, r, 1, 1);
   }
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(board, LABEL, LABEL, mw * blockPx, mh * blockPx);
+  ctx.imageSmoothingEnabled = true;
   const lines = (step, colour, width) => {
     ctx.strokeStyle = colour;
     ctx.lineWidth = width;
@@ -86,14 +90,18 @@ export function gridFrame(view, p, own, c, width, look) {
   });
 }
 
+/** The pad token whose frame the grid shows: the chosen token, or else the prompt's first (−1: none). */
+export const gridOwn = (p, token) =>
+  p.tokens && p.layout.cell[token] ? token : p.layout.cell.findIndex((x) => x);
+
 /** The chosen token's image (or video frame), or else the prompt's first: its patches before
  *  merging, the merge blocks outlined, each block's (h, w) ids, the chosen token's block filled
  *  (its patches numbered in the vision tower's order where they have room). */
 export function drawGrid(view, p, token, c, width, look) {
   const canvas = view.root.querySelector('canvas.mm-grid');
   const note = view.root.querySelector('.mm-grid-note');
-  const { layout: lay, ids, tokens, merge } = p;
-  const own = tokens && lay.cell[token] ? token : lay.cell.findIndex((x) => x);
+  const { layout: lay, ids, merge } = p;
+  const own = gridOwn(p, token);
   if (own < 0) {
     fitCanvas(canvas, width, 24);
     note.textContent = view.t('gridNone');

@@ -65,9 +65,26 @@ function drawChart(view, p, c, width) {
   for (const i of differs)
     ctx.fillRect(sx(i - 0.5), plot.bottom + 1, Math.max(1, sx(i + 0.5) - sx(i - 0.5)), 3);
   ctx.globalAlpha = 1;
+  // The rewrite's dashed rows only over the runs where they differ (and a step either side, where
+  // they join the served rows): elsewhere the served rows, drawn wider over them, hide them.
+  const perColumn = n > columns;
+  const at = (i) => (perColumn ? Math.floor((i / n) * columns) : i);
+  const runs = [];
+  for (const i of differs) {
+    const from = Math.max(0, at(i) - 1);
+    const to = Math.min(perColumn ? columns : n, at(i) + 2);
+    if (runs.length && from <= runs[runs.length - 1][1]) runs[runs.length - 1][1] = to;
+    else runs.push([from, to]);
+  }
   const rows = [
-    { data: rewrite.positionIds, dash: [3, 3], colours: [c.muted, c.muted, c.muted], width: 1 },
-    { data: ids.positionIds, dash: [], colours: [c.series[0], c.series[1], c.series[2]], width: 1.5 },
+    { data: rewrite.positionIds, dash: [3, 3], colours: [c.muted, c.muted, c.muted], width: 1, runs },
+    {
+      data: ids.positionIds,
+      dash: [],
+      colours: [c.series[0], c.series[1], c.series[2]],
+      width: 1.5,
+      runs: [[0, perColumn ? columns : n]],
+    },
   ];
   for (const row of differs.length ? rows : rows.slice(1)) {
     for (let a = 2; a >= 0; a--) {
@@ -76,7 +93,8 @@ function drawChart(view, p, c, width) {
       ctx.lineWidth = row.width;
       ctx.setLineDash(row.dash);
       ctx.beginPath();
-      idPath(ctx, row.data.subarray(a * tokens, (a + 1) * tokens), sx, sy, columns, plot.left);
+      for (const run of row.runs)
+        idPath(ctx, row.data.subarray(a * tokens, (a + 1) * tokens), sx, sy, columns, plot.left, run);
       ctx.stroke();
       ctx.restore();
     }
@@ -84,18 +102,19 @@ function drawChart(view, p, c, width) {
   return canvas;
 }
 
-/** One path through a row of ids: a step per token, or per pixel column its smallest and largest. */
-function idPath(ctx, row, sx, sy, columns, left) {
+/** One path through a row of ids over `run` (tokens, or pixel columns when the tokens outnumber
+ *  them): a step per token, or per pixel column its smallest and largest. */
+function idPath(ctx, row, sx, sy, columns, left, [start, end]) {
   const n = row.length;
   if (n <= columns) {
-    for (let i = 0; i < n; i++) {
-      if (i) ctx.lineTo(sx(i - 0.5), sy(row[i]));
-      else ctx.moveTo(sx(-0.5), sy(row[0]));
+    for (let i = start; i < end; i++) {
+      if (i > start) ctx.lineTo(sx(i - 0.5), sy(row[i]));
+      else ctx.moveTo(sx(i - 0.5), sy(row[i]));
       ctx.lineTo(sx(i + 0.5), sy(row[i]));
     }
     return;
   }
-  for (let x = 0; x < columns; x++) {
+  for (let x = start; x < end; x++) {
     const from = Math.floor((x / columns) * n);
     const to = Math.max(from + 1, Math.floor(((x + 1) / columns) * n));
     let lo = Infinity;
@@ -104,8 +123,8 @@ function idPath(ctx, row, sx, sy, columns, left) {
       lo = Math.min(lo, row[i]);
       hi = Math.max(hi, row[i]);
     }
-    if (x) ctx.lineTo(left + x, sy(lo));
-    else ctx.moveTo(left, sy(lo));
+    if (x > start) ctx.lineTo(left + x, sy(lo));
+    else ctx.moveTo(left + x, sy(lo));
     ctx.lineTo(left + x + 0.5, sy(hi));
   }
 }
@@ -113,11 +132,16 @@ function idPath(ctx, row, sx, sy, columns, left) {
 /** Whether the chart of `look` is kept (drawing it again is a copy and a line). */
 export const hasChart = (view, look) => Boolean(view.idsCharts?.has(look));
 
+/** The chart of `look` without the token's mark, the last four kept (a step of its own before drawIds). */
+export function idsChart(view, p, c, width, look) {
+  view.idsCharts ??= new Map(); // look -> the chart, the last few
+  return keepLast(view.idsCharts, look, 4, () => drawChart(view, p, c, width));
+}
+
 /** The chart with the chosen token marked: the chart made once per `look` (prompt, width, theme),
  *  the last four kept. */
 export function drawIds(view, p, token, c, width, look) {
-  view.idsCharts ??= new Map(); // look -> the chart, the last few
-  const chart = keepLast(view.idsCharts, look, 4, () => drawChart(view, p, c, width));
+  const chart = idsChart(view, p, c, width, look);
   const { ctx } = fitCanvas(view.root.querySelector('canvas.mm-ids'), width, HEIGHT);
   ctx.drawImage(chart, 0, 0, width, HEIGHT);
   const { plot, sx } = scales(width, p.tokens, p.top);

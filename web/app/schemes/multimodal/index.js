@@ -15,12 +15,12 @@
 import { theme, widthOf } from '../../canvas.js';
 import { drawInFrames, keepLast, SchemeView } from '../common.js';
 import { drawFlux } from './flux.js';
-import { drawGrid, gridFrame } from './grid.js';
-import { describePrompt, drawIds, hasChart, readout } from './ids.js';
+import { drawGrid, gridFrame, gridOwn } from './grid.js';
+import { describePrompt, drawIds, hasChart, idsChart, readout } from './ids.js';
 import { drawPairs, drawScores } from './pairs.js';
 import { MODELS, PROMPTS, parseSegments, readPrompt } from './prompt.js';
 import { drawSeconds, secondsNote } from './seconds.js';
-import { drawVision, visionFigure } from './vision.js';
+import { drawVision, visionFigure, visionOwn } from './vision.js';
 
 function markup(t) {
   const models = Object.entries(MODELS)
@@ -151,27 +151,34 @@ class MultimodalView extends SchemeView {
     const prompt = `${p.key}|${look}`;
     const at = `${prompt}|${token}`;
     const onToken = event?.target?.name === 'multimodal-token';
-    // [figure, key, now, draw]
+    // [figure, key, now, draw]; a step toward a later figure (none when the token moved: drawn at once).
+    const later = (name, draw) => (onToken ? [] : [[name, at, false, draw]]);
     const figures = [
       ['prompt', prompt, true, () => describePrompt(this, p, c)],
       ['readout', `${p.key}|${token}`, true, () => readout(this, p, token)],
       ['secondsNote', p.key, true, () => secondsNote(this, p)],
-      // The ids chart at once if it is kept (a token move), else first of the later frames.
+      // The ids chart at once if it is kept (a token move), else made a frame before it is copied.
+      ['idsChart', prompt, false, () => idsChart(this, p, c, width, prompt)],
       ['ids', at, onToken || hasChart(this, prompt), () => drawIds(this, p, token, c, width, prompt)],
+      // The grid and the vision figure, when not drawn at once, in steps a frame each: the kept
+      // drawing (the grid frame; the vision table's engine and image, then its figure), then its copy.
+      ...later(
+        'gridFrame',
+        () => gridOwn(p, token) >= 0 && gridFrame(this, p, gridOwn(p, token), c, width, prompt),
+      ),
       ['grid', at, onToken, () => drawGrid(this, p, token, c, width, prompt)],
+      ...later('visionTable', () => visionFigure(this, p, visionOwn(p, token), c, width, look, true)),
+      ...later('visionFigure', () => visionFigure(this, p, visionOwn(p, token), c, width, look)),
       ['vision', at, onToken, () => drawVision(this, p, token, c, width, look)],
       ['pairs', `${look}|${MODELS[p.model].interleaved}`, false, () => drawPairs(this, p, c, width)],
       ['scores', `${look}|${p.model}`, false, () => drawScores(this, p, c)],
       ['seconds', look, false, () => drawSeconds(this, c)],
       ['flux', look, false, () => drawFlux(this, c)],
-      ...frameStarts(p).map((own) => [
-        `ahead:${own}`,
-        prompt,
-        false,
-        () => {
-          gridFrame(this, p, own, c, width, prompt);
-          visionFigure(this, p, own, c, width, look);
-        },
+      // Ahead, a frame each: the grid, the vision table's engine and image, the vision figure.
+      ...frameStarts(p).flatMap((own) => [
+        [`ahead:${own}`, prompt, false, () => gridFrame(this, p, own, c, width, prompt)],
+        [`aheadTable:${own}`, prompt, false, () => visionFigure(this, p, own, c, width, look, true)],
+        [`aheadVision:${own}`, prompt, false, () => visionFigure(this, p, own, c, width, look)],
       ]),
     ].filter(([name, key]) => this.drawn[name] !== key);
     for (const [name, key, now, draw] of figures) {

@@ -49,6 +49,14 @@ function visionTable(view, m, grid, merge, c) {
   return { angles, table };
 }
 
+/** visionTable's answer for the model's head, `grid`, the merge and `look`'s theme, the last four kept
+ *  (the engine and the image: a step of its own, before the figure is drawn from it). */
+function tableOf(view, m, grid, merge, c, look) {
+  view.visionTables ??= new Map();
+  const key = `${m.visionHead}|${grid}|${merge}|${look}`;
+  return keepLast(view.visionTables, key, 4, () => visionTable(view, m, grid, merge, c));
+}
+
 /** The figure without the outline: the table scaled to whole pixels a cell, the halves' titles, the
  *  first and last patch's numbers, the line between the row and the column halves. */
 function drawBase(view, table, size, cells, patches, c) {
@@ -77,8 +85,9 @@ function drawBase(view, table, size, cells, patches, c) {
 
 /** The figure of pad token `own`'s image (or the first's) without the outline, with its angles
  *  and sizes (without `base` when it has too many patches to draw). Made once per model, grid and `look`
- *  (prompt, width, theme), the last four kept (the view makes them ahead, one per animation frame). */
-export function visionFigure(view, p, own, c, width, look) {
+ *  (prompt, width, theme), the last four kept (the view makes them ahead, one per animation frame).
+ *  With `tableOnly`, only the engine's angles and their image (the step before, in a frame of its own). */
+export function visionFigure(view, p, own, c, width, look, tableOnly = false) {
   const { layout: lay, segments, merge } = p;
   const m = MODELS[p.model];
   const seg = own >= 0 ? segments[lay.segment[own]] : { image: [1, 8, 8] };
@@ -88,15 +97,22 @@ export function visionFigure(view, p, own, c, width, look) {
   if (patches * pairs > view.pe.limits.maxAxialAngles || patches > 16384) return { patches, grid };
   const key = `${m.visionHead}|${grid}|${merge}|${look}`;
   view.visionFigures ??= new Map();
+  if (tableOnly) {
+    if (!view.visionFigures.has(key)) tableOf(view, m, grid, merge, c, look);
+    return null;
+  }
   return keepLast(view.visionFigures, key, 4, () => {
     const rowPx = patches <= ROWS ? Math.max(1, Math.min(4, Math.floor(ROWS / patches))) : ROWS / patches;
     const colPx = Math.max(2, Math.floor((width - LABEL - 8) / pairs));
     const size = { width: Math.max(LABEL + pairs * colPx + 4, 240), height: 22 + patches * rowPx + 8 };
-    const { angles, table } = visionTable(view, m, grid, merge, c);
+    const { angles, table } = tableOf(view, m, grid, merge, c, look);
     const base = drawBase(view, table, size, { pairs, colPx, rowPx }, patches, c);
     return { grid, patches, pairs, rowPx, colPx, size, angles, base };
   });
 }
+
+/** The pad token whose image the vision table shows: the chosen token's, or else the prompt's first. */
+export const visionOwn = (p, token) => (p.layout.cell[token] ? token : p.layout.cell.findIndex((x) => x));
 
 /** The vision tower's rot_pos_emb table for the chosen token's image (or the first): a row per
  *  patch in merge-block order, a column per pair (the first half the patch's row × f_k, the
@@ -106,7 +122,7 @@ export function drawVision(view, p, token, c, width, look) {
   const note = view.root.querySelector('.mm-vision-note');
   const { layout: lay, merge } = p;
   const m = MODELS[p.model];
-  const own = lay.cell[token] ? token : lay.cell.findIndex((x) => x);
+  const own = visionOwn(p, token);
   const kept = visionFigure(view, p, own, c, width, look);
   const { grid, patches } = kept;
   if (!kept.base) {
