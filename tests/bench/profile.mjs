@@ -9,9 +9,12 @@
 //   js        the view's own script.
 // The profile's clock is tied to performance.now() by a busy loop run first (peProfileSync).
 
+const sessions = new WeakMap(); // page -> its DevTools session (one: a second one's profiles came back empty)
+
 /** Samples `run()` (the CPU already throttled as wanted) every 100 µs: { profile, syncAt }. */
 export async function sample(page, run) {
-  const cdp = await page.context().newCDPSession(page);
+  if (!sessions.has(page)) sessions.set(page, await page.context().newCDPSession(page));
+  const cdp = sessions.get(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');

@@ -2,9 +2,9 @@
 // against the token index, the 2026 rewrite's ids where they differ; the readout of the chosen token
 // and the note on the rewrite. The chart without the token's mark is drawn once per prompt, width and
 // theme into a canvas of its own; moving the token copies it and draws the mark.
-import { fitCanvas, grouped } from '../../canvas.js';
+import { grouped } from '../../canvas.js';
 import { legend } from '../common.js';
-import { clearLayer, fitLayer } from './layers.js';
+import { fitFigure, fitLayer } from './layers.js';
 import { AXES } from './prompt.js';
 
 const HEIGHT = 260;
@@ -26,9 +26,7 @@ function scales(width, tokens, top) {
 /** The chart of `p` without the token's mark, on the page's canvas (its mark's layer cleared: the
  *  next step draws it). */
 export function drawIdsChart(view, p, c, width) {
-  const canvas = view.root.querySelector('canvas.mm-ids');
-  const { ctx } = fitCanvas(canvas, width, HEIGHT);
-  clearLayer(canvas);
+  const ctx = fitFigure(view.root.querySelector('canvas.mm-ids'), width, HEIGHT);
   const { tokens, ids, rewrite, top, differs, layout: lay } = p;
   const { plot, n, columns, sx, sy } = scales(width, tokens, top);
   const kindColour = [c.muted, c.fg, c.series[0], c.series[3], c.fg, c.series[5]];
@@ -133,7 +131,7 @@ function idPath(ctx, row, sx, sy, columns, left, [start, end]) {
 
 /** The chosen token's mark over the chart: a dashed line down from the strip, on the chart's layer. */
 export function drawIdsMark(view, p, token, c, width) {
-  const ctx = fitLayer(view.root.querySelector('canvas.mm-ids'), width, HEIGHT);
+  const ctx = fitLayer(view.root.querySelector('canvas.mm-ids'));
   const { plot, sx } = scales(width, p.tokens, p.top);
   ctx.strokeStyle = c.fg;
   ctx.setLineDash([2, 2]);

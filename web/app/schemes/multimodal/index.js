@@ -20,10 +20,17 @@ import { drawInFrames, keepLast, SchemeView } from '../common.js';
 import { drawFlux } from './flux.js';
 import { drawGrid, drawGridFrame, gridKey } from './grid.js';
 import { describePrompt, drawIdsChart, drawIdsMark, readout } from './ids.js';
-import { drawPairs, drawScores } from './pairs.js';
+import { drawPairs, drawScores, scoresOf } from './pairs.js';
 import { MODELS, PROMPTS, parseSegments, readPrompt } from './prompt.js';
 import { drawSeconds, secondsNote } from './seconds.js';
-import { drawVision, drawVisionFigure, visionOwn, visionTableKey, visionTableOf } from './vision.js';
+import {
+  drawVision,
+  drawVisionFigure,
+  visionImageOf,
+  visionOwn,
+  visionTableKey,
+  visionTableOf,
+} from './vision.js';
 
 function markup(t) {
   const models = Object.entries(MODELS)
@@ -178,21 +185,23 @@ class MultimodalView extends SchemeView {
       ['idsMark', at, base('ids', prompt), () => drawIdsMark(this, p, token, c, width)],
       ['gridFrame', grid, onToken, () => drawGridFrame(this, p, token, c, width)],
       ['grid', at, base('gridFrame', grid), () => drawGrid(this, p, token, c, width)],
-      // The vision table's engine and image a frame before its figure (kept: nothing to do).
+      // The vision table's engine answer, then its image, a frame each before its figure (kept: none).
       ...(onToken || table.kept
         ? []
-        : [['visionTable', table.key, false, () => visionTableOf(this, p, own, c, width, look)]]),
+        : [
+            ['visionTable', table.key, false, () => visionTableOf(this, p, own, c, width, look)],
+            ['visionImage', table.key, false, () => visionImageOf(this, p, own, c, width, look)],
+          ]),
       ['visionFigure', vision, onToken, () => drawVisionFigure(this, p, token, c, width, look)],
       ['vision', at, base('visionFigure', vision), () => drawVision(this, p, token, c, width, look)],
       ['pairs', `${look}|${MODELS[p.model].interleaved}`, false, () => drawPairs(this, p, c, width)],
+      ...(this.scores?.has(p.model) ? [] : [['scoresData', p.model, false, () => scoresOf(this, p.model)]]),
       ['scores', `${look}|${p.model}`, false, () => drawScores(this, p, c)],
       ['seconds', look, false, () => drawSeconds(this, c)],
       ['flux', look, false, () => drawFlux(this, c)],
-      ...[...ahead].map(([key, start]) => [
-        `ahead:${key}`,
-        key,
-        false,
-        () => visionTableOf(this, p, start, c, width, look),
+      ...[...ahead].flatMap(([key, start]) => [
+        [`ahead:${key}`, key, false, () => visionTableOf(this, p, start, c, width, look)],
+        [`aheadImage:${key}`, key, false, () => visionImageOf(this, p, start, c, width, look)],
       ]),
     ].filter(([name, key]) => this.drawn[name] !== key);
     for (const [name, key, now, draw] of figures) {

@@ -1,23 +1,37 @@
-// The multimodal view's marks (the chosen token's line, merge block and patches) are drawn on a
-// transparent canvas over each figure's (the markup's canvas.mm-<figure>-mark, next to it): moving the
-// token redraws only its layer, and the figure is drawn on the page's canvas itself, once per what it
-// shows (no offscreen copy to make and copy back).
+// How the multimodal view draws its figures. Each figure is drawn on the page's canvas itself (no
+// offscreen canvas made and copied back), and the chosen token's marks (its line, merge block and
+// patches) on a transparent canvas over it (the markup's canvas.mm-<figure>-mark, next to it): moving
+// the token redraws only that layer. A canvas is never made anew and its size changes only with the
+// view's width: the grid's and the vision table's canvases are as large as the largest drawing they
+// take, and their box (.mm-layers) shows the part a drawing covers. Giving a canvas a new size, or
+// drawing on a new one, costs its first drawing a new bitmap: 20–90 ms of script at CPU 4x in
+// Chromium, more than a frame (measured while this view's frame budget was worked on).
 import { fitCanvas } from '../../canvas.js';
 
-/** The layer over `canvas`, sized as `canvas` is drawn (width × height CSS pixels) and cleared: its
- *  context. The stylesheet lays it over the figure's box. */
-export function fitLayer(canvas, width, height) {
-  const layer = canvas.nextElementSibling;
-  const { ctx } = fitCanvas(layer, width, height);
-  layer.style.width = '';
-  layer.style.height = '';
+/** Clears `canvas` for a drawing of width × height CSS pixels (its box shows that much), the canvas at
+ *  least `room` large (the largest drawing it takes) so that its size stays; the layer over it too,
+ *  cleared. Returns the canvas's context. */
+export function fitFigure(canvas, width, height, room = { width, height }) {
+  const { ctx } = fitCanvas(canvas, Math.max(width, room.width), Math.max(height, room.height));
+  canvas.parentElement.style.height = `${height}px`;
+  fitLayer(canvas);
   return ctx;
 }
 
-/** Clears the layer over `canvas` (its figure is drawn anew; the mark follows in a later step). */
-export function clearLayer(canvas) {
+/** The layer over `canvas`, of its size, cleared: its context. */
+export function fitLayer(canvas) {
   const layer = canvas.nextElementSibling;
-  const ctx = layer.getContext('2d');
-  ctx.reset?.();
-  ctx.clearRect(0, 0, layer.width, layer.height);
+  return fitCanvas(layer, parseFloat(canvas.style.width), parseFloat(canvas.style.height)).ctx;
+}
+
+/** A canvas of the view's own for images put together in script (the vision table's), made once;
+ *  its 2-D context. */
+export function scratch(view) {
+  if (!view.scratch) {
+    const canvas = view.root.ownerDocument.createElement('canvas');
+    canvas.width = 64;
+    canvas.height = 512;
+    view.scratch = canvas.getContext('2d', { willReadFrequently: true });
+  }
+  return view.scratch;
 }

@@ -1,39 +1,38 @@
 // The multimodal view's vision tower (index.js): rot_pos_emb's angles per patch and pair
-// (pe.visionRopeAngles) for the chosen token's image, as an image made once per model, grid and theme
+// (pe.visionRopeAngles) for the chosen token's image, their cos as an image made once per model, grid and theme
 // (at most ROWS rows: more patches share a row, their cos averaged), the figure drawn from it on the
 // page's canvas once per width too, and the chosen token's patches outlined on the layer over it
 // (layers.js), all a token move within the image redraws.
-import { fitCanvas, formatNumber, grouped } from '../../canvas.js';
+import { formatNumber, grouped } from '../../canvas.js';
 import { keepLast } from '../common.js';
-import { clearLayer, fitLayer } from './layers.js';
+import { fitFigure, fitLayer, scratch } from './layers.js';
 import { MODELS, VISION_THETA } from './prompt.js';
 
 const ROWS = 420; // the table's height in pixels at most
 const LABEL = 44; // room for the patch numbers left of the table
 
-/** rot_pos_emb's angles for one frame of `grid`, and their cos as an image, one pixel per pair and
- *  patch (blue +1, orange −1), or per pair and ROWS-th of the patches (their mean). */
-function visionTable(view, m, grid, merge, c) {
-  const angles = view.pe.visionRopeAngles({
-    headDim: m.visionHead,
-    theta: VISION_THETA,
-    grid,
-    spatialMergeSize: merge,
-  });
-  const pairs = m.visionHead / 2;
-  const patches = angles.length / pairs;
-  const rows = Math.min(patches, ROWS);
-  const table = view.root.ownerDocument.createElement('canvas');
-  table.width = pairs;
-  table.height = rows;
-  const ctx = table.getContext('2d');
-  const rgb = (css) => {
+/** The colour `css` as [r, g, b] (drawn on the view's scratch canvas and read back once per colour). */
+function rgb(view, css) {
+  view.colours ??= new Map();
+  if (!view.colours.has(css)) {
+    const ctx = scratch(view);
+    ctx.clearRect(0, 0, 1, 1);
     ctx.fillStyle = css;
     ctx.fillRect(0, 0, 1, 1);
-    return ctx.getImageData(0, 0, 1, 1).data.slice(0, 3);
-  };
-  const [pos, neg, mid] = [rgb(c.sin), rgb(c.cos), rgb(c.bg)];
-  const image = ctx.createImageData(pairs, rows);
+    view.colours.set(css, ctx.getImageData(0, 0, 1, 1).data.slice(0, 3));
+  }
+  return view.colours.get(css);
+}
+
+/** The cos of a table's angles as an image (`table.image`, made once): one pixel per pair and patch
+ *  (blue +1, orange −1), or per pair and ROWS-th of the patches (their mean). */
+function tableImage(view, table, c) {
+  if (table.image) return table.image;
+  const { angles, pairs } = table;
+  const patches = angles.length / pairs;
+  const rows = Math.min(patches, ROWS);
+  const [pos, neg, mid] = [rgb(view, c.sin), rgb(view, c.cos), rgb(view, c.bg)];
+  const image = new ImageData(pairs, rows);
   for (let r = 0; r < rows; r++) {
     const from = Math.floor((r * patches) / rows);
     const to = Math.floor(((r + 1) * patches) / rows);
@@ -47,8 +46,8 @@ function visionTable(view, m, grid, merge, c) {
       image.data[at + 3] = 255;
     }
   }
-  ctx.putImageData(image, 0, 0);
-  return { angles, table };
+  table.image = image;
+  return image;
 }
 
 /** What the vision figure shows for pad token `own` (−1: the prompt has none, an 8 × 8 image stands
@@ -69,20 +68,35 @@ function figureOf(view, p, own, width, look) {
   return { m, grid, patches, pairs, tooMany, rowPx, colPx, size, key };
 }
 
-/** The table of pad token `own`'s image (the engine's angles and their image): made once per model
- *  head, grid and theme, the last eight kept (the view makes them ahead, a frame each); null when the
- *  image has too many patches. */
+/** The table of pad token `own`'s image: the engine's angles (rot_pos_emb's for one frame of its
+ *  grid) and, once made, their image; made once per model head, grid and theme, the last eight kept
+ *  (the view makes them ahead, a frame each); null when the image has too many patches. */
 export function visionTableOf(view, p, own, c, width, look) {
   const f = figureOf(view, p, own, width, look);
   if (f.tooMany) return null;
   view.visionTables ??= new Map();
-  return keepLast(view.visionTables, f.key, 8, () => visionTable(view, f.m, f.grid, p.merge, c));
+  return keepLast(view.visionTables, f.key, 8, () => ({
+    pairs: f.pairs,
+    angles: view.pe.visionRopeAngles({
+      headDim: f.m.visionHead,
+      theta: VISION_THETA,
+      grid: f.grid,
+      spatialMergeSize: p.merge,
+    }),
+  }));
 }
 
-/** The key of the table pad token `own`'s image needs, and whether it is kept. */
+/** The table of pad token `own`'s image with its image of cos (a step of its own after the engine's). */
+export function visionImageOf(view, p, own, c, width, look) {
+  const table = visionTableOf(view, p, own, c, width, look);
+  if (table) tableImage(view, table, c);
+  return table;
+}
+
+/** The key of the table pad token `own`'s image needs, and whether it is kept with its image. */
 export function visionTableKey(view, p, own, look) {
   const key = figureOf(view, p, own, 0, look).key;
-  return { key, kept: Boolean(view.visionTables?.has(key)) };
+  return { key, kept: Boolean(view.visionTables?.get(key)?.image) };
 }
 
 /** The pad token whose image the vision table shows: the chosen token's, or else the prompt's first. */
@@ -97,17 +111,19 @@ export function drawVisionFigure(view, p, token, c, width, look) {
   const canvas = view.root.querySelector('canvas.mm-vision');
   const own = visionOwn(p, token);
   const f = figureOf(view, p, own, width, look);
+  const room = { width, height: 22 + ROWS + 8 };
   if (f.tooMany) {
-    fitCanvas(canvas, width, 24);
-    fitLayer(canvas, width, 24);
+    fitFigure(canvas, width, 24, room);
     return;
   }
-  const { table } = visionTableOf(view, p, own, c, width, look);
+  const image = tableImage(view, visionTableOf(view, p, own, c, width, look), c);
   const { pairs, colPx, rowPx, patches, size } = f;
-  const { ctx } = fitCanvas(canvas, size.width, size.height);
-  clearLayer(canvas);
-  ctx.imageSmoothingEnabled = false; // cells stay sharp
-  ctx.drawImage(table, LABEL, 22, pairs * colPx, patches * rowPx);
+  const ctx = fitFigure(canvas, size.width, size.height, room);
+  // The image through the view's scratch canvas, scaled with its cells sharp.
+  const from = scratch(view);
+  from.putImageData(image, 0, 0);
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(from.canvas, 0, 0, image.width, image.height, LABEL, 22, pairs * colPx, patches * rowPx);
   ctx.imageSmoothingEnabled = true;
   ctx.font = c.font;
   ctx.fillStyle = c.muted;
@@ -140,8 +156,8 @@ export function drawVision(view, p, token, c, width, look) {
     return;
   }
   const { angles } = visionTableOf(view, p, own, c, width, look);
-  const { pairs, rowPx, colPx, size } = f;
-  const ctx = fitLayer(canvas, size.width, size.height);
+  const { pairs, rowPx, colPx } = f;
+  const ctx = fitLayer(canvas);
   let first = -1;
   const cell = own >= 0 ? lay.cell[own] : null;
   if (cell && lay.cell[token]) {
