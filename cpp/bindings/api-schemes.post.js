@@ -3,7 +3,7 @@
 // --post-js after api.post.js (whose helpers it uses) into every engine but the embed's sinusoidal
 // one, where api.post.js defines a PEError-throwing stub for each of these names; an engine without a
 // part's binding answers its functions with not_in_build (peBinding).
-/* global TextEncoder, PEError, peApi, peBinding, peJsNames, peDeepFreeze, peClamped, peFormat, peTemplateOf, peCheckKeys, peCheckObject, peDescribe, peEncodingOptions, peFail, peInput, peLimits, peNumber, peNumbers, peString, peUnwrap, peWellFormed */
+/* global TextEncoder, peApi, peBinding, peJsNames, peDeepFreeze, peClamped, peCheckKeys, peCheckObject, peDescribe, peEncodingOptions, peFail, peInput, peLimits, peNumber, peNumbers, peString, peUnwrap, peWellFormed */
 
 // --- schemes beyond the sinusoidal one: their parameters come from the engine's table ----------------
 
