@@ -346,6 +346,11 @@ export interface IdentifyResult {
    *  2 u max(amplitude, 10^-3) + 2^-22 |angle|, u the table's precision (2^-8 bfloat16, 2^-11 float16,
    *  10^-7 otherwise); null if none. */
   firstDifference: { row: number; col: number; got: number; want: number } | null;
+  /** A grid for a figure (the identify view's heatmaps): up to 192 rows and 256 columns of the table
+   *  spread evenly (firstDifference's row and column among them; a stacked table's cos half), and the
+   *  same cells of what it is compared with (`against` if given, else the best reading; null when no
+   *  reading fits), row-major, to 7 significant digits. */
+  preview: { rows: number[]; cols: number[]; table: number[]; reference: number[] | null };
 }
 
 /** One kind of layer of a model, as its config reads (ropeFromConfig's layerTypes). */

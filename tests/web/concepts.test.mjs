@@ -155,7 +155,10 @@ const SHARED = new Set(
     'max_seq_len mscale_all_dim rope_parameters rope_scaling rope_theta text_config proportional truncate ' +
     'type true false log logit factor ' +
     // T5: model and author names, the config's and the reference code's identifiers
-    'Raffel Flan mT5 umT5 max_distance T5Attention _relative_position_bucket'
+    'Raffel Flan mT5 umT5 max_distance T5Attention _relative_position_bucket ' +
+    // which convention is this table: file formats, dtypes, the engine's option names and values
+    'npy safetensors uint16 ropeFromConfig rope sinusoidal theta pairing half interleaved rotaryDim headDim ' +
+    'positions start scaling layout split split_cos_first frequencies paper odd auto zero_column extra_sine dModel'
   ).split(' '),
 );
 // Key names stay as printed on the keys (Shift, Enter, Ctrl); R_k is the rotation's symbol.

@@ -46,6 +46,7 @@ const VALUES = {
   precision: { encoding: 'ropeLong', format: 'float16', stage: 'angles', range: '65536', pair: '40' },
   context: { model: 'deepseek-ai/DeepSeek-V3', config: CONFIG },
   model: { model: 'deepseek-ai/DeepSeek-V3', config: CONFIG },
+  identify: { sample: 'fairseq' },
 };
 // A setting read only with another's value.
 const NEEDS = { 'context.config': { model: 'custom' }, 'model.config': { model: 'custom' } };
@@ -88,6 +89,9 @@ const BAD = {
   ],
   model: [
     ['model', 'acme/unknown', /^model must be one of allenai\/OLMo-2-1124-7B, .*; got "acme\/unknown"/],
+  ],
+  identify: [
+    ['sample', 'nope', /^sample must be one of rope, sinusoidal, fairseq; got "nope"; using sample = rope$/],
   ],
 };
 

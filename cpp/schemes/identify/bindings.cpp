@@ -44,7 +44,7 @@ val identify_table_of(const std::string& tensor, bool bfloat16, const std::strin
       file_scratch().span().first(std::min(file_scratch().span().size(), std::size_t(size)));
   PE_TRY_LET(table, read_table_file(bytes, tensor, bfloat16));
   PE_TRY_LET(result, identify_table(table, against));
-  return val(identify_json(result));
+  return val(identify_json(result, true));  // with the figure's grid
 }
 
 }  // namespace

@@ -785,6 +785,30 @@ std::optional<ScaledRope> scaled(double theta, std::size_t n, const RopeScaling&
 
 }  // namespace
 
+// Up to `most` indices spread evenly over [0, n), `keep` (if below n) among them.
+std::vector<std::size_t> spread(std::size_t n, std::size_t most, std::size_t keep) {
+  std::vector<std::size_t> out;
+  for (std::size_t k = 0; k < std::min(n, most); ++k)
+    out.push_back(n <= most ? k : k * (n - 1) / (most - 1));
+  if (keep < n) out.push_back(keep);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// The figure's grid (IdentifyResult::preview_*): the table and, if given, the model's cells.
+void fill_preview(IdentifyResult& out, const View& v, const Model* model) {
+  out.preview_rows = spread(v.rows, kPreviewRows, out.has_difference ? out.diff_row : v.rows);
+  out.preview_cols = spread(v.cols, kPreviewCols, out.has_difference ? out.diff_col : v.cols);
+  for (const std::size_t r : out.preview_rows) {
+    for (const std::size_t j : out.preview_cols) {
+      out.preview_table.push_back(double(v.at(r, j)));
+      if (model)
+        out.preview_reference.push_back(model_value(*model, j, model->start + double(r), false));
+    }
+  }
+}
+
 Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAgainst& against) {
   IdentifyResult out;
   out.format = table.format;
@@ -1195,6 +1219,7 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
     out.kind = "unknown";
     for (std::size_t i = 0; i < cands.size() && i < 6; ++i)
       out.candidates.push_back(cands[i].reading);
+    fill_preview(out, v, nullptr);
     return out;
   }
   Candidate& best = cands[0];
@@ -1396,10 +1421,11 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
     out.diff_got = diff.got;
     out.diff_want = diff.want;
   }
+  fill_preview(out, v, reference ? &*reference : out.best ? &best.model : nullptr);
   return out;
 }
 
-std::string identify_json(const IdentifyResult& r) {
+std::string identify_json(const IdentifyResult& r, bool with_preview) {
   std::ostringstream o;
   const auto reading = [&](const IdentifyReading& x) {
     o << "{\"scheme\":" << quoted(x.scheme) << ",\"options\":" << x.options
@@ -1438,6 +1464,36 @@ std::string identify_json(const IdentifyResult& r) {
       << ",\"want\":" << num(r.diff_want) << "}";
   } else {
     o << "null";
+  }
+  if (with_preview) {
+    // Seven digits: what a heatmap shows, in a third of the text.
+    const auto list = [&](const auto& xs, bool round) {
+      o << "[";
+      for (std::size_t i = 0; i < xs.size(); ++i) {
+        o << (i ? "," : "");
+        if (round) {
+          char text[32];
+          std::snprintf(text, sizeof text, "%.7g", double(xs[i]));
+          o << (std::isfinite(double(xs[i])) ? text : "null");
+        } else {
+          o << xs[i];
+        }
+      }
+      o << "]";
+    };
+    o << ",\"preview\":{\"rows\":";
+    list(r.preview_rows, false);
+    o << ",\"cols\":";
+    list(r.preview_cols, false);
+    o << ",\"table\":";
+    list(r.preview_table, true);
+    o << ",\"reference\":";
+    if (r.preview_reference.empty()) {
+      o << "null";
+    } else {
+      list(r.preview_reference, true);
+    }
+    o << "}";
   }
   o << "}";
   return o.str();

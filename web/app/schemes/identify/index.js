@@ -1,0 +1,334 @@
+// Which convention is this table? (cpp/schemes/identify/, pe.identifyTable): a .npy or .safetensors
+// file dropped here (or a sample the engine writes) is named by the engine: its kind, the reading
+// that rebuilds it with its options, the next candidates, the precision, and where it departs from a
+// reference (a pasted config.json's layer type). The table, the reference and their difference are
+// drawn as heatmaps at canvas resolution (pe.renderMatrix). Everything runs in the browser: the file
+// is read with FileReader's arrayBuffer and never sent anywhere. Text: en.js / zh.js; styles: styles.css.
+import { fitCanvas, formatNumber, theme, widthOf } from '../../canvas.js';
+import { fromError } from '../../messages.js';
+import { SchemeView } from '../common.js';
+
+// The built-in samples: tables the engine itself writes (as .npy files, read back like a dropped one).
+const SAMPLES = {
+  rope: (pe) => pe.ropeTables({ headDim: 128, theta: 500000, positions: 512 }).cos,
+  sinusoidal: (pe) => pe.sinusoidal({ dModel: 64, positions: 256 }),
+  fairseq: (pe) =>
+    pe.sinusoidal({ dModel: 64, positions: 256, start: 2, layout: 'split', frequencies: 'tensor2tensor' }),
+};
+const SHAPES = { rope: [512, 128], sinusoidal: [256, 64], fairseq: [256, 64] };
+
+/** A version 1.0 little-endian float32 .npy file of a rows x cols matrix. */
+export function npyBytes(values, rows, cols) {
+  let header = `{'descr': '<f4', 'fortran_order': False, 'shape': (${rows}, ${cols}), }`;
+  header += ' '.repeat(63 - ((10 + header.length) % 64)) + '\n'; // data starts on a 64-byte boundary
+  const bytes = new Uint8Array(10 + header.length + values.length * 4);
+  bytes.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, header.length & 255, header.length >> 8]);
+  for (let i = 0; i < header.length; i++) bytes[10 + i] = header.charCodeAt(i);
+  const view = new DataView(bytes.buffer, 10 + header.length);
+  for (let i = 0; i < values.length; i++) view.setFloat32(4 * i, values[i], true);
+  return bytes;
+}
+
+function markup(t) {
+  return `
+    <div class="text">
+      <h2 id="identify-title">${t('title')}</h2>
+      ${t('bodyHtml')}
+      <p class="identify-private"><strong>${t('private')}</strong></p>
+      <div class="scheme-controls">
+        <label class="inline-label">${t('sample')}
+          <select name="identify-sample">
+            ${Object.keys(SAMPLES)
+              .map((s, i) => `<option value="${s}"${i ? '' : ' selected'}>${t(`sample_${s}`)}</option>`)
+              .join('')}
+          </select></label>
+      </div>
+      <label class="identify-drop">
+        <span>${t('drop')}</span>
+        <input type="file" name="identify-file" accept=".npy,.safetensors" />
+      </label>
+      <div class="scheme-controls">
+        <label class="inline-label identify-tensor-label" hidden>${t('tensor')}
+          <select name="identify-tensor"></select></label>
+        <label class="inline-label"><input type="checkbox" name="identify-bfloat16" /> ${t('bfloat16')}</label>
+      </div>
+      <details class="identify-against">
+        <summary>${t('againstTitle')}</summary>
+        <p class="note">${t('againstNote')}</p>
+        <textarea name="identify-config" rows="6" spellcheck="false" aria-label="config.json"></textarea>
+        <div class="scheme-controls">
+          <label class="inline-label">${t('layerType')}
+            <select name="identify-layer"><option value="">${t('none')}</option></select></label>
+          <button type="button" class="identify-compare">${t('compare')}</button>
+        </div>
+      </details>
+    </div>
+    <div class="figure">
+      <p class="identify-source note"></p>
+      <p class="identify-error" role="alert" hidden></p>
+      <p class="identify-verdict" aria-live="polite"></p>
+      <ul class="identify-candidates note"></ul>
+      <h3>${t('diagnosisTitle')}</h3>
+      <ul class="identify-diagnosis"></ul>
+      <p class="identify-fix"></p>
+      <div class="identify-maps">
+        <figure><canvas class="identify-table" role="img" aria-label="${t('tableMap')}"></canvas>
+          <figcaption>${t('tableMap')}</figcaption></figure>
+        <figure><canvas class="identify-reference" role="img" aria-label="${t('referenceMap')}"></canvas>
+          <figcaption class="identify-reference-caption">${t('referenceMap')}</figcaption></figure>
+        <figure><canvas class="identify-difference" role="img" aria-label="${t('differenceMap')}"></canvas>
+          <figcaption class="identify-difference-caption">${t('differenceMap')}</figcaption></figure>
+      </div>
+      <p class="identify-first note"></p>
+    </div>`;
+}
+
+/** The options of a reading as words: theta 500000 · pairing half · … (scaling as type ×factor). */
+function describe(options) {
+  return Object.entries(options)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => {
+      if (k === 'scaling' && v && typeof v === 'object') return `scaling ${v.rope_type} ×${v.factor}`;
+      return `${k} ${v}`; // as the engine rounded it
+    })
+    .join(' · ');
+}
+
+class IdentifyView extends SchemeView {
+  static settings = [{ name: 'sample', control: 'identify-sample' }];
+
+  constructor(root, pe, t, onError) {
+    super(root, pe, t, onError);
+    this.file = null; // { name, bytes } of a file the reader gave, else a sample is shown
+    this.compare = () => this.draw();
+    this.root.querySelector('.identify-compare').addEventListener('click', this.compare);
+    const drop = this.root.querySelector('.identify-drop');
+    this.onDrop = (event) => {
+      event.preventDefault();
+      drop.classList.remove('over');
+      const file = event.dataTransfer?.files?.[0];
+      if (file) this.load(file);
+    };
+    this.onOver = (event) => {
+      event.preventDefault();
+      drop.classList.add('over');
+    };
+    this.onLeave = () => drop.classList.remove('over');
+    drop.addEventListener('drop', this.onDrop);
+    drop.addEventListener('dragover', this.onOver);
+    drop.addEventListener('dragleave', this.onLeave);
+    this.draw();
+  }
+
+  destroy() {
+    super.destroy();
+    this.root.querySelector('.identify-compare').removeEventListener('click', this.compare);
+    const drop = this.root.querySelector('.identify-drop');
+    drop.removeEventListener('drop', this.onDrop);
+    drop.removeEventListener('dragover', this.onOver);
+    drop.removeEventListener('dragleave', this.onLeave);
+  }
+
+  /** Reads a file here, in the browser (nothing is uploaded), then identifies it. */
+  async load(file) {
+    this.root.dataset.identify = 'reading';
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    this.file = { name: file.name, bytes };
+    this.tensors([]);
+    this.draw();
+  }
+
+  /** The safetensors picker: the tensors the engine listed (hidden for one or none). */
+  tensors(names) {
+    const select = this.root.querySelector('[name="identify-tensor"]');
+    select.replaceChildren(...names.map((n) => new Option(n)));
+    this.root.querySelector('.identify-tensor-label').hidden = names.length < 2;
+  }
+
+  /** The reference from the pasted config.json and the picked layer type, or null. */
+  against() {
+    const text = this.root.querySelector('[name="identify-config"]').value.trim();
+    const select = this.root.querySelector('[name="identify-layer"]');
+    if (!text) {
+      select.replaceChildren(new Option(this.t('none'), ''));
+      return null;
+    }
+    const reading = this.pe.ropeFromConfig(text);
+    const types = Object.keys(reading.layerTypes).filter((k) => reading.layerTypes[k].rope);
+    const picked = types.includes(select.value) ? select.value : types[0];
+    if ([...select.options].map((o) => o.value).join() !== types.join()) {
+      select.replaceChildren(...types.map((k) => new Option(k)));
+    }
+    select.value = picked ?? '';
+    return picked ? reading.layerTypes[picked] : null;
+  }
+
+  render(event) {
+    const target = event?.target;
+    if (target?.name === 'identify-file') {
+      if (target.files?.[0]) this.load(target.files[0]);
+      return;
+    }
+    if (target?.name === 'identify-sample') {
+      this.file = null;
+      this.root.querySelector('[name="identify-file"]').value = '';
+      this.tensors([]);
+    }
+    const sample = this.root.querySelector('[name="identify-sample"]').value;
+    const source = this.file || {
+      name: `${sample}.npy`,
+      bytes: npyBytes(SAMPLES[sample](this.pe), ...SHAPES[sample]),
+      sample: true,
+    };
+    this.root.querySelector('.identify-source').textContent = this.t(
+      source.sample ? 'sourceSample' : 'sourceFile',
+      { name: source.name, bytes: source.bytes.length.toLocaleString('en') },
+    );
+    const error = this.root.querySelector('.identify-error');
+    let result;
+    try {
+      const against = this.against();
+      const options = { bfloat16: this.root.querySelector('[name="identify-bfloat16"]').checked, against };
+      const picker = this.root.querySelector('[name="identify-tensor"]');
+      if (picker.value) options.tensor = picker.value;
+      try {
+        result = this.pe.identifyTable(source.bytes, options);
+      } catch (e) {
+        if (e?.kind !== 'tensor_choice') throw e;
+        this.tensors(
+          String(e.args.names)
+            .split(', ')
+            .filter((n) => n !== '...'),
+        );
+        result = this.pe.identifyTable(source.bytes, { ...options, tensor: picker.value });
+      }
+    } catch (e) {
+      error.hidden = false;
+      error.textContent = this.t.error(fromError(e));
+      this.root.dataset.identify = 'error';
+      this.show(null);
+      return;
+    }
+    error.hidden = true;
+    this.root.dataset.identify = result.kind;
+    this.show(result);
+  }
+
+  show(result) {
+    const $ = (s) => this.root.querySelector(s);
+    const t = this.t;
+    $('.identify-verdict').textContent = result ? this.verdict(result) : '';
+    $('.identify-candidates').replaceChildren(
+      ...(result?.candidates || []).slice(0, 3).map((c) => {
+        const li = this.root.ownerDocument.createElement('li');
+        li.textContent = t('candidate', {
+          scheme: c.scheme,
+          options: describe(c.options),
+          error: formatNumber(c.maxError, 3),
+        });
+        return li;
+      }),
+    );
+    const findings = result?.diagnosis || [];
+    $('.identify-diagnosis').replaceChildren(
+      ...(findings.length ? findings : result ? [{ kind: 'none' }] : []).map((f) => {
+        const li = this.root.ownerDocument.createElement('li');
+        li.textContent = f.kind === 'none' ? t('noFindings') : t.error(f);
+        li.dataset.kind = f.kind;
+        return li;
+      }),
+    );
+    // The one-line fix: the first finding that names one (its text after "Fix:").
+    const fixes = findings.map((f) => t.error(f)).filter((s) => /Fix: |修正：/.test(s));
+    const fix = $('.identify-fix');
+    fix.textContent = !result
+      ? ''
+      : fixes.length
+        ? t('fix', { fix: fixes[0].split(/Fix: |修正：/)[1] })
+        : t(this.hasAgainst ? 'fixNone' : 'fixCompare');
+    const first = result?.firstDifference;
+    $('.identify-first').textContent = !result
+      ? ''
+      : first
+        ? t('first', {
+            row: first.row,
+            col: first.col,
+            got: formatNumber(first.got, 6),
+            want: formatNumber(first.want, 6),
+          })
+        : t('firstNone');
+    this.maps(result);
+  }
+
+  verdict(r) {
+    const t = this.t;
+    const head = t('verdictHead', { format: r.format, dtype: r.dtype, shape: r.shape.join(' × ') });
+    if (!r.best) return `${head} ${t('verdictUnknown')}`;
+    return `${head} ${t('verdict', {
+      kind: t(`kind_${r.kind}`),
+      scheme: r.best.scheme,
+      options: describe(r.best.options),
+      error: formatNumber(r.best.maxError, 3),
+    })}`;
+  }
+
+  get hasAgainst() {
+    return Boolean(this.root.querySelector('[name="identify-layer"]').value);
+  }
+
+  /** The table, the reference and their difference, each a heatmap of the preview grid. */
+  maps(result) {
+    const preview = result?.preview;
+    const c = theme(this.root.querySelector('canvas.identify-table'));
+    const box = this.root.querySelector('.identify-maps');
+    const wide = widthOf(box) >= 560;
+    const width = Math.max(200, wide ? Math.floor((widthOf(box) - 24) / 3) : widthOf(box));
+    const height = 180;
+    const nr = preview?.rows.length || 0;
+    const nc = preview?.cols.length || 0;
+    const diff = preview?.reference ? preview.table.map((x, i) => x - preview.reference[i]) : null;
+    const reach = (xs) => xs.reduce((m, x) => Math.max(m, Math.abs(x)), 0) || 1;
+    const amp = preview ? reach(preview.table) : 1;
+    const spread = diff ? reach(diff) : 1;
+    const first = result?.firstDifference;
+    const mark = first && preview && [preview.rows.indexOf(first.row), preview.cols.indexOf(first.col)];
+    const draw = (selector, values, low, high) => {
+      const canvas = this.root.querySelector(selector);
+      const { ctx, dpr } = fitCanvas(canvas, width, height);
+      ctx.fillStyle = c.grid;
+      ctx.fillRect(0, 0, width, height);
+      if (!values) return;
+      const w = Math.round(width * dpr);
+      const h = Math.round(height * dpr);
+      ctx.putImageData(
+        new ImageData(this.pe.renderMatrix(values, nr, nc, { width: w, height: h, low, high }), w, h),
+        0,
+        0,
+      );
+      if (mark && mark[0] >= 0 && mark[1] >= 0) {
+        ctx.strokeStyle = c.fg;
+        ctx.lineWidth = 2;
+        ctx.beginPath();
+        ctx.arc(((mark[1] + 0.5) / nc) * width, ((mark[0] + 0.5) / nr) * height, 7, 0, 2 * Math.PI);
+        ctx.stroke();
+      }
+    };
+    draw('canvas.identify-table', preview?.table, -amp, amp);
+    draw('canvas.identify-reference', preview?.reference, -amp, amp);
+    draw('canvas.identify-difference', diff, -spread, spread);
+    this.root.querySelector('.identify-reference-caption').textContent = this.t(
+      this.hasAgainst ? 'referenceAgainst' : 'referenceMap',
+    );
+    this.root.querySelector('.identify-difference-caption').textContent =
+      this.t('differenceMap') + (diff ? ` (±${formatNumber(spread, 3)})` : '');
+    this.root.querySelector('canvas.identify-difference').dataset.spread = diff ? String(spread) : '';
+  }
+}
+
+export default {
+  name: 'identify',
+  order: 65,
+  engine: ['identify', 'rope', 'rope_config'],
+  markup,
+  View: IdentifyView,
+};
