@@ -4,9 +4,10 @@
 // reference (a pasted config.json's layer type). The table, the reference and their difference are
 // drawn as heatmaps at canvas resolution (pe.renderMatrix). Everything runs in the browser: the file
 // is read with FileReader's arrayBuffer and never sent anywhere. Text: en.js / zh.js; styles: styles.css.
-import { fitCanvas, formatNumber, theme, widthOf } from '../../canvas.js';
+import { fitCanvas, formatNumber, grouped, theme, widthOf } from '../../canvas.js';
 import { fromError } from '../../messages.js';
 import { SchemeView } from '../common.js';
+import { npyBytes } from './npy.js';
 
 // The built-in samples: tables the engine itself writes (as .npy files, read back like a dropped one).
 const SAMPLES = {
@@ -16,18 +17,6 @@ const SAMPLES = {
     pe.sinusoidal({ dModel: 64, positions: 256, start: 2, layout: 'split', frequencies: 'tensor2tensor' }),
 };
 const SHAPES = { rope: [512, 128], sinusoidal: [256, 64], fairseq: [256, 64] };
-
-/** A version 1.0 little-endian float32 .npy file of a rows x cols matrix. */
-export function npyBytes(values, rows, cols) {
-  let header = `{'descr': '<f4', 'fortran_order': False, 'shape': (${rows}, ${cols}), }`;
-  header += ' '.repeat(63 - ((10 + header.length) % 64)) + '\n'; // data starts on a 64-byte boundary
-  const bytes = new Uint8Array(10 + header.length + values.length * 4);
-  bytes.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, header.length & 255, header.length >> 8]);
-  for (let i = 0; i < header.length; i++) bytes[10 + i] = header.charCodeAt(i);
-  const view = new DataView(bytes.buffer, 10 + header.length);
-  for (let i = 0; i < values.length; i++) view.setFloat32(4 * i, values[i], true);
-  return bytes;
-}
 
 function markup(t) {
   return `
@@ -166,7 +155,8 @@ class IdentifyView extends SchemeView {
   render(event) {
     const target = event?.target;
     if (target?.name === 'identify-file') {
-      if (target.files?.[0]) this.load(target.files[0]);
+      // (a file input fires input and change: read it once)
+      if (event.type === 'change' && target.files?.[0]) this.load(target.files[0]);
       return;
     }
     if (target?.name === 'identify-sample') {
@@ -182,7 +172,7 @@ class IdentifyView extends SchemeView {
     };
     this.root.querySelector('.identify-source').textContent = this.t(
       source.sample ? 'sourceSample' : 'sourceFile',
-      { name: source.name, bytes: source.bytes.length.toLocaleString('en') },
+      { name: source.name, bytes: grouped(source.bytes.length) },
     );
     const error = this.root.querySelector('.identify-error');
     let result;
