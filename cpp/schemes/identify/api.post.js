@@ -28,12 +28,22 @@ function peAgainstJson(against) {
   const known = {};
   for (const list of Object.values(peAgainstKeys)) for (const key of list) known[key] = 0;
   known.invFreq = 0;
+  // A layer type's scaling (the core reads its factor), ramp and wavelengths (which follow from it).
+  known.scaling = known.ramp = known.wavelengths = 0;
   peCheckKeys(against, known, 'key in against');
   const out = {};
   for (const key of Object.keys(against)) {
     const value = against[key];
     if (value === undefined) continue;
-    if (key === 'invFreq') {
+    if (key === 'scaling' || key === 'ramp' || key === 'wavelengths') {
+      if (value === null) continue;
+      peCheckObject(value, key, "{ rope_type: 'llama3', factor: 8 }");
+      if (key === 'scaling' && value.factor !== undefined) {
+        if (typeof value.factor !== 'number')
+          peFail('not_number', 'factor', { got: peDescribe(value.factor) });
+        out.scaling = { factor: Number.isFinite(value.factor) ? value.factor : String(value.factor) };
+      }
+    } else if (key === 'invFreq') {
       const typed =
         ArrayBuffer.isView(value) && !(value instanceof DataView) && typeof value.length === 'number';
       if (!typed && !Array.isArray(value)) {

@@ -6,15 +6,40 @@
 #include <cstdlib>
 #include <cstring>
 #include <limits>
-#include <sstream>
+#include <type_traits>
 #include <utility>
 
+#include "pe/export.hpp"
 #include "pe/json.hpp"
 #include "pe/precision.hpp"
 #include "pe/rope_scaling.hpp"
 #include "pe/spec.hpp"
 
 namespace pe {
+
+// A text built with <<, as std::ostringstream builds it here (strings, characters, integers),
+// without iostreams: their locale machinery would add ~100 KB to the identify figure's engine.
+class Text {
+ public:
+  Text& operator<<(std::string_view s) {
+    text_ += s;
+    return *this;
+  }
+  Text& operator<<(char c) {
+    text_ += c;
+    return *this;
+  }
+  template <class T>
+  requires(std::is_integral_v<T> && !std::is_same_v<T, char> && !std::is_same_v<T, bool>) Text&
+  operator<<(T n) {
+    text_ += std::to_string(n);
+    return *this;
+  }
+  std::string str() const { return text_; }
+
+ private:
+  std::string text_;
+};
 
 namespace {
 
@@ -516,7 +541,7 @@ Candidate sinusoidal_candidate(int d, const std::string& layout, const std::stri
 }
 
 void name_sinusoidal(Candidate& c, int d, std::size_t rows) {
-  std::ostringstream o;
+  Text o;
   o << "{\"dModel\":" << d << ",\"positions\":" << rows << ",\"start\":" << num(c.model.start)
     << ",\"base\":" << num(c.base) << ",\"layout\":" << quoted(c.layout)
     << ",\"frequencies\":" << quoted(c.frequencies) << ",\"odd\":" << quoted(c.odd) << "}";
@@ -751,7 +776,7 @@ std::vector<double> default_inv(double theta, std::size_t n) {
 }
 
 void name_rope(Candidate& c, const RopeColumns& cols, std::size_t rows) {
-  std::ostringstream o;
+  Text o;
   const std::size_t rotary = 2 * cols.first.size();
   o << "{\"theta\":" << num(c.theta)
     << ",\"pairing\":" << (cols.pairing.empty() ? std::string("null") : quoted(cols.pairing))
@@ -1426,7 +1451,7 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
 }
 
 std::string identify_json(const IdentifyResult& r, bool with_preview) {
-  std::ostringstream o;
+  Text o;
   const auto reading = [&](const IdentifyReading& x) {
     o << "{\"scheme\":" << quoted(x.scheme) << ",\"options\":" << x.options
       << ",\"maxError\":" << num(x.max_error) << "}";
@@ -1466,15 +1491,13 @@ std::string identify_json(const IdentifyResult& r, bool with_preview) {
     o << "null";
   }
   if (with_preview) {
-    // Seven digits: what a heatmap shows, in a third of the text.
-    const auto list = [&](const auto& xs, bool round) {
+    // float32's digits: what a heatmap shows, in half the text.
+    const auto list = [&](const auto& xs) {
       o << "[";
       for (std::size_t i = 0; i < xs.size(); ++i) {
         o << (i ? "," : "");
-        if (round) {
-          char text[32];
-          std::snprintf(text, sizeof text, "%.7g", double(xs[i]));
-          o << (std::isfinite(double(xs[i])) ? text : "null");
+        if constexpr (std::is_same_v<std::decay_t<decltype(xs[i])>, double>) {
+          o << format_float(float(xs[i]));
         } else {
           o << xs[i];
         }
@@ -1482,16 +1505,16 @@ std::string identify_json(const IdentifyResult& r, bool with_preview) {
       o << "]";
     };
     o << ",\"preview\":{\"rows\":";
-    list(r.preview_rows, false);
+    list(r.preview_rows);
     o << ",\"cols\":";
-    list(r.preview_cols, false);
+    list(r.preview_cols);
     o << ",\"table\":";
-    list(r.preview_table, true);
+    list(r.preview_table);
     o << ",\"reference\":";
     if (r.preview_reference.empty()) {
       o << "null";
     } else {
-      list(r.preview_reference, true);
+      list(r.preview_reference);
     }
     o << "}";
   }
@@ -1500,7 +1523,7 @@ std::string identify_json(const IdentifyResult& r, bool with_preview) {
 }
 
 std::string identify_text(const IdentifyResult& r) {
-  std::ostringstream o;
+  Text o;
   o << "format: " << r.format << ", " << r.dtype << ", shape (";
   for (std::size_t i = 0; i < r.shape.size(); ++i) o << (i ? ", " : "") << r.shape[i];
   o << ")\nkind: " << r.kind << "\n";
