@@ -80,6 +80,8 @@ export function schemeSettings(pe) {
         Object.assign(row, { type: 'boolean', values: ['true', 'false'], default: c.default });
       } else if (p?.choices.length) {
         Object.assign(row, { type: 'string', values: p.choices, default: c.default || p.default });
+      } else if (p?.type === 'text') {
+        Object.assign(row, { type: 'string', values: `a text (the engine's ${p.name}: ${p.help})` });
       } else if (p) {
         row.type = 'number';
         row.values = `${p.type === 'integer' ? 'an integer' : 'a number'} from ${p.min} to ${p.max} (the engine's ${p.name}: ${p.help})`;

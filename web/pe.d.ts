@@ -129,6 +129,11 @@ export interface MropeOptions {
   /** vision_config.tokens_per_second (Qwen2.5-VL's time ids), 1 to 1000. Default 2 (the released
    *  checkpoints' config.json). */
   tokensPerSecond?: number;
+  /** Whose get_rope_index: '2025', as the released checkpoints were served through 2025 (a7f29523),
+   *  or '2026', as rewritten ("Unify 3D position ids", as of c9de1097): past a vision block the
+   *  position moves on by its largest merged side only, so text after a video reuses positions
+   *  its later frames hold. Default '2025'. */
+  revision?: '2025' | '2026';
 }
 
 export interface MropeIds {

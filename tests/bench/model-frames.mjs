@@ -36,16 +36,16 @@ await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 const results = [];
 for (const { model } of GALLERY) {
   // A frame loop from before the pick until the last figure (drawn): each frame's start.
-  await page.evaluate(() => {
+  await page.evaluate((model) => {
     performance.clearMeasures();
     const frames = (window.__frames = []);
     const loop = (time) => {
       frames.push(time);
       const s = document.getElementById('figure').shadowRoot.querySelector('#view-model');
-      if (s.dataset.state !== 'drawn' || frames.length < 3) requestAnimationFrame(loop);
+      if (s.dataset.state !== 'drawn' || s.dataset.model !== model) requestAnimationFrame(loop);
     };
     requestAnimationFrame(loop);
-  });
+  }, model);
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
   await pick(model);
   // The frame the last figure drew in ends at the next frame's start.

@@ -16,17 +16,41 @@ const CONTROLS = [
   ['precision', 'precision-pair', Array.from({ length: 60 }, (_, k) => String(k))],
   ['precision', 'precision-stage', ['positions', 'frequencies', 'angles', 'outputs', 'positions']],
   ['context', 'context-preset', Object.values(PRESETS).map((p) => p.model)],
+  ['multimodal', 'multimodal-token', Array.from({ length: 60 }, (_, k) => String(k * 2))],
+  [
+    'multimodal',
+    'multimodal-model',
+    ['qwen2-vl', 'qwen2.5-vl', 'qwen3-vl', 'qwen2-vl', 'qwen2.5-vl', 'qwen3-vl'],
+  ],
+  [
+    'multimodal',
+    'multimodal-segments',
+    [
+      'text:4,image:1x28x28,text:3',
+      'text:2,video:8x28x28:0.5:3,text:4',
+      'text:4,image:1x12x16,text:3,video:4x8x8:1:2,text:3',
+    ],
+  ],
 ];
 
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
 
+// Options: --cpu=4 throttles the CPU as DevTools does (a mid-range phone); --only=<view> runs one view's controls.
+const option = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const throttle = Number(option('cpu') || 1);
+const only = option('only');
+
 const server = await serve();
 const browser = await launch();
 const { page } = await openPage(browser, null, { viewport: { width: 1280, height: 900 } });
+if (throttle > 1) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+}
 await page.goto(server.url + 'index.html');
 await page.waitForFunction(() => document.body.dataset.ready === 'true');
 const results = [];
-for (const [view, name, values] of CONTROLS) {
+for (const [view, name, values] of CONTROLS.filter(([view]) => !only || view === only)) {
   await page.evaluate(() => performance.clearMeasures());
   for (const value of values) {
     await page.evaluate(
@@ -53,6 +77,7 @@ for (const [view, name, values] of CONTROLS) {
     p95Ms: +quantile(times, 0.95).toFixed(1),
     maxMs: +times[times.length - 1].toFixed(1),
     withinFrame: quantile(times, 0.95) <= 16.7,
+    cpuThrottle: throttle,
   });
 }
 console.log(JSON.stringify(results, null, 1));

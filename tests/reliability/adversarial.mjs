@@ -260,6 +260,7 @@ export const CALLER_NAMES = new Set([
   'model',
   'spatialMergeSize',
   'tokensPerSecond',
+  'revision',
   'mropeSection',
   'interleaved',
   'grid',

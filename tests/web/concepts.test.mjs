@@ -156,6 +156,10 @@ const SHARED = new Set(
     'type true false log logit factor ' +
     // T5: model and author names, the config's and the reference code's identifiers
     'Raffel Flan mT5 umT5 max_distance T5Attention _relative_position_bucket ' +
+    // multimodal: model names, the models' code identifiers, pe-export's spelling of a prompt, a
+    // commit's title ("Unify 3D position ids") and formula symbols
+    'Qwen3 FLUX EmbedND get_rope_index apply rot_pos_emb image_grid_thw tokens_per_second ' +
+    'second_per_grid_t ropeDelta delta text image video TxHxW Unify position ids mod f_k ' +
     // which convention is this table: file formats, dtypes, the engine's option names and values
     'npy safetensors uint16 ropeFromConfig rope sinusoidal theta pairing half interleaved rotaryDim headDim ' +
     'positions start scaling layout split split_cos_first frequencies paper odd auto zero_column extra_sine dModel'

@@ -138,7 +138,7 @@ test('the pages and the element work under the strict CSP with zero violations',
   }
 });
 
-test('the ES-module element (pe-explorer.mjs) imports only .mjs chunks, shares one engine, under the strict CSP', async () => {
+test('the ES-module element (pe-explorer.mjs) imports only .mjs chunks, an engine per kind, under the strict CSP', async () => {
   const before = csp.requests.length;
   const { page, problems } = await open(csp.url + 'examples/module-figures.html');
   await allReady(page);
@@ -149,14 +149,18 @@ test('the ES-module element (pe-explorer.mjs) imports only .mjs chunks, shares o
     .filter((p) => /pe-explorer/.test(p))
     .map((p) => p.split('/').pop())
     .sort();
+  // The clock on the sinusoidal engine, RoPE on its own (engine parts: ['rope']), each view's text in
+  // one language.
   assert.deepEqual(chunks, [
-    'pe-explorer-schemes.mjs',
+    `pe-explorer-engine-${SCHEME_ENGINES.rope}.mjs`,
+    'pe-explorer-engine.mjs',
+    'pe-explorer-view-rope-en.mjs',
     'pe-explorer-view-rope.mjs',
     'pe-explorer-view-sinusoidal-en.mjs',
     'pe-explorer-view-sinusoidal.mjs',
     'pe-explorer.mjs',
   ]);
-  assert.equal(await page.evaluate(() => window.__wasmInstances), 1, 'one engine for the page');
+  assert.equal(await page.evaluate(() => window.__wasmInstances), enginesFor(['clock', 'rope']));
   assert.deepEqual(problems, []);
 });
 
@@ -570,7 +574,8 @@ const enginesFor = (views) =>
   new Set(views.map((v) => SCHEME_ENGINES[v]).filter(Boolean)).size;
 
 test('figures load only the chunks they need, and a page shares each engine', async () => {
-  const chunks = (requests) => requests.filter((p) => /pe-explorer-(engine|schemes)\.js$/.test(p)).sort();
+  const chunks = (requests) =>
+    requests.filter((p) => /pe-explorer-(engine|schemes|engine-[\w$-]+)\.js$/.test(p)).sort();
   const figures = (views) =>
     `<!doctype html><body>${views.map((v) => `<pe-explorer view="${v}"></pe-explorer>`).join('')}
     <script src="${server.url}pe-explorer.js"></script></body>`;
@@ -583,10 +588,18 @@ test('figures load only the chunks they need, and a page shares each engine', as
     for (const [index, view] of views.entries()) {
       assert.ok((await shadowCanvas(page, index, canvases[view])).drawn > 500, `${views}: ${view} is blank`);
     }
-    const scheme = views.some((v) => v !== 'clock' && !SCHEME_ENGINES[v]);
-    assert.deepEqual(chunks(server.requests.slice(before)), [
-      scheme ? '/pe-explorer-schemes.js' : '/pe-explorer-engine.js',
-    ]);
+    // The sinusoidal engine for the sinusoidal figures (the shared schemes engine instead if a view
+    // still ran on it), and each engine of parts once, whatever number of figures use it.
+    const shared = views.some((v) => v !== 'clock' && !SCHEME_ENGINES[v]);
+    const sinusoidal = views.includes('clock');
+    const own = [...new Set(views.map((v) => SCHEME_ENGINES[v]).filter(Boolean))];
+    assert.deepEqual(
+      chunks(server.requests.slice(before)),
+      [
+        ...(shared ? ['/pe-explorer-schemes.js'] : sinusoidal ? ['/pe-explorer-engine.js'] : []),
+        ...own.map((key) => `/pe-explorer-engine-${key}.js`),
+      ].sort(),
+    );
     assert.equal(await page.evaluate(() => window.__wasmInstances), enginesFor(views), `${views}: engines`);
     assert.deepEqual(problems, []);
   }

@@ -175,7 +175,8 @@ test('each layer type draws its own YaRN ramp; a new pick cancels the figures st
     { type: 'full_attention', bands: 'ramp' },
   ]);
   // Gemma 3 1B (loaded once), then GPT-OSS and at once Gemma again, in one task: the figures of the
-  // GPT-OSS pick never draw; Gemma's 2 columns × 3 figures + the temperature line do, one per frame.
+  // GPT-OSS pick never draw; Gemma's head bar and traps, 2 columns × 3 figures and the temperature line
+  // do, one per frame.
   await page.selectOption('[name="model-preset"]', gemma);
   await drawn(page, gemma);
   const counts = await page.evaluate(
@@ -205,7 +206,7 @@ test('each layer type draws its own YaRN ramp; a new pick cancels the figures st
     },
     { gptOss, gemma },
   );
-  assert.deepEqual(counts, { first: { state: 'drawing', figures: 0 }, renders: 2, figures: 7 });
+  assert.deepEqual(counts, { first: { state: 'drawing', figures: 0 }, renders: 2, figures: 8 });
   seen = await drawn(page, gemma);
   assert.deepEqual(
     seen.columns.map((c) => c.type),

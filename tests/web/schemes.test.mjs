@@ -229,7 +229,7 @@ test('the config reader is only in the engines whose views name it: the shared s
     };
     const config = JSON.stringify({ model_type: 'llama', head_dim: 64, rope_theta: 10000 });
     // the context figure's own engine (pe-explorer-engine-rope-rope_config.js) reads configs
-    const own = await g['__peExplorerEngine_rope-rope_config'].createPE();
+    const own = await g['__peExplorerEngine_rope$rope_config'].createPE();
     // the shared schemes chunk (ALiBi, 2-D, precision) does not
     const script = document.createElement('script');
     script.src = 'pe-explorer-schemes.js';

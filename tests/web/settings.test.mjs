@@ -46,6 +46,8 @@ const VALUES = {
   precision: { encoding: 'ropeLong', format: 'float16', stage: 'angles', range: '65536', pair: '40' },
   context: { model: 'deepseek-ai/DeepSeek-V3', config: CONFIG },
   model: { model: 'deepseek-ai/DeepSeek-V3', config: CONFIG },
+  // (a prompt with an image and a video: every figure that follows the prompt changes.)
+  multimodal: { model: 'qwen3-vl', segments: 'text:2,image:1x4x6,text:3,video:2x4x4:1:2', token: '5' },
   identify: { sample: 'fairseq' },
 };
 // A setting read only with another's value.
@@ -84,6 +86,25 @@ const BAD = {
   ],
   grid2d: [['d-model', '30', /^d-model: d_model must be a multiple of 4; got 30; using d-model = 768$/]],
   precision: [['format', 'float8', /^format must be one of float32, float16, bfloat16; got "float8"/]],
+  multimodal: [
+    [
+      'model',
+      'qwen4-vl',
+      /^model must be one of qwen2-vl, qwen2.5-vl, qwen3-vl; got "qwen4-vl"; using model = qwen2.5-vl$/,
+    ],
+    // the engine's: a grid side must be whole merge blocks
+    [
+      'segments',
+      'image:1x5x4',
+      /^segments: segments\[0\]\.image\[1\] \(h\) \(spatialMergeSize 2\) must be a multiple of 2; got 5; using segments = text:4,image:1x12x16,text:3,video:4x8x8:1:2,text:3$/,
+    ],
+    [
+      'segments',
+      'picture:3',
+      /^segments: segments must be text:N, image:TxHxW or video:TxHxW.*; got "picture:3"/,
+    ],
+    ['token', '-1', /^token must be an integer from 0 to 125; got -1; using token = 40$/],
+  ],
   context: [
     ['model', 'acme/unknown', /^model must be one of meta-llama\/Llama-2-7b-hf, .*; got "acme\/unknown"/],
   ],
@@ -147,12 +168,15 @@ function lookAt(page, where, controls) {
 function settled(page, where) {
   return page.waitForFunction((where) => {
     const found = document.querySelector(where);
-    return found && !(found.shadowRoot || found).querySelector('[data-state="loading"]');
+    return (
+      found && !(found.shadowRoot || found).querySelector('[data-state="loading"], [data-state="drawing"]')
+    );
   }, where);
 }
 
 /** Waits until `where`'s control `control` shows `value` (the figure applies a setting as it reads it)
- *  and nothing in it is loading still (the model atlas loads a config when it is selected). */
+ *  and nothing in it is loading or drawing still (the model atlas loads a config when it is selected
+ *  and draws its figures one per frame after that). */
 function shows(page, where, control, value) {
   return page.waitForFunction(
     ([where, control, value]) => {
@@ -160,7 +184,7 @@ function shows(page, where, control, value) {
       const scope = found?.shadowRoot || found;
       return (
         scope?.querySelector(`[name="${control}"]`)?.value === value &&
-        !scope.querySelector('[data-state="loading"]')
+        !scope.querySelector('[data-state="loading"], [data-state="drawing"]')
       );
     },
     [where, control, value],

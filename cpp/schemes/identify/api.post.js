@@ -18,6 +18,9 @@ const peAgainstKeys = {
   ],
   strings: ['ropeType', 'rotatedSlice', 'pairing', 'attention', 'layout', 'frequencies', 'odd'],
   booleans: ['rope'],
+  // The layer type's scaling block and the curves drawn from it (ropeFromConfig's `scaling`, `ramp`,
+  // `wavelengths`): its frequencies are invFreq already, so these are taken and left unread.
+  unread: ['scaling', 'ramp', 'wavelengths'],
 };
 
 // A copy of `against` that JSON can carry: every value checked for its type here (NaN and
@@ -28,22 +31,12 @@ function peAgainstJson(against) {
   const known = {};
   for (const list of Object.values(peAgainstKeys)) for (const key of list) known[key] = 0;
   known.invFreq = 0;
-  // A layer type's scaling (the core reads its factor), ramp and wavelengths (which follow from it).
-  known.scaling = known.ramp = known.wavelengths = 0;
   peCheckKeys(against, known, 'key in against');
   const out = {};
   for (const key of Object.keys(against)) {
     const value = against[key];
-    if (value === undefined) continue;
-    if (key === 'scaling' || key === 'ramp' || key === 'wavelengths') {
-      if (value === null) continue;
-      peCheckObject(value, key, "{ rope_type: 'llama3', factor: 8 }");
-      if (key === 'scaling' && value.factor !== undefined) {
-        if (typeof value.factor !== 'number')
-          peFail('not_number', 'factor', { got: peDescribe(value.factor) });
-        out.scaling = { factor: Number.isFinite(value.factor) ? value.factor : String(value.factor) };
-      }
-    } else if (key === 'invFreq') {
+    if (value === undefined || peAgainstKeys.unread.includes(key)) continue;
+    if (key === 'invFreq') {
       const typed =
         ArrayBuffer.isView(value) && !(value instanceof DataView) && typeof value.length === 'number';
       if (!typed && !Array.isArray(value)) {

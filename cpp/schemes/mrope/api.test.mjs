@@ -41,6 +41,20 @@ test('the February 2026 rewrite differs for every video prompt (recorded, not fo
   }
 });
 
+test("revision '2026' gives the rewritten get_rope_index's ids (c9de1097) for every reference prompt", () => {
+  let differ = 0;
+  for (const c of reference.positionIds) {
+    const options = { model: c.model, tokensPerSecond: c.tokensPerSecond, revision: '2026' };
+    const got = pe.mropePositionIds(c.segments, { ...options, spatialMergeSize: c.spatialMergeSize });
+    const label = `${c.model} ${c.name} tps ${c.tokensPerSecond}`;
+    assert.deepEqual(Array.from(got.positionIds), c.latest.positionIds.flat(), label);
+    assert.equal(got.ropeDelta, c.latest.ropeDelta, label);
+    if (JSON.stringify(c.latest.positionIds) !== JSON.stringify(c.positionIds)) differ++;
+  }
+  assert.ok(differ >= 10, `${differ} prompts differ between the revisions`);
+  assert.equal(thrown(() => pe.mropePositionIds([{ text: 1 }], { revision: '2024' })).parameter, 'revision');
+});
+
 test('mropeAxes is the axis each dimension reads in the apply functions', () => {
   for (const a of reference.axes) {
     const got = pe.mropeAxes({

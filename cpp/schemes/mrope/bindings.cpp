@@ -39,6 +39,7 @@ val mrope_position_ids_of(const val& o, double count) {
   options.model = o["model"].as<std::string>();
   options.spatial_merge_size = o["spatialMergeSize"].as<double>();
   options.tokens_per_second = o["tokensPerSecond"].as<double>();
+  options.revision = o["revision"].as<std::string>();
   const auto segments = segments_from(count);
   PE_TRY_LET(ids, mrope_position_ids(segments, options));
   val out = val::object();

@@ -52,6 +52,15 @@ class MropeExport(unittest.TestCase):
                     self.assertEqual(shape, (3, len(c["positionIds"][0])))
                     self.assertEqual(values, [v for row in c["positionIds"] for v in row])
 
+    def test_revision_2026_is_the_rewritten_code(self):
+        # text 2, video 4x4x4 at 1 s per step, text 3 (Qwen2-VL): the text after the video at 5, not 7.
+        case = next(c for c in REFERENCE["positionIds"] if c["model"] == "qwen2-vl" and c["name"].startswith("video at 2 fps"))
+        out = run("--scheme", "mrope", "--segments", spelled(case["segments"]), "--revision", "2026", "--format", "csv")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        rows = [[int(v) for v in line.split(",")] for line in out.stdout.decode().split()]
+        self.assertEqual(rows, case["latest"]["positionIds"])
+        self.assertNotEqual(rows, case["positionIds"])
+
     def test_csv_rows_are_t_h_w(self):
         out = run("--scheme", "mrope", "--segments", "text:1,image:1x2x4,text:1", "--format", "csv")
         self.assertEqual(out.returncode, 0, out.stderr)
@@ -61,7 +70,7 @@ class MropeExport(unittest.TestCase):
     def test_help_shows_the_scheme_its_flags_and_shape(self):
         out = run("--help").stdout.decode()
         for text in ["--scheme mrope", "--segments", "--model", "--spatial-merge-size", "--tokens-per-second",
-                     "(3, tokens) int32"]:
+                     "--revision", "(3, tokens) int32"]:
             self.assertIn(text, out)
 
     def test_bad_arguments_name_the_parameter_and_exit_2(self):

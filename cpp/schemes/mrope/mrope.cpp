@@ -32,6 +32,7 @@ Status segment_integer(std::size_t index, const char* field, double value, doubl
 
 struct Checked {
   MropeModel model = MropeModel::qwen2_vl;
+  MropeRevision revision = MropeRevision::served_2025;
   int merge = 2;
   std::int64_t tokens_per_second = 2;
 };
@@ -41,6 +42,9 @@ Result<Checked> check_options(const MropeOptions& options) {
   const auto model = parse_mrope_model(options.model);
   if (!model) return model.error();
   out.model = model.value();
+  const auto revision = check_choice(parameter(kMropeParameters, "revision"), options.revision);
+  if (!revision) return revision.error();
+  out.revision = static_cast<MropeRevision>(revision.value());  // the table's order: 2025|2026
   if (auto s =
           check_integer("spatial_merge_size", options.spatial_merge_size, 1, kMaxMropeMergeSize);
       !s)
@@ -164,7 +168,9 @@ Result<MropeIds> mrope_position_ids(std::span<const MropeSegment> segments,
 
   std::array<std::vector<std::int32_t>, 3> rows;
   for (auto& row : rows) row.reserve(std::size_t(total.value()));
-  std::int64_t next = 0;  // llm_pos_ids_list[-1].max() + 1: where the next text token goes
+  std::int64_t next = 0;         // 2025: llm_pos_ids_list[-1].max() + 1; 2026: current_pos
+  std::int64_t largest_id = -1;  // 2026: llm_positions.max(), for the delta
+  const bool rewrite = c.revision == MropeRevision::rewrite_2026;
   const auto add_vision = [&](std::int64_t frames, std::int64_t grid_h, std::int64_t grid_w,
                               std::int64_t time_step) {
     const std::int64_t base = next;
@@ -181,7 +187,9 @@ Result<MropeIds> mrope_position_ids(std::span<const MropeSegment> segments,
       }
     }
     largest = std::max({largest, grid_h - 1, grid_w - 1});
-    next = base + largest + 1;
+    largest_id = std::max(largest_id, base + largest);
+    // 2026 (get_rope_index after "Unify 3D position ids"): current_pos += max(h, w) // merge.
+    next = rewrite ? base + std::max(grid_h, grid_w) : base + largest + 1;
   };
 
   for (const auto& s : segments) {
@@ -203,11 +211,12 @@ Result<MropeIds> mrope_position_ids(std::span<const MropeSegment> segments,
     }
     std::int64_t time_step = 1;
     if (c.model == MropeModel::qwen2_5_vl) {
-      // second_per_grid_t = 0 for an image; a video's goes through
-      // torch.as_tensor(..., dtype=long): truncated, so 0.5 s per grid step gives every frame 0.
-      const std::int64_t seconds =
-          s.kind == MropeSegmentKind::image ? 0 : static_cast<std::int64_t>(s.second_per_grid_t);
-      time_step = seconds * c.tokens_per_second;
+      // second_per_grid_t = 0 for an image (2026: time_interval 1); a video's goes through
+      // torch.as_tensor(..., dtype=long) (2026: int()): truncated, so 0.5 s per grid step gives
+      // every frame 0.
+      const bool image = s.kind == MropeSegmentKind::image;
+      const std::int64_t seconds = image ? 0 : static_cast<std::int64_t>(s.second_per_grid_t);
+      time_step = image && rewrite ? 1 : seconds * c.tokens_per_second;
     }
     add_text(rows, next, 1);  // vision_start
     add_vision(t, grid_h, grid_w, time_step);
@@ -218,8 +227,14 @@ Result<MropeIds> mrope_position_ids(std::span<const MropeSegment> segments,
   out.tokens = total.value();
   out.ids.reserve(std::size_t(out.tokens) * 3);
   for (const auto& row : rows) out.ids.insert(out.ids.end(), row.begin(), row.end());
-  // The largest id + 1 - the token count (0 for text only); `next` is that largest id + 1.
-  out.rope_delta = next - out.tokens;
+  // The largest id + 1 - the token count (0 for text only). 2025: `next` is that largest id + 1;
+  // 2026: a video's later frames may lie past `next`.
+  if (rewrite) {
+    largest_id = std::max(largest_id, next - 1);  // the last text token's
+    out.rope_delta = largest_id + 1 - out.tokens;
+  } else {
+    out.rope_delta = next - out.tokens;
+  }
   return out;
 }
 
@@ -332,6 +347,7 @@ Result<Table> mrope_table(const ParameterValues& values) {
   options.model = values.texts.at("model");
   options.spatial_merge_size = values.numbers.at("spatial_merge_size");
   options.tokens_per_second = values.numbers.at("tokens_per_second");
+  options.revision = values.texts.at("revision");
   auto ids = mrope_position_ids(segments.value(), options);
   if (!ids) return ids.error();
   Table table;

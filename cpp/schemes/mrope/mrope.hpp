@@ -17,6 +17,13 @@
 //   h·w / merge² tokens (t' = 0), <|vision_end|>: time lives in the timestamp text.
 // rope_delta = the largest id + 1 − the number of tokens: what a decoder adds to each new token's
 // index after the prompt. mrope_test.cpp checks every id against the reference run under torch.
+//
+// revision "2026" gives the ids of the rewrite instead ("Unify 3D position ids", c281a2de, as of
+// c9de1097, 2026-05-08: get_rope_index with get_vision_position_ids): the same layout, but the
+// position after a vision block moves on by its largest merged side only (h or w: the time ids
+// no longer count), so text after a video reuses positions that later frames hold; and Qwen2.5-VL's
+// images step their frames' time ids by 1 instead of 0. Text-only prompts, and images of one frame,
+// get the same ids either way.
 #pragma once
 
 #include <array>
@@ -54,11 +61,15 @@ inline constexpr ParameterInfo kMropeParameters[] = {
      "", "vision_config.spatial_merge_size: patches per merged token along h and w"},
     {"tokensPerSecond", "tokens_per_second", ParameterType::integer, 2, "", 1,
      kMaxMropeTokensPerSecond, "", "vision_config.tokens_per_second (Qwen2.5-VL's time ids)"},
+    {"revision", "revision", ParameterType::choice, 0, "2025", 0, 0, "2025|2026",
+     "get_rope_index as served through 2025 (a7f29523), or as rewritten in 2026 (c9de1097)"},
 };
 
 // In the order of the model choice above.
 enum class MropeModel { qwen2_vl, qwen2_5_vl, qwen3_vl };
 enum class MropeSegmentKind { text, image, video };
+// In the order of the revision choice above.
+enum class MropeRevision { served_2025, rewrite_2026 };
 
 // One piece of a prompt, unchecked (doubles as they arrive from JavaScript or a command line).
 struct MropeSegment {
@@ -74,6 +85,7 @@ struct MropeOptions {
   double spatial_merge_size = default_number(kMropeParameters, "spatial_merge_size");
   // vision_config.tokens_per_second of the released 2.5-VL configs (the config class says 4)
   double tokens_per_second = default_number(kMropeParameters, "tokens_per_second");
+  std::string revision{default_choice(kMropeParameters, "revision")};
 };
 
 struct MropeIds {

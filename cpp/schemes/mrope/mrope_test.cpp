@@ -81,6 +81,32 @@ TEST_CASE("every position id and delta of every reference prompt is get_rope_ind
   }
 }
 
+TEST_CASE("revision 2026 gives the ids of the rewritten get_rope_index, where it ran") {
+  // The same prompts through get_rope_index and get_vision_position_ids @ c9de1097 (2026-05-08,
+  // after "Unify 3D position ids" c281a2de and "Fix Qwen2.5VL temporal grid positions"), run by
+  // tests/reference/mrope.py as written. Images of one frame and text agree with 2025; videos not.
+  int compared = 0, differ = 0;
+  for (const auto& c : ref::kCases) {
+    if (c.latest_ids.empty()) continue;  // that code raised (none at c9de1097)
+    INFO(c.model << ": " << c.name << " (tokens_per_second " << c.tokens_per_second << ")");
+    auto options = options_of(c.model, c.merge, c.tokens_per_second);
+    options.revision = "2026";
+    const auto ids = pe::mrope_position_ids(segments_of(c), options);
+    REQUIRE(ids.ok());
+    CHECK(ids.value().ids == std::vector<std::int32_t>(c.latest_ids.begin(), c.latest_ids.end()));
+    CHECK(ids.value().rope_delta == c.latest_delta);
+    ++compared;
+    differ += c.latest_ids != c.ids ? 1 : 0;
+  }
+  CHECK(compared == int(ref::kCases.size()));
+  CHECK(differ >= 10);  // the videos (Qwen2-VL, Qwen2.5-VL) and Qwen2.5-VL's image of two frames
+  auto bad = options_of("qwen2-vl");
+  bad.revision = "2024";
+  const auto refused = pe::mrope_position_ids(std::vector<pe::MropeSegment>{text(1)}, bad);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().parameter == "revision");
+}
+
 TEST_CASE("text after an image resumes at the image start plus its largest merged side") {
   // 2 text tokens, <vision_start> at 2, a 1 x 14 x 2 grid (7 x 1 merged) from 3: the text after
   // <vision_end> resumes at 3 + 7 + 1 = 11 (<vision_end>), not at 3 + 7 tokens.

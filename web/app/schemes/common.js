@@ -123,13 +123,20 @@ export class SchemeView {
         min = +c.min,
         max = +c.max,
         type = 'integer',
-      } = p?.type === 'boolean' ? { choices: ['true', 'false'] } : p || {};
+      } = p?.type === 'boolean'
+        ? { choices: ['true', 'false'] }
+        : p?.type === 'text'
+          ? { min: NaN } // a text input's min is '' (0): the engine's to check
+          : p || {};
       try {
         if (choices?.length) {
           if (!choices.includes(value))
             throw { kind: 'one_of', args: { got: value, allowed: choices.join(', ') } };
         } else if (!isNaN(min)) {
-          const x = NUMBER.test(value) ? +value : NaN;
+          let x = NUMBER.test(value) ? +value : NaN;
+          // A slider's default past the range another setting leaves (a token beyond a short prompt)
+          // takes the nearest end: the reader did not ask for it.
+          if (given[settingName(s)] === undefined && c.type === 'range') x = Math.min(max, Math.max(min, x));
           if (!(x >= min && x <= max && (type !== 'integer' || x % 1 === 0)))
             throw { kind: type + '_range', args: { got: value, min, max } };
           value = String(x);

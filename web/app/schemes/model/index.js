@@ -4,8 +4,8 @@
 // pasted one; the layer strip and the head-dimension bar (layers.js); per layer type the long-context
 // figures side by side (types.js, on rope-figures.js, shared with the context view); Llama 4's query
 // temperature against position; and the traps an engine must get right for this model, each linked to
-// the figure that shows it. A pick draws the text, the strip, the head bar and the traps at once, then
-// one figure per animation frame; a new pick cancels what is left of the last.
+// the figure that shows it. A pick draws the text and the strip at once, then the head bar and the
+// traps, then one figure per animation frame; a new pick cancels what is left of the last.
 // Its text is en.js / zh.js beside it, its styles styles.css.
 import { theme } from '../../canvas.js';
 import { SchemeView } from '../common.js';
@@ -131,9 +131,9 @@ class ModelView extends SchemeView {
     return null;
   }
 
-  /** This frame: the reading, the summary, the warnings, the strip, the head bar, the traps and the
-   *  columns' titles; the figures follow, one per animation frame (data-state "drawing", then
-   *  "drawn"). */
+  /** This frame: the reading, the summary, the warnings, the strip and the columns' titles; then one
+   *  step per animation frame: the head bar with the traps, each figure, the temperature (data-state
+   *  "drawing", then "drawn"). */
   render(event) {
     if (event?.type === 'change' && event.target?.tagName === 'SELECT') return; // input came first
     cancelAnimationFrame(this.frame); // the figures still due for the last pick are stale now
@@ -165,16 +165,23 @@ class ModelView extends SchemeView {
     });
     this.showWarnings(r.warnings);
     drawStrip(this, model);
-    drawHeads(this, model);
-    const steps = [...typeSteps(this, model), () => drawTemperature(this, model)];
-    this.showTraps(model); // after the columns: its links name their titles
+    const steps = [
+      () => {
+        drawHeads(this, model);
+        this.showTraps(model); // after the columns (typeSteps): its links name their titles
+      },
+      ...typeSteps(this, model),
+      () => drawTemperature(this, model),
+    ];
     this.root.dataset.model = this.select.value;
     this.root.dataset.state = 'drawing';
     this.drawLater(steps);
   }
 
-  /** Runs `steps` one per animation frame, each timed (performance entry pe-render:model:figure, as
-   *  the first frame's is pe-render:model); a later render cancels the rest. */
+  /** Runs `steps` one per animation frame from the next frame on (a callback asked for during an
+   *  input event runs before that event's own frame is painted), each timed (performance entry
+   *  pe-render:model:figure, as the first frame's is pe-render:model); a later render cancels the
+   *  rest. */
   drawLater(steps) {
     const next = () => {
       this.frame = 0;
@@ -189,7 +196,7 @@ class ModelView extends SchemeView {
       if (steps.length) this.frame = requestAnimationFrame(next);
       else this.root.dataset.state = 'drawn';
     };
-    this.frame = requestAnimationFrame(next);
+    this.frame = requestAnimationFrame(() => (this.frame = requestAnimationFrame(next)));
   }
 
   showWarnings(warnings) {
