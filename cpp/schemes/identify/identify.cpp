@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <limits>
@@ -404,14 +403,25 @@ double solve_start(std::vector<std::pair<double, double>> wpsi) {
   return std::max(0.0, std::round(s));
 }
 
+// x (> 0) to `digits` significant digits: the double nearest n × 10^k for the integer n nearest x /
+// 10^k, as strtod reads "%.{digits}g"'s text back (10^k is exact up to 10^22 and one division or
+// product rounds once). No printf or strtod: in the wasm build they are ~22 KB
+// (cpp/src/number_text.hpp).
+double round_significant(double x, int digits) {
+  if (!(x > 0) || !std::isfinite(x)) return x;
+  const int k = int(std::floor(std::log10(x))) - digits + 1;
+  if (k > 22 || k < -22) return x;
+  double scale = 1;
+  for (int i = 0; i < std::abs(k); ++i) scale *= 10;
+  return k >= 0 ? std::round(x / scale) * scale : std::round(x * scale) / scale;
+}
+
 // The fewest significant digits of x that keep error(rounded) within the error at x.
 template <class Error>
 double nice_number(double x, Error error, double slack = 4e-7) {
   const double at_x = error(x);
   for (int digits = 1; digits <= 7; ++digits) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.*g", digits, x);  // x to `digits` significant digits
-    const double y = std::strtod(text, nullptr);
+    const double y = round_significant(x, digits);
     if (y > 0 && error(y) <= at_x * 1.02 + slack) return y;
   }
   return x;
