@@ -163,3 +163,25 @@ test("preview: the figure's grid of the table and the reading or reference it is
   assert.equal(none.preview.reference, null);
   assert.equal(none.preview.table.length, 64 * 16);
 });
+
+test("the view's samples (identifySample) are the tables ropeTables and sinusoidal write with their options", () => {
+  for (const name of /** @type {const} */ (['rope', 'sinusoidal', 'fairseq'])) {
+    const sample = pe.identifySample(name);
+    const options = /** @type {any} */ (sample.options);
+    const [rows, cols] = sample.shape;
+    assert.equal(sample.values.length, rows * cols);
+    const exported = name === 'rope' ? pe.ropeTables(options).cos : pe.sinusoidal(options);
+    let worst = 0;
+    for (let i = 0; i < exported.length; i++)
+      worst = Math.max(worst, Math.abs(exported[i] - sample.values[i]));
+    assert.equal(exported.length, sample.values.length, name);
+    assert.ok(worst < 1e-5, `${name}: ${worst}`);
+    const r = pe.identifyTable(npyBytes(sample.values, rows, cols));
+    for (const [key, value] of Object.entries(sample.options))
+      assert.equal(r.best?.options[key], value, `${name}: ${key}`);
+  }
+  const e = thrown(() => pe.identifySample(/** @type {any} */ ('nope')));
+  assert.equal(e.name, 'PEError');
+  assert.equal(e.kind, 'one_of');
+  assert.equal(e.parameter, 'name');
+});

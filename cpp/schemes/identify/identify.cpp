@@ -1579,6 +1579,47 @@ constexpr SchemeLimit kIdentifyLimits[] = {
 
 }  // namespace
 
+Result<IdentifySample> identify_sample(std::string_view name) {
+  IdentifySample out;
+  Model m;
+  if (name == "rope") {
+    out.rows = 512;
+    out.cols = 128;
+    const std::vector<double> inv = default_inv(500000, out.cols / 2);
+    for (std::size_t j = 0; j < out.cols; ++j) m.w.push_back(inv[j % (out.cols / 2)]);
+    m.cell.assign(out.cols, Cell::cos);
+    out.options = R"({"headDim":128,"theta":500000,"pairing":"half","positions":512})";
+  } else if (name == "sinusoidal" || name == "fairseq") {
+    const bool fairseq = name == "fairseq";
+    SinusoidalOptions o;
+    o.d_model = 64;
+    o.positions = 256;
+    o.start = fairseq ? 2 : 0;
+    if (fairseq) {
+      o.layout = "split";
+      o.frequencies = "tensor2tensor";
+    }
+    const auto spec = make_spec(o);
+    if (!spec) return spec.error();
+    m = sinusoidal_model(spec.value());
+    out.rows = 256;
+    out.cols = 64;
+    out.options =
+        fairseq
+            ? R"({"dModel":64,"positions":256,"start":2,"layout":"split","frequencies":"tensor2tensor"})"
+            : R"({"dModel":64,"positions":256})";
+  } else {
+    return make_error(ErrorCode::invalid_argument, "name", "one_of",
+                      {{"allowed", std::string("rope, sinusoidal, fairseq")},
+                       {"got", std::string(name.substr(0, 40))}});
+  }
+  out.values.reserve(out.rows * out.cols);
+  for (std::size_t r = 0; r < out.rows; ++r)
+    for (std::size_t j = 0; j < out.cols; ++j)
+      out.values.push_back(float(model_value(m, j, m.start + double(r), false)));
+  return out;
+}
+
 const SchemeInfo& identify_scheme() {
   static const SchemeInfo info{"identify",
                                "which convention made a table (.npy, .safetensors): "

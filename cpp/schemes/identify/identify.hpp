@@ -112,6 +112,20 @@ std::string identify_json(const IdentifyResult& result, bool with_preview = fals
 // The result for a person (pe-export --identify).
 std::string identify_text(const IdentifyResult& result);
 
+// The figure's samples (pe.identifySample): a table written by the model identification rebuilds
+// its readings with (the same cells as the engine's exports, computed in double, stored as
+// float32).
+//   "rope":       RoPE cos, head 128, theta 500,000, half pairing (Llama 3's), positions 0..511
+//   "sinusoidal": the paper's sinusoidal encoding, dModel 64, positions 0..255
+//   "fairseq":    fairseq's: split layout, tensor2tensor's exponent, dModel 64, positions 2..257
+// Other names: a one_of PEError naming `name`.
+struct IdentifySample {
+  std::string options;  // the engine options that write the same table (JSON object text)
+  std::size_t rows = 0, cols = 0;
+  std::vector<float> values;  // rows x cols, row-major
+};
+Result<IdentifySample> identify_sample(std::string_view name);
+
 // The scheme's entry in pe::schemes(): its caps (pe.limits); no parameters, no pe-export table.
 const SchemeInfo& identify_scheme();
 

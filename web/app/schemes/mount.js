@@ -32,8 +32,9 @@ function adoptStyles(box, scheme) {
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
-/** Builds the sections of `schemes` (scheme modules: { name, strings, markup, View, css?, pe? }: a
- *  scheme's own engine if it has one, else `pe`) into `box`; returns a handle whose destroy() removes
+/** Builds the sections of `schemes` (scheme modules: { name, strings, markup, View, css?, pe?,
+ *  engines? }: a scheme's own engine if it has one, else `pe`; engines(parts), another view's engine,
+ *  is the View's fifth argument) into `box`; returns a handle whose destroy() removes
  *  them. */
 export function mountSchemes(box, pe, t, onError, schemes) {
   const doc = box.ownerDocument;
@@ -52,7 +53,7 @@ export function mountSchemes(box, pe, t, onError, schemes) {
     section.querySelector('h2').dataset.n = String(box.querySelectorAll(':scope > section.view').length + 1);
     box.append(section);
     try {
-      views.push(new scheme.View(section, scheme.pe || pe, st, onError));
+      views.push(new scheme.View(section, scheme.pe || pe, st, onError, scheme.engines));
     } catch (error) {
       onError({ kind: 'view_failed', args: { reason: String(error.message) } });
     }

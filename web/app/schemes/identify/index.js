@@ -4,19 +4,19 @@
 // reference (a pasted config.json's layer type). The table, the reference and their difference are
 // drawn as heatmaps at canvas resolution (pe.renderMatrix). Everything runs in the browser: the file
 // is read with FileReader's arrayBuffer and never sent anywhere. Text: en.js / zh.js; styles: styles.css.
+// The figure's engine is the identify part alone (its budget): the samples are written by it
+// (pe.identifySample), and a pasted config.json is read by ropeFromConfig of the engine the context and
+// model views run on (RULES below), loaded when a config is first compared.
 import { fitCanvas, formatNumber, grouped, theme, widthOf } from '../../canvas.js';
 import { fromError } from '../../messages.js';
 import { SchemeView } from '../common.js';
 import { npyBytes } from './npy.js';
 
-// The built-in samples: tables the engine itself writes (as .npy files, read back like a dropped one).
-const SAMPLES = {
-  rope: (pe) => pe.ropeTables({ headDim: 128, theta: 500000, positions: 512 }).cos,
-  sinusoidal: (pe) => pe.sinusoidal({ dModel: 64, positions: 256 }),
-  fairseq: (pe) =>
-    pe.sinusoidal({ dModel: 64, positions: 256, start: 2, layout: 'split', frequencies: 'tensor2tensor' }),
-};
-const SHAPES = { rope: [512, 128], sinusoidal: [256, 64], fairseq: [256, 64] };
+// The built-in samples: tables the engine itself writes (pe.identifySample), as .npy files, read back
+// like a dropped one.
+const SAMPLES = ['rope', 'sinusoidal', 'fairseq'];
+// The engine that reads a config.json (ropeFromConfig): its parts, as the context and model views name them.
+const RULES = ['rope', 'rope_config'];
 
 function markup(t) {
   return `
@@ -27,9 +27,9 @@ function markup(t) {
       <div class="scheme-controls">
         <label class="inline-label">${t('sample')}
           <select name="identify-sample">
-            ${Object.keys(SAMPLES)
-              .map((s, i) => `<option value="${s}"${i ? '' : ' selected'}>${t(`sample_${s}`)}</option>`)
-              .join('')}
+            ${SAMPLES.map(
+              (s, i) => `<option value="${s}"${i ? '' : ' selected'}>${t(`sample_${s}`)}</option>`,
+            ).join('')}
           </select></label>
       </div>
       <label class="identify-drop">
@@ -86,8 +86,11 @@ function describe(options) {
 class IdentifyView extends SchemeView {
   static settings = [{ name: 'sample', control: 'identify-sample' }];
 
-  constructor(root, pe, t, onError) {
+  /** engines(parts): a promise of the engine of those parts (schemes/load.js, partsEngine). */
+  constructor(root, pe, t, onError, engines) {
     super(root, pe, t, onError);
+    this.engines = engines;
+    this.reader = null; // the engine that reads a config.json, once loaded
     this.file = null; // { name, bytes } of a file the reader gave, else a sample is shown
     this.compare = () => this.draw();
     this.root.querySelector('.identify-compare').addEventListener('click', this.compare);
@@ -134,15 +137,37 @@ class IdentifyView extends SchemeView {
     this.root.querySelector('.identify-tensor-label').hidden = names.length < 2;
   }
 
-  /** The reference from the pasted config.json and the picked layer type, or null. */
+  /** The engine that reads a config.json: this one if it can (the page's has every part), else the
+   *  context and model views' engine, loaded once (the section says loading meanwhile). */
+  configReader() {
+    if (this.reader) return this.reader;
+    if (!this.engines || this.loadingReader) return null;
+    this.loadingReader = true;
+    this.root.dataset.state = 'loading';
+    this.engines(RULES)
+      .then((pe) => {
+        this.reader = pe;
+        this.draw();
+      })
+      .catch((e) => this.onError({ kind: 'view_failed', args: { reason: String(e?.message || e) } }))
+      .finally(() => {
+        this.loadingReader = false;
+        delete this.root.dataset.state;
+      });
+    return null;
+  }
+
+  /** The reference from the pasted config.json and the picked layer type, or null (also while the
+   *  engine that reads it loads: the section draws again once it has). */
   against() {
     const text = this.root.querySelector('[name="identify-config"]').value.trim();
     const select = this.root.querySelector('[name="identify-layer"]');
-    if (!text) {
-      select.replaceChildren(new Option(this.t('none'), ''));
+    const reader = text && this.configReader();
+    if (!reader) {
+      if (!text) select.replaceChildren(new Option(this.t('none'), ''));
       return null;
     }
-    const reading = this.pe.ropeFromConfig(text);
+    const reading = reader.ropeFromConfig(text);
     const types = Object.keys(reading.layerTypes).filter((k) => reading.layerTypes[k].rope);
     const picked = types.includes(select.value) ? select.value : types[0];
     if ([...select.options].map((o) => o.value).join() !== types.join()) {
@@ -165,18 +190,18 @@ class IdentifyView extends SchemeView {
       this.tensors([]);
     }
     const sample = this.root.querySelector('[name="identify-sample"]').value;
-    const source = this.file || {
-      name: `${sample}.npy`,
-      bytes: npyBytes(SAMPLES[sample](this.pe), ...SHAPES[sample]),
-      sample: true,
-    };
-    this.root.querySelector('.identify-source').textContent = this.t(
-      source.sample ? 'sourceSample' : 'sourceFile',
-      { name: source.name, bytes: grouped(source.bytes.length) },
-    );
     const error = this.root.querySelector('.identify-error');
     let result;
     try {
+      let source = this.file;
+      if (!source) {
+        const { values, shape } = this.pe.identifySample(sample);
+        source = { name: `${sample}.npy`, bytes: npyBytes(values, ...shape), sample: true };
+      }
+      this.root.querySelector('.identify-source').textContent = this.t(
+        source.sample ? 'sourceSample' : 'sourceFile',
+        { name: source.name, bytes: grouped(source.bytes.length) },
+      );
       const against = this.against();
       const options = { bfloat16: this.root.querySelector('[name="identify-bfloat16"]').checked, against };
       const picker = this.root.querySelector('[name="identify-tensor"]');
@@ -318,7 +343,7 @@ class IdentifyView extends SchemeView {
 export default {
   name: 'identify',
   order: 65,
-  engine: ['identify', 'rope', 'rope_config'],
+  engine: ['identify'],
   markup,
   View: IdentifyView,
 };
