@@ -141,7 +141,8 @@ class IdentifyView extends SchemeView {
    *  context and model views' engine, loaded once (the section says loading meanwhile). */
   configReader() {
     if (this.reader) return this.reader;
-    if (!this.engines || this.loadingReader) return null;
+    if (!this.engines) return this.pe; // (mounted without them: its not_in_build says so, if so)
+    if (this.loadingReader) return null;
     this.loadingReader = true;
     this.root.dataset.state = 'loading';
     this.engines(RULES)
