@@ -869,7 +869,9 @@ TEST_CASE("identify: the figure's samples are the engine's exports of the option
       {"fairseq", sinusoidal(fairseq)},
       {"rope", rope_table(rope_spec(128, 500000), 512)},
   };
-  for (const auto& [name, exported] : cases) {
+  for (const auto& one : cases) {  // (clang 14: no structured binding inside CAPTURE's lambda)
+    const std::string& name = one.first;
+    const std::vector<float>& exported = one.second;
     CAPTURE(name);
     const auto sample = pe::identify_sample(name);
     REQUIRE(sample.ok());
