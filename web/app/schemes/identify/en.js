@@ -33,7 +33,8 @@ export default {
   noFindings: 'Nothing to report: the table is what its reading says, at its precision.',
   fix: 'Fix: {fix}',
   fixNone: 'No fix needed: the table matches the reference.',
-  fixCompare: 'Paste a config.json below to compare the table with a model and get a fix.',
+  fixCompare:
+    'Paste a config.json under “Compare with a model’s config.json” above to compare the table with a model and get a fix.',
   tableMap: 'the table',
   referenceMap: 'the best reading, rebuilt by the engine',
   referenceAgainst: 'the reference (the config’s layer type)',

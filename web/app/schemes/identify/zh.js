@@ -33,7 +33,7 @@ export default {
   noFindings: '没有可报告的：在其精度内，表就是其读法所说的那样。',
   fix: '修正：{fix}',
   fixNone: '无需修正：表与参考一致。',
-  fixCompare: '在下面粘贴 config.json，把表与模型比较并得到修正。',
+  fixCompare: '在上方“与模型的 config.json 比较”中粘贴 config.json，把表与模型比较并得到修正。',
   tableMap: '表',
   referenceMap: '最佳读法，由引擎重建',
   referenceAgainst: '参考（配置的层类型）',
