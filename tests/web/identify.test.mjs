@@ -68,10 +68,10 @@ test('the sample is identified, and a committed reference table loaded as a file
   assert.equal(sample.state, 'rope_cos');
   assert.match(sample.verdict, /theta 500000 · pairing half/);
   assert.match(sample.private, /never leaves your machine/);
-  assert.ok(
-    sample.colours.every((n) => n > 3),
-    `heatmaps drawn: ${sample.colours}`,
-  );
+  // The table and the reading as heatmaps; their difference is drawn too (not the blank canvas's one
+  // colour), but it is float32 rounding, zero in most cells: a few colours only.
+  const [table, reading, difference] = sample.colours;
+  assert.ok(table > 3 && reading > 3 && difference > 1, `heatmaps drawn: ${sample.colours}`);
 
   // fairseq's positions from 2 (padding_idx 1): split layout, tensor2tensor's exponent, start 2.
   const fairseq = expect('fairseq_positions_from2.npy').expect;
