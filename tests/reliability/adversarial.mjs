@@ -290,6 +290,8 @@ export const CALLER_NAMES = new Set([
   'rotaryDim',
   'pairing',
   'odd',
+  // identifySample: the sample's name
+  'name',
 ]);
 
 // (the .npy writer the identify view's samples use, for the tests that import it from here)
