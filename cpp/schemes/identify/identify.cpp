@@ -254,8 +254,13 @@ struct Fit {
 // A sin/cos pair: the unwrapped atan2(sin, cos) against the row: a dense block of the first rows,
 // then rows further out each unwrapped against the line so far (the line's error at twice the
 // distance stays below pi), refitted after each octave.
-template <class Sines, class Cosines>
-Fit fit_pair(Sines sines, Cosines cosines, std::size_t n, std::span<const char> skip, double unit) {
+// The sines are column `sin_col` from row `sin_row0` of the view's data, the cosines `cos_col` (a
+// stacked table's sines are its second half). One function, not a template per caller: the figure's
+// wasm carried it twice.
+Fit fit_pair(const View& v, std::size_t sin_row0, std::size_t sin_col, std::size_t cos_col,
+             std::size_t n, std::span<const char> skip, double unit) {
+  const auto sines = [&](std::size_t r) { return double(v.data[(sin_row0 + r) * v.cols + sin_col]); };
+  const auto cosines = [&](std::size_t r) { return double(v.at(r, cos_col)); };
   std::vector<double> x, y, wt;
   double last = 0, angle = 0, amp_sum = 0;
   bool have = false;
@@ -923,11 +928,9 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
       fits.assign(std::size_t(h), Fit{});
       int backwards = 0;
       for (int i = 0; i < h; ++i) {
-        fits[std::size_t(i)] = fit_pair([&, j = std::size_t(sin_col[std::size_t(i)])](
-                                            std::size_t r) { return double(v.at(r, j)); },
-                                        [&, j = std::size_t(cos_col[std::size_t(i)])](
-                                            std::size_t r) { return double(v.at(r, j)); },
-                                        used, skip, unit);
+        fits[std::size_t(i)] =
+            fit_pair(v, 0, std::size_t(sin_col[std::size_t(i)]),
+                     std::size_t(cos_col[std::size_t(i)]), used, skip, unit);
         if (fits[std::size_t(i)].w < 0) ++backwards;
       }
       if (2 * backwards <= h || sl.layout == "interleaved") break;
@@ -1015,8 +1018,7 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
     for (std::size_t i = 0; i < rc.first.size(); ++i) {
       const std::size_t j = rc.first[i];
       if (table.stacked) {
-        fits[i] = fit_pair([&](std::size_t r) { return double(v.sin_at(r, j)); },
-                           [&](std::size_t r) { return double(v.at(r, j)); }, used, skip, unit);
+        fits[i] = fit_pair(v, v.rows, j, j, used, skip, unit);
       } else {
         fits[i] =
             fit_column(std::span<const float>(columns).subspan(i * fit_rows, fit_rows), skip, unit);
@@ -1244,8 +1246,23 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
   const auto rank = [&](const Candidate& c) {
     return std::pair{c.sampled <= noise ? 0.0 : c.sampled, std::abs(std::log(base_of(c) / 1e4))};
   };
-  std::stable_sort(cands.begin(), cands.end(),
-                   [&](const Candidate& a, const Candidate& b) { return rank(a) < rank(b); });
+  {
+    // A stable insertion sort of a few dozen candidates: std::stable_sort's merge code was ~3.5 KB
+    // of the identify figure's wasm (its budget).
+    std::vector<std::pair<double, double>> ranks;
+    std::vector<std::size_t> order(cands.size());
+    for (std::size_t i = 0; i < cands.size(); ++i) {
+      ranks.push_back(rank(cands[i]));
+      order[i] = i;
+    }
+    for (std::size_t i = 1; i < order.size(); ++i)
+      for (std::size_t j = i; j > 0 && ranks[order[j]] < ranks[order[j - 1]]; --j)
+        std::swap(order[j], order[j - 1]);
+    std::vector<Candidate> sorted;
+    sorted.reserve(cands.size());
+    for (const std::size_t i : order) sorted.push_back(std::move(cands[i]));
+    cands = std::move(sorted);
+  }
   // Nothing measured: constant columns, or too few rows to see any column turn.
   std::size_t determined = 0;
   for (const Fit& f : fits) determined += f.good ? 1 : 0;
