@@ -259,7 +259,9 @@ struct Fit {
 // wasm carried it twice.
 Fit fit_pair(const View& v, std::size_t sin_row0, std::size_t sin_col, std::size_t cos_col,
              std::size_t n, std::span<const char> skip, double unit) {
-  const auto sines = [&](std::size_t r) { return double(v.data[(sin_row0 + r) * v.cols + sin_col]); };
+  const auto sines = [&](std::size_t r) {
+    return double(v.data[(sin_row0 + r) * v.cols + sin_col]);
+  };
   const auto cosines = [&](std::size_t r) { return double(v.at(r, cos_col)); };
   std::vector<double> x, y, wt;
   double last = 0, angle = 0, amp_sum = 0;
@@ -928,9 +930,8 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
       fits.assign(std::size_t(h), Fit{});
       int backwards = 0;
       for (int i = 0; i < h; ++i) {
-        fits[std::size_t(i)] =
-            fit_pair(v, 0, std::size_t(sin_col[std::size_t(i)]),
-                     std::size_t(cos_col[std::size_t(i)]), used, skip, unit);
+        fits[std::size_t(i)] = fit_pair(v, 0, std::size_t(sin_col[std::size_t(i)]),
+                                        std::size_t(cos_col[std::size_t(i)]), used, skip, unit);
         if (fits[std::size_t(i)].w < 0) ++backwards;
       }
       if (2 * backwards <= h || sl.layout == "interleaved") break;
