@@ -10,6 +10,7 @@ export default {
   sample_sinusoidal: 'sinusoidal, the paper’s layout',
   sample_fairseq: 'sinusoidal, fairseq (split, from position 2)',
   drop: 'Drop a .npy or .safetensors file here, or choose one',
+  choose: 'Choose a file…',
   tensor: 'tensor',
   bfloat16: 'bfloat16 stored as uint16 (.npy)',
   againstTitle: 'Compare with a model’s config.json',

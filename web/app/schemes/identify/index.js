@@ -35,6 +35,7 @@ function markup(t) {
       <label class="identify-drop">
         <span>${t('drop')}</span>
         <input type="file" name="identify-file" accept=".npy,.safetensors" />
+        <span class="identify-choose" aria-hidden="true">${t('choose')}</span>
       </label>
       <div class="scheme-controls">
         <label class="inline-label identify-tensor-label" hidden>${t('tensor')}

@@ -10,6 +10,7 @@ export default {
   sample_sinusoidal: '正弦编码，论文的排布',
   sample_fairseq: '正弦编码，fairseq（分半，从位置 2 开始）',
   drop: '把 .npy 或 .safetensors 文件拖到这里，或选择一个',
+  choose: '选择文件…',
   tensor: '张量',
   bfloat16: '以 uint16 存储的 bfloat16（.npy）',
   againstTitle: '与模型的 config.json 比较',
