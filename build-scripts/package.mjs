@@ -2,13 +2,14 @@
 //   import createPE from 'pe-explorer'     the engine (ES module in browsers; CommonJS build in node)
 //   <script src=".../pe-explorer/pe-explorer.js">   the element, which loads its chunks from beside itself
 // package.json is generated here (name, version, description and licence from the root package.json), and
-// so is custom-elements.json, from the element's parameter lists (web/app/schema.js, and each scheme
+// so is custom-elements.json, from the element's parameter lists (web/app/choices.js, the sinusoidal scheme's settings.js, each scheme
 // view's settings through build-scripts/settings.mjs), never by hand.
 // `npm pack ./build/package` (the README's command; a bare build/package is read as a GitHub repository)
 // makes the tarball (tests/web/package.test.mjs runs it and installs the tarball offline).
 import fs from 'node:fs';
 import path from 'node:path';
-import { ATTRIBUTE_PARAMETERS, CHOICES } from '../web/app/schema.js';
+import { CHOICES } from '../web/app/choices.js';
+import { ATTRIBUTE_PARAMETERS } from '../web/app/schemes/sinusoidal/settings.js';
 import { DEFAULTS } from '../web/app/state.js';
 import { nodeEngine, schemeSettings } from './settings.mjs';
 
@@ -47,7 +48,7 @@ module.exports = (options = {}) =>
 for (const file of ['CHANGELOG.md', 'LICENSE']) fs.copyFileSync(file, path.join(out, file));
 
 // The Custom Elements Manifest (schema 2.1.0): attributes with their types and defaults: the figure's
-// choices, the sinusoidal explorer's parameters (schema.js), and each scheme view's settings (their
+// choices, the sinusoidal figures' parameters (schemes/sinusoidal/settings.js), and each scheme view's settings (their
 // declarations, markup and the engine's table: settings.mjs), an attribute some views share once.
 const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
 const attributes = [

@@ -35,7 +35,7 @@
   });
   // Never resolves if pe-explorer.js did not load: the element's own fallback is all there is to show.
   customElements.whenDefined('pe-explorer').then(function () {
-    var names = customElements.get('pe-explorer').hashKeys; // URL key -> attribute (web/app/schema.js)
+    var names = customElements.get('pe-explorer').hashKeys; // URL key -> attribute (web/app/schemes/sinusoidal/settings.js, choices.js)
     function apply() {
       var seen = {};
       pairs().forEach(function (pair) {

@@ -490,25 +490,11 @@ peApi('exportTable', function exportTable(options, format) {
   return peUnwrap(binding(o, peString(format === undefined ? 'npy' : format, 'format')));
 });
 
-// --- the page engine's further functions ------------------------------------------------------------
-// RoPE, precision and the file writers are defined in api-schemes.post.js, and the
-// folder schemes' functions in cpp/schemes/*/api.post.js, which only the page's engines link (the
-// embed's size-built engine leaves them out to stay within its budget). There, each name answers with
-// a PEError that says so, not a TypeError.
-
-const PE_PAGE_ENGINE_ONLY = [
-  'ropeFrequencies',
-  'ropeApply',
-  'ropeScores',
-  'ropeTables',
-  'roundTo',
-  'precisionError',
-  'renderPrecision',
-  'ropeFromConfig',
-  'queryScale',
-  'renderRopeTable',
-];
-// Also called by the build's generated scheme-stubs.post.js with the scheme folders' functions.
+// --- the functions of the parts this engine leaves out ----------------------------------------------
+// Each scheme folder's functions (cpp/schemes/*/api.post.js) are in the engines whose parts name the
+// folder; in every other engine each name answers with a PEError that says so, not a TypeError.
+// The build's generated scheme-stubs post-js calls it with the folders' functions an engine lacks.
+/* exported peNotInBuild */
 function peNotInBuild(names) {
   for (const name of names) {
     peApi(name, function notInThisBuild() {
@@ -516,11 +502,10 @@ function peNotInBuild(names) {
     });
   }
 }
-peNotInBuild(PE_PAGE_ENGINE_ONLY);
 for (const name of ['schemes', 'numberFormats']) {
   Object.defineProperty(Module, name, {
     get: () => peFail('not_in_build', name, {}),
     enumerable: true,
-    configurable: true, // the page engine's api-schemes.post.js defines the real one
+    configurable: true, // api-schemes.post.js defines the real pe.schemes, precision's pe.numberFormats
   });
 }

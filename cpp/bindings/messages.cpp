@@ -12,10 +12,10 @@
 #include "pe/colormap.hpp"
 #include "pe/concepts.hpp"
 #include "pe/export.hpp"
-#include "pe/precision.hpp"
-#include "pe/rope.hpp"
-#include "pe/rope_config.hpp"
 #include "pe/spec.hpp"
+#include "precision/precision.hpp"
+#include "rope/rope.hpp"
+#include "rope_config/rope_config.hpp"
 
 namespace pe::bindings {
 namespace {

@@ -4,7 +4,6 @@
 #include <vector>
 
 #include "pe/error.hpp"
-#include "pe/rope.hpp"
 #include "pe/spec.hpp"
 
 namespace pe {
@@ -26,7 +25,6 @@ namespace {
 
 constexpr SchemeInfo kSchemes[] = {
     {"sinusoidal", "Vaswani et al. 2017: sin/cos added to the input", kSinusoidalParameters},
-    {"rope", "rotary: q and k rotated inside attention", kRopeParameters},
 };
 
 }  // namespace

@@ -15,10 +15,10 @@
 #include <vector>
 
 #include "pe/export.hpp"
-#include "pe/rope.hpp"
-#include "pe/rope_config.hpp"
 #include "pe/schemes.hpp"
 #include "pe/sinusoidal.hpp"
+#include "rope/rope.hpp"
+#include "rope_config/rope_config.hpp"
 // The identify folder (cpp/schemes/identify): pe-export --identify.
 #include "../schemes/identify/identify.hpp"
 
@@ -41,10 +41,7 @@ std::string flag_of(std::string_view name) {
 void usage(std::ostream& out) {
   out << "Usage: pe-export [--scheme S] [scheme options] [--format F] [--output PATH]\n\n"
          "Writes a position-encoding table, float32, C order. Shapes (.npy):\n"
-         "  sinusoidal  (positions, d_model)\n"
-         "  rope        (2, positions, rotary_dim): [0] cos, [1] sin, as Hugging Face builds them\n"
-         "              (cat(freqs, freqs) for --pairing half, repeat_interleave for "
-         "interleaved)\n";
+         "  sinusoidal  (positions, d_model)\n";
   for (const auto& scheme : pe::schemes()) {
     if (scheme.shape.empty()) continue;
     std::string name(scheme.name);
@@ -107,7 +104,7 @@ std::optional<double> parse_number(const std::string& text) {
   return value;
 }
 
-// "sinusoidal, rope, ...": every scheme of the table.
+// "sinusoidal, alibi, ...": every scheme of the table (the folders by name).
 std::string scheme_names() {
   std::string names;
   for (const auto& scheme : pe::schemes())
@@ -450,8 +447,8 @@ int main(int argc, char** argv) {
   const auto format = pe::parse_format(format_text);
   if (!format) return fail(format.error().message);
 
-  // Build the table and its shape: a folder scheme makes its own (integers or floats), the others
-  // here.
+  // Build the table and its shape: a folder scheme makes its own (integers or floats), the
+  // sinusoidal one is made here.
   std::vector<float> table;
   std::vector<std::int32_t> integers;
   std::vector<std::size_t> shape;
@@ -481,38 +478,6 @@ int main(int argc, char** argv) {
     if (auto s = pe::sinusoidal_into(spec.value(), table); !s) return fail(s.error().message);
     shape = {std::size_t(spec.value().positions), std::size_t(spec.value().d_model)};
     sinusoidal = spec.value();
-  } else if (scheme_name == "rope") {
-    pe::RopeOptions o;
-    o.head_dim = num["head_dim"];
-    o.theta = num["theta"];
-    o.rotary_dim = num["rotary_dim"];
-    o.pairing = text["pairing"];
-    const auto spec = pe::make_rope_spec(o);
-    if (!spec) return fail(spec.error().message);
-    const double rows = num["positions"], start = num["start"];
-    if (auto s = pe::check_integer("positions", rows, 1, pe::kMaxPositions); !s) {
-      return fail(s.error().message);
-    }
-    if (auto s = pe::check_integer("start", start, 0, double(pe::kMaxPosition) - rows + 1); !s) {
-      return fail(s.error().message);
-    }
-    const std::size_t each = std::size_t(rows) * spec.value().rotary_dim;
-    if (2.0 * double(each) > double(pe::kMaxElements)) {
-      return fail(pe::make_error(pe::ErrorCode::size_limit, "positions", "elements_cap",
-                                 {{"max", double(pe::kMaxElements)},
-                                  {"rows", 2 * rows},
-                                  {"cols", double(spec.value().rotary_dim)},
-                                  {"got", 2.0 * double(each)}})
-                      .message);
-    }
-    table.resize(2 * each);
-    if (auto s = pe::rope_tables(spec.value(), std::int64_t(start), int(rows),
-                                 std::span<float>(table).first(each),
-                                 std::span<float>(table).subspan(each));
-        !s) {
-      return fail(s.error().message);
-    }
-    shape = {2, std::size_t(rows), std::size_t(spec.value().rotary_dim)};
   }
   if (format.value() != pe::Format::npy && shape.size() != 2) {
     return fail("--scheme " + scheme_name + " writes a " + std::to_string(shape.size()) +

@@ -4,7 +4,7 @@
 // draws the text, strip, head bar and traps in its first frame and then one figure per animation
 // frame, so two measures are taken per frame:
 //   work: the view's own performance entries, pe-render:model (the first frame's script) and
-//         pe-render:model:figure (each later figure's script);
+//         pe-render:model:figure (each later figure's script; its detail names the step);
 //   frame: the interval between consecutive animation frames from the pick to the last figure, as a
 //         requestAnimationFrame loop in the page sees it (script, style, layout and paint included).
 // Prints JSON: per model its frames, and over all picks the median, p95 and max of each measure with
@@ -50,13 +50,14 @@ for (const { model } of GALLERY) {
   await pick(model);
   // The frame the last figure drew in ends at the next frame's start.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
-  const { first, figures, frames } = await page.evaluate(() => ({
+  const { first, figures, steps, frames } = await page.evaluate(() => ({
     first: performance.getEntriesByName('pe-render:model').map((m) => m.duration),
     figures: performance.getEntriesByName('pe-render:model:figure').map((m) => m.duration),
+    steps: performance.getEntriesByName('pe-render:model:figure').map((m) => m.detail),
     frames: window.__frames.slice(1).map((t, k) => t - window.__frames[k]),
   }));
   const round = (xs) => xs.map((x) => +x.toFixed(1));
-  results.push({ model, firstMs: round(first), figureMs: round(figures), frameMs: round(frames) });
+  results.push({ model, firstMs: round(first), figureMs: round(figures), steps, frameMs: round(frames) });
 }
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -78,6 +79,16 @@ const summary = {
   firstFrameWork: stats(results.flatMap((r) => r.firstMs)),
   frameInterval: stats(frames),
   withinBudget: stats(work).p95 <= BUDGET,
+  // Which frames' work is over: the model and the step (first: the text and the strip; heads: the head
+  // bar and the traps; <figure>:<layer type>; temperature).
+  overBudget: results.flatMap((r) =>
+    [
+      ...r.firstMs.map((ms) => ({ step: 'first', ms })),
+      ...r.figureMs.map((ms, k) => ({ step: r.steps[k], ms })),
+    ]
+      .filter((x) => x.ms > BUDGET)
+      .map((x) => `${r.model} ${x.step} ${x.ms}`),
+  ),
 };
 console.log(JSON.stringify({ summary, models: results }, null, 1));
 await browser.close();

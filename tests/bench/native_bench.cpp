@@ -7,7 +7,7 @@
 #include <cmath>
 #include <vector>
 
-#include "pe/rope.hpp"
+#include "rope/rope.hpp"
 #include "pe/sinusoidal.hpp"
 
 namespace {

@@ -1,7 +1,11 @@
-// Redraw times of the scheme views while their main control moves (headless Chromium, the page at
-// 1280 px): each step sets the control and waits for the next frame; the view's own performance
-// entries (pe-render:<view>, SchemeView.draw) give the time of each redraw. Prints JSON with the
-// median, p95 and max per view and control, and the frame budget verdict (p95 <= 16.7 ms).
+// Script time per frame of the scheme views while their main control moves (headless Chromium, the
+// page at 1280 px): each step sets the control, waits for the next frame and until the view has
+// drawn everything the change asked for (a view that draws its figures over several frames says so
+// in data-state="drawing"). The view's own performance entries give the work: pe-render:<view>
+// (SchemeView.draw, in the event) and pe-render:<view>:<part> (a figure drawn in a later animation
+// frame). Entries are summed per frame (between two animation-frame timestamps), so a view that
+// spreads its work is measured on each frame's share, its later frames counted too. Prints JSON with
+// the median, p95 and max per view and control, and the frame budget verdict (p95 <= 16.7 ms).
 // Run by build-scripts/bench.sh; `node tests/bench/scheme-frames.mjs` alone needs a built dist/.
 import { PRESETS } from '../../web/app/schemes/context/presets.js';
 import { launch, openPage, serve } from '../web/harness.mjs';
@@ -50,8 +54,20 @@ if (throttle > 1) {
 await page.goto(server.url + 'index.html');
 await page.waitForFunction(() => document.body.dataset.ready === 'true');
 const results = [];
+const drawn = () =>
+  page.waitForFunction(() => !document.querySelector('[data-state="drawing"]'), null, { polling: 'raf' });
 for (const [view, name, values] of CONTROLS.filter(([view]) => !only || view === only)) {
-  await page.evaluate(() => performance.clearMeasures());
+  await drawn(); // what the page's load left to draw is not this control's work
+  // Every animation frame's start from now on (the timestamp all of that frame's callbacks get).
+  await page.evaluate(() => {
+    performance.clearMeasures();
+    const frames = (window.peBenchFrames = []);
+    const tick = (time) => {
+      frames.push(time);
+      if (window.peBenchFrames === frames) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
   for (const value of values) {
     await page.evaluate(
       ({ name, value }) =>
@@ -63,16 +79,28 @@ for (const [view, name, values] of CONTROLS.filter(([view]) => !only || view ===
         }),
       { name, value },
     );
+    await drawn();
   }
-  const times = await page.evaluate(
-    (view) => performance.getEntriesByName(`pe-render:${view}`).map((m) => m.duration),
-    view,
-  );
+  const { times, entries } = await page.evaluate((view) => {
+    const frames = window.peBenchFrames;
+    window.peBenchFrames = null;
+    const entries = performance
+      .getEntriesByType('measure')
+      .filter((m) => m.name === `pe-render:${view}` || m.name.startsWith(`pe-render:${view}:`));
+    // Each entry to the frame it ran in: the last frame that started before it.
+    const work = new Map();
+    for (const m of entries) {
+      const frame = frames.filter((f) => f <= m.startTime).length;
+      work.set(frame, (work.get(frame) || 0) + m.duration);
+    }
+    return { times: [...work.values()], entries: entries.length };
+  }, view);
   times.sort((a, b) => a - b);
   results.push({
     view,
     control: name,
-    redraws: times.length,
+    entries,
+    frames: times.length,
     medianMs: +quantile(times, 0.5).toFixed(1),
     p95Ms: +quantile(times, 0.95).toFixed(1),
     maxMs: +times[times.length - 1].toFixed(1),

@@ -125,7 +125,7 @@ class BadArguments(unittest.TestCase):
         (["--d-model", 8, "--positions", 1, "--bogus", 1], "unknown option --bogus"),
         (["--positions", 1], "--d-model is required"),
         (["--d-model", 8, "--positions"], "--positions needs a value"),
-        (["--scheme", "xpos"], 'scheme must be one of sinusoidal, rope, '),
+        (["--scheme", "xpos"], 'scheme must be one of sinusoidal, alibi, '),
         (["--scheme", "rope", "--head-dim", 7], "head_dim must be even; got 7"),
         (["--scheme", "rope", "--head-dim", 8, "--format", "csv"], "use --format npy"),
         (["--scheme", "rope", "--head-dim", 8, "--d-model", 8], "unknown option --d-model for --scheme rope"),

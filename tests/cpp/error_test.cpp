@@ -16,12 +16,12 @@
 #include "pe/colormap.hpp"
 #include "pe/concepts.hpp"
 #include "pe/export.hpp"
-#include "pe/rope.hpp"
-#include "pe/rope_config.hpp"
-#include "pe/rope_scaling.hpp"
 #include "pe/schemes.hpp"
 #include "pe/sinusoidal.hpp"
 #include "reference.hpp"
+#include "rope/rope.hpp"
+#include "rope/rope_scaling.hpp"
+#include "rope_config/rope_config.hpp"
 
 namespace {
 
@@ -162,7 +162,7 @@ std::vector<pe::Error> every_core_error() {
       }
     }
   }
-  // A model's config (pe/rope_config.hpp): the types of its values, and the text itself.
+  // A model's config (rope_config/rope_config.hpp): the types of its values, and the text itself.
   for (const char* config : {
            "{\"rope_theta\": ",
            "[]",

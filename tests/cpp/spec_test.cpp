@@ -5,8 +5,8 @@
 #include <cmath>
 #include <limits>
 
-#include "pe/rope.hpp"
 #include "pe/schemes.hpp"
+#include "rope/rope.hpp"
 
 namespace {
 

@@ -1,5 +1,5 @@
-"""Writes tests/cpp/models_reference.inc from tests/reference/models/: each gallery config's text and
-what transformers' own code computed from it (expected.json, written by models.py, which runs
+"""Writes cpp/schemes/rope_config/models_reference.inc from tests/reference/models/: each gallery
+config's text and what transformers' own code computed from it (expected.json, written by models.py, which runs
 huggingface/transformers @ c49429ed1f8b89749de77c0ec930ef19685c9ae5 under torch 1.13). Nothing is
 computed here: the values are expected.json's, copied into C++ so that the native and wasm test
 binaries (which cannot read files under node) check the core reader against them.
@@ -11,7 +11,7 @@ import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MODELS = os.path.join(HERE, "models")
-OUT = os.path.join(HERE, "..", "cpp", "models_reference.inc")
+OUT = os.path.join(HERE, "..", "..", "cpp", "schemes", "rope_config", "models_reference.inc")
 
 
 def number(x):

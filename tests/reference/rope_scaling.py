@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reference values for RoPE context extension (tests/cpp/rope_scaling_test.cpp).
+"""Reference values for RoPE context extension (cpp/schemes/rope/rope_scaling_test.cpp).
 
 A numpy transcription of Hugging Face transformers' src/transformers/modeling_rope_utils.py
 (ROPE_INIT_FUNCTIONS: _compute_linear_scaling_rope_parameters, _compute_dynamic_ntk_parameters,
@@ -7,7 +7,7 @@ _compute_yarn_parameters, _compute_longrope_parameters, _compute_llama3_paramete
 cyyever/transformers @ 89539b0672a0cdc52b29f9ea6f1554a179195e40, line for line, with torch's float32
 arithmetic done in numpy float32 (torch.arange(...).float(), python scalars meeting float32 tensors),
 plus the fixed NTK-aware rule theta * factor^(d/(d-2)) (/u/bloc97's post; not in that table).
-It writes tests/cpp/rope_scaling_reference.inc: per case the float32 result (what the library
+It writes cpp/schemes/rope/rope_scaling_reference.inc: per case the float32 result (what the library
 returns), the same formulas in float64, and the largest relative difference between the two.
 
 Run: /usr/bin/python3 tests/reference/rope_scaling.py   (numpy only; the output is committed)
@@ -179,7 +179,7 @@ def main():
             "{" + ", ".join(f"{float(v):.14g}" for v in inv64) + "}", f"{rel:.3g}",
         ]
         lines.append("{" + ", ".join(fields) + "},")
-    out = pathlib.Path(__file__).resolve().parents[1] / "cpp" / "rope_scaling_reference.inc"
+    out = pathlib.Path(__file__).resolve().parents[2] / "cpp" / "schemes" / "rope" / "rope_scaling_reference.inc"
     out.write_text("\n".join(lines) + "\n")
     print(f"{len(lines) - 3} cases; largest relative difference float32 vs float64: {worst:.3g}")
 

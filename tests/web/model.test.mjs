@@ -59,7 +59,7 @@ async function drawn(page, model) {
 }
 
 test('every gallery config selects, loads and draws with no error, each with its source', async () => {
-  assert.ok(GALLERY.length >= 22, `${GALLERY.length} configs`);
+  assert.ok(GALLERY.length >= 24, `${GALLERY.length} configs`);
   const { page, problems, context } = await open();
   for (const { model, source } of GALLERY) {
     // As a reader picks it (input, then change; the selector reaches into the figure's shadow root).
@@ -175,8 +175,8 @@ test('each layer type draws its own YaRN ramp; a new pick cancels the figures st
     { type: 'full_attention', bands: 'ramp' },
   ]);
   // Gemma 3 1B (loaded once), then GPT-OSS and at once Gemma again, in one task: the figures of the
-  // GPT-OSS pick never draw; Gemma's head bar and traps, 2 columns × 3 figures and the temperature line
-  // do, one per frame.
+  // GPT-OSS pick never draw; Gemma's strip, head bar and traps, 2 columns × 3 figures, the temperature
+  // line and the paste box's text do, one per frame.
   await page.selectOption('[name="model-preset"]', gemma);
   await drawn(page, gemma);
   const counts = await page.evaluate(
@@ -206,7 +206,7 @@ test('each layer type draws its own YaRN ramp; a new pick cancels the figures st
     },
     { gptOss, gemma },
   );
-  assert.deepEqual(counts, { first: { state: 'drawing', figures: 0 }, renders: 2, figures: 8 });
+  assert.deepEqual(counts, { first: { state: 'drawing', figures: 0 }, renders: 2, figures: 10 });
   seen = await drawn(page, gemma);
   assert.deepEqual(
     seen.columns.map((c) => c.type),

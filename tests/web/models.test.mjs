@@ -26,7 +26,7 @@ function sameFrequencies(got, want, where) {
 
 test('every gallery config reads per layer as the library computes it, through the JS API', async () => {
   const pe = await loadEngine();
-  assert.ok(Object.keys(expected).length >= 22);
+  assert.ok(Object.keys(expected).length >= 24);
   for (const [slug, want] of Object.entries(expected)) {
     const r = pe.ropeFromConfig(configOf(slug));
     assert.deepEqual(r.layers, want.layers, slug);

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';
-import { layout, parseSegments } from '../../web/app/schemes/multimodal/index.js';
+import { layout, parseSegments } from '../../web/app/schemes/multimodal/prompt.js';
 import { canvasSignature, openExplorer, openPage, useBrowser } from './harness.mjs';
 
 const suite = useBrowser();
@@ -30,7 +30,24 @@ const spelled = (segments) =>
     )
     .join(',');
 
-/** Sets the section's controls (name -> value) as a reader does, then waits for the readout to follow. */
+/** Waits until the section has drawn every figure: after a change it draws the ids and the readout at
+ *  once and the other figures one per animation frame (data-state "drawing" until the last). */
+function finished(p) {
+  return p.waitForFunction(() =>
+    [document, document.getElementById('figure')?.shadowRoot].every(
+      (root) => !root?.querySelector('[data-state="drawing"]'),
+    ),
+  );
+}
+
+/** The explorer page at the multimodal section, every figure drawn. */
+async function openSection() {
+  const opened = await openExplorer(suite, '#multimodal');
+  await finished(opened.page);
+  return opened;
+}
+
+/** Sets the section's controls (name -> value) as a reader does, then waits for the readout and every figure to follow. */
 async function set(p, values) {
   for (const [name, value] of Object.entries(values)) {
     await p.evaluate(
@@ -46,6 +63,7 @@ async function set(p, values) {
     (token) => document.querySelector('.mm-readout')?.getAttribute('data-token') === token,
     values.token ?? (await p.getAttribute('[name="multimodal-token"]', 'value')),
   );
+  await finished(p);
   return p.evaluate(() => {
     const data = (selector) => ({ .../** @type {HTMLElement} */ (document.querySelector(selector)).dataset });
     return {
@@ -88,7 +106,7 @@ test("the view's token layout is the processor's: every reference prompt, its pa
 });
 
 test('multimodal: the readout, grid and vision table give the reference ids and angles for the chosen token', async () => {
-  const { page: p, problems } = await openExplorer(suite, '#multimodal');
+  const { page: p, problems } = await openSection();
   for (const name of CANVASES)
     assert.ok((await canvasSignature(p, `mm-${name}`)).drawn > 500, `mm-${name} is blank`);
   // One image (Qwen2-VL; 3 text tokens, a 1 x 4 x 6 grid, 4 text tokens): every token's ids.
@@ -123,7 +141,7 @@ test('multimodal: the readout, grid and vision table give the reference ids and 
 });
 
 test('multimodal: where the 2026 rewrite differs, with its delta; Qwen2.5-VL counts whole seconds', async () => {
-  const { page: p, problems } = await openExplorer(suite, '#multimodal');
+  const { page: p, problems } = await openSection();
   const video = MROPE.positionIds.find((c) => c.model === 'qwen2-vl' && c.name.startsWith('video at 2 fps'));
   const seen = await set(p, { model: 'qwen2-vl', segments: spelled(video.segments), token: '19' });
   const differ = video.positionIds[0].filter((_, i) =>
@@ -155,7 +173,7 @@ test('multimodal: where the 2026 rewrite differs, with its delta; Qwen2.5-VL cou
 });
 
 test('multimodal: each axis gets the wavelengths of the pairs the apply functions give it; FLUX restarts per axis', async () => {
-  const { page: p, problems } = await openExplorer(suite, '#multimodal');
+  const { page: p, problems } = await openSection();
   const ranges = JSON.parse(await p.getAttribute('.mm-pairs-note', 'data-ranges'));
   // [16, 24, 24] chunked at θ 10^6 (Qwen2-VL), [24, 20, 20] interleaved at 5·10^6 (Qwen3-VL).
   const layouts = [
@@ -203,6 +221,7 @@ test('multimodal: a figure loads its own engine and its Chinese text, and draws 
     reducedMotion: 'reduce',
   });
   await p.waitForFunction(() => document.getElementById('figure')?.dataset.ready === 'true');
+  await finished(p);
   const seen = await p.evaluate(() => {
     const root = /** @type {ShadowRoot} */ (document.getElementById('figure')?.shadowRoot);
     const readout = /** @type {HTMLElement} */ (root.querySelector('.mm-readout'));

@@ -307,7 +307,7 @@ test('memory after large calls is reused by the next ones, not grown again', () 
 });
 
 test('roundTo and precisionError through the API: the documented edge cases and collapses', () => {
-  // Values as in tests/cpp/precision_test.cpp (numpy.float16, the bfloat16 bit trick).
+  // Values as in cpp/schemes/precision/precision_test.cpp (numpy.float16, the bfloat16 bit trick).
   const bf = pe.roundTo([1 + 2 ** -8, 257, 4095, -0, NaN, 65520], 'bfloat16');
   assert.deepEqual(Array.from(bf.subarray(0, 3)), [1, 256, 4096]);
   assert.ok(Object.is(bf[3], -0) && Number.isNaN(bf[4]) && bf[5] === 65536);

@@ -230,7 +230,7 @@ test('the config reader is only in the engines whose views name it: the shared s
     const config = JSON.stringify({ model_type: 'llama', head_dim: 64, rope_theta: 10000 });
     // the context figure's own engine (pe-explorer-engine-rope-rope_config.js) reads configs
     const own = await g['__peExplorerEngine_rope$rope_config'].createPE();
-    // the shared schemes chunk (ALiBi, 2-D, precision) does not
+    // the shared schemes chunk (no view loads it: each names its engine's parts) has no scheme
     const script = document.createElement('script');
     script.src = 'pe-explorer-schemes.js';
     await new Promise((resolve) => {
@@ -248,7 +248,7 @@ test('the config reader is only in the engines whose views name it: the shared s
   assert.deepEqual(seen.own, { value: 10000 });
   assert.deepEqual(seen.sharedConfig, { name: 'PEError', kind: 'not_in_build', parameter: 'ropeFromConfig' });
   assert.deepEqual(seen.sharedScale, { name: 'PEError', kind: 'not_in_build', parameter: 'queryScale' });
-  assert.deepEqual(seen.sharedRope, { value: 4 });
+  assert.deepEqual(seen.sharedRope, { name: 'PEError', kind: 'not_in_build', parameter: 'ropeFrequencies' });
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -305,7 +305,7 @@ test('precision: the collapse and the first bad position match the independent c
   }
   // RoPE head 128, position ids in bfloat16, positions 0 … 4095. Python (bfloat16 by the float32-bits
   // trick, grouping 0 … 4095 by the rounded id): 769 ids, 449 shared, the first [256, 257]; the first
-  // position whose error passes 1e-3 is 257 (tests/cpp/precision_test.cpp has the same numbers).
+  // position whose error passes 1e-3 is 257 (cpp/schemes/precision/precision_test.cpp has the same numbers).
   assert.equal(await p.getAttribute('.precision-summary', 'data-distinct'), '769');
   assert.equal(await p.getAttribute('.precision-summary', 'data-first-bad'), '257');
   assert.equal(await p.getAttribute('.precision-collapse', 'data-groups'), '449');
@@ -381,11 +381,14 @@ test('precision: by touch at 360 px, a tap reads the cell under it', async () =>
   await context.close();
 });
 
-// The reference cases of tests/cpp/rope_scaling_reference.inc (tests/reference/rope_scaling.py, a
+// The reference cases of cpp/schemes/rope/rope_scaling_reference.inc (tests/reference/rope_scaling.py, a
 // numpy transcription of transformers' modeling_rope_utils.py @ cyyever/transformers 89539b0672a0),
 // read back as data: each line is a C++ initializer that is JSON once braces become brackets.
 function scalingCases() {
-  const text = fs.readFileSync(new URL('../cpp/rope_scaling_reference.inc', import.meta.url), 'utf8');
+  const text = fs.readFileSync(
+    new URL('../../cpp/schemes/rope/rope_scaling_reference.inc', import.meta.url),
+    'utf8',
+  );
   return text
     .split('\n')
     .filter((line) => line.startsWith('{'))
@@ -576,12 +579,14 @@ test('context: the presets draw, interpolation removes the unseen angles, a bad 
   assert.deepEqual(problems, []);
 });
 
-// The explorer's defaults and option lists are the table's (web/app/sinusoidal-table.js reads them).
-test("the explorer's parameter list (schema.js) names the engine's sinusoidal options", async () => {
+// The explorer's defaults and option lists are the table's (web/app/schemes/sinusoidal/table.js reads
+// them).
+test("the sinusoidal figures' parameter list (schemes/sinusoidal/settings.js) names the engine's options", async () => {
   const pe = await loadEngine();
-  const { CHOICES, ENCODING } = await import('../../web/app/schema.js');
+  const { CHOICES } = await import('../../web/app/choices.js');
+  const { ENCODING } = await import('../../web/app/schemes/sinusoidal/settings.js');
   const { LANGUAGES } = await import('../../web/app/i18n/index.js');
-  // The element's lang choices are the languages the strings exist in (schema.js lists them itself,
+  // The element's lang choices are the languages the strings exist in (choices.js lists them itself,
   // so that the element and the view chunks need not carry the strings to know them).
   assert.deepEqual(CHOICES.lang, Object.keys(LANGUAGES));
   const table = Object.fromEntries(pe.schemes.sinusoidal.parameters.map((p) => [p.name, p]));
@@ -590,4 +595,32 @@ test("the explorer's parameter list (schema.js) names the engine's sinusoidal op
     assert.ok(table[p.option], `${p.option} is not in the engine's table`);
     assert.equal(Boolean(p.number), table[p.option].type !== 'choice', p.option);
   }
+});
+
+// Every folder's text is a table per language (loaded alone: a figure gets one language), with the same
+// keys in each; the sinusoidal folder's figures (seven, sharing one store) are view= values like every
+// other figure, in page order, before the other schemes'.
+test('every scheme folder has its text in each language with the same keys, and its figures are views', async () => {
+  const { ALL } = await import('../../web/app/schemes/index.js');
+  const { FIGURES, FOLDER_OF, SHARED } = await import('../../web/app/schemes/names.js');
+  const { CHOICES } = await import('../../web/app/choices.js');
+  for (const scheme of ALL) {
+    const [first, ...others] = CHOICES.lang.map((lang) => Object.keys(scheme.strings[lang]).sort());
+    assert.ok(first.length > 0, `${scheme.name} has no text`);
+    for (const keys of others) assert.deepEqual(keys, first, `${scheme.name}: the languages' keys differ`);
+    assert.ok(scheme.mount ? scheme.figures && scheme.settings : scheme.markup && scheme.View, scheme.name);
+  }
+  assert.deepEqual(SHARED, ['sinusoidal']);
+  assert.deepEqual(FIGURES.slice(0, 7), [
+    'matrix',
+    'periodicity',
+    'clock',
+    'relative',
+    'learned',
+    'tokens',
+    'why',
+  ]);
+  assert.equal(FOLDER_OF.clock, 'sinusoidal');
+  assert.equal(FOLDER_OF.rope, 'rope');
+  assert.deepEqual(CHOICES.view, ['all', ...FIGURES]);
 });

@@ -164,12 +164,16 @@ function lookAt(page, where, controls) {
   );
 }
 
-/** Waits until nothing in `where` is loading (the model atlas's config, after the figure is ready). */
+/** Waits until nothing in `where` is loading (the model atlas's config, after the figure is ready) or
+ *  drawing, the element itself included (on the page `where` is the view's section, whose data-state
+ *  the atlas sets: a descendant query alone missed it and compared a drawing still under way). */
 function settled(page, where) {
   return page.waitForFunction((where) => {
     const found = document.querySelector(where);
     return (
-      found && !(found.shadowRoot || found).querySelector('[data-state="loading"], [data-state="drawing"]')
+      found &&
+      !found.matches('[data-state="loading"], [data-state="drawing"]') && // the page's section itself
+      !(found.shadowRoot || found).querySelector('[data-state="loading"], [data-state="drawing"]')
     );
   }, where);
 }
@@ -184,6 +188,7 @@ function shows(page, where, control, value) {
       const scope = found?.shadowRoot || found;
       return (
         scope?.querySelector(`[name="${control}"]`)?.value === value &&
+        !found.matches('[data-state="loading"], [data-state="drawing"]') && // the page's section itself
         !scope.querySelector('[data-state="loading"], [data-state="drawing"]')
       );
     },

@@ -202,6 +202,11 @@ export function forgetWidths() {
   widths = new WeakMap();
 }
 
+/** Forgets the widths widthOf kept for `elements` (their layout changed: a grid's column count). */
+export function forgetWidth(...elements) {
+  for (const element of elements) widths.delete(element);
+}
+
 /** Sets an element's text, keeping its one text node: a new node is a new box for layout to build. */
 export function setText(element, text) {
   const node = element.firstChild;

@@ -1,11 +1,10 @@
 // <pe-explorer>: the explorer as a custom element for blog posts. One <script src="pe-explorer.js"> is
 // enough: this module is bundled into that classic script, which loads the rest from next to itself when
 // a figure first needs it, so a page loads only what its figures show:
-//   pe-explorer-engine.js / pe-explorer-schemes.js   the sinusoidal engine / the engine with every scheme
-//   pe-explorer-view-sinusoidal.js (+ -en.js/-zh.js)  the seven sinusoidal views (+ their text)
-//   pe-explorer-view-<name>.js                        each other scheme's view (with its text, or
-//   pe-explorer-view-<name>-<lang>.js                   a folder scheme's text in one language, and
-//   pe-explorer-engine-<name>.js                        its own engine: schemes/load.js)
+//   pe-explorer-view-<folder>.js                      each scheme folder's figures (sinusoidal: seven),
+//   pe-explorer-view-<folder>-<lang>.js               its text in one language, and
+//   pe-explorer-engine-<parts>.js                     its own engine (schemes/load.js), or
+//   pe-explorer-engine.js / pe-explorer-schemes.js    the sinusoidal engine / the engine with every scheme
 //   pe-explorer-lang-zh.js                            the messages in Chinese
 //
 //   <pe-explorer view="all|matrix|periodicity|clock|relative|learned|tokens|why|rope|alibi|grid2d|precision|context"
@@ -26,10 +25,11 @@ import { loadChunk } from './chunks.js';
 import { engine, hasSchemes, schemesEngine, useEngineFactory } from './engine.js';
 import { addStrings, pickLanguage, translator } from './i18n/index.js';
 import { message } from './messages.js';
-import { mountSchemes } from './schemes/mount.js';
+import { CHOICE_KEYS, CHOICES } from './choices.js';
+import { mountSchemes, mountShared } from './schemes/mount.js';
 import { ownEngine, viewModule, viewText, withText } from './schemes/load.js';
-import { SCHEME_ENGINES, SCHEME_SETTINGS, SCHEME_VIEWS } from './schemes/names.js';
-import { ATTRIBUTE_PARAMETERS, CHOICE_KEYS, CHOICES, VIEWS } from './schema.js';
+import { FOLDER_OF, SCHEME_ENGINES, SCHEME_SETTINGS, SCHEME_VIEWS, SHARED } from './schemes/names.js';
+import { ATTRIBUTE_PARAMETERS } from './schemes/sinusoidal/settings.js';
 import { DEFAULTS, sanitize } from './state.js';
 import { loadText, textReady } from './text-chunks.js';
 
@@ -39,8 +39,8 @@ const schemesChunk = () =>
     return chunk;
   });
 const createWithSchemes = () => schemesChunk().then((chunk) => chunk.createPE());
-// The seven sinusoidal views share one chunk (their explorer, settings panel and state): { mountExplorer }.
-const sinusoidalChunk = () => loadChunk('pe-explorer-view-sinusoidal.js', '__peExplorerView_sinusoidal');
+// The folder a figure is in (view="all": every figure of the folder whose figures share a store).
+const folderOf = (view) => FOLDER_OF[view] || SHARED[0];
 // Until the figure is live: the element's own children (a poster, <a><img></a>, which the Embed dialog
 // offers; also what shows where scripts are off), then a line saying it is loading.
 const LOADING = '<div class="poster"><slot></slot></div><p class="loading">Loading the figure…</p>';
@@ -61,7 +61,8 @@ async function engineFor(view) {
   return scheme && !hasSchemes(pe) ? schemesEngine(createWithSchemes) : pe;
 }
 
-// Attribute name -> { key (the state's), number } for every parameter (schema.js).
+// Attribute name -> { key (the state's), number } for every parameter of the sinusoidal figures (their
+// shared table: schemes/sinusoidal/settings.js).
 const ATTRIBUTES = Object.fromEntries(
   ATTRIBUTE_PARAMETERS.map(({ attribute, key, number }) => [attribute, { key, number }]),
 );
@@ -171,12 +172,11 @@ export class PeExplorer extends HTMLElement {
     const view = CHOICES.view.includes(this.getAttribute('view')) ? this.getAttribute('view') : 'all';
     const lang = this.figureLanguage();
     try {
-      const scheme = SCHEME_VIEWS.includes(view);
       [pe, chunk, , text] = await Promise.all([
         engineFor(view),
-        scheme ? viewModule(view) : sinusoidalChunk(),
-        loadText(lang, scheme),
-        viewText(view, lang),
+        viewModule(folderOf(view)),
+        loadText(lang),
+        viewText(folderOf(view), lang),
       ]);
     } catch (error) {
       if (generation === (this.generation || 0)) {
@@ -189,7 +189,7 @@ export class PeExplorer extends HTMLElement {
     this.pe = pe;
     this.chunk = chunk;
     this.engineKind = SCHEME_ENGINES[view] || 'shared'; // a folder scheme's own engine, or the shared one
-    this.viewText = text && { lang, text }; // a folder scheme's text, in the language it was loaded for
+    this.viewText = text && { lang, text }; // the folder's text, in the language it was loaded for
     this.refresh();
   }
 
@@ -257,11 +257,12 @@ export class PeExplorer extends HTMLElement {
     const state = checked.state;
 
     const own = SCHEME_ENGINES[view];
-    const chunkFits = own
-      ? this.chunk?.name === view && this.engineKind === own && this.viewText?.lang === lang
-      : this.engineKind === 'shared' &&
-        (scheme ? this.chunk?.name === view && hasSchemes(this.pe) : Boolean(this.chunk?.mountExplorer));
-    if (!textReady(lang, scheme) || !chunkFits) {
+    const chunkFits =
+      this.chunk?.name === folderOf(view) &&
+      this.viewText?.lang === lang &&
+      this.engineKind === (own || 'shared') &&
+      (own || !scheme || hasSchemes(this.pe));
+    if (!textReady(lang) || !chunkFits) {
       // Changed to another language, or to another view's chunk, after the start: its chunks (and
       // engine) first, then again.
       this.started = false;
@@ -275,15 +276,17 @@ export class PeExplorer extends HTMLElement {
       const t = translator(lang);
       this.wrapper.lang = lang === 'zh' ? 'zh-CN' : lang;
       const onError = (problem) => this.showMessages([problem]);
-      this.explorer = scheme
-        ? this.mountScheme(t, onError)
-        : this.chunk.mountExplorer(this.body, this.pe, {
-            views: view === 'all' ? VIEWS : [view],
-            controls: controls === 'on',
-            initial: state,
+      this.explorer = this.chunk.mount
+        ? mountShared(
+            this.body,
+            this.pe,
             t,
             onError,
-          });
+            withText(this.chunk, this.viewText.text, lang),
+            view === 'all' ? Object.keys(this.chunk.figures) : [view],
+            { controls: controls === 'on', initial: state },
+          )
+        : this.mountScheme(t, onError);
       this.t = t;
       this.mounted = key;
     } else {
@@ -303,8 +306,8 @@ export class PeExplorer extends HTMLElement {
     });
   }
 
-  /** Another scheme's view (its chunk's mountSchemes). Its settings are part of the figure (there is
-   *  no settings panel to show or hide), so controls="off" changes nothing there. */
+  /** A one-figure scheme's view (mountSchemes). Its settings are part of the figure (there is no
+   *  settings panel to show or hide), so controls="off" changes nothing there. */
   mountScheme(t, onError) {
     const box = document.createElement('div');
     box.className = 'views';

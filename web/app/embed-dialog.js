@@ -2,11 +2,10 @@
 // ready to copy, and for hosts that allow no script a poster (PNG, poster.js) with HTML and Markdown
 // that link it to the live figure. All point at this copy of dist/ (absolute URLs: they work pasted
 // anywhere).
-import { VIEWS } from './markup.js';
 import { posterOf, posterSnippets } from './poster.js';
-import { ATTRIBUTE_PARAMETERS } from './schema.js';
 import { encodeValue } from './schemes/address.js';
-import { SCHEME_VIEWS } from './schemes/names.js';
+import { FIGURES, SCHEME_VIEWS } from './schemes/names.js';
+import { ATTRIBUTE_PARAMETERS } from './schemes/sinusoidal/settings.js';
 import { DEFAULTS, toHash } from './state.js';
 
 /** Attributes of <pe-explorer> for a figure as shown (only what differs from the defaults): a scheme
@@ -59,7 +58,7 @@ export function openEmbedDialog(dialog, state, t, opener, views = []) {
   };
   const textOff = dialog.querySelector('input[name="embed-text-off"]');
   if (!select.options.length) {
-    for (const v of ['all', ...VIEWS, ...SCHEME_VIEWS]) select.append(new Option(label(v), v));
+    for (const v of ['all', ...FIGURES]) select.append(new Option(label(v), v));
     select.addEventListener('change', () => dialog.fill());
     textOff.addEventListener('change', () => dialog.fill());
     for (const button of dialog.querySelectorAll('[data-copy]')) {

@@ -1,31 +1,28 @@
 // The explorer page: loads the engine once, reads the state (and the language) from the URL, mounts the
 // explorer, and keeps the URL in step (back and forward work). Downloads, the embed dialog and the
-// language switch live here too. What the first view does not need comes after it, as the element's
-// chunks (build-scripts/bundle.mjs): the other schemes' sections, the Chinese text.
+// language switch live here too. Every scheme folder is a chunk of the element's
+// (build-scripts/bundle.mjs), loaded with its text in the reader's language: the sinusoidal one (its
+// seven figures around one store, with the settings panel) first, the others once its first view has
+// drawn.
 import { exportPng } from './canvas.js';
 import { openEmbedDialog } from './embed-dialog.js';
 import { engine } from './engine.js';
 import { exportMatrix } from './export.js';
-import { mountExplorer } from './explorer.js';
 import { LANGUAGES, pickLanguage, translator } from './i18n/index.js';
-import { VIEWS } from './markup.js';
 import { applySchemes, withSchemes } from './schemes/address.js';
 import { ownEngine, viewModule, viewText, withText } from './schemes/load.js';
-import { mountSchemes } from './schemes/mount.js';
-import { SCHEME_VIEWS } from './schemes/names.js';
+import { mountSchemes, mountShared } from './schemes/mount.js';
+import { SCHEME_VIEWS, SHARED } from './schemes/names.js';
 import { encodingOf, parseHash, toHash } from './state.js';
 import { loadText } from './text-chunks.js';
 
-// The other schemes' views, each its chunk ({ name, strings, markup, View }), in page order; a folder
-// scheme's with its text in `lang` and its own engine (schemes/load.js).
-const schemeModules = (lang, pe) =>
-  Promise.all(
-    SCHEME_VIEWS.map((v) =>
-      Promise.all([viewModule(v), viewText(v, lang), ownEngine(v, pe)]).then(([module, text, own]) =>
-        withText(module, text, lang, own),
-      ),
-    ),
+// A scheme folder's chunk ({ name, markup, View } or { name, figures, mount }) with its text in `lang`
+// and its own engine, if it names one (schemes/load.js).
+const folderModule = (name, lang, pe) =>
+  Promise.all([viewModule(name), viewText(name, lang), ownEngine(name, pe)]).then(([module, text, own]) =>
+    withText(module, text, lang, own),
   );
+const schemeModules = (lang, pe) => Promise.all(SCHEME_VIEWS.map((v) => folderModule(v, lang, pe)));
 // The first view and the downloads need only the sinusoidal engine (pe-explorer-engine.js, the one a
 // sinusoidal figure loads); the other schemes' sections each run on the engine their view names by its
 // parts (schemes/load.js), loaded after the first view. Run unbundled, the page has one engine with
@@ -49,7 +46,12 @@ function translateShell(t) {
 
 async function main() {
   let explicitLang = languageInHash(); // written back to the URL only once chosen
-  const [pe] = await Promise.all([engine(), loadText(pickLanguage(explicitLang))]);
+  const [pe, firstModule] = await Promise.all([
+    engine(),
+    folderModule(SHARED[0], pickLanguage(explicitLang)),
+    loadText(pickLanguage(explicitLang)),
+  ]);
+  let first = firstModule; // the sinusoidal folder, in the language shown
   performance.mark('pe-engine-ready'); // with pe-mounted and pe-first-frame: where the first frame's time goes
   const validate = (options) => pe.validate(options);
   let t = translator(pickLanguage(explicitLang));
@@ -77,18 +79,23 @@ async function main() {
   };
   messages.querySelector('.dismiss').addEventListener('click', () => showMessages([]));
 
-  const initial = parseHash(location.hash, validate, pe.limits);
+  const initial = parseHash(location.hash, validate, pe.limits, SCHEME_VIEWS);
   showMessages(initial.messages);
   const container = document.getElementById('explorer');
   // The sinusoidal explorer, then (once its views have drawn) the other schemes' sections below them.
   const mount = (state) => {
-    const mounted = mountExplorer(container, pe, {
-      views: VIEWS,
-      controls: true,
-      initial: state,
+    const mounted = mountShared(
+      container,
+      pe,
       t,
-      onError: (message) => showMessages([message]),
-    });
+      (message) => showMessages([message]),
+      first,
+      Object.keys(first.figures),
+      {
+        controls: true,
+        initial: state,
+      },
+    );
     let schemes = null;
     let gone = false;
     const schemesReady = mounted.ready
@@ -159,9 +166,12 @@ async function main() {
   const switchLanguage = (lang) => {
     if (lang !== t.lang) document.body.dataset.ready = 'false'; // until the new language has drawn
     switching = switching
-      .then(() => loadText(lang))
+      .then(() => Promise.all([loadText(lang), folderModule(SHARED[0], lang)]))
       .then(
-        () => showLanguage(lang),
+        ([, module]) => {
+          first = module;
+          showLanguage(lang);
+        },
         (error) => {
           showMessages([{ kind: 'view_failed', args: { reason: String(error.message) } }]);
           document.body.dataset.ready = 'true';
@@ -199,7 +209,7 @@ async function main() {
       explicitLang = lang;
       switchLanguage(lang);
     }
-    const parsed = parseHash(location.hash, validate, pe.limits);
+    const parsed = parseHash(location.hash, validate, pe.limits, SCHEME_VIEWS);
     showMessages([...parsed.messages, ...applySchemes(location.hash, explorer.schemeViews())]);
     for (const el of container.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
     for (const el of container.querySelectorAll('.error')) el.textContent = '';

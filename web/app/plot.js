@@ -1,4 +1,4 @@
-// Plots, once for every view: the sinusoidal views (views/) and the scheme views (schemes/) draw their
+// Plots, once for every view: the sinusoidal figures (schemes/sinusoidal/) and the other schemes' draw their
 // axes (plotAxes), their curves (tracePath: one path per series, no per-point drawing) and their line
 // charts (lineChart) here, and pan and zoom a window onto their data with the same arithmetic
 // (zoomSpan, panSpan) and the same keys and wheel steps (zoomKey, wheelFactor).

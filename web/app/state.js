@@ -5,14 +5,13 @@
 // same messages as the JS API and the CLI); page-level rules (position inside the matrix, …) are here.
 
 import { fromError, message } from './messages.js';
-import { ENCODING } from './schema.js';
-import { SCHEME_VIEWS } from './schemes/names.js';
-import { SINUSOIDAL_CHOICES, SINUSOIDAL_DEFAULTS } from './sinusoidal-table.js';
+import { ENCODING } from './schemes/sinusoidal/settings.js';
+import { SINUSOIDAL_CHOICES, SINUSOIDAL_DEFAULTS } from './schemes/sinusoidal/table.js';
 
 export const DEFAULTS = Object.freeze({
   d: 128, // d_model
   n: 100, // number of positions
-  // The engine's defaults (its sinusoidal table, spec.hpp: sinusoidal-table.js).
+  // The engine's defaults (its sinusoidal table, spec.hpp: schemes/sinusoidal/table.js).
   base: SINUSOIDAL_DEFAULTS.base,
   layout: SINUSOIDAL_DEFAULTS.layout,
   freq: SINUSOIDAL_DEFAULTS.frequencies,
@@ -41,7 +40,7 @@ export const MAX_TEXT = 1000;
 export const MAX_HASH = 4096;
 export const MAX_DIMS = 8;
 
-/** The state keys that define the encoding (schema.js): a change of any of them redraws every view. */
+/** The state keys that define the encoding (schemes/sinusoidal/settings.js): a change of any of them redraws every view. */
 export const ENCODING_KEYS = ENCODING.map((p) => p.key);
 
 /** Engine options for a state. */
@@ -171,8 +170,9 @@ export function sanitize(candidate, validate, limits) {
   return { state, messages };
 }
 
-/** Parses a location hash ("#d=64&n=50…") into { state, messages }. Never throws. */
-export function parseHash(hash, validate, limits) {
+/** Parses a location hash ("#d=64&n=50…") into { state, messages }. Never throws. `others`: the views
+ *  whose keys (<view>.<setting>) another module reads (the page's: schemes/address.js). */
+export function parseHash(hash, validate, limits, others = []) {
   const candidate = {};
   const messages = [];
   try {
@@ -209,7 +209,7 @@ export function parseHash(hash, validate, limits) {
         }
         return items;
       };
-      if (key.includes('.') && SCHEME_VIEWS.includes(key.split('.')[0])) continue; // schemes/address.js
+      if (key.includes('.') && others.includes(key.split('.')[0])) continue; // schemes/address.js
       const parameter = ENCODING.find((p) => p.key === key);
       if (parameter) {
         candidate[key] = parameter.number ? number() : value;

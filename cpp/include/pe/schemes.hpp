@@ -56,6 +56,15 @@ struct SchemeInfo {
   std::span<const SchemeLimit> limits = {};
 };
 
+// A folder scheme's pe-export table builder, for its SchemeInfo: the size-built engines of the
+// embed leave it out (CMake defines PE_NO_EXPORT_TABLES for them; no JS function calls it), so a
+// builder is declared [[maybe_unused]].
+#if defined(PE_NO_EXPORT_TABLES)
+#define PE_EXPORT_TABLE(builder) nullptr
+#else
+#define PE_EXPORT_TABLE(builder) (&builder)
+#endif
+
 std::span<const SchemeInfo> schemes();
 const SchemeInfo* find_scheme(std::string_view name);
 

@@ -144,7 +144,7 @@ constexpr SchemeLimit kAlibiLimits[] = {{"maxHeads", kMaxHeads}};
 
 // pe-export --scheme alibi: the (heads, positions, positions) bias, -inf above the diagonal
 // (causal).
-Result<Table> alibi_table(const ParameterValues& values) {
+[[maybe_unused]] Result<Table> alibi_table(const ParameterValues& values) {
   const auto spec = make_alibi_spec(values.numbers.at("heads"), values.numbers.at("positions"),
                                     values.texts.at("causal") == "true", values.texts.at("form"));
   if (!spec) return spec.error();
@@ -160,9 +160,12 @@ Result<Table> alibi_table(const ParameterValues& values) {
 
 const SchemeInfo& alibi_scheme() {
   static const SchemeInfo info{
-      "alibi",          "linear biases added to attention scores",
-      kAlibiParameters, "(heads, positions, positions): the bias, -inf above the diagonal (causal)",
-      &alibi_table,     kAlibiLimits};
+      "alibi",
+      "linear biases added to attention scores",
+      kAlibiParameters,
+      "(heads, positions, positions): the bias, -inf above the diagonal (causal)",
+      PE_EXPORT_TABLE(alibi_table),
+      kAlibiLimits};
   return info;
 }
 

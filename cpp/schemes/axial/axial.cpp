@@ -179,7 +179,7 @@ constexpr SchemeLimit kAxialLimits[] = {
 };
 
 // pe-export --scheme axial: FLUX's angles for its text and image ids, (tokens, sum(axes_dim) / 2).
-Result<Table> axial_table(const ParameterValues& values) {
+[[maybe_unused]] Result<Table> axial_table(const ParameterValues& values) {
   const auto axes = parse_number_list("axes_dim", values.texts.at("axes_dim"));
   if (!axes) return axes.error();
   const auto spec = make_axial_spec(axes.value(), values.numbers.at("theta"));
@@ -227,7 +227,7 @@ const SchemeInfo& axial_scheme() {
       "axial RoPE angles (FLUX's EmbedND) and the Qwen-VL vision tower's 2-D RoPE",
       kAxialParameters,
       "(tokens, sum(axes_dim) / 2) float32: FLUX's angles, text then image",
-      &axial_table,
+      PE_EXPORT_TABLE(axial_table),
       kAxialLimits};
   return info;
 }

@@ -143,7 +143,7 @@ namespace {
 constexpr SchemeLimit kGrid2dLimits[] = {{"maxGridSide", kMaxGridSide}};
 
 // pe-export --scheme sincos2d: (grid_height * grid_width [+ 1 with the class token], d_model).
-Result<Table> grid2d_table(const ParameterValues& values) {
+[[maybe_unused]] Result<Table> grid2d_table(const ParameterValues& values) {
   const auto number = [&](const char* core) { return values.numbers.at(core); };
   const auto spec = make_grid2d_spec(number("d_model"), number("grid_height"), number("grid_width"),
                                      number("base"), values.texts.at("cls_token") == "true");
@@ -158,10 +158,12 @@ Result<Table> grid2d_table(const ParameterValues& values) {
 }  // namespace
 
 const SchemeInfo& grid2d_scheme() {
-  static const SchemeInfo info{
-      "sincos2d",          "MAE/ViT 2-D sin-cos: x in the first half, y in the second",
-      kSincos2dParameters, "(grid_height * grid_width [+ 1 with --cls-token true], d_model)",
-      &grid2d_table,       kGrid2dLimits};
+  static const SchemeInfo info{"sincos2d",
+                               "MAE/ViT 2-D sin-cos: x in the first half, y in the second",
+                               kSincos2dParameters,
+                               "(grid_height * grid_width [+ 1 with --cls-token true], d_model)",
+                               PE_EXPORT_TABLE(grid2d_table),
+                               kGrid2dLimits};
   return info;
 }
 

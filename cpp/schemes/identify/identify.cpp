@@ -9,10 +9,10 @@
 #include <utility>
 
 #include "pe/export.hpp"
-#include "pe/json.hpp"
-#include "pe/precision.hpp"
-#include "pe/rope_scaling.hpp"
 #include "pe/spec.hpp"
+#include "precision/precision.hpp"
+#include "rope/rope_scaling.hpp"
+#include "rope_config/json.hpp"
 
 namespace pe {
 

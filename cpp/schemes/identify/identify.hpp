@@ -34,9 +34,9 @@
 #include <vector>
 
 #include "pe/error.hpp"
-#include "pe/rope.hpp"
-#include "pe/rope_config.hpp"
 #include "pe/schemes.hpp"
+#include "rope/rope.hpp"
+#include "rope_config/rope_config.hpp"
 #include "tensor_file.hpp"
 
 namespace pe {

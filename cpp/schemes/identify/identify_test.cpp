@@ -18,10 +18,10 @@
 #include <string>
 #include <vector>
 
-#include "pe/json.hpp"
-#include "pe/precision.hpp"
-#include "pe/rope_scaling.hpp"
 #include "pe/sinusoidal.hpp"
+#include "precision/precision.hpp"
+#include "rope/rope_scaling.hpp"
+#include "rope_config/json.hpp"
 #include "tensor_file.hpp"
 
 namespace {

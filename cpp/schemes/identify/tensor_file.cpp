@@ -6,7 +6,7 @@
 #include <string_view>
 #include <utility>
 
-#include "pe/json.hpp"
+#include "rope_config/json.hpp"
 
 namespace pe {
 

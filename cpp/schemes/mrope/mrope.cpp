@@ -340,7 +340,7 @@ constexpr SchemeLimit kMropeLimits[] = {
 };
 
 // pe-export --scheme mrope: the (3, tokens) position ids, int32 (rows t, h, w).
-Result<Table> mrope_table(const ParameterValues& values) {
+[[maybe_unused]] Result<Table> mrope_table(const ParameterValues& values) {
   const auto segments = parse_segments(values.texts.at("segments"));
   if (!segments) return segments.error();
   MropeOptions options;
@@ -359,10 +359,12 @@ Result<Table> mrope_table(const ParameterValues& values) {
 }  // namespace
 
 const SchemeInfo& mrope_scheme() {
-  static const SchemeInfo info{
-      "mrope",          "multimodal RoPE position ids (Qwen2-VL, Qwen2.5-VL, Qwen3-VL)",
-      kMropeParameters, "(3, tokens) int32: rows t, h, w, as get_rope_index",
-      &mrope_table,     kMropeLimits};
+  static const SchemeInfo info{"mrope",
+                               "multimodal RoPE position ids (Qwen2-VL, Qwen2.5-VL, Qwen3-VL)",
+                               kMropeParameters,
+                               "(3, tokens) int32: rows t, h, w, as get_rope_index",
+                               PE_EXPORT_TABLE(mrope_table),
+                               kMropeLimits};
   return info;
 }
 

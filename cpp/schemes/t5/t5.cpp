@@ -146,7 +146,7 @@ constexpr SchemeLimit kT5Limits[] = {
 };
 
 // pe-export --scheme t5: the (queries, keys) bucket matrix, int32.
-Result<Table> t5_table(const ParameterValues& values) {
+[[maybe_unused]] Result<Table> t5_table(const ParameterValues& values) {
   const auto number = [&](const char* core) { return values.numbers.at(core); };
   T5Options options;
   options.bidirectional = values.texts.at("bidirectional") == "true";
@@ -166,10 +166,12 @@ Result<Table> t5_table(const ParameterValues& values) {
 }  // namespace
 
 const SchemeInfo& t5_scheme() {
-  static const SchemeInfo info{
-      "t5",          "T5 relative position buckets: a learned bias per head and bucket",
-      kT5Parameters, "(queries, keys) int32: [q][k] = the bucket of k - q",
-      &t5_table,     kT5Limits};
+  static const SchemeInfo info{"t5",
+                               "T5 relative position buckets: a learned bias per head and bucket",
+                               kT5Parameters,
+                               "(queries, keys) int32: [q][k] = the bucket of k - q",
+                               PE_EXPORT_TABLE(t5_table),
+                               kT5Limits};
   return info;
 }
 

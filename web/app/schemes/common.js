@@ -33,6 +33,43 @@ export function readInteger(input, parameter) {
   return { value };
 }
 
+/** Runs `steps` ([name, draw] each) one per animation frame from the frame after the next (a callback
+ *  asked for during an input event runs before that event's own frame is painted), each timed as the
+ *  performance entry pe-render:<view>:<name> (the event's own part is pe-render:<view>,
+ *  SchemeView.draw). The view's root says data-state "drawing" until the last step has run, then
+ *  "drawn"; view.frame holds the pending frame (cancelAnimationFrame(view.frame) drops the rest: a
+ *  newer change), view.destroyed stops it. A step that throws becomes a view_failed message and the
+ *  next step still runs. */
+export function drawInFrames(view, steps) {
+  view.root.dataset.state = steps.length ? 'drawing' : 'drawn';
+  if (!steps.length) return;
+  const next = () => {
+    view.frame = 0;
+    if (view.destroyed) return;
+    const start = performance.now();
+    const [name, draw] = steps.shift();
+    try {
+      draw();
+    } catch (error) {
+      view.onError({ kind: 'view_failed', args: { reason: String(error.message) } });
+    }
+    performance.measure(`pe-render:${view.root.dataset.view}:${name}`, { start });
+    if (steps.length) view.frame = requestAnimationFrame(next);
+    else view.root.dataset.state = 'drawn';
+  };
+  view.frame = requestAnimationFrame(() => (view.frame = requestAnimationFrame(next)));
+}
+
+/** cache.get(key), or else make()'s value kept there under key, the oldest entry dropped past
+ *  `most` (a view's drawings and engine answers for the last few settings). */
+export function keepLast(cache, key, most, make) {
+  if (cache.has(key)) return cache.get(key);
+  const value = make();
+  cache.set(key, value);
+  if (cache.size > most) cache.delete(cache.keys().next().value);
+  return value;
+}
+
 // A number as a reader writes it in an attribute or an address.
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 

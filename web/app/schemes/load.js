@@ -1,17 +1,17 @@
-// Loads what a scheme view needs in the element and the page, each a chunk beside pe-explorer.js
-// (build-scripts/bundle.mjs): its view (pe-explorer-view-<name>.js), for a folder scheme its text in
-// one language (pe-explorer-view-<name>-<lang>.js) and its own engine (pe-explorer-engine-<name>.js:
-// a folder's engine has that scheme only, so one figure does not carry every scheme's).
+// Loads what a scheme folder needs in the element and the page, each a chunk beside pe-explorer.js
+// (build-scripts/bundle.mjs): its figures (pe-explorer-view-<folder>.js), its text in one language
+// (pe-explorer-view-<folder>-<lang>.js) and its own engine (pe-explorer-engine-<parts>.js: the parts
+// its index.js names, so one figure does not carry every scheme's; none: the sinusoidal engine).
 import { loadChunk } from '../chunks.js';
 import { folderEngine, hasEveryPart } from '../engine.js';
 import { addStrings } from '../i18n/index.js';
 import { engineGlobal } from './chunk-names.js';
 import { SCHEME_ENGINES, TEXT_VIEWS } from './names.js';
 
-/** The view's module ({ name, markup, View, strings? css? }). */
+/** The folder's module (its index.js: { name, markup, View } or { name, figures, mount }, with css). */
 export const viewModule = (view) => loadChunk(`pe-explorer-view-${view}.js`, `__peExplorerView_${view}`);
 
-/** A folder scheme's text in `lang` (null for a view whose text is inline). */
+/** A folder's text in `lang`. */
 export const viewText = (view, lang) =>
   TEXT_VIEWS.includes(view)
     ? loadChunk(`pe-explorer-view-${view}-${lang}.js`, `__peExplorerText_${view}_${lang}`)

@@ -1,14 +1,16 @@
-// Mounts scheme views (schemes/*.js modules) into a box: the page mounts all of them (main.js), a
-// <pe-explorer> the one its figure shows, loaded as its own chunk. Kept apart from the views so the
-// element carries only this, not them.
+// Mounts scheme folders (their chunks: schemes/load.js) into a box: the page mounts all of them
+// (main.js), a <pe-explorer> the one its figure is in. A folder's figures share a store (mountShared: its
+// own mount, the sinusoidal scheme's seven) or are one SchemeView each (mountSchemes). Kept apart from
+// the views so the element carries only this, not them.
 import { forgetWidths } from '../canvas.js';
 
 /** A lookup in a scheme's own strings ({ lang: table }: a folder scheme's holds the one language its
- *  figure loaded), falling back to English; {name} filled from vars. */
+ *  figure loaded), falling back to English, then to the page's (t); {name} filled from vars. */
 export function schemeTranslator(strings, t) {
   const table = strings[t.lang] || strings.en || {};
   const local = (key, vars) => {
-    const text = table[key] ?? strings.en?.[key] ?? key;
+    const text = table[key] ?? strings.en?.[key];
+    if (text === undefined) return t(key, vars);
     return vars ? text.replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? '')) : text;
   };
   local.lang = t.lang;
@@ -30,6 +32,15 @@ function adoptStyles(box, scheme) {
   const sheet = sheets.get(scheme.name);
   if (root.adoptedStyleSheets && !root.adoptedStyleSheets.includes(sheet))
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
+/** Builds the figures `views` of a folder whose figures share a store (`scheme.mount`: the sinusoidal
+ *  one) into `box`, in its own strings; `options`: { controls, initial } as its mount takes them.
+ *  Returns its handle ({ store, ready, views, redraw, destroy }). */
+export function mountShared(box, pe, t, onError, scheme, views, options) {
+  adoptStyles(box, scheme);
+  const st = schemeTranslator(scheme.strings || {}, t);
+  return scheme.mount(box, scheme.pe || pe, { ...options, views, t: st, onError });
 }
 
 /** Builds the sections of `schemes` (scheme modules: { name, strings, markup, View, css?, pe?,

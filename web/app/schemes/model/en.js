@@ -11,7 +11,7 @@ export default {
   source: 'Config as published, from',
   sourcePasted: 'Config: the one pasted below.',
   loading: 'Loading the config…',
-  summary: '{layers} layers of {types} kinds; max_position_embeddings {mpe}.',
+  summary: '{layers} layers; layer types: {types}; max_position_embeddings {mpe}.',
   warningsTitle: 'Warnings from the reading',
   trapsTitle: 'What your engine must get right for this model',
   noTraps: 'Nothing beyond plain RoPE on every layer.',

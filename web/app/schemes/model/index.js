@@ -4,8 +4,9 @@
 // pasted one; the layer strip and the head-dimension bar (layers.js); per layer type the long-context
 // figures side by side (types.js, on rope-figures.js, shared with the context view); Llama 4's query
 // temperature against position; and the traps an engine must get right for this model, each linked to
-// the figure that shows it. A pick draws the text and the strip at once, then the head bar and the
-// traps, then one figure per animation frame; a new pick cancels what is left of the last.
+// the figure that shows it. A pick reads the config and writes the summary at once, then one step per
+// animation frame (the strip, the head bar with the traps, each figure, the temperature, the paste
+// box's text), each within a frame at CPU 4x; a new pick cancels what is left of the last.
 // Its text is en.js / zh.js beside it, its styles styles.css.
 import { theme } from '../../canvas.js';
 import { SchemeView } from '../common.js';
@@ -13,7 +14,7 @@ import { fmt } from '../rope-figures.js';
 import { GALLERY, loadConfig } from './gallery.js';
 import { drawHeads, drawStrip } from './layers.js';
 import { findTraps, readModel } from './reading.js';
-import { drawTemperature, typeSteps } from './types.js';
+import { drawTemperature, measureColumns, named, typeSteps } from './types.js';
 
 const DEFAULT_MODEL = 'google/gemma-3-1b-it';
 
@@ -117,10 +118,8 @@ class ModelView extends SchemeView {
       return this.text.value;
     }
     source.replaceChildren(this.t('source'), ' ', sourceLink(source.ownerDocument, entry.source));
-    if (this.configs.has(entry.slug)) {
-      this.text.value = this.configs.get(entry.slug);
-      return this.text.value;
-    }
+    // The paste box shows it too, written in the pick's last step (a large config's text is a few ms).
+    if (this.configs.has(entry.slug)) return this.configs.get(entry.slug);
     loadConfig(entry.slug).then(
       (text) => {
         this.configs.set(entry.slug, text);
@@ -131,9 +130,9 @@ class ModelView extends SchemeView {
     return null;
   }
 
-  /** This frame: the reading, the summary, the warnings, the strip and the columns' titles; then one
-   *  step per animation frame: the head bar with the traps, each figure, the temperature (data-state
-   *  "drawing", then "drawn"). */
+  /** This frame: the reading, the summary and the warnings; then one step per animation frame: the
+   *  strip and the columns' titles, the head bar with the traps, each figure, the temperature, the
+   *  paste box's text (data-state "drawing", then "drawn"). */
   render(event) {
     if (event?.type === 'change' && event.target?.tagName === 'SELECT') return; // input came first
     cancelAnimationFrame(this.frame); // the figures still due for the last pick are stale now
@@ -164,14 +163,26 @@ class ModelView extends SchemeView {
       mpe: r.maxPositions === null ? '—' : fmt(r.maxPositions),
     });
     this.showWarnings(r.warnings);
-    drawStrip(this, model);
+    // The strip and the columns' titles in the next frame (this one has read the config), then the
+    // head bar with the traps (its links name the columns' titles), each figure, the temperature,
+    // and the paste box's text.
     const steps = [
-      () => {
-        drawHeads(this, model);
-        this.showTraps(model); // after the columns (typeSteps): its links name their titles
-      },
-      ...typeSteps(this, model),
-      () => drawTemperature(this, model),
+      named('strip', () => {
+        drawStrip(this, model);
+        const figures = typeSteps(this, model);
+        steps.unshift(
+          named('heads', () => {
+            measureColumns(this); // first: the page is laid out (nothing written yet this frame)
+            drawHeads(this, model);
+            this.showTraps(model);
+          }),
+          ...figures,
+          named('temperature', () => drawTemperature(this, model)),
+          named('paste', () => {
+            if (this.select.value !== 'custom') this.text.value = text;
+          }),
+        );
+      }),
     ];
     this.root.dataset.model = this.select.value;
     this.root.dataset.state = 'drawing';
@@ -180,19 +191,20 @@ class ModelView extends SchemeView {
 
   /** Runs `steps` one per animation frame from the next frame on (a callback asked for during an
    *  input event runs before that event's own frame is painted), each timed (performance entry
-   *  pe-render:model:figure, as the first frame's is pe-render:model); a later render cancels the
-   *  rest. */
+   *  pe-render:model:figure, as the first frame's is pe-render:model, its detail the step's name);
+   *  a later render cancels the rest. */
   drawLater(steps) {
     const next = () => {
       this.frame = 0;
       if (this.destroyed) return;
       const start = performance.now();
+      const step = steps.shift();
       try {
-        steps.shift()();
+        step();
       } catch (error) {
         this.onError({ kind: 'view_failed', args: { reason: String(error.message) } });
       }
-      performance.measure('pe-render:model:figure', { start });
+      performance.measure('pe-render:model:figure', { start, detail: step.stepName });
       if (steps.length) this.frame = requestAnimationFrame(next);
       else this.root.dataset.state = 'drawn';
     };

@@ -3,7 +3,7 @@
 // Llama 3 bands), the angles never seen in training, and q·k against distance; and Llama 4's query
 // temperature against position. Each figure is one step (a function), so that the view draws one per
 // animation frame and a new pick cancels the rest (index.js). `view` is the ModelView.
-import { fitCanvas, formatNumber, theme } from '../../canvas.js';
+import { fitCanvas, forgetWidth, formatNumber, theme, widthOf } from '../../canvas.js';
 import { lineChart } from '../common.js';
 import {
   drawAngles,
@@ -21,7 +21,11 @@ const FIGURES = ['wavelength', 'angle', 'scores'];
 
 /** The columns, one per rotating layer type, with their titles and ids (the traps link to them) but
  *  not their drawings; returns the steps that draw them, one figure each. Columns are kept from one
- *  model to the next (a new canvas costs a style and layout pass to measure and theme). */
+ *  model to the next (a new canvas costs a style and layout pass to measure and theme). Their widths
+ *  (the grid's tracks: as many as there are columns, up to what fits) are read in the next frame,
+ *  before it writes anything (measureColumns), when the page is laid out already: read by the first
+ *  figure, after a step wrote text, a new column's width cost a layout of the whole page (10-20 ms
+ *  of a frame at CPU 4x). */
 export function typeSteps(view, model) {
   const box = view.root.querySelector('.model-types');
   const doc = box.ownerDocument;
@@ -45,6 +49,8 @@ export function typeSteps(view, model) {
     columns.push(column);
   }
   columns.slice(rope.length).forEach((column) => column.remove());
+  if (box.childElementCount !== view.columnCount) forgetWidth(...box.children); // other tracks now
+  view.columnCount = box.childElementCount;
   return rope.flatMap((type, k) => {
     const column = columns[k];
     column.dataset.type = type.name;
@@ -54,12 +60,20 @@ export function typeSteps(view, model) {
     const q = (s) => column.querySelector(s);
     const inputs = figureInputs(view, type, model.result);
     return [
-      () => wavelengthFigure(view, q, type, inputs),
-      () => angleFigure(view, q, type, inputs),
-      () => scoresFigure(view, q, type, model.result, inputs.lengths),
+      named(`wavelength:${type.name}`, () => wavelengthFigure(view, q, type, inputs)),
+      named(`angle:${type.name}`, () => angleFigure(view, q, type, inputs)),
+      named(`scores:${type.name}`, () => scoresFigure(view, q, type, model.result, inputs.lengths)),
     ];
   });
 }
+
+/** Reads (and keeps) the columns' widths, at the start of a frame, before anything is written. */
+export function measureColumns(view) {
+  for (const column of view.root.querySelector('.model-types').children) widthOf(column);
+}
+
+/** A step of the drawing with its name (the performance entry's detail: the bench says which figure). */
+export const named = (stepName, step) => Object.assign(step, { stepName });
 
 /** A layer type's lengths (a sliding or chunked layer never looks farther back than its window, in
  *  training or after), the default frequencies of its geometry (null where ropeFrequencies does not

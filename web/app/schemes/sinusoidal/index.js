@@ -1,0 +1,45 @@
+// The sinusoidal scheme: "Attention Is All You Need"'s encoding taken apart in seven figures (the
+// matrix, periodicity, the clocks, relative position, learned vs. fixed, word + position, why sin and
+// cos), a folder like every scheme's (README, "Adding a scheme"; schemes/index.js has the contract).
+//
+// Design. A folder declares its figures. A one-figure scheme gives { markup, View } (a SchemeView,
+// whose static settings are its attributes and URL keys); this one gives its seven `figures` (each its
+// markup and its View, below), their shared `settings` table (settings.js: the URL key, attribute and engine option of each of d, n, base,
+// layout, frequencies, odd, position, offset) and `mount`, which builds the figures it is asked for
+// (one, for <pe-explorer view="clock">, or all seven on the page) around one store, so that one
+// control moves all seven, with the settings panel if asked (explorer.js). The store stays with the
+// scheme rather than in SchemeView: its figures are the only ones that share state, and their URL keys
+// (#d=64&n=50), attributes and embeds stay what they were. The element, the page, the bundler and
+// names.js take every folder the same way: its figures are `view=` values (names.js FIGURES), its chunk
+// pe-explorer-view-<folder>.js, its text pe-explorer-view-<folder>-<lang>.js (en.js, zh.js here), its
+// engine its `engine` parts; none here: the sinusoidal engine, pe-explorer-engine.js.
+import { ClockView } from './clock.js';
+import { mountExplorer } from './explorer.js';
+import { LearnedView } from './learned.js';
+import { sections } from './markup.js';
+import { MatrixView } from './matrix.js';
+import { PeriodicityView } from './periodicity.js';
+import { RelativeView } from './relative.js';
+import { ATTRIBUTE_PARAMETERS } from './settings.js';
+import { TokensView } from './tokens.js';
+import { WhyView } from './why.js';
+
+// Each figure (in page order): its section's markup(t) and its view, a class taking (section, pe, store,
+// t) with update(state, changed, reason), which the store calls.
+const figures = {
+  matrix: { markup: sections.matrix, View: MatrixView },
+  periodicity: { markup: sections.periodicity, View: PeriodicityView },
+  clock: { markup: sections.clock, View: ClockView },
+  relative: { markup: sections.relative, View: RelativeView },
+  learned: { markup: sections.learned, View: LearnedView },
+  tokens: { markup: sections.tokens, View: TokensView },
+  why: { markup: sections.why, View: WhyView },
+};
+
+export default {
+  name: 'sinusoidal',
+  order: 0,
+  figures,
+  settings: ATTRIBUTE_PARAMETERS,
+  mount: (box, pe, options) => mountExplorer(box, pe, { ...options, figures }),
+};
