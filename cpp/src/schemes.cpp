@@ -14,12 +14,14 @@ namespace pe {
 // The engine of a view's figures has the folders among its parts only: CMake writes their lines
 // into the file PE_SCHEME_FOLDERS_INC names.
 #define PE_SCHEME_FOLDER(name) const SchemeInfo& name##_scheme();
+#define PE_MESSAGE_FOLDER(name)
 #if defined(PE_SCHEME_FOLDERS_INC)
 #include PE_SCHEME_FOLDERS_INC
 #elif !defined(PE_NO_SCHEME_FOLDERS)
 #include "pe/scheme_folders.inc"
 #endif
 #undef PE_SCHEME_FOLDER
+#undef PE_MESSAGE_FOLDER
 
 namespace {
 
@@ -33,12 +35,14 @@ std::span<const SchemeInfo> schemes() {
   static const std::vector<SchemeInfo> all = [] {
     std::vector<SchemeInfo> out(std::begin(kSchemes), std::end(kSchemes));
 #define PE_SCHEME_FOLDER(name) out.push_back(name##_scheme());
+#define PE_MESSAGE_FOLDER(name)
 #if defined(PE_SCHEME_FOLDERS_INC)
 #include PE_SCHEME_FOLDERS_INC
 #elif !defined(PE_NO_SCHEME_FOLDERS)
 #include "pe/scheme_folders.inc"
 #endif
 #undef PE_SCHEME_FOLDER
+#undef PE_MESSAGE_FOLDER
     return out;
   }();
   return all;
@@ -51,8 +55,24 @@ const SchemeInfo* find_scheme(std::string_view name) {
   return nullptr;
 }
 
+// The message kinds of this build's folders (cpp/schemes/<name>/messages.hpp; CMake writes a
+// PE_MESSAGE_FOLDER(<name>) line for each folder of the build that has one).
 std::span<const MessageTemplate> scheme_message_templates() {
-  return kSchemeMessageTemplates;
+  static const std::vector<MessageTemplate> all = [] {
+    std::vector<MessageTemplate> out;
+#define PE_SCHEME_FOLDER(name)
+#define PE_MESSAGE_FOLDER(name) \
+  out.insert(out.end(), std::begin(name##_messages::kTable), std::end(name##_messages::kTable));
+#if defined(PE_SCHEME_FOLDERS_INC)
+#include PE_SCHEME_FOLDERS_INC
+#elif !defined(PE_NO_SCHEME_FOLDERS)
+#include "pe/scheme_folders.inc"
+#endif
+#undef PE_SCHEME_FOLDER
+#undef PE_MESSAGE_FOLDER
+    return out;
+  }();
+  return all;
 }
 
 }  // namespace pe
