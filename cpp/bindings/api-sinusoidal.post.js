@@ -2,7 +2,7 @@
 // after api.post.js (whose helpers it uses) into the engines that have the sinusoidal scheme (pe.mjs,
 // pe.js, pe.cjs, the embed's sinusoidal engine) and into a view's engine whose parts name one of
 // encoding, analysis, concepts (CMakeLists.txt). Every other engine gets a not_in_build stub for each
-// of these names instead (generated from the peApi('name' calls here), so a figure's engine does not
+// of these names instead (generated from the peApi calls here), so a figure's engine does not
 // carry the text of functions it never calls.
 
 /* global peApi, peBinding, peCheckKeys, peCheckObject, peClamped, peDescribe, peEncodingOptions, peFail, peInput, peLimits, peNumber, peNumbers, peString, peUnwrap, peViewOptions, peWellFormed */
