@@ -1,7 +1,7 @@
 // Where the model atlas's frames spend their script time (a diagnostic beside model-frames.mjs, same
 // page, size and CPU 4x): a V8 sampling profile over one pick of each gallery model, each sample
 // charged to the drawing step it falls in (the view's performance entries: pe-render:model, the first
-// frame; pe-render:model:figure, whose detail names the step) and, within it, to a kind of work by the
+// frame; pe-render:model:<step>, drawInFrames' entry for each later step) and, within it, to a kind of work by the
 // sample's innermost frame:
 //   engine    wasm code and its embind glue (the engine chunk): pe.* calls;
 //   canvas    2-D context calls (fillText, stroke, lineTo, ...; native, so the innermost frame);
@@ -42,7 +42,11 @@ const measures = await page.evaluate(() =>
   performance
     .getEntriesByType('measure')
     .filter((m) => m.name.startsWith('pe-render:model'))
-    .map((m) => ({ step: m.detail || 'first', start: m.startTime, end: m.startTime + m.duration })),
+    .map((m) => ({
+      step: m.name.slice('pe-render:model:'.length) || 'first',
+      start: m.startTime,
+      end: m.startTime + m.duration,
+    })),
 );
 const CANVAS = new Set(
   (
