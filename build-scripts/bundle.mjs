@@ -42,6 +42,39 @@ const replaceEngine = (source) => ({
     }));
   },
 });
+// The English text of each scheme folder's message kinds (cpp/schemes/*/messages.hpp: `{"kind",
+// "text" "text"},` entries, C string literals), by kind.
+function folderMessages() {
+  const out = {};
+  for (const folder of fs.readdirSync('cpp/schemes')) {
+    const file = `cpp/schemes/${folder}/messages.hpp`;
+    if (!fs.existsSync(file)) continue;
+    const text = fs.readFileSync(file, 'utf8');
+    for (const [, kind, literals] of text.matchAll(/\{"(\w+)",((?:\s*"(?:[^"\\]|\\.)*")+)\s*\}/g)) {
+      out[kind] = [...literals.matchAll(/"((?:[^"\\]|\\.)*)"/g)]
+        .map(([, literal]) => literal.replace(/\\(.)/g, '$1'))
+        .join('');
+    }
+  }
+  return out;
+}
+const FOLDER_MESSAGES = folderMessages();
+// messages-zh-schemes.js, in an engine's chunk, keeps the kinds whose English text is in `wasm`.
+const zhMessagesOf = (wasm) => ({
+  name: 'zh-messages-of-engine',
+  setup(build) {
+    build.onLoad({ filter: /\/i18n\/messages-zh-schemes\.js$/ }, async (args) => {
+      const { default: all } = await import(args.path);
+      const kept = Object.fromEntries(
+        Object.entries(all).filter(([key]) => {
+          const english = FOLDER_MESSAGES[key.replace(/^engine\./, '')];
+          return english === undefined || wasm.includes(Buffer.from(english));
+        }),
+      );
+      return { contents: `export default ${JSON.stringify(kept)};`, loader: 'js' };
+    });
+  },
+});
 const inline = (loaderPath) => `${fs.readFileSync(loaderPath, 'utf8')}\nexport default createPE;\n`;
 // In the element and the page: the sinusoidal engine is a chunk, fetched by the first figure that needs
 // it (the page's first view; its other sections load pe-explorer-schemes.js after that view: main.js).
@@ -273,14 +306,17 @@ await chunk(
   [replaceEngine(inline('build/wasm/classic-small-full/pe.js'))],
 );
 // The engine of the figures of the views that name its parts (SCHEME_ENGINES): those parts only
-// (CMakeLists.txt, classic-small-<parts>), with the Chinese text of the schemes' messages.
+// (CMakeLists.txt, classic-small-<parts>), with the Chinese text of the folder messages it can give:
+// those whose English text its wasm holds (a MessageKind keeps its text by value, so the linker
+// leaves out every kind the engine's code never gives; pe/error.hpp).
 for (const name of new Set(Object.values(SCHEME_ENGINES))) {
+  const wasm = fs.readFileSync(`build/wasm/classic-small-${name}/pe-loader.wasm`);
   await chunk(
     `pe-explorer-engine-${name}`,
     engineGlobal(name),
     `export { default } from './chunk.js';`,
     path.resolve('web/app/schemes'),
-    [replaceEngine(inline(`build/wasm/classic-small-${name}/pe.js`))],
+    [replaceEngine(inline(`build/wasm/classic-small-${name}/pe.js`)), zhMessagesOf(wasm)],
   );
 }
 // The element as an ES module: the same source, its chunks loaded with import() (chunks.js swapped

@@ -351,6 +351,11 @@ export interface IdentifyResult {
    *  2 u max(amplitude, 10^-3) + 2^-22 |angle|, u the table's precision (2^-8 bfloat16, 2^-11 float16,
    *  10^-7 otherwise); null if none. */
   firstDifference: { row: number; col: number; got: number; want: number } | null;
+  /** A grid for a figure (the identify view's heatmaps): up to 192 rows and 256 columns of the table
+   *  spread evenly (firstDifference's row and column among them; a stacked table's cos half), and the
+   *  same cells of what it is compared with (`against` if given, else the best reading; null when no
+   *  reading fits), row-major, to 7 significant digits. */
+  preview: { rows: number[]; cols: number[]; table: number[]; reference: number[] | null };
 }
 
 /** One kind of layer of a model, as its config reads (ropeFromConfig's layerTypes). */
@@ -529,6 +534,17 @@ export interface PE {
    *  the base nearer 10^4 comes first, the other is a candidate (id_same_table). Malformed files get
    *  a PEError naming the header field. Not in the embed's engines. */
   identifyTable(bytes: Uint8Array, options?: IdentifyTableOptions): IdentifyResult;
+  /** One of the identify view's samples, written by the engine: 'rope' (RoPE cos, headDim 128, theta
+   *  500000, half pairing, 512 positions), 'sinusoidal' (the paper's, dModel 64, 256 positions) or
+   *  'fairseq' (split layout, tensor2tensor's exponent, positions 2 to 257): the same cells as
+   *  pe.ropeTables / pe.sinusoidal with `options` write (computed in double, stored as float32), so
+   *  the figure shows a table without the engines of those functions. */
+  identifySample(name: 'rope' | 'sinusoidal' | 'fairseq'): {
+    name: string;
+    options: Record<string, unknown>;
+    shape: [number, number];
+    values: Float32Array;
+  };
   /** T5's bucket of each relative position (key position - query position), exactly as Hugging Face's
    *  T5Attention._relative_position_bucket computes it (its float32 arithmetic included). Integers up
    *  to +-10^9, at most limits.maxT5RelativePositions of them. Not in the embed's engines (their

@@ -64,7 +64,8 @@ std::string format_message(std::string_view text, std::string_view parameter,
 
 Error make_error(ErrorCode code, std::string parameter, MessageKind kind,
                  std::vector<MessageArg> args) {
-  Error error{code, std::move(parameter), std::string(kind.kind()), std::move(args), {}};
+  Error error{code, std::move(parameter), std::string(kind.kind()), std::move(args),
+              {},   kind.text()};
   error.message = format_message(kind.text(), error.parameter, error.args);
   return error;
 }

@@ -1,5 +1,8 @@
 #include "pe/schemes.hpp"
 
+#include <algorithm>
+#include <array>
+#include <iterator>
 #include <limits>
 #include <vector>
 
@@ -14,12 +17,14 @@ namespace pe {
 // The engine of a view's figures has the folders among its parts only: CMake writes their lines
 // into the file PE_SCHEME_FOLDERS_INC names.
 #define PE_SCHEME_FOLDER(name) const SchemeInfo& name##_scheme();
+#define PE_MESSAGE_FOLDER(name)
 #if defined(PE_SCHEME_FOLDERS_INC)
 #include PE_SCHEME_FOLDERS_INC
 #elif !defined(PE_NO_SCHEME_FOLDERS)
 #include "pe/scheme_folders.inc"
 #endif
 #undef PE_SCHEME_FOLDER
+#undef PE_MESSAGE_FOLDER
 
 namespace {
 
@@ -33,12 +38,14 @@ std::span<const SchemeInfo> schemes() {
   static const std::vector<SchemeInfo> all = [] {
     std::vector<SchemeInfo> out(std::begin(kSchemes), std::end(kSchemes));
 #define PE_SCHEME_FOLDER(name) out.push_back(name##_scheme());
+#define PE_MESSAGE_FOLDER(name)
 #if defined(PE_SCHEME_FOLDERS_INC)
 #include PE_SCHEME_FOLDERS_INC
 #elif !defined(PE_NO_SCHEME_FOLDERS)
 #include "pe/scheme_folders.inc"
 #endif
 #undef PE_SCHEME_FOLDER
+#undef PE_MESSAGE_FOLDER
     return out;
   }();
   return all;
@@ -51,8 +58,35 @@ const SchemeInfo* find_scheme(std::string_view name) {
   return nullptr;
 }
 
+namespace {
+
+// The tables, joined at compile time (a vector built at run time was ~1 KB of each engine's wasm).
+template <std::size_t... N>
+constexpr auto join_tables(const MessageTemplate (&... tables)[N]) {
+  std::array<MessageTemplate, (N + ... + 0)> out{};
+  std::size_t at = 0;
+  ((std::copy(std::begin(tables), std::end(tables), out.begin() + long(at)), at += N), ...);
+  return out;
+}
+constexpr MessageTemplate kEndOfTables[1] = {{"", ""}};  // after the last table's comma
+constexpr auto kBuildMessages = join_tables(
+#define PE_SCHEME_FOLDER(name)
+#define PE_MESSAGE_FOLDER(name) name##_messages::kTable,
+#if defined(PE_SCHEME_FOLDERS_INC)
+#include PE_SCHEME_FOLDERS_INC
+#elif !defined(PE_NO_SCHEME_FOLDERS)
+#include "pe/scheme_folders.inc"
+#endif
+#undef PE_SCHEME_FOLDER
+#undef PE_MESSAGE_FOLDER
+    kEndOfTables);
+
+}  // namespace
+
+// The message kinds of this build's folders (cpp/schemes/<name>/messages.hpp; CMake writes a
+// PE_MESSAGE_FOLDER(<name>) line for each folder of the build that has one).
 std::span<const MessageTemplate> scheme_message_templates() {
-  return kSchemeMessageTemplates;
+  return std::span<const MessageTemplate>(kBuildMessages).first(kBuildMessages.size() - 1);
 }
 
 }  // namespace pe

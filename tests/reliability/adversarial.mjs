@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { npyBytes } from '../../web/app/schemes/identify/npy.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const WASM_DIR = process.env.PE_WASM_DIR || path.resolve(here, '../../build/wasm');
@@ -195,17 +196,8 @@ export const CALLER_NAMES = new Set([
   ...FOLDERS.flatMap((folder) => folder.callerNames),
 ]);
 
-/** A small .npy (float32, rows x cols, C order) of values, as numpy.save writes it. */
-export function npyBytes(values, rows, cols) {
-  let header = `{'descr': '<f4', 'fortran_order': False, 'shape': (${rows}, ${cols}), }`;
-  while ((10 + header.length + 1) % 64) header += ' ';
-  header += '\n';
-  const out = new Uint8Array(10 + header.length + 4 * values.length);
-  out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, header.length & 255, header.length >> 8]);
-  for (let i = 0; i < header.length; i++) out[10 + i] = header.charCodeAt(i);
-  out.set(new Uint8Array(Float32Array.from(values).buffer), 10 + header.length);
-  return out;
-}
+// (the .npy writer the identify view's samples use, for the tests that import it from here)
+export { npyBytes };
 
 /** One round of `calls` random calls; every outcome is classified, nothing escapes. */
 export async function adversarialRound(pe, { calls = 10000, seed = 1 } = {}) {

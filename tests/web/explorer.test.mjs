@@ -501,7 +501,7 @@ test('the page numbers its sections in order, lays every one out once ready; a f
   const numbers = await page.evaluate(() =>
     [...document.querySelectorAll('section.view h2')].map((h) => getComputedStyle(h, '::before').content),
   );
-  assert.equal(numbers.length, 15); // the seven sinusoidal views and eight schemes'
+  assert.equal(numbers.length, 16); // the seven sinusoidal views and nine schemes'
   assert.deepEqual(
     numbers,
     numbers.map((_, n) => `"${n + 1}. "`),

@@ -152,6 +152,17 @@ export async function openExplorer(suite, hash = '', options = {}, { timeout } =
   return opened;
 }
 
+/** A figure (embed.html + hash, e.g. '#view=model') in a fresh context, 1000 x 800 with reduced
+ *  motion, once the element says it is ready. */
+export async function openFigure(suite, hash) {
+  const opened = await openPage(suite.browser, `${suite.server.url}embed.html${hash}`, {
+    viewport: { width: 1000, height: 800 },
+    reducedMotion: 'reduce',
+  });
+  await opened.page.waitForFunction(() => document.getElementById('figure').dataset.ready === 'true');
+  return opened;
+}
+
 /** Types `value` into the control at `selector` and fires change, as a reader's edit does. */
 export async function setField(page, selector, value) {
   await page.fill(selector, String(value));

@@ -6,28 +6,12 @@
 // paste is a message in the reader's language and the figures stay. Each step waits on what the reader
 // would see (the view's data-state / data-model), never on time.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { GALLERY } from '../../web/app/schemes/model/gallery.js';
-import { launch, openPage, serve } from './harness.mjs';
+import { openFigure, useBrowser } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(hash = '') {
-  const opened = await openPage(browser, `${server.url}embed.html#view=model${hash}`, {
-    viewport: { width: 1000, height: 800 },
-    reducedMotion: 'reduce',
-  });
-  await opened.page.waitForFunction(() => document.getElementById('figure').dataset.ready === 'true');
-  return opened;
-}
+const suite = useBrowser();
+const open = (hash = '') => openFigure(suite, `#view=model${hash}`);
 
 /** Waits until the figure shows `model` drawn (or failed: then the summary's message is the error). */
 async function drawn(page, model) {

@@ -17,6 +17,7 @@
 #include <variant>
 #include <vector>
 
+#include "pe/folder_messages.inc"  // generated: every cpp/schemes/<name>/messages.hpp
 #include "pe/messages.hpp"
 
 namespace pe {
@@ -41,34 +42,40 @@ struct Error {
   std::string kind;       // which message: a key of message_templates()
   std::vector<MessageArg> args;  // the values its template names; {name} is the parameter
   std::string message;           // the English sentence: the template filled in
+  std::string_view text;         // its English template (static text: a MessageKind's)
 };
 
-// Every message kind and its English text (messages.hpp holds the table); the schemes' own kinds
-// come from scheme_message_templates() (schemes.cpp, linked only with the schemes).
+// Every message kind and its English text: the shared table (messages.hpp) and, from
+// scheme_message_templates() (schemes.cpp), the tables of the scheme folders this build has
+// (cpp/schemes/<name>/messages.hpp).
 std::span<const MessageTemplate> message_templates();
 std::span<const MessageTemplate> scheme_message_templates();
 
 // A message kind checked at compile time: make_error(..., "typo", ...) does not compile. It holds
-// its template (in kMessageTemplates or kSchemeMessageTemplates), so only the tables of kinds a
-// build actually gives end up in it.
+// its kind and text by value, not a pointer into a table, so a build carries the text of the kinds
+// its code gives and no other (the tables themselves are linked only where a binding lists them).
 class MessageKind {
  public:
   consteval MessageKind(const char* kind)  // NOLINT(google-explicit-constructor)
-      : template_(find(kind)) {}
-  std::string_view kind() const { return template_->kind; }
-  std::string_view text() const { return template_->text; }
+      : kind_(find(kind).kind), text_(find(kind).text) {}
+  std::string_view kind() const { return kind_; }
+  std::string_view text() const { return text_; }
 
  private:
-  static consteval const MessageTemplate* find(std::string_view kind) {
+  static consteval MessageTemplate find(std::string_view kind) {
     for (const auto& t : kMessageTemplates) {
-      if (t.kind == kind) return &t;
+      if (t.kind == kind) return t;
     }
-    for (const auto& t : kSchemeMessageTemplates) {
-      if (t.kind == kind) return &t;
+    for (const auto table : kFolderMessageTables) {
+      for (const auto& t : table) {
+        if (t.kind == kind) return t;
+      }
     }
-    throw "unknown message kind: add it to pe/messages.hpp";  // a compile error in consteval
+    // a compile error in consteval
+    throw "unknown message kind: add it to pe/messages.hpp or to its folder's messages.hpp";
   }
-  const MessageTemplate* template_;
+  std::string_view kind_;
+  std::string_view text_;
 };
 
 // Fills a template's {placeholders} from args ({name} from `parameter`); unknown ones stay as is.

@@ -25,6 +25,8 @@ export const callerNames = [
   'rotaryDim',
   'pairing',
   'odd',
+  // identifySample: the sample's name
+  'name',
 ];
 
 /** @type {Record<string, (r: import('../../../tests/reliability/adversarial.mjs').Fuzz) => unknown>} */

@@ -96,3 +96,17 @@ peApi('identifyTable', function identifyTable(bytes, options) {
   peUnwrap(Module['_identifyInput'](bytes.length)).set(bytes);
   return JSON.parse(peUnwrap(binding(tensor, opts.bfloat16 === true, against, bytes.length)));
 });
+
+// The figure's samples, written by the engine (identify.hpp, identify_sample): a table and the
+// engine options that write the same table (pe.ropeTables / pe.sinusoidal).
+peApi('identifySample', function identifySample(name) {
+  const binding = peBinding('_identifySample', 'identifySample');
+  const text = peWellFormed(peString(name, 'name')).slice(0, 200);
+  const sample = peUnwrap(binding(text));
+  return {
+    name: text,
+    options: JSON.parse(sample.options),
+    shape: [sample.rows, sample.cols],
+    values: sample.values,
+  };
+});

@@ -127,3 +127,61 @@ test('bad input: a PEError naming the parameter or the file header field', () =>
     assert.equal(e.kind, kind, e.message);
   }
 });
+
+test("preview: the figure's grid of the table and the reading or reference it is compared with", () => {
+  // Llama 3.1's table against the config without its scaling: the reference departs, the grid holds
+  // the first differing cell; the table's cells are the file's, the reference's the engine's.
+  const bytes = read('llama31_hf_cos_768x128.npy');
+  const plain = { ...llama, rope_scaling: undefined };
+  const old = pe.ropeFromConfig(JSON.stringify(plain)).layerTypes.full_attention;
+  const r = pe.identifyTable(bytes, { against: old });
+  const { rows, cols, table, reference } = r.preview;
+  assert.ok(rows.length >= 192 && rows.length <= 193, `${rows.length} rows`);
+  assert.deepEqual(
+    cols,
+    Array.from({ length: 128 }, (_, j) => j),
+  );
+  assert.equal(rows[0], 0);
+  assert.equal(rows.at(-1), 767);
+  assert.ok(rows.includes(r.firstDifference.row));
+  assert.equal(table.length, rows.length * cols.length);
+  assert.equal(reference.length, table.length);
+  const at = rows.indexOf(r.firstDifference.row) * cols.length + r.firstDifference.col;
+  assert.ok(Math.abs(table[at] - r.firstDifference.got) < 1e-6);
+  assert.ok(Math.abs(reference[at] - r.firstDifference.want) < 1e-6);
+  // Without a reference: the best reading rebuilds the table to the table's own precision.
+  const whole = pe.identifyTable(bytes);
+  const self = whole.preview;
+  const most = whole.best.maxError + 1e-7; // (float32 angle rounding of the torch table)
+  assert.ok(self.reference.every((x, i) => Math.abs(x - self.table[i]) <= most));
+  // Row 0 of a cos table is all ones, in the file and in the reading.
+  assert.deepEqual(self.table.slice(0, 128), Array(128).fill(1));
+  // A table no convention fits: its cells, no reference.
+  const noise = Float32Array.from({ length: 64 * 16 }, (_, i) => Math.sin(i * i * 0.37));
+  const none = pe.identifyTable(npyBytes(noise, 64, 16));
+  assert.equal(none.best, null);
+  assert.equal(none.preview.reference, null);
+  assert.equal(none.preview.table.length, 64 * 16);
+});
+
+test("the view's samples (identifySample) are the tables ropeTables and sinusoidal write with their options", () => {
+  for (const name of /** @type {const} */ (['rope', 'sinusoidal', 'fairseq'])) {
+    const sample = pe.identifySample(name);
+    const options = /** @type {any} */ (sample.options);
+    const [rows, cols] = sample.shape;
+    assert.equal(sample.values.length, rows * cols);
+    const exported = name === 'rope' ? pe.ropeTables(options).cos : pe.sinusoidal(options);
+    let worst = 0;
+    for (let i = 0; i < exported.length; i++)
+      worst = Math.max(worst, Math.abs(exported[i] - sample.values[i]));
+    assert.equal(exported.length, sample.values.length, name);
+    assert.ok(worst < 1e-5, `${name}: ${worst}`);
+    const r = pe.identifyTable(npyBytes(sample.values, rows, cols));
+    for (const [key, value] of Object.entries(sample.options))
+      assert.equal(r.best?.options[key], value, `${name}: ${key}`);
+  }
+  const e = thrown(() => pe.identifySample(/** @type {any} */ ('nope')));
+  assert.equal(e.name, 'PEError');
+  assert.equal(e.kind, 'one_of');
+  assert.equal(e.parameter, 'name');
+});

@@ -44,7 +44,18 @@ val identify_table_of(const std::string& tensor, bool bfloat16, const std::strin
       file_scratch().span().first(std::min(file_scratch().span().size(), std::size_t(size)));
   PE_TRY_LET(table, read_table_file(bytes, tensor, bfloat16));
   PE_TRY_LET(result, identify_table(table, against));
-  return val(identify_json(result));
+  return val(identify_json(result, true));  // with the figure's grid
+}
+
+// One of the figure's samples (identify_sample): { options (JSON text), rows, cols, values }.
+val identify_sample_of(const std::string& name) {
+  PE_TRY_LET(sample, identify_sample(name));
+  val out = val::object();
+  out.set("options", sample.options);
+  out.set("rows", double(sample.rows));
+  out.set("cols", double(sample.cols));
+  out.set("values", copy_out(std::span<const float>(sample.values)));
+  return out;
 }
 
 }  // namespace
@@ -54,4 +65,5 @@ EMSCRIPTEN_BINDINGS(identify) {
   using namespace pe::bindings;
   emscripten::function("_identifyInput", &identify_input);
   emscripten::function("_identifyTable", &identify_table_of);
+  emscripten::function("_identifySample", &identify_sample_of);
 }

@@ -2,19 +2,43 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <limits>
-#include <sstream>
+#include <type_traits>
 #include <utility>
 
+#include "pe/export.hpp"
 #include "pe/spec.hpp"
 #include "precision/precision.hpp"
 #include "rope/rope_scaling.hpp"
 #include "rope_config/json.hpp"
 
 namespace pe {
+
+// A text built with <<, as std::ostringstream builds it here (strings, characters, integers),
+// without iostreams: their locale machinery would add ~100 KB to the identify figure's engine.
+class Text {
+ public:
+  Text& operator<<(std::string_view s) {
+    text_ += s;
+    return *this;
+  }
+  Text& operator<<(char c) {
+    text_ += c;
+    return *this;
+  }
+  template <class T>
+  requires(std::is_integral_v<T> && !std::is_same_v<T, char> && !std::is_same_v<T, bool>) Text&
+  operator<<(T n) {
+    text_ += std::to_string(n);
+    return *this;
+  }
+  std::string str() const { return text_; }
+
+ private:
+  std::string text_;
+};
 
 namespace {
 
@@ -69,13 +93,13 @@ std::vector<std::size_t> sample_rows(std::size_t used, std::size_t count = kSamp
     for (std::size_t r = 0; r < used; ++r) out.push_back(r);
     return out;
   }
+  // In ascending order as written (no sort): the first rows, rows between, the last rows.
   const std::size_t ends = count / 8;
   for (std::size_t r = 0; r < ends; ++r) out.push_back(r);
-  for (std::size_t r = used - ends; r < used; ++r) out.push_back(r);
   const std::size_t between = count - 2 * ends;
   for (std::size_t k = 1; k <= between; ++k)
     out.push_back(ends + (used - 2 * ends) * k / (between + 1));
-  std::sort(out.begin(), out.end());
+  for (std::size_t r = used - ends; r < used; ++r) out.push_back(r);
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
@@ -230,8 +254,15 @@ struct Fit {
 // A sin/cos pair: the unwrapped atan2(sin, cos) against the row: a dense block of the first rows,
 // then rows further out each unwrapped against the line so far (the line's error at twice the
 // distance stays below pi), refitted after each octave.
-template <class Sines, class Cosines>
-Fit fit_pair(Sines sines, Cosines cosines, std::size_t n, std::span<const char> skip, double unit) {
+// The sines are column `sin_col` from row `sin_row0` of the view's data, the cosines `cos_col` (a
+// stacked table's sines are its second half). One function, not a template per caller: the figure's
+// wasm carried it twice.
+Fit fit_pair(const View& v, std::size_t sin_row0, std::size_t sin_col, std::size_t cos_col,
+             std::size_t n, std::span<const char> skip, double unit) {
+  const auto sines = [&](std::size_t r) {
+    return double(v.data[(sin_row0 + r) * v.cols + sin_col]);
+  };
+  const auto cosines = [&](std::size_t r) { return double(v.at(r, cos_col)); };
   std::vector<double> x, y, wt;
   double last = 0, angle = 0, amp_sum = 0;
   bool have = false;
@@ -379,14 +410,25 @@ double solve_start(std::vector<std::pair<double, double>> wpsi) {
   return std::max(0.0, std::round(s));
 }
 
+// x (> 0) to `digits` significant digits: the double nearest n × 10^k for the integer n nearest x /
+// 10^k, as strtod reads "%.{digits}g"'s text back (10^k is exact up to 10^22 and one division or
+// product rounds once). No printf or strtod: in the wasm build they are ~22 KB
+// (cpp/src/number_text.hpp).
+double round_significant(double x, int digits) {
+  if (!(x > 0) || !std::isfinite(x)) return x;
+  const int k = int(std::floor(std::log10(x))) - digits + 1;
+  if (k > 22 || k < -22) return x;
+  double scale = 1;
+  for (int i = 0; i < std::abs(k); ++i) scale *= 10;
+  return k >= 0 ? std::round(x / scale) * scale : std::round(x * scale) / scale;
+}
+
 // The fewest significant digits of x that keep error(rounded) within the error at x.
 template <class Error>
 double nice_number(double x, Error error, double slack = 4e-7) {
   const double at_x = error(x);
   for (int digits = 1; digits <= 7; ++digits) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.*g", digits, x);  // x to `digits` significant digits
-    const double y = std::strtod(text, nullptr);
+    const double y = round_significant(x, digits);
     if (y > 0 && error(y) <= at_x * 1.02 + slack) return y;
   }
   return x;
@@ -516,7 +558,7 @@ Candidate sinusoidal_candidate(int d, const std::string& layout, const std::stri
 }
 
 void name_sinusoidal(Candidate& c, int d, std::size_t rows) {
-  std::ostringstream o;
+  Text o;
   o << "{\"dModel\":" << d << ",\"positions\":" << rows << ",\"start\":" << num(c.model.start)
     << ",\"base\":" << num(c.base) << ",\"layout\":" << quoted(c.layout)
     << ",\"frequencies\":" << quoted(c.frequencies) << ",\"odd\":" << quoted(c.odd) << "}";
@@ -751,7 +793,7 @@ std::vector<double> default_inv(double theta, std::size_t n) {
 }
 
 void name_rope(Candidate& c, const RopeColumns& cols, std::size_t rows) {
-  std::ostringstream o;
+  Text o;
   const std::size_t rotary = 2 * cols.first.size();
   o << "{\"theta\":" << num(c.theta)
     << ",\"pairing\":" << (cols.pairing.empty() ? std::string("null") : quoted(cols.pairing))
@@ -784,6 +826,31 @@ std::optional<ScaledRope> scaled(double theta, std::size_t n, const RopeScaling&
 }
 
 }  // namespace
+
+// Up to `most` indices spread evenly over [0, n), `keep` (if below n) among them.
+std::vector<std::size_t> spread(std::size_t n, std::size_t most, std::size_t keep) {
+  std::vector<std::size_t> out;
+  for (std::size_t k = 0; k < std::min(n, most); ++k)
+    out.push_back(n <= most ? k : k * (n - 1) / (most - 1));
+  // ascending as written; `keep` goes in its place (no sort: each std::sort of another type is
+  // ~1.2 KB of the identify figure's wasm, its budget)
+  if (keep < n) out.insert(std::upper_bound(out.begin(), out.end(), keep), keep);
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// The figure's grid (IdentifyResult::preview_*): the table and, if given, the model's cells.
+void fill_preview(IdentifyResult& out, const View& v, const Model* model) {
+  out.preview_rows = spread(v.rows, kPreviewRows, out.has_difference ? out.diff_row : v.rows);
+  out.preview_cols = spread(v.cols, kPreviewCols, out.has_difference ? out.diff_col : v.cols);
+  for (const std::size_t r : out.preview_rows) {
+    for (const std::size_t j : out.preview_cols) {
+      out.preview_table.push_back(double(v.at(r, j)));
+      if (model)
+        out.preview_reference.push_back(model_value(*model, j, model->start + double(r), false));
+    }
+  }
+}
 
 Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAgainst& against) {
   IdentifyResult out;
@@ -864,11 +931,8 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
       fits.assign(std::size_t(h), Fit{});
       int backwards = 0;
       for (int i = 0; i < h; ++i) {
-        fits[std::size_t(i)] = fit_pair([&, j = std::size_t(sin_col[std::size_t(i)])](
-                                            std::size_t r) { return double(v.at(r, j)); },
-                                        [&, j = std::size_t(cos_col[std::size_t(i)])](
-                                            std::size_t r) { return double(v.at(r, j)); },
-                                        used, skip, unit);
+        fits[std::size_t(i)] = fit_pair(v, 0, std::size_t(sin_col[std::size_t(i)]),
+                                        std::size_t(cos_col[std::size_t(i)]), used, skip, unit);
         if (fits[std::size_t(i)].w < 0) ++backwards;
       }
       if (2 * backwards <= h || sl.layout == "interleaved") break;
@@ -956,8 +1020,7 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
     for (std::size_t i = 0; i < rc.first.size(); ++i) {
       const std::size_t j = rc.first[i];
       if (table.stacked) {
-        fits[i] = fit_pair([&](std::size_t r) { return double(v.sin_at(r, j)); },
-                           [&](std::size_t r) { return double(v.at(r, j)); }, used, skip, unit);
+        fits[i] = fit_pair(v, v.rows, j, j, used, skip, unit);
       } else {
         fits[i] =
             fit_column(std::span<const float>(columns).subspan(i * fit_rows, fit_rows), skip, unit);
@@ -1185,8 +1248,23 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
   const auto rank = [&](const Candidate& c) {
     return std::pair{c.sampled <= noise ? 0.0 : c.sampled, std::abs(std::log(base_of(c) / 1e4))};
   };
-  std::stable_sort(cands.begin(), cands.end(),
-                   [&](const Candidate& a, const Candidate& b) { return rank(a) < rank(b); });
+  {
+    // A stable insertion sort of a few dozen candidates: std::stable_sort's merge code was ~3.5 KB
+    // of the identify figure's wasm (its budget).
+    std::vector<std::pair<double, double>> ranks;
+    std::vector<std::size_t> order(cands.size());
+    for (std::size_t i = 0; i < cands.size(); ++i) {
+      ranks.push_back(rank(cands[i]));
+      order[i] = i;
+    }
+    for (std::size_t i = 1; i < order.size(); ++i)
+      for (std::size_t j = i; j > 0 && ranks[order[j]] < ranks[order[j - 1]]; --j)
+        std::swap(order[j], order[j - 1]);
+    std::vector<Candidate> sorted;
+    sorted.reserve(cands.size());
+    for (const std::size_t i : order) sorted.push_back(std::move(cands[i]));
+    cands = std::move(sorted);
+  }
   // Nothing measured: constant columns, or too few rows to see any column turn.
   std::size_t determined = 0;
   for (const Fit& f : fits) determined += f.good ? 1 : 0;
@@ -1195,6 +1273,7 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
     out.kind = "unknown";
     for (std::size_t i = 0; i < cands.size() && i < 6; ++i)
       out.candidates.push_back(cands[i].reading);
+    fill_preview(out, v, nullptr);
     return out;
   }
   Candidate& best = cands[0];
@@ -1242,9 +1321,14 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
   {
     double m = 0;
     const std::size_t n = best.model.w.size();
-    std::vector<double> distinct(best.model.w);
-    std::sort(distinct.begin(), distinct.end(), std::greater<>());
-    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    // the frequencies from the fastest down, without repeats (sorted as pairs of doubles, the one
+    // std::sort the identify engine has: its budget)
+    std::vector<std::pair<double, double>> sorted;
+    for (const double w : best.model.w) sorted.push_back({-w, 0.0});
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<double> distinct;
+    for (const auto& [minus_w, unused] : sorted)
+      if (distinct.empty() || distinct.back() != -minus_w) distinct.push_back(-minus_w);
     for (std::size_t i = 0; i < distinct.size(); ++i)
       m = std::max(m, double(i) / double(distinct.size()) * distinct[i]);
     (void)n;
@@ -1396,11 +1480,12 @@ Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAg
     out.diff_got = diff.got;
     out.diff_want = diff.want;
   }
+  fill_preview(out, v, reference ? &*reference : out.best ? &best.model : nullptr);
   return out;
 }
 
-std::string identify_json(const IdentifyResult& r) {
-  std::ostringstream o;
+std::string identify_json(const IdentifyResult& r, bool with_preview) {
+  Text o;
   const auto reading = [&](const IdentifyReading& x) {
     o << "{\"scheme\":" << quoted(x.scheme) << ",\"options\":" << x.options
       << ",\"maxError\":" << num(x.max_error) << "}";
@@ -1439,12 +1524,40 @@ std::string identify_json(const IdentifyResult& r) {
   } else {
     o << "null";
   }
+  if (with_preview) {
+    // float32's digits: what a heatmap shows, in half the text.
+    const auto list = [&](const auto& xs) {
+      o << "[";
+      for (std::size_t i = 0; i < xs.size(); ++i) {
+        o << (i ? "," : "");
+        if constexpr (std::is_same_v<std::decay_t<decltype(xs[i])>, double>) {
+          o << format_float(float(xs[i]));
+        } else {
+          o << xs[i];
+        }
+      }
+      o << "]";
+    };
+    o << ",\"preview\":{\"rows\":";
+    list(r.preview_rows);
+    o << ",\"cols\":";
+    list(r.preview_cols);
+    o << ",\"table\":";
+    list(r.preview_table);
+    o << ",\"reference\":";
+    if (r.preview_reference.empty()) {
+      o << "null";
+    } else {
+      list(r.preview_reference);
+    }
+    o << "}";
+  }
   o << "}";
   return o.str();
 }
 
 std::string identify_text(const IdentifyResult& r) {
-  std::ostringstream o;
+  Text o;
   o << "format: " << r.format << ", " << r.dtype << ", shape (";
   for (std::size_t i = 0; i < r.shape.size(); ++i) o << (i ? ", " : "") << r.shape[i];
   o << ")\nkind: " << r.kind << "\n";
@@ -1489,6 +1602,47 @@ constexpr SchemeLimit kIdentifyLimits[] = {
 };
 
 }  // namespace
+
+Result<IdentifySample> identify_sample(std::string_view name) {
+  IdentifySample out;
+  Model m;
+  if (name == "rope") {
+    out.rows = 512;
+    out.cols = 128;
+    const std::vector<double> inv = default_inv(500000, out.cols / 2);
+    for (std::size_t j = 0; j < out.cols; ++j) m.w.push_back(inv[j % (out.cols / 2)]);
+    m.cell.assign(out.cols, Cell::cos);
+    out.options = R"({"headDim":128,"theta":500000,"pairing":"half","positions":512})";
+  } else if (name == "sinusoidal" || name == "fairseq") {
+    const bool fairseq = name == "fairseq";
+    SinusoidalOptions o;
+    o.d_model = 64;
+    o.positions = 256;
+    o.start = fairseq ? 2 : 0;
+    if (fairseq) {
+      o.layout = "split";
+      o.frequencies = "tensor2tensor";
+    }
+    const auto spec = make_spec(o);
+    if (!spec) return spec.error();
+    m = sinusoidal_model(spec.value());
+    out.rows = 256;
+    out.cols = 64;
+    out.options =
+        fairseq
+            ? R"({"dModel":64,"positions":256,"start":2,"layout":"split","frequencies":"tensor2tensor"})"
+            : R"({"dModel":64,"positions":256})";
+  } else {
+    return make_error(ErrorCode::invalid_argument, "name", "one_of",
+                      {{"allowed", std::string("rope, sinusoidal, fairseq")},
+                       {"got", std::string(name.substr(0, 40))}});
+  }
+  out.values.reserve(out.rows * out.cols);
+  for (std::size_t r = 0; r < out.rows; ++r)
+    for (std::size_t j = 0; j < out.cols; ++j)
+      out.values.push_back(float(model_value(m, j, m.start + double(r), false)));
+  return out;
+}
 
 const SchemeInfo& identify_scheme() {
   static const SchemeInfo info{"identify",

@@ -88,7 +88,15 @@ struct IdentifyResult {
   bool has_difference = false;
   std::size_t diff_row = 0, diff_col = 0;
   double diff_got = 0, diff_want = 0;
+  // A grid of the table beside the reading it is compared with (the reference if there is one, else
+  // the best), for a figure: up to kPreviewRows rows and kPreviewCols columns spread evenly (the
+  // first differing cell's row and column among them; a stacked table's cos half), row-major.
+  // preview_reference is empty when no reading fits.
+  std::vector<std::size_t> preview_rows, preview_cols;
+  std::vector<double> preview_table, preview_reference;
 };
+
+inline constexpr std::size_t kPreviewRows = 192, kPreviewCols = 256;
 
 // The largest difference that is not a difference: u * amplitude + 2^-22 * |angle|, with u the
 // table's precision (above): tables computed in float32 carry an angle error that grows with the
@@ -98,10 +106,25 @@ double identify_tolerance(double unit, double amplitude, double angle);
 Result<IdentifyResult> identify_table(const TensorTable& table, const IdentifyAgainst& against);
 
 // The result as JSON with the JS API's field names (what pe.identifyTable returns and pe-export
-// --identify --json prints).
-std::string identify_json(const IdentifyResult& result);
+// --identify --json prints); with_preview adds the figure's grid as `preview` ({ rows, cols, table,
+// reference }: what pe.identifyTable returns).
+std::string identify_json(const IdentifyResult& result, bool with_preview = false);
 // The result for a person (pe-export --identify).
 std::string identify_text(const IdentifyResult& result);
+
+// The figure's samples (pe.identifySample): a table written by the model identification rebuilds
+// its readings with (the same cells as the engine's exports, computed in double, stored as
+// float32).
+//   "rope":       RoPE cos, head 128, theta 500,000, half pairing (Llama 3's), positions 0..511
+//   "sinusoidal": the paper's sinusoidal encoding, dModel 64, positions 0..255
+//   "fairseq":    fairseq's: split layout, tensor2tensor's exponent, dModel 64, positions 2..257
+// Other names: a one_of PEError naming `name`.
+struct IdentifySample {
+  std::string options;  // the engine options that write the same table (JSON object text)
+  std::size_t rows = 0, cols = 0;
+  std::vector<float> values;  // rows x cols, row-major
+};
+Result<IdentifySample> identify_sample(std::string_view name);
 
 // The scheme's entry in pe::schemes(): its caps (pe.limits); no parameters, no pe-export table.
 const SchemeInfo& identify_scheme();

@@ -853,3 +853,50 @@ TEST_CASE("identify: every message kind of identify is produced (none is dead te
   CHECK(all.size() == 29);
   for (const auto& kind : all) CHECK_MESSAGE(produced.count(kind) == 1, kind);
 }
+
+TEST_CASE("identify: the figure's samples are the engine's exports of the options they name") {
+  // Against the engine's writers (sinusoidal_into, rope_tables: pe.sinusoidal, pe.ropeTables),
+  // whose float32 recurrences stay within 1e-5 of the exact cells the samples hold.
+  pe::SinusoidalOptions paper;
+  paper.d_model = 64;
+  paper.positions = 256;
+  pe::SinusoidalOptions fairseq = paper;
+  fairseq.start = 2;
+  fairseq.layout = "split";
+  fairseq.frequencies = "tensor2tensor";
+  const std::vector<std::pair<std::string, std::vector<float>>> cases = {
+      {"sinusoidal", sinusoidal(paper)},
+      {"fairseq", sinusoidal(fairseq)},
+      {"rope", rope_table(rope_spec(128, 500000), 512)},
+  };
+  for (const auto& one : cases) {  // (clang 14: no structured binding inside CAPTURE's lambda)
+    const std::string& name = one.first;
+    const std::vector<float>& exported = one.second;
+    CAPTURE(name);
+    const auto sample = pe::identify_sample(name);
+    REQUIRE(sample.ok());
+    const auto& s = sample.value();
+    REQUIRE(s.values.size() == exported.size());
+    REQUIRE(s.values.size() == s.rows * s.cols);
+    double worst = 0;
+    for (std::size_t i = 0; i < exported.size(); ++i)
+      worst = std::max(worst, std::abs(double(s.values[i]) - double(exported[i])));
+    CHECK(worst < 1e-5);
+    const auto r = identify(npy(s.values, {s.rows, s.cols}));
+    const auto options = pe::json::parse(s.options, "options");
+    REQUIRE(options.ok());
+    for (std::size_t k = 0; k < options.value().keys.size(); ++k) {
+      const auto& key = options.value().keys[k];
+      const auto& want = options.value().items[k];
+      CAPTURE(key);
+      if (want.is(pe::json::Type::number))
+        CHECK(number(options_of(r), key.c_str()) == want.number);
+      else
+        CHECK(text(options_of(r), key.c_str()) == want.text);
+    }
+  }
+  const auto bad = pe::identify_sample("nope");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().parameter == "name");
+  CHECK(bad.error().kind == "one_of");
+}

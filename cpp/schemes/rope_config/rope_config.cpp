@@ -95,14 +95,6 @@ constexpr std::string_view kRopeModelTypes[] = {
     "falcon_h1",
 };
 
-std::string_view template_of(std::string_view kind) {
-  for (const auto& t : message_templates())
-    if (t.kind == kind) return t.text;
-  for (const auto& t : scheme_message_templates())
-    if (t.kind == kind) return t.text;
-  return kind;
-}
-
 // The parameter an error names, and the name its message shows (a formula where the value is
 // derived from other keys).
 struct KeyName {
@@ -115,7 +107,7 @@ Error renamed(Error error, const KeyName& key) {
   error.parameter = key.parameter;
   std::erase_if(error.args, [](const MessageArg& a) { return a.name == "name"; });
   error.args.push_back({"name", key.display});
-  error.message = format_message(template_of(error.kind), error.parameter, error.args);
+  error.message = format_message(error.text, error.parameter, error.args);
   return error;
 }
 

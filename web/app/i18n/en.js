@@ -11,7 +11,7 @@ export default {
   'masthead.formulaHtml':
     'PE(pos, 2i) = sin(pos · ω<sub>i</sub>), PE(pos, 2i+1) = cos(pos · ω<sub>i</sub>), ω<sub>i</sub> = base<sup>−2i/d_model</sup>, base = 10000.',
   'masthead.engine':
-    "Sections 1 to 7 take this sinusoidal encoding apart; 8 to 15 cover what models use since: rotary encoding (RoPE), ALiBi, T5's bucketed relative bias, the three position ids of vision-language models (M-RoPE), 2-D sin-cos for image patches, stretching RoPE to longer contexts, what float16 and bfloat16 do to positions, and an atlas of real models' RoPE, layer by layer. Every number is computed by the engine (C++ compiled to WebAssembly) as you change the settings, which live in the page's address: copy it to share exactly this view.",
+    "Sections 1 to 7 take this sinusoidal encoding apart; 8 to 15 cover what models use since: rotary encoding (RoPE), ALiBi, T5's bucketed relative bias, the three position ids of vision-language models (M-RoPE), 2-D sin-cos for image patches, stretching RoPE to longer contexts, what float16 and bfloat16 do to positions, and an atlas of real models' RoPE, layer by layer; 16 names the convention of a table you drop on it (it stays on your machine). Every number is computed by the engine (C++ compiled to WebAssembly) as you change the settings, which live in the page's address: copy it to share exactly this view.",
   skip: 'Skip to the figures',
   'messages.dismiss': 'Dismiss',
   'footer.Html':

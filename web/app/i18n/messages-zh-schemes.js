@@ -1,8 +1,7 @@
-// 只有正弦以外的方案才会给出的引擎消息（RoPE 缩放、模型配置），对应 cpp/include/pe/messages.hpp 的
-// kSchemeMessageTemplates。由 schemes/index.js 注册，所以只进入含这些方案的包（页面和方案分块）。
+// 各方案文件夹自己的引擎消息（cpp/schemes/<name>/messages.hpp）。每个引擎分块只带它的 wasm 里
+// 有英文原文的那些（build-scripts/bundle.mjs 按引擎筛选），其余方案的消息不随它下载。
 export default {
   'engine.at_least': '{name} 必须是不小于 {min} 的有限数；收到 {got}',
-  'engine.greater_than_other': '{name} 必须大于 {other}（{limit}）；收到 {got}',
   'engine.required_for': 'rope_type 为 “{type}” 时必须给出 {name}',
   'engine.at_least_for': 'rope_type 为 “{type}” 时 {name} 至少为 {min}；收到 {got}',
   'engine.sum_mismatch': '{name} 之和必须是 {expected}（headDim / 2）；收到 {got}',

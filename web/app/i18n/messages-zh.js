@@ -7,6 +7,7 @@ export default {
   'engine.not_even': '{name} 必须是偶数；收到 {got}',
   'engine.greater_than': '{name} 必须是大于 {min} 的有限数；收到 {got}',
   'engine.at_most': '{name} 不能大于 {max}；收到 {got}',
+  'engine.greater_than_other': '{name} 必须大于 {other}（{limit}）；收到 {got}',
   'engine.one_of': '{name} 必须是 {allowed} 之一；收到 “{got}”',
   'engine.low_below_high': '颜色范围需要有限的 low < high；收到 low = {low}，high = {high}',
   'engine.not_finite': '{name} 必须全是有限数；第 {index} 个是 {got}',

@@ -12,7 +12,7 @@ export default {
   'masthead.formulaHtml':
     'PE(pos, 2i) = sin(pos · ω<sub>i</sub>),PE(pos, 2i+1) = cos(pos · ω<sub>i</sub>),ω<sub>i</sub> = base<sup>−2i/d_model</sup>,base = 10000。',
   'masthead.engine':
-    '第 1 到 7 节拆解这种正弦编码；第 8 到 15 节讲之后的模型用的方法：旋转位置编码（RoPE）、ALiBi、T5 的分桶相对偏置、视觉语言模型的三维位置编号（M-RoPE）、图像块的二维 sin-cos、把 RoPE 拉伸到更长的上下文、float16 和 bfloat16 对位置的影响，以及真实模型逐层 RoPE 的图谱。每个数字都由引擎（编译为 WebAssembly 的 C++）在你修改设置时实时计算；设置保存在页面地址里：复制地址即可分享完全相同的视图。',
+    '第 1 到 7 节拆解这种正弦编码；第 8 到 15 节讲之后的模型用的方法：旋转位置编码（RoPE）、ALiBi、T5 的分桶相对偏置、视觉语言模型的三维位置编号（M-RoPE）、图像块的二维 sin-cos、把 RoPE 拉伸到更长的上下文、float16 和 bfloat16 对位置的影响，以及真实模型逐层 RoPE 的图谱；第 16 节识别你拖入的表格用的是哪种约定（文件不会离开你的电脑）。每个数字都由引擎（编译为 WebAssembly 的 C++）在你修改设置时实时计算；设置保存在页面地址里：复制地址即可分享完全相同的视图。',
   skip: '跳到图表',
   'messages.dismiss': '关闭',
   'footer.Html':

@@ -17,11 +17,14 @@ export const viewText = (view, lang) =>
     ? loadChunk(`pe-explorer-view-${view}-${lang}.js`, `__peExplorerText_${view}_${lang}`)
     : Promise.resolve(null);
 
-/** The scheme module to mount: the view with its text (`text`: viewText's) and its own engine, if any. */
+/** The scheme module to mount: the view with its text (`text`: viewText's), its own engine, if any,
+ *  and `engines(parts)`, which gives it another view's engine when a reader asks for what its own
+ *  leaves out (partsEngine: `pe` itself if that has every part). */
 export const withText = (module, text, lang, pe) => ({
   ...module,
   ...(text ? { strings: { [lang]: text } } : {}),
   ...(pe ? { pe } : {}),
+  engines: (parts) => partsEngine(parts.join('-'), pe),
 });
 
 /** The engine of a view that runs on an engine of its own (null for the others): `pe` itself if it has
@@ -29,6 +32,14 @@ export const withText = (module, text, lang, pe) => ({
 export function ownEngine(view, pe) {
   const name = SCHEME_ENGINES[view];
   if (!name) return Promise.resolve(null);
+  return partsEngine(name, pe);
+}
+
+/** The engine whose parts, joined by '-', are `name` (one of SCHEME_ENGINES' values: some view names
+ *  them, so the bundle has its chunk), one instance for the page; `pe` itself if it has every part. */
+export function partsEngine(name, pe) {
+  if (!Object.values(SCHEME_ENGINES).includes(name))
+    return Promise.reject(new Error(`no view runs on the engine ${name}`));
   if (pe && hasEveryPart(pe)) return Promise.resolve(pe);
   return folderEngine(name, () =>
     loadChunk(`pe-explorer-engine-${name}.js`, engineGlobal(name)).then((chunk) => {

@@ -43,8 +43,9 @@ export function mountShared(box, pe, t, onError, scheme, views, options) {
   return scheme.mount(box, scheme.pe || pe, { ...options, views, t: st, onError });
 }
 
-/** Builds the sections of `schemes` (scheme modules: { name, strings, markup, View, css?, pe? }: a
- *  scheme's own engine if it has one, else `pe`) into `box`; returns a handle whose destroy() removes
+/** Builds the sections of `schemes` (scheme modules: { name, strings, markup, View, css?, pe?,
+ *  engines? }: a scheme's own engine if it has one, else `pe`; engines(parts), another view's engine,
+ *  is the View's fifth argument) into `box`; returns a handle whose destroy() removes
  *  them. */
 export function mountSchemes(box, pe, t, onError, schemes) {
   const doc = box.ownerDocument;
@@ -63,7 +64,7 @@ export function mountSchemes(box, pe, t, onError, schemes) {
     section.querySelector('h2').dataset.n = String(box.querySelectorAll(':scope > section.view').length + 1);
     box.append(section);
     try {
-      views.push(new scheme.View(section, scheme.pe || pe, st, onError));
+      views.push(new scheme.View(section, scheme.pe || pe, st, onError, scheme.engines));
     } catch (error) {
       onError({ kind: 'view_failed', args: { reason: String(error.message) } });
     }
