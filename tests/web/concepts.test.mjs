@@ -1,6 +1,9 @@
 // The concept views (learned vs. fixed, word + position, why sin/cos) and the two languages, in real
 // Chromium. Reference numbers are computed here in float64 from the paper's formula, independently of
 // the engine.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { canvasSignature, openExplorer, paperVector, setField, useBrowser } from './harness.mjs';
@@ -135,35 +138,29 @@ function visibleText(p) {
   });
 }
 
-// Formula symbols, identifiers and names that read the same in both languages.
+// Formula symbols, identifiers and names that read the same in both languages: the page's own here,
+// each scheme's in its folder (web/app/schemes/<name>/test-checks.js, `sharedWords`: model and author
+// names, code identifiers, formula symbols its sections print in Chinese too).
+const SCHEMES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/app/schemes');
+const FOLDER_WORDS = await Promise.all(
+  fs
+    .readdirSync(SCHEMES_DIR)
+    .filter((name) => fs.existsSync(path.join(SCHEMES_DIR, name, 'test-checks.js')))
+    .map(
+      async (name) =>
+        (await import(pathToFileURL(path.join(SCHEMES_DIR, name, 'test-checks.js')).href)).sharedWords || '',
+    ),
+);
 const SHARED = new Set(
-  (
+  [
     'sin cos pos max base d_model max_len PE PCA BERT GPT Llama BLOOM RoPE ALiBi Transformer Vaswani DiT ' +
-    'tensor2tensor fairseq Marian TensorFlow WebAssembly numpy NPY CSV PNG viridis float32 float64 pe export ' +
-    'withpe code ' +
-    // the scheme sections: model and author names, code identifiers and formula symbols
-    'Wqx Wkx theta Qwen Mistral Gemma DeepSeek NeoX Hugging Face rotate_half RoFormer Meta W_q W_k new old ' +
-    'Press MPT slope softmax ViT MAE emb_h meshgrid grid_w grid_h grid DistilBERT floor diffusers ' +
-    // precision and long context: number formats, library and code names, rope_type values, models
-    'float16 bfloat16 inv_freq int64 round autocast torch enabled False position_ids transformers ' +
-    'modeling_rope_utils NTK aware YaRN LongRoPE mscale rope_type default linear ntk dynamic yarn llama3 ' +
-    'longrope LLaMA Qwen2 Instruct Phi mini config json cat freqs ' +
-    // the model atlas: models, layer types, config keys and the code that reads them
-    'NoPE Command R7B SmolLM3 Qwen3 Scout OpenAI Falcon3 GLM Kimi OLMo ModernBERT vLLM args ' +
-    'chunked_attention full_attention full_attention_nope sliding_attention linear_attention q_nope q_rope ' +
-    'attn_temperature_tuning high_freq_factor low_freq_factor max_model_len max_position_embeddings ' +
-    'max_seq_len mscale_all_dim rope_parameters rope_scaling rope_theta text_config proportional truncate ' +
-    'type true false log logit factor ' +
-    // T5: model and author names, the config's and the reference code's identifiers
-    'Raffel Flan mT5 umT5 max_distance T5Attention _relative_position_bucket ' +
-    // multimodal: model names, the models' code identifiers, pe-export's spelling of a prompt, a
-    // commit's title ("Unify 3D position ids") and formula symbols
-    'Qwen3 FLUX EmbedND get_rope_index apply rot_pos_emb image_grid_thw tokens_per_second ' +
-    'second_per_grid_t ropeDelta delta text image video TxHxW Unify position ids mod f_k ' +
-    // which convention is this table: file formats, dtypes, the engine's option names and values
-    'npy safetensors uint16 ropeFromConfig rope sinusoidal theta pairing half interleaved rotaryDim headDim ' +
-    'positions start scaling layout split split_cos_first frequencies paper odd auto zero_column extra_sine dModel'
-  ).split(' '),
+      'tensor2tensor fairseq Marian TensorFlow WebAssembly numpy NPY CSV PNG viridis float32 float64 pe export ' +
+      'withpe code',
+    ...FOLDER_WORDS,
+  ]
+    .join(' ')
+    .split(/\s+/)
+    .filter(Boolean),
 );
 // Key names stay as printed on the keys (Shift, Enter, Ctrl); R_k is the rotation's symbol.
 const KEYS = new Set(['Shift', 'Enter', 'Ctrl']);

@@ -25,3 +25,7 @@ export async function inChinese(p, { assert, drawn }) {
   assert.match(await p.textContent('.alibi-slopes-note'), /不是 2 的幂/);
   await drawn(p, ['alibi-matrices']);
 }
+
+/** Words its sections print in Chinese too (tests/web/concepts.test.mjs): model and author names,
+ *  code identifiers, formula symbols. */
+export const sharedWords = 'Press MPT slope softmax';

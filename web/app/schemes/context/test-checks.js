@@ -195,3 +195,8 @@ export const tests = {
     assert.deepEqual(problems, []);
   },
 };
+
+/** Words its sections print in Chinese too (tests/web/concepts.test.mjs): model and author names,
+ *  code identifiers, formula symbols. */
+export const sharedWords =
+  'modeling_rope_utils NTK aware YaRN LongRoPE mscale rope_type default linear ntk dynamic yarn llama3 longrope LLaMA Qwen2 Instruct Phi mini config json cat freqs';

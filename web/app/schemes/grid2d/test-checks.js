@@ -43,3 +43,7 @@ export const tests = {
     assert.deepEqual(problems, []);
   },
 };
+
+/** Words its sections print in Chinese too (tests/web/concepts.test.mjs): model and author names,
+ *  code identifiers, formula symbols. */
+export const sharedWords = 'ViT MAE emb_h meshgrid grid_w grid_h grid DistilBERT floor diffusers';

@@ -89,3 +89,8 @@ export const tests = {
     await context.close();
   },
 };
+
+/** Words its sections print in Chinese too (tests/web/concepts.test.mjs): model and author names,
+ *  code identifiers, formula symbols. */
+export const sharedWords =
+  'float16 bfloat16 inv_freq int64 round autocast torch enabled False position_ids transformers';

@@ -41,3 +41,8 @@ export const tests = {
     assert.deepEqual(problems, []);
   },
 };
+
+/** Words its sections print in Chinese too (tests/web/concepts.test.mjs): model and author names,
+ *  code identifiers, formula symbols. */
+export const sharedWords =
+  'Wqx Wkx theta Qwen Mistral Gemma DeepSeek NeoX Hugging Face rotate_half RoFormer Meta W_q W_k new old';

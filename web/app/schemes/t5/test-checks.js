@@ -146,3 +146,7 @@ export const tests = {
     await context.close();
   },
 };
+
+/** Words its sections print in Chinese too (tests/web/concepts.test.mjs): model and author names,
+ *  code identifiers, formula symbols. */
+export const sharedWords = 'Raffel Flan mT5 umT5 max_distance T5Attention _relative_position_bucket';
