@@ -15,7 +15,9 @@ echo "bench: headless Chromium"
 node tests/bench/browser-bench.mjs > build/bench/browser.json
 echo "bench: scheme views, redraw times while their main controls move"
 node tests/bench/scheme-frames.mjs > build/bench/scheme-frames.json
-node -e "for (const r of require('./build/bench/scheme-frames.json')) console.log('  ' + r.view.padEnd(10) + r.control.padEnd(22) + 'median ' + r.medianMs + ' ms, p95 ' + r.p95Ms + ' ms' + (r.withinFrame ? '' : '  (over a frame)'))"
+echo "bench: the multimodal view at CPU 4x (a phone): script work per frame after each of its events"
+node tests/bench/scheme-frames.mjs --cpu=4 --only=multimodal > build/bench/scheme-frames-4x.json
+node -e "for (const f of ['scheme-frames', 'scheme-frames-4x']) for (const r of require('./build/bench/' + f + '.json')) console.log('  ' + (r.view + (r.cpuThrottle > 1 ? ' ' + r.cpuThrottle + 'x' : '')).padEnd(14) + r.control.padEnd(22) + 'median ' + r.medianMs + ' ms, p95 ' + r.p95Ms + ' ms, max ' + r.maxMs + ' ms' + (r.withinFrame ? '' : '  (over a frame: ' + r.over.length + ' frames, ' + r.over.slice(0, 5).join('; ') + (r.over.length > 5 ? '; ...' : '') + ')'))"
 echo "bench: the model atlas at CPU 4x, 360 px: the redraw as each gallery model is picked"
 node tests/bench/model-frames.mjs > build/bench/model-frames.json
 node -e "const { summary: s, models } = require('./build/bench/model-frames.json'); for (const r of models) console.log('  ' + r.model.padEnd(44) + 'work per frame (ms) ' + [...r.firstMs, ...r.figureMs].join(' ')); for (const k of ['workPerFrame', 'frameInterval']) console.log('  ' + k.padEnd(16) + 'median ' + s[k].median + ' ms, p95 ' + s[k].p95 + ' ms, max ' + s[k].max + ' ms, ' + s[k].over + ' of ' + s[k].n + ' over ' + s.budgetMs + ' ms')"

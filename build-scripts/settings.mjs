@@ -59,7 +59,8 @@ function controlIn(html, control) {
   return found;
 }
 
-/** One row per view and setting: { view, name, property, label, type, values, default }. */
+/** One row per view and setting: { view, name, control, property, label, type, values, default, min,
+ *  max, offered, integer, limitedBy }. */
 export function schemeSettings(pe) {
   const rows = [];
   for (const scheme of SCHEMES) {
@@ -72,9 +73,16 @@ export function schemeSettings(pe) {
       const row = {
         view: scheme.name,
         name,
+        control: s.control,
         property: name.replace(/-(\w)/g, (_, ch) => ch.toUpperCase()),
         label: c.label,
         default: c.default,
+        // as numbers, for the settings test's values: the engine's range, else the control's; its offers
+        min: p && p.type !== 'text' ? p.min : c.min === undefined ? undefined : +c.min,
+        max: p && p.type !== 'text' ? p.max : c.max === undefined ? undefined : +c.max,
+        offered: c.options,
+        integer: !p || p.type === 'integer', // else any number in the range
+        limitedBy: s.upTo, // its end follows another setting (then max is the markup's, at the defaults)
       };
       if (p?.type === 'boolean') {
         Object.assign(row, { type: 'boolean', values: ['true', 'false'], default: c.default });

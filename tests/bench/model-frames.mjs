@@ -4,7 +4,7 @@
 // draws the text, strip, head bar and traps in its first frame and then one figure per animation
 // frame, so two measures are taken per frame:
 //   work: the view's own performance entries, pe-render:model (the first frame's script) and
-//         pe-render:model:figure (each later figure's script; its detail names the step);
+//         pe-render:model:<step> (each later figure's script, drawInFrames' entry named by its step);
 //   frame: the interval between consecutive animation frames from the pick to the last figure, as a
 //         requestAnimationFrame loop in the page sees it (script, style, layout and paint included).
 // Prints JSON: per model its frames, and over all picks the median, p95 and max of each measure with
@@ -50,12 +50,17 @@ for (const { model } of GALLERY) {
   await pick(model);
   // The frame the last figure drew in ends at the next frame's start.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
-  const { first, figures, steps, frames } = await page.evaluate(() => ({
-    first: performance.getEntriesByName('pe-render:model').map((m) => m.duration),
-    figures: performance.getEntriesByName('pe-render:model:figure').map((m) => m.duration),
-    steps: performance.getEntriesByName('pe-render:model:figure').map((m) => m.detail),
-    frames: window.__frames.slice(1).map((t, k) => t - window.__frames[k]),
-  }));
+  const { first, figures, steps, frames } = await page.evaluate(() => {
+    const later = performance
+      .getEntriesByType('measure')
+      .filter((m) => m.name.startsWith('pe-render:model:'));
+    return {
+      first: performance.getEntriesByName('pe-render:model').map((m) => m.duration),
+      figures: later.map((m) => m.duration),
+      steps: later.map((m) => m.name.slice('pe-render:model:'.length)),
+      frames: window.__frames.slice(1).map((t, k) => t - window.__frames[k]),
+    };
+  });
   const round = (xs) => xs.map((x) => +x.toFixed(1));
   results.push({ model, firstMs: round(first), figureMs: round(figures), steps, frameMs: round(frames) });
 }

@@ -5,37 +5,11 @@
 // (SchemeView.draw, in the event) and pe-render:<view>:<part> (a figure drawn in a later animation
 // frame). Entries are summed per frame (between two animation-frame timestamps), so a view that
 // spreads its work is measured on each frame's share, its later frames counted too. Prints JSON with
-// the median, p95 and max per view and control, and the frame budget verdict (p95 <= 16.7 ms).
+// the median, p95 and max per view and control, the frame budget verdict (p95 <= 16.7 ms) and the frames
+// over it with their steps; and how many frames came late (an interval over 1.5 frames: paint included).
 // Run by build-scripts/bench.sh; `node tests/bench/scheme-frames.mjs` alone needs a built dist/.
-import { PRESETS } from '../../web/app/schemes/context/presets.js';
 import { launch, openPage, serve } from '../web/harness.mjs';
-
-// [view, control name, values it steps through]
-const CONTROLS = [
-  ['rope', 'rope-position', Array.from({ length: 60 }, (_, k) => String(k * 1000))],
-  ['rope', 'rope-table-positions', ['4096', '65536', '1000000', '65536', '4096', '1000000']],
-  ['alibi', 'alibi-query', Array.from({ length: 60 }, (_, k) => String(k % 32))],
-  ['alibi', 'alibi-length', ['16', '256', '1024', '4096', '1024', '64']],
-  ['grid2d', 'grid2d-gridHeight', ['7', '14', '16', '32', '14']],
-  ['precision', 'precision-pair', Array.from({ length: 60 }, (_, k) => String(k))],
-  ['precision', 'precision-stage', ['positions', 'frequencies', 'angles', 'outputs', 'positions']],
-  ['context', 'context-preset', Object.values(PRESETS).map((p) => p.model)],
-  ['multimodal', 'multimodal-token', Array.from({ length: 60 }, (_, k) => String(k * 2))],
-  [
-    'multimodal',
-    'multimodal-model',
-    ['qwen2-vl', 'qwen2.5-vl', 'qwen3-vl', 'qwen2-vl', 'qwen2.5-vl', 'qwen3-vl'],
-  ],
-  [
-    'multimodal',
-    'multimodal-segments',
-    [
-      'text:4,image:1x28x28,text:3',
-      'text:2,video:8x28x28:0.5:3,text:4',
-      'text:4,image:1x12x16,text:3,video:4x8x8:1:2,text:3',
-    ],
-  ],
-];
+import { CONTROLS, drawn, stepThrough } from './scheme-controls.mjs';
 
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
 
@@ -54,10 +28,8 @@ if (throttle > 1) {
 await page.goto(server.url + 'index.html');
 await page.waitForFunction(() => document.body.dataset.ready === 'true');
 const results = [];
-const drawn = () =>
-  page.waitForFunction(() => !document.querySelector('[data-state="drawing"]'), null, { polling: 'raf' });
 for (const [view, name, values] of CONTROLS.filter(([view]) => !only || view === only)) {
-  await drawn(); // what the page's load left to draw is not this control's work
+  await drawn(page); // what the page's load left to draw is not this control's work
   // Every animation frame's start from now on (the timestamp all of that frame's callbacks get).
   await page.evaluate(() => {
     performance.clearMeasures();
@@ -68,20 +40,8 @@ for (const [view, name, values] of CONTROLS.filter(([view]) => !only || view ===
     };
     requestAnimationFrame(tick);
   });
-  for (const value of values) {
-    await page.evaluate(
-      ({ name, value }) =>
-        new Promise((resolve) => {
-          const control = document.querySelector(`[name="${name}"]`);
-          control.value = value;
-          control.dispatchEvent(new Event('input', { bubbles: true }));
-          requestAnimationFrame(() => resolve());
-        }),
-      { name, value },
-    );
-    await drawn();
-  }
-  const { times, entries } = await page.evaluate((view) => {
+  await stepThrough(page, name, values);
+  const { times, entries, over, late, intervals } = await page.evaluate((view) => {
     const frames = window.peBenchFrames;
     window.peBenchFrames = null;
     const entries = performance
@@ -89,11 +49,27 @@ for (const [view, name, values] of CONTROLS.filter(([view]) => !only || view ===
       .filter((m) => m.name === `pe-render:${view}` || m.name.startsWith(`pe-render:${view}:`));
     // Each entry to the frame it ran in: the last frame that started before it.
     const work = new Map();
+    const steps = new Map();
     for (const m of entries) {
       const frame = frames.filter((f) => f <= m.startTime).length;
       work.set(frame, (work.get(frame) || 0) + m.duration);
+      steps.set(frame, [
+        ...(steps.get(frame) || []),
+        `${m.name.split(':')[2] || 'event'} ${m.duration.toFixed(1)}`,
+      ]);
     }
-    return { times: [...work.values()], entries: entries.length };
+    const intervals = frames.slice(1).map((t, k) => t - frames[k]);
+    return {
+      times: [...work.values()],
+      // Frames that came a vsync or more late (paint and raster included, not only script).
+      late: intervals.filter((ms) => ms > 1.5 * 16.7).length,
+      intervals: intervals.length,
+      entries: entries.length,
+      // The frames over a frame's budget, with their steps (the event's own part is "event").
+      over: [...work]
+        .filter(([, ms]) => ms > 16.7)
+        .map(([frame, ms]) => `${ms.toFixed(1)}: ${steps.get(frame).join(', ')}`),
+    };
   }, view);
   times.sort((a, b) => a - b);
   results.push({
@@ -106,6 +82,8 @@ for (const [view, name, values] of CONTROLS.filter(([view]) => !only || view ===
     maxMs: +times[times.length - 1].toFixed(1),
     withinFrame: quantile(times, 0.95) <= 16.7,
     cpuThrottle: throttle,
+    over,
+    lateFrames: `${late} of ${intervals}`,
   });
 }
 console.log(JSON.stringify(results, null, 1));

@@ -200,13 +200,16 @@ test('each layer type draws its own YaRN ramp; a new pick cancels the figures st
       const s = document.getElementById('figure').shadowRoot.querySelector('#view-model');
       const select = s.querySelector('[name="model-preset"]');
       performance.clearMeasures();
+      // drawInFrames' entries, one per later step: pe-render:model:<step>
+      const figures = () =>
+        performance.getEntriesByType('measure').filter((m) => m.name.startsWith('pe-render:model:')).length;
       for (const model of [gptOss, gemma]) {
         select.value = model;
         select.dispatchEvent(new Event('input', { bubbles: true }));
       }
       const first = {
         state: s.dataset.state,
-        figures: performance.getEntriesByName('pe-render:model:figure').length,
+        figures: figures(),
       };
       return new Promise((resolve) => {
         const wait = () =>
@@ -214,7 +217,7 @@ test('each layer type draws its own YaRN ramp; a new pick cancels the figures st
             ? resolve({
                 first,
                 renders: performance.getEntriesByName('pe-render:model').length,
-                figures: performance.getEntriesByName('pe-render:model:figure').length,
+                figures: figures(),
               })
             : requestAnimationFrame(wait);
         requestAnimationFrame(wait);

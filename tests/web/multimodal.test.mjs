@@ -2,7 +2,7 @@
 // The multimodal section (web/app/schemes/multimodal/) in Chromium, checked against numbers it does
 // not draw itself: the ids of get_rope_index (huggingface/transformers models/qwen2_vl, qwen2_5_vl,
 // qwen3_vl modeling_*.py @ a7f29523, and the 2026 rewrite @ c9de1097, run under torch by
-// tests/reference/mrope.py into cpp/schemes/mrope/mrope_reference.json), the vision tower's rot_pos_emb
+// cpp/schemes/mrope/reference.py into cpp/schemes/mrope/mrope_reference.json), the vision tower's rot_pos_emb
 // (same commit, cpp/schemes/axial/axial_reference.json), which pairs the apply functions give each
 // axis (mrope_reference.json's axes) with wavelengths 2π·θ^(2k/d) in float64, and FLUX's spectrum by
 // its formula; the view's token layout against the reference prompts; the embed in Chinese at 360 px.

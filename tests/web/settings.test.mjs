@@ -1,5 +1,6 @@
 // Every scheme figure takes its settings (issue 20): for each setting each view declares (its static
-// `settings`, read here from the modules, so a new setting without a test value fails), set as an
+// `settings`, read here from the modules; its test value derived from the table and the markup, or
+// given by the view's folder, test-values.js: a setting with neither fails), set as an
 // attribute, as a property and in embed.html's address, and as the explorer page's prefixed key
 // (#rope.head-dim=96): the control shows it and the drawing differs from the default. A bad value is a
 // message in the reader's language and the figure falls back; the page's address follows the controls
@@ -10,7 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   README_END,
   README_START,
@@ -24,93 +25,82 @@ import { FIXTURES, launch, openPage, serve } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-// A custom model config (read only with model=custom): YaRN ×8 on a 4,096-position model.
-const CONFIG =
-  '{"model_type":"llama","head_dim":128,"max_position_embeddings":4096,"rope_theta":10000,"rope_scaling":{"rope_type":"yarn","factor":8}}';
-// A value for every setting, off its default and valid alone and all together: the select values
-// outside their lists (96, 20000, 200000, 5, 100, 10, 20, 128) must be added to them.
-const VALUES = {
-  rope: {
-    'head-dim': '96',
-    'rotary-dim': '48',
-    theta: '20000',
-    pairing: 'interleaved',
-    position: '77',
-    'table-positions': '200000',
-  },
-  alibi: { heads: '5', positions: '100', query: '20' },
-  // (48 buckets: not in the list; distance 150 is in the last bucket as 100 is: the marker moves.)
-  t5: { bidirectional: 'false', 'num-buckets': '48', 'max-distance': '300', distance: '150' },
-  grid2d: { 'grid-height': '10', 'grid-width': '20', 'd-model': '128', row: '9', col: '12' },
-  // (sinusoidal d_model 128 has RoPE 128's frequencies: the same heatmap; ropeLong's differ.)
-  precision: { encoding: 'ropeLong', format: 'float16', stage: 'angles', range: '65536', pair: '40' },
-  context: { model: 'deepseek-ai/DeepSeek-V3', config: CONFIG },
-  model: { model: 'deepseek-ai/DeepSeek-V3', config: CONFIG },
-  // (a prompt with an image and a video: every figure that follows the prompt changes.)
-  multimodal: { model: 'qwen3-vl', segments: 'text:2,image:1x4x6,text:3,video:2x4x4:1:2', token: '5' },
-};
-// A setting read only with another's value.
-const NEEDS = { 'context.config': { model: 'custom' }, 'model.config': { model: 'custom' } };
-// Bad values: [setting, value, what the message says]; each falls back to the default.
-const BAD = {
-  rope: [
-    ['head-dim', 'abc', /^head-dim must be an integer from 2 to 4096; got abc; using head-dim = 64$/],
-    ['head-dim', '65', /^head-dim: headDim must be even; got 65; using head-dim = 64$/], // the engine's
-    ['rotary-dim', '128', /^rotary-dim: rotaryDim must be an integer from 2 to 64; got 128/],
-    ['pairing', 'diagonal', /^pairing must be one of half, interleaved; got "diagonal"/],
-    ['position', '-3', /^position must be an integer from 0 to 1000000000; got -3/],
-  ],
-  alibi: [
-    ['heads', '2000', /^heads must be an integer from 1 to 1024; got 2000; using heads = 12$/],
-    ['query', '40', /^query must be an integer from 0 to 31; got 40; using query = 24$/],
-  ],
-  t5: [
-    [
-      'num-buckets',
-      'abc',
-      /^num-buckets must be an integer from 2 to 4096; got abc; using num-buckets = 32$/,
-    ],
-    [
-      'bidirectional',
-      'maybe',
-      /^bidirectional must be one of true, false; got "maybe"; using bidirectional = true$/,
-    ],
-    // the engine's: a quarter of 32 buckets is exact, so max_distance must pass 8
-    [
-      'max-distance',
-      '4',
-      /^max-distance: maxDistance must be greater than the exact buckets, a quarter of the buckets \(8\); got 4; using max-distance = 128$/,
-    ],
-    ['distance', '5000', /^distance must be an integer from 0 to 512; got 5000; using distance = 100$/],
-  ],
-  grid2d: [['d-model', '30', /^d-model: d_model must be a multiple of 4; got 30; using d-model = 768$/]],
-  precision: [['format', 'float8', /^format must be one of float32, float16, bfloat16; got "float8"/]],
-  multimodal: [
-    [
-      'model',
-      'qwen4-vl',
-      /^model must be one of qwen2-vl, qwen2.5-vl, qwen3-vl; got "qwen4-vl"; using model = qwen2.5-vl$/,
-    ],
-    // the engine's: a grid side must be whole merge blocks
-    [
-      'segments',
-      'image:1x5x4',
-      /^segments: segments\[0\]\.image\[1\] \(h\) \(spatialMergeSize 2\) must be a multiple of 2; got 5; using segments = text:4,image:1x12x16,text:3,video:4x8x8:1:2,text:3$/,
-    ],
-    [
-      'segments',
-      'picture:3',
-      /^segments: segments must be text:N, image:TxHxW or video:TxHxW.*; got "picture:3"/,
-    ],
-    ['token', '-1', /^token must be an integer from 0 to 125; got -1; using token = 40$/],
-  ],
-  context: [
-    ['model', 'acme/unknown', /^model must be one of meta-llama\/Llama-2-7b-hf, .*; got "acme\/unknown"/],
-  ],
-  model: [
-    ['model', 'acme/unknown', /^model must be one of allenai\/OLMo-2-1124-7B, .*; got "acme\/unknown"/],
-  ],
-};
+const engine = await nodeEngine();
+const ROWS = schemeSettings(engine);
+
+// Each view's own test values, where its folder has them (web/app/schemes/<view>/test-values.js: a
+// value the table cannot give (a text, a value another setting limits), a setting read only with
+// another's value, and bad values the engine refuses for its own reasons); the rest come from the
+// table and the markup (build-scripts/settings.mjs: defaults, ranges, choices, offers).
+const FOLDERS = Object.fromEntries(
+  await Promise.all(
+    SCHEMES.map(async ({ name }) => {
+      const file = path.join(root, 'web/app/schemes', name, 'test-values.js');
+      return [name, fs.existsSync(file) ? await import(pathToFileURL(file).href) : {}];
+    }),
+  ),
+);
+
+/** A value off the default, valid alone: a choice (the last that is not the default nor `custom`),
+ *  else an integer between the default and the next value offered above it (below it, or the range's
+ *  end, if none): one the list does not offer, so that the figure must add it. */
+function derived(row) {
+  if (Array.isArray(row.values)) return row.values.filter((v) => v !== row.default && v !== 'custom').at(-1);
+  if (row.type !== 'number' || !/^\d+$/.test(row.default) || row.max === undefined) return undefined;
+  const d = Number(row.default);
+  const offered = (row.offered || []).map(Number).sort((a, b) => a - b);
+  const above = offered.find((v) => v > d);
+  const below = offered.filter((v) => v < d).at(-1);
+  const [a, b] = above !== undefined ? [d, above] : below !== undefined ? [below, d] : [d, row.max];
+  return String(Math.floor((a + b) / 2));
+}
+
+/** A bad value the table itself refuses, and the message: an integer past the range's end (below its
+ *  start where another setting moves the end), or a word that is not a choice; each falls back to the
+ *  default. */
+function derivedBad(row) {
+  const escape = (t) => String(t).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const using = `; using ${escape(row.name)} = ${escape(row.default)}$`;
+  if (Array.isArray(row.values) && row.default) {
+    const allowed = escape(row.values.join(', '));
+    return [
+      row.name,
+      'nonsense',
+      new RegExp(`^${escape(row.name)} must be one of ${allowed}; got "nonsense"${using}`),
+    ];
+  }
+  if (
+    row.type === 'number' &&
+    /^\d+$/.test(row.default) &&
+    Number.isInteger(row.max) &&
+    Number.isInteger(row.min)
+  ) {
+    const got = row.limitedBy ? row.min - 1 : row.max + 1;
+    const max = row.limitedBy ? '\\d+' : row.max;
+    return [
+      row.name,
+      String(got),
+      new RegExp(
+        `^${escape(row.name)} must be ${row.integer ? 'an integer' : 'a number'} from ${row.min} to ${max}; got ${got}${using}`,
+      ),
+    ];
+  }
+  return undefined;
+}
+
+// A value for every setting, off its default and valid alone and all together (the folder's first).
+const VALUES = {};
+const NEEDS = {};
+const BAD = {};
+for (const { name: view } of SCHEMES) {
+  const own = FOLDERS[view];
+  const rows = ROWS.filter((r) => r.view === view);
+  VALUES[view] = Object.fromEntries(
+    rows.map((r) => [r.name, own.values?.[r.name] ?? derived(r)]).filter(([, v]) => v !== undefined),
+  );
+  for (const [name, needed] of Object.entries(own.needs || {})) NEEDS[`${view}.${name}`] = needed;
+  BAD[view] = [...rows.map(derivedBad).filter(Boolean), ...(own.bad || [])];
+}
 
 const DECLARED = Object.fromEntries(
   SCHEMES.map((s) => [s.name, s.View.settings.map((x) => ({ name: settingName(x), control: x.control }))]),
@@ -201,7 +191,7 @@ test('every declared setting has a test value, the README its generated table, t
     );
   }
   const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
-  const table = readmeTable(schemeSettings(await nodeEngine()));
+  const table = readmeTable(ROWS);
   const inReadme = readme.slice(
     readme.indexOf(README_START) + README_START.length,
     readme.indexOf(README_END),

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { loadEngine } from '../reliability/adversarial.mjs';
+import { apiFunctions, loadEngine } from '../reliability/adversarial.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DTS = path.join(root, 'web/pe.d.ts');
@@ -122,6 +122,25 @@ test('every scheme of pe.schemes has its options interface in pe.d.ts, in step w
     );
   }
   assert.ok(checked >= 25, `only ${checked} parameters checked`);
+});
+
+test("every public function of the engine (every scheme folder's api.post.js) is a method of pe.d.ts's PE", async () => {
+  // The functions as the engine marks them (peApi, with their arity): one added to a folder without its
+  // declaration, a declaration left behind, or a parameter added on one side only fails here.
+  const api = apiFunctions(await loadEngine());
+  const program = ts.createProgram([DTS], { strict: true, noEmit: true });
+  const source = program.getSourceFile(DTS);
+  const pe = source.statements.filter(ts.isInterfaceDeclaration).find((n) => n.name.text === 'PE');
+  assert.ok(pe, 'pe.d.ts declares interface PE');
+  const methods = Object.fromEntries(
+    pe.members.filter(ts.isMethodSignature).map((m) => [m.name.getText(source), m.parameters.length]),
+  );
+  assert.ok(Object.keys(api).length >= 40, `the engine marks ${Object.keys(api).length} functions`);
+  assert.deepEqual(
+    methods,
+    api,
+    "PE's methods (name: parameters) against the engine's functions (name: arity)",
+  );
 });
 
 test('the checks above catch drift (a doctored table fails them)', async () => {

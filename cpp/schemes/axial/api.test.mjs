@@ -2,7 +2,7 @@
 // (black-forest-labs/flux src/flux/math.py `rope`, src/flux/modules/layers.py `EmbedND` @ 1f71c43,
 // float64) and the vision tower's (huggingface/transformers models/qwen2_vl/modeling_qwen2_vl.py
 // `rot_pos_emb` @ a7f29523361b2cc12e51c1f5133d95f122f6f45c, float32), run under torch by
-// tests/reference/mrope.py into axial_reference.json; bad input gives a PEError naming the parameter.
+// cpp/schemes/mrope/reference.py into axial_reference.json; bad input gives a PEError naming the parameter.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,5 @@
-// Axial RoPE angles against the reference code run as written (tests/reference/mrope.py writes
-// axial_reference.inc; it says how):
+// Axial RoPE angles against the reference code run as written (cpp/schemes/mrope/reference.py
+// writes axial_reference.inc; it says how):
 // - FLUX: black-forest-labs/flux src/flux/math.py `rope` and src/flux/modules/layers.py `EmbedND`,
 //   @ 1f71c43 (rope in float64: compared to 1e-13 relative) and @ 802fb47 (rope in the ids'
 //   dtype, float32 as FLUX's sampling makes them: compared to float32 rounding, 4e-7 relative);

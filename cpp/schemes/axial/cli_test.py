@@ -1,6 +1,6 @@
 """pe-export --scheme axial: FLUX's angles for its text and image ids, (tokens, sum(axes_dim) / 2) float32,
 equal to EmbedND's (black-forest-labs/flux src/flux/math.py `rope`, src/flux/modules/layers.py `EmbedND`
-@ 1f71c43, float64, run under torch by tests/reference/mrope.py into axial_reference.json).
+@ 1f71c43, float64, run under torch by cpp/schemes/mrope/reference.py into axial_reference.json).
 
 Run: python3 cpp/schemes/axial/cli_test.py path/to/pe-export   (standard library only; ctest runs it)
 """

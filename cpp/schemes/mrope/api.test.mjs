@@ -2,7 +2,7 @@
 // and axes through JavaScript equal the reference's (mrope_reference.json: get_rope_index,
 // apply_multimodal_rotary_pos_emb and apply_interleaved_mrope of huggingface/transformers
 // models/qwen2_vl, qwen2_5_vl, qwen3_vl modeling_*.py @ a7f29523361b2cc12e51c1f5133d95f122f6f45c, run
-// under torch by tests/reference/mrope.py), and bad input gives a PEError naming the caller's parameter.
+// under torch by cpp/schemes/mrope/reference.py), and bad input gives a PEError naming the caller's parameter.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';

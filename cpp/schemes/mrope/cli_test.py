@@ -1,6 +1,6 @@
 """pe-export --scheme mrope: the (3, tokens) position ids as .npy ('<i4') or CSV, equal to get_rope_index's
 (huggingface/transformers models/qwen2_vl, qwen2_5_vl, qwen3_vl modeling_*.py @
-a7f29523361b2cc12e51c1f5133d95f122f6f45c, run under torch by tests/reference/mrope.py into
+a7f29523361b2cc12e51c1f5133d95f122f6f45c, run under torch by cpp/schemes/mrope/reference.py into
 mrope_reference.json).
 
 Run: python3 cpp/schemes/mrope/cli_test.py path/to/pe-export   (standard library only; ctest runs it)

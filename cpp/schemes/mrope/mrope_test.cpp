@@ -3,7 +3,7 @@
 // models/qwen2_5_vl/modeling_qwen2_5_vl.py and models/qwen3_vl/modeling_qwen3_vl.py, and
 // apply_multimodal_rotary_pos_emb (qwen2_vl) / apply_interleaved_mrope (qwen3_vl), all @
 // a7f29523361b2cc12e51c1f5133d95f122f6f45c (2025-12-24), under torch 1.13 (Debian's python3-torch).
-// The values are in mrope_reference.inc, written by tests/reference/mrope.py, which cuts the
+// The values are in mrope_reference.inc, written by cpp/schemes/mrope/reference.py, which cuts the
 // functions out of those files and runs them on the prompts the processor lays out (it says how).
 #include "mrope.hpp"
 
@@ -83,8 +83,9 @@ TEST_CASE("every position id and delta of every reference prompt is get_rope_ind
 
 TEST_CASE("revision 2026 gives the ids of the rewritten get_rope_index, where it ran") {
   // The same prompts through get_rope_index and get_vision_position_ids @ c9de1097 (2026-05-08,
-  // after "Unify 3D position ids" c281a2de and "Fix Qwen2.5VL temporal grid positions"), run by
-  // tests/reference/mrope.py as written. Images of one frame and text agree with 2025; videos not.
+  // after "Unify 3D position ids" c281a2de and "Fix Qwen2.5VL temporal grid positions"), run
+  // by cpp/schemes/mrope/reference.py as written. Images of one frame and text agree with 2025;
+  // videos not.
   int compared = 0, differ = 0;
   for (const auto& c : ref::kCases) {
     if (c.latest_ids.empty()) continue;  // that code raised (none at c9de1097)

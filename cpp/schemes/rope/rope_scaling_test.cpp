@@ -1,6 +1,6 @@
 // RoPE context extension against Hugging Face transformers' modeling_rope_utils.py
 // (ROPE_INIT_FUNCTIONS @ cyyever/transformers 89539b0672a0): the reference values come from
-// tests/reference/rope_scaling.py, a numpy transcription of those functions, in float32 as torch
+// cpp/schemes/rope/reference.py, a numpy transcription of those functions, in float32 as torch
 // computes them and in float64. The engine computes the float64 formulas: it must equal the float64
 // transcription to 1e-12, and the library's float32 result to 1e-6 relative, or, where float32
 // rounding itself moves the result further from the formula (one case: YaRN x64 untruncated at

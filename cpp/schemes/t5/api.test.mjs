@@ -2,7 +2,7 @@
 // T5's part of the JS API (api.post.js), in the node build of the page engine: the buckets through
 // JavaScript equal the reference's (t5_reference.inc: huggingface/transformers
 // src/transformers/models/t5/modeling_t5.py @ 6b8b757dfcb582379a64f013cdce46c43629f2b0,
-// T5Attention._relative_position_bucket run under torch by tests/reference/t5_buckets.py), and bad
+// T5Attention._relative_position_bucket run under torch by cpp/schemes/t5/reference.py), and bad
 // input gives a PEError naming the caller's parameter.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

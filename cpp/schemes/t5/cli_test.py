@@ -1,6 +1,6 @@
 """pe-export --scheme t5: the (queries, keys) bucket matrix as .npy ('<i4') or CSV, equal to the matrix of
 T5Attention.compute_bias that t5_reference.inc holds (huggingface/transformers modeling_t5.py @
-6b8b757dfcb582379a64f013cdce46c43629f2b0, run under torch by tests/reference/t5_buckets.py).
+6b8b757dfcb582379a64f013cdce46c43629f2b0, run under torch by cpp/schemes/t5/reference.py).
 
 Run: python3 cpp/schemes/t5/cli_test.py path/to/pe-export   (standard library only; ctest runs it)
 """

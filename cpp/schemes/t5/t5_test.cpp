@@ -1,7 +1,7 @@
 // T5's buckets against the reference code run as written: T5Attention._relative_position_bucket of
 // huggingface/transformers, src/transformers/models/t5/modeling_t5.py @
 // 6b8b757dfcb582379a64f013cdce46c43629f2b0, under torch 1.13 (Debian's python3-torch). The values
-// are in t5_reference.inc, written by tests/reference/t5_buckets.py, which cuts the method out of
+// are in t5_reference.inc, written by cpp/schemes/t5/reference.py, which cuts the method out of
 // that file and runs it (it says how).
 #include "t5.hpp"
 

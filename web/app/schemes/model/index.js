@@ -9,7 +9,7 @@
 // box's text), each within a frame at CPU 4x; a new pick cancels what is left of the last.
 // Its text is en.js / zh.js beside it, its styles styles.css.
 import { theme } from '../../canvas.js';
-import { SchemeView } from '../common.js';
+import { SchemeView, drawInFrames } from '../common.js';
 import { fmt } from '../rope-figures.js';
 import { GALLERY, loadConfig } from './gallery.js';
 import { drawHeads, drawStrip } from './layers.js';
@@ -69,7 +69,7 @@ class ModelView extends SchemeView {
     this.select = root.querySelector('[name="model-preset"]');
     this.text = root.querySelector('[name="model-config"]');
     this.configs = new Map(); // slug -> config text, once loaded
-    this.frame = 0; // the animation frame of the next figure, 0 when none is due
+    this.frame = 0; // the animation frame of the next figure, 0 when none is due (drawInFrames)
     this.onRead = () => {
       this.select.value = 'custom';
       this.onChange({ type: 'change' });
@@ -185,30 +185,7 @@ class ModelView extends SchemeView {
       }),
     ];
     this.root.dataset.model = this.select.value;
-    this.root.dataset.state = 'drawing';
-    this.drawLater(steps);
-  }
-
-  /** Runs `steps` one per animation frame from the next frame on (a callback asked for during an
-   *  input event runs before that event's own frame is painted), each timed (performance entry
-   *  pe-render:model:figure, as the first frame's is pe-render:model, its detail the step's name);
-   *  a later render cancels the rest. */
-  drawLater(steps) {
-    const next = () => {
-      this.frame = 0;
-      if (this.destroyed) return;
-      const start = performance.now();
-      const step = steps.shift();
-      try {
-        step();
-      } catch (error) {
-        this.onError({ kind: 'view_failed', args: { reason: String(error.message) } });
-      }
-      performance.measure('pe-render:model:figure', { start, detail: step.stepName });
-      if (steps.length) this.frame = requestAnimationFrame(next);
-      else this.root.dataset.state = 'drawn';
-    };
-    this.frame = requestAnimationFrame(() => (this.frame = requestAnimationFrame(next)));
+    drawInFrames(this, steps); // data-state "drawing" until the last step, entries pe-render:model:<step>
   }
 
   showWarnings(warnings) {

@@ -72,8 +72,9 @@ export function measureColumns(view) {
   for (const column of view.root.querySelector('.model-types').children) widthOf(column);
 }
 
-/** A step of the drawing with its name (the performance entry's detail: the bench says which figure). */
-export const named = (stepName, step) => Object.assign(step, { stepName });
+/** A step of the drawing with its name, as drawInFrames takes it (its performance entry is
+ *  pe-render:model:<name>: the bench says which figure). */
+export const named = (name, step) => [name, step];
 
 /** A layer type's lengths (a sliding or chunked layer never looks farther back than its window, in
  *  training or after), the default frequencies of its geometry (null where ropeFrequencies does not

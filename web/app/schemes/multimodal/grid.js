@@ -1,39 +1,36 @@
 // The multimodal view's patch grid (index.js): the chosen token's image or video frame before merging,
 // its merge blocks, each block's h and w ids (the engine's), and the chosen block's patches in the
-// vision tower's order. Each frame with its ids is drawn once per width and theme into a canvas of its
-// own (the view draws them ahead); moving the token copies it and fills the chosen block.
-import { fitCanvas, grouped } from '../../canvas.js';
-import { keepLast } from '../common.js';
+// vision tower's order. The frame with its ids is drawn on the page's canvas once per prompt, frame,
+// width and theme; the chosen block on the layer over it (layers.js), all a token move within the frame
+// redraws.
+import { grouped } from '../../canvas.js';
+import { fitFigure, fitLayer } from './layers.js';
 
 const LABEL = 40; // room for the ids left of and above the grid
+const MOST = 360; // the grid's height in pixels at most (but 2 pixels a patch at least)
+
+/** The canvas's size: as large as the largest frame at `width` (layers.js). */
+const room = (width) => ({ width, height: LABEL + MOST + 8 });
 
 /** The frame's patches before merging, the merge blocks outlined (lines every `step` pixels), each
- *  block's (h, w) ids down the left and along the top, on a canvas of its own. */
-function drawBase(view, p, frame, c) {
+ *  block's (h, w) ids down the left and along the top, on `canvas`. */
+function drawBase(view, p, frame, c, canvas) {
   const { h, w, first, cellSize, size } = frame;
   const { ids, tokens, merge } = p;
-  const canvas = view.root.ownerDocument.createElement('canvas');
-  const { ctx } = fitCanvas(canvas, size.width, size.height);
+  const ctx = fitFigure(canvas, size.width, size.height, frame.room);
   ctx.font = c.font;
   const mh = h / merge;
   const mw = w / merge;
   const blockPx = merge * cellSize;
-  // The blocks as a checkerboard: a pixel a block, scaled up sharp (one copy, not a rectangle a block).
-  const board = view.root.ownerDocument.createElement('canvas');
-  board.width = mw;
-  board.height = mh;
-  const bctx = board.getContext('2d');
-  for (const [odd, colour] of [
-    [0, c.bg],
-    [1, c.grid],
-  ]) {
-    bctx.fillStyle = colour;
-    for (let r = 0; r < mh; r++)
-      for (let col = (r + odd) % 2; col < mw; col += 2) bctx.fillRect(col, r, 1, 1);
-  }
-  ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(board, LABEL, LABEL, mw * blockPx, mh * blockPx);
-  ctx.imageSmoothingEnabled = true;
+  // The blocks as a checkerboard: the background, then every other block in one path.
+  ctx.fillStyle = c.bg;
+  ctx.fillRect(LABEL, LABEL, mw * blockPx, mh * blockPx);
+  ctx.fillStyle = c.grid;
+  ctx.beginPath();
+  for (let r = 0; r < mh; r++)
+    for (let col = (r + 1) % 2; col < mw; col += 2)
+      ctx.rect(LABEL + col * blockPx, LABEL + r * blockPx, blockPx, blockPx);
+  ctx.fill();
   const lines = (step, colour, width) => {
     ctx.strokeStyle = colour;
     ctx.lineWidth = width;
@@ -67,51 +64,56 @@ function drawBase(view, p, frame, c) {
     );
   ctx.textAlign = 'left';
   ctx.fillText(`h ↓  w →`, 2, 10);
-  return canvas;
 }
 
-/** The frame of pad token `own` without the chosen block: drawn once per `look` (prompt, width,
- *  theme) and frame, the last eight kept (the view draws them ahead, one per animation frame). */
-export function gridFrame(view, p, own, c, width, look) {
+/** Which frame pad token `own` is in (segment, frame), and its sizes and first token. */
+function frameOf(p, own, width) {
   const { layout: lay, segments } = p;
   const s = lay.segment[own];
   const cell = lay.cell[own];
-  const key = `${look}|${s}|${cell[0]}`;
-  view.gridFrames ??= new Map();
-  return keepLast(view.gridFrames, key, 8, () => {
-    const [, h, w] = segments[s].image || segments[s].video;
-    // The frame's first token: the ids of every block follow from its row-major order.
-    const first = lay.cell.findIndex((x, i) => x && lay.segment[i] === s && x[0] === cell[0]);
-    const cellSize = Math.max(2, Math.min(28, Math.floor((width - LABEL - 8) / w), Math.floor(360 / h)));
-    const size = { width: Math.max(LABEL + w * cellSize + 8, 240), height: LABEL + h * cellSize + 8 };
-    const frame = { s, h, w, first, cellSize, size };
-    frame.base = drawBase(view, p, frame, c);
-    return frame;
-  });
+  const [, h, w] = segments[s].image || segments[s].video;
+  // The frame's first token: the ids of every block follow from its row-major order.
+  const first = lay.cell.findIndex((x, i) => x && lay.segment[i] === s && x[0] === cell[0]);
+  const cellSize = Math.max(2, Math.min(28, Math.floor((width - LABEL - 8) / w), Math.floor(MOST / h)));
+  const size = { width: Math.max(LABEL + w * cellSize + 8, 240), height: LABEL + h * cellSize + 8 };
+  return { s, h, w, first, cellSize, size, room: room(width) };
+}
+
+/** What the grid's canvas shows for `token`: its frame's key (segment and frame; "none"). */
+export const gridKey = (p, token) => {
+  const own = gridOwn(p, token);
+  return own < 0 ? 'none' : `${p.layout.segment[own]}|${p.layout.cell[own][0]}`;
+};
+
+/** The chosen token's image (or video frame), or else the prompt's first, without the chosen block:
+ *  its patches before merging, the merge blocks outlined, each block's (h, w) ids, on the page's
+ *  canvas (the block's layer cleared: the next step draws it); with none, the note says so. */
+export function drawGridFrame(view, p, token, c, width) {
+  const canvas = view.root.querySelector('canvas.mm-grid');
+  const own = gridOwn(p, token);
+  if (own < 0) fitFigure(canvas, width, 24, room(width));
+  else drawBase(view, p, frameOf(p, own, width), c, canvas);
 }
 
 /** The pad token whose frame the grid shows: the chosen token, or else the prompt's first (−1: none). */
 export const gridOwn = (p, token) =>
   p.tokens && p.layout.cell[token] ? token : p.layout.cell.findIndex((x) => x);
 
-/** The chosen token's image (or video frame), or else the prompt's first: its patches before
- *  merging, the merge blocks outlined, each block's (h, w) ids, the chosen token's block filled
- *  (its patches numbered in the vision tower's order where they have room). */
-export function drawGrid(view, p, token, c, width, look) {
+/** The chosen token's block on the grid's layer, filled (its patches numbered in the vision tower's
+ *  order where they have room), and the grid's note. */
+export function drawGrid(view, p, token, c, width) {
   const canvas = view.root.querySelector('canvas.mm-grid');
   const note = view.root.querySelector('.mm-grid-note');
   const { layout: lay, ids, merge } = p;
   const own = gridOwn(p, token);
   if (own < 0) {
-    fitCanvas(canvas, width, 24);
     note.textContent = view.t('gridNone');
     delete note.dataset.block;
     return;
   }
   const cell = lay.cell[own];
-  const { s, h, w, first, cellSize, size, base } = gridFrame(view, p, own, c, width, look);
-  const { ctx } = fitCanvas(canvas, size.width, size.height);
-  ctx.drawImage(base, 0, 0, size.width, size.height);
+  const { s, h, w, first, cellSize } = frameOf(p, own, width);
+  const ctx = fitLayer(canvas);
   // The chosen block: filled, its patch lines and outline drawn again over the fill.
   const blockPx = merge * cellSize;
   const bx = LABEL + cell[2] * blockPx;

@@ -2,8 +2,9 @@
 // against the token index, the 2026 rewrite's ids where they differ; the readout of the chosen token
 // and the note on the rewrite. The chart without the token's mark is drawn once per prompt, width and
 // theme into a canvas of its own; moving the token copies it and draws the mark.
-import { fitCanvas, grouped } from '../../canvas.js';
-import { keepLast, legend } from '../common.js';
+import { grouped } from '../../canvas.js';
+import { legend } from '../common.js';
+import { fitFigure, fitLayer } from './layers.js';
 import { AXES } from './prompt.js';
 
 const HEIGHT = 260;
@@ -22,10 +23,10 @@ function scales(width, tokens, top) {
   };
 }
 
-/** The chart of `p` without the token's mark, on a canvas of its own (kept by the caller). */
-function drawChart(view, p, c, width) {
-  const canvas = view.root.ownerDocument.createElement('canvas');
-  const { ctx } = fitCanvas(canvas, width, HEIGHT);
+/** The chart of `p` without the token's mark, on the page's canvas (its mark's layer cleared: the
+ *  next step draws it). */
+export function drawIdsChart(view, p, c, width) {
+  const ctx = fitFigure(view.root.querySelector('canvas.mm-ids'), width, HEIGHT);
   const { tokens, ids, rewrite, top, differs, layout: lay } = p;
   const { plot, n, columns, sx, sy } = scales(width, tokens, top);
   const kindColour = [c.muted, c.fg, c.series[0], c.series[3], c.fg, c.series[5]];
@@ -99,7 +100,6 @@ function drawChart(view, p, c, width) {
       ctx.restore();
     }
   }
-  return canvas;
 }
 
 /** One path through a row of ids over `run` (tokens, or pixel columns when the tokens outnumber
@@ -129,21 +129,9 @@ function idPath(ctx, row, sx, sy, columns, left, [start, end]) {
   }
 }
 
-/** Whether the chart of `look` is kept (drawing it again is a copy and a line). */
-export const hasChart = (view, look) => Boolean(view.idsCharts?.has(look));
-
-/** The chart of `look` without the token's mark, the last four kept (a step of its own before drawIds). */
-export function idsChart(view, p, c, width, look) {
-  view.idsCharts ??= new Map(); // look -> the chart, the last few
-  return keepLast(view.idsCharts, look, 4, () => drawChart(view, p, c, width));
-}
-
-/** The chart with the chosen token marked: the chart made once per `look` (prompt, width, theme),
- *  the last four kept. */
-export function drawIds(view, p, token, c, width, look) {
-  const chart = idsChart(view, p, c, width, look);
-  const { ctx } = fitCanvas(view.root.querySelector('canvas.mm-ids'), width, HEIGHT);
-  ctx.drawImage(chart, 0, 0, width, HEIGHT);
+/** The chosen token's mark over the chart: a dashed line down from the strip, on the chart's layer. */
+export function drawIdsMark(view, p, token, c, width) {
+  const ctx = fitLayer(view.root.querySelector('canvas.mm-ids'));
   const { plot, sx } = scales(width, p.tokens, p.top);
   ctx.strokeStyle = c.fg;
   ctx.setLineDash([2, 2]);

@@ -8,19 +8,29 @@
 // know which token is which (prompt.js; a test checks it against the engine's).
 // This module is the view: its markup, its settings, and which figure a change redraws when. Each
 // figure is drawn again only when what it shows changed (its key: the prompt, the token, the width,
-// the theme); the ids and the readout at once, the patch grid and the vision table too when the token
-// moves; the rest one per animation frame after that (data-state "drawing", then "drawn"), a newer
-// change replacing what was still due.
+// the theme), on the page's canvas itself; the chosen token's marks on a layer over the ids, the grid
+// and the vision table (layers.js). The readout at once, every figure too when the token moves (its
+// marks; a figure only when the token moved to another image or frame); after a change of the model or
+// the prompt the rest one per animation frame (data-state "drawing", then "drawn"), a newer change
+// replacing what was still due; then, ahead, the vision table's engine answer and image for each
+// image and frame of the prompt, so that the token moves over kept tables.
 // Its text is en.js / zh.js beside it, its styles styles.css (README, "Adding a scheme").
 import { theme, widthOf } from '../../canvas.js';
 import { drawInFrames, keepLast, SchemeView } from '../common.js';
 import { drawFlux } from './flux.js';
-import { drawGrid, gridFrame, gridOwn } from './grid.js';
-import { describePrompt, drawIds, hasChart, idsChart, readout } from './ids.js';
-import { drawPairs, drawScores } from './pairs.js';
+import { drawGrid, drawGridFrame, gridKey } from './grid.js';
+import { describePrompt, drawIdsChart, drawIdsMark, readout } from './ids.js';
+import { drawPairs, drawScores, scoresOf } from './pairs.js';
 import { MODELS, PROMPTS, parseSegments, readPrompt } from './prompt.js';
 import { drawSeconds, secondsNote } from './seconds.js';
-import { drawVision, visionFigure, visionOwn } from './vision.js';
+import {
+  drawVision,
+  drawVisionFigure,
+  visionImageOf,
+  visionOwn,
+  visionTableKey,
+  visionTableOf,
+} from './vision.js';
 
 function markup(t) {
   const models = Object.entries(MODELS)
@@ -29,6 +39,9 @@ function markup(t) {
   const prompts = PROMPTS.map((p) => `<option value="${p}">${p}</option>`).join('');
   const canvas = (name, title) =>
     `<h3>${t(title)}</h3><canvas class="mm-${name}" role="img" aria-label="${t(title)}"></canvas>`;
+  // A figure with its marks' layer over it (layers.js).
+  const layered = (name, title) =>
+    `<h3>${t(title)}</h3><div class="mm-layers"><canvas class="mm-${name}" role="img" aria-label="${t(title)}"></canvas><canvas class="mm-${name}-mark mm-layer" aria-hidden="true"></canvas></div>`;
   return `
     <div class="text">
       <h2 id="multimodal-title">${t('title')}</h2>
@@ -45,11 +58,11 @@ function markup(t) {
       </div>
     </div>
     <div class="figure">
-      ${canvas('ids', 'idsTitle')}
+      ${layered('ids', 'idsTitle')}
       <p class="mm-legend legend"></p>
       <p class="mm-readout readout" aria-live="polite"></p>
       <p class="mm-rewrite note"></p>
-      ${canvas('grid', 'gridTitle')}
+      ${layered('grid', 'gridTitle')}
       <p class="mm-grid-note note"></p>
       ${canvas('seconds', 'secondsTitle')}
       <p class="mm-seconds-legend legend"></p>
@@ -59,7 +72,7 @@ function markup(t) {
       ${canvas('scores', 'scoresTitle')}
       <p class="mm-scores-legend legend"></p>
       <p class="mm-scores-note note"></p>
-      ${canvas('vision', 'visionTitle')}
+      ${layered('vision', 'visionTitle')}
       <p class="mm-vision-note note"></p>
       ${canvas('flux', 'fluxTitle')}
       <p class="mm-flux-legend legend"></p>
@@ -134,10 +147,10 @@ class MultimodalView extends SchemeView {
   }
 
   /** Reads the prompt (the engine refuses a bad one here, in the event: apply falls it back), then
-   *  redraws each figure whose key changed: those marked `now` in this event, the others one per
-   *  animation frame; then draws ahead, one per frame, the patch grid and vision table of every image
-   *  and video frame of the prompt (the first eight), so that the token moves over kept drawings. A
-   *  draw with no event (a resize, the theme, settings applied) redraws them all. */
+   *  redraws each figure and mark whose key changed: those marked `now` in this event, the others one
+   *  per animation frame; then makes ahead, one per frame, the vision table of every image and video
+   *  frame of the prompt (the first eight), so that the token moves over kept tables. A draw with no
+   *  event (a resize, the theme, settings applied) redraws them all. */
   render(event) {
     cancelAnimationFrame(this.frame); // what the last change left due is redone below if still stale
     this.frame = 0;
@@ -145,40 +158,50 @@ class MultimodalView extends SchemeView {
     const token = Math.min(Number(this.value('token')), this.limits());
     const canvas = this.root.querySelector('canvas.mm-ids');
     const c = theme(canvas);
-    const width = widthOf(canvas.parentElement);
+    const width = widthOf(canvas.closest('.figure')); // the figures' column (the chart's box is its layers')
     if (!event) this.drawn = {};
     const look = `${width}|${c.fg}|${c.bg}|${c.accent}|${c.series.join()}`;
     const prompt = `${p.key}|${look}`;
     const at = `${prompt}|${token}`;
     const onToken = event?.target?.name === 'multimodal-token';
-    // [figure, key, now, draw]; a step toward a later figure (none when the token moved: drawn at once).
-    const later = (name, draw) => (onToken ? [] : [[name, at, false, draw]]);
+    const own = visionOwn(p, token);
+    const table = visionTableKey(this, p, own, look);
+    // The frames' tables ahead (one per grid; not the chosen token's: its figure makes it).
+    const ahead = new Map();
+    for (const start of frameStarts(p)) {
+      const { key, kept } = visionTableKey(this, p, start, look);
+      if (!kept && key !== table.key && !ahead.has(key)) ahead.set(key, start);
+    }
+    // [figure, key, now, draw]: a figure at once when the token moved, else in a later frame; a
+    // token's mark at once too when its figure is drawn already.
+    const base = (name, key) => onToken || this.drawn[name] === key;
+    const grid = `${prompt}|${gridKey(p, token)}`;
+    const vision = `${table.key}|${width}`;
     const figures = [
       ['prompt', prompt, true, () => describePrompt(this, p, c)],
       ['readout', `${p.key}|${token}`, true, () => readout(this, p, token)],
       ['secondsNote', p.key, true, () => secondsNote(this, p)],
-      // The ids chart at once if it is kept (a token move), else made a frame before it is copied.
-      ['idsChart', prompt, false, () => idsChart(this, p, c, width, prompt)],
-      ['ids', at, onToken || hasChart(this, prompt), () => drawIds(this, p, token, c, width, prompt)],
-      // The grid and the vision figure, when not drawn at once, in steps a frame each: the kept
-      // drawing (the grid frame; the vision table's engine and image, then its figure), then its copy.
-      ...later(
-        'gridFrame',
-        () => gridOwn(p, token) >= 0 && gridFrame(this, p, gridOwn(p, token), c, width, prompt),
-      ),
-      ['grid', at, onToken, () => drawGrid(this, p, token, c, width, prompt)],
-      ...later('visionTable', () => visionFigure(this, p, visionOwn(p, token), c, width, look, true)),
-      ...later('visionFigure', () => visionFigure(this, p, visionOwn(p, token), c, width, look)),
-      ['vision', at, onToken, () => drawVision(this, p, token, c, width, look)],
+      ['ids', prompt, onToken, () => drawIdsChart(this, p, c, width)],
+      ['idsMark', at, base('ids', prompt), () => drawIdsMark(this, p, token, c, width)],
+      ['gridFrame', grid, onToken, () => drawGridFrame(this, p, token, c, width)],
+      ['grid', at, base('gridFrame', grid), () => drawGrid(this, p, token, c, width)],
+      // The vision table's engine answer, then its image, a frame each before its figure (kept: none).
+      ...(onToken || table.kept
+        ? []
+        : [
+            ['visionTable', table.key, false, () => visionTableOf(this, p, own, c, width, look)],
+            ['visionImage', table.key, false, () => visionImageOf(this, p, own, c, width, look)],
+          ]),
+      ['visionFigure', vision, onToken, () => drawVisionFigure(this, p, token, c, width, look)],
+      ['vision', at, base('visionFigure', vision), () => drawVision(this, p, token, c, width, look)],
       ['pairs', `${look}|${MODELS[p.model].interleaved}`, false, () => drawPairs(this, p, c, width)],
+      ...(this.scores?.has(p.model) ? [] : [['scoresData', p.model, false, () => scoresOf(this, p.model)]]),
       ['scores', `${look}|${p.model}`, false, () => drawScores(this, p, c)],
       ['seconds', look, false, () => drawSeconds(this, c)],
       ['flux', look, false, () => drawFlux(this, c)],
-      // Ahead, a frame each: the grid, the vision table's engine and image, the vision figure.
-      ...frameStarts(p).flatMap((own) => [
-        [`ahead:${own}`, prompt, false, () => gridFrame(this, p, own, c, width, prompt)],
-        [`aheadTable:${own}`, prompt, false, () => visionFigure(this, p, own, c, width, look, true)],
-        [`aheadVision:${own}`, prompt, false, () => visionFigure(this, p, own, c, width, look)],
+      ...[...ahead].flatMap(([key, start]) => [
+        [`ahead:${key}`, key, false, () => visionTableOf(this, p, start, c, width, look)],
+        [`aheadImage:${key}`, key, false, () => visionImageOf(this, p, start, c, width, look)],
       ]),
     ].filter(([name, key]) => this.drawn[name] !== key);
     for (const [name, key, now, draw] of figures) {

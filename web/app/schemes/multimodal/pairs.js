@@ -109,23 +109,29 @@ export function drawPairs(view, p, c, width) {
 const REACH = 96; // patches
 const X = Array.from({ length: 4 * REACH + 1 }, (_, i) => i / 4);
 
-/** q·k along each axis for the chosen model: q = k = all ones, the key moved Δ along one axis only,
- *  so the score is the sum over that axis's pairs of cos(Δ·f_k), here their mean (1 at Δ = 0). */
-export function drawScores(view, p, c) {
-  const canvas = view.root.querySelector('canvas.mm-scores');
-  const m = MODELS[p.model];
+/** Each axis's mean cos(Δ·f) at X for `model`, once per model (the view computes it in a step of its
+ *  own, before the chart). */
+export function scoresOf(view, model) {
   view.scores ??= new Map(); // model -> each axis's scores at x
-  if (!view.scores.has(p.model)) {
-    const { axes, frequencies } = spectrum(view, p.model);
+  if (!view.scores.has(model)) {
+    const { axes, frequencies } = spectrum(view, model);
     view.scores.set(
-      p.model,
+      model,
       AXES.map((_, k) => {
         const own = Array.from(frequencies).filter((_, q) => axes[q] === k);
         return X.map((d) => own.reduce((sum, f) => sum + Math.cos(d * f), 0) / own.length);
       }),
     );
   }
-  const series = view.scores.get(p.model).map((y, k) => ({
+  return view.scores.get(model);
+}
+
+/** q·k along each axis for the chosen model: q = k = all ones, the key moved Δ along one axis only,
+ *  so the score is the sum over that axis's pairs of cos(Δ·f_k), here their mean (1 at Δ = 0). */
+export function drawScores(view, p, c) {
+  const canvas = view.root.querySelector('canvas.mm-scores');
+  const m = MODELS[p.model];
+  const series = scoresOf(view, p.model).map((y, k) => ({
     x: X,
     y,
     color: c.series[k],
