@@ -114,6 +114,21 @@ class SourceTree:
                               check=True, capture_output=True, text=True).stdout
 
 
+# models/auto/configuration_auto.py's CONFIG_MAPPING, for the model types the composite configs here name
+# (Mistral3Config.__post_init__ builds text_config and vision_config through it,
+# configuration_mistral3.py:77-84). The auto module itself is stubbed: it imports every model.
+AUTO_CONFIG_CLASSES = {
+    "mistral": ("mistral", "MistralConfig"),
+    "pixtral": ("pixtral", "PixtralVisionConfig"),
+}
+
+
+class ConfigMapping:
+    def __getitem__(self, model_type):
+        module, name = AUTO_CONFIG_CLASSES[model_type]
+        return getattr(importlib.import_module(f"transformers.models.{module}.configuration_{module}"), name)
+
+
 class TransformersFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     def __init__(self, tree):
         self.tree = tree
@@ -140,6 +155,8 @@ class TransformersFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
             module.logging = types.SimpleNamespace(get_logger=logging.getLogger)
             # configuration_utils.py rebinds PreTrainedConfig.push_to_hub at import time.
             module.PushToHubMixin = type("PushToHubMixin", (), {"push_to_hub": lambda self: None})
+        elif name == "transformers.models.auto":
+            module.CONFIG_MAPPING = ConfigMapping()
         elif name == "transformers.generation.configuration_utils":
             # Only `_get_default_generation_params().keys()` is used, to drop generation keys from kwargs.
             module.GenerationConfig = type("GenerationConfig", (), {
@@ -270,6 +287,11 @@ FAMILIES = {
     # sliding_window=config.sliding_window, :364 and the mask is a sliding-window mask whenever it is set.
     "mistral": dict(module="mistral", config="MistralConfig", rotary="MistralRotaryEmbedding", pairing="half",
                     model_wide_window=True),
+    # Mistral Small 3.1 (Mistral3ForConditionalGeneration): configuration_mistral3.py:83-84 builds text_config
+    # with CONFIG_MAPPING[text_config["model_type"]] ("mistral" -> MistralConfig); modeling_mistral3.py:205
+    # the language model is AutoModel.from_config(config.text_config), i.e. MistralModel: the mistral rules.
+    "mistral3": dict(module="mistral3", config="Mistral3Config", text="text_config", rotary_module="mistral",
+                     rotary="MistralRotaryEmbedding", pairing="half", model_wide_window=True),
     # Phi-3 / 3.5 / 4-mini: models/phi3/modeling_phi3.py:191-196 rotates q[..., :rotary_dim] with
     # rotate_half and passes the rest (first slice); the partial factor enters at :98-100; :257 and :395
     # the model-wide sliding_window as in Mistral.
@@ -337,7 +359,7 @@ def read_model(tree, raw, ROPE_INIT_FUNCTIONS):
     config = config_class(**raw)
     if "text" in fam:
         config = getattr(config, fam["text"])
-    default_fn, default_where = default_rope_function(tree, fam["module"], fam["rotary"])
+    default_fn, default_where = default_rope_function(tree, fam.get("rotary_module", fam["module"]), fam["rotary"])
     rope_layer = fam.get("rope_layer", always_rope)
 
     n = config.num_hidden_layers

@@ -93,6 +93,8 @@ constexpr std::string_view kRopeModelTypes[] = {
     "kimi_k2",
     "ministral",
     "falcon_h1",
+    "mistral3",
+    "minicpm3",
 };
 
 // The parameter an error names, and the name its message shows (a formula where the value is
@@ -266,7 +268,7 @@ enum class Layout {
   cohere2,            // sliding except every 4th (global, NoPE); interleaved pairs
   modernbert,         // full every global_attn_every_n_layers-th (3), else local; θ per type
   qwen3_5,            // linear attention (no RoPE) except every full_attention_interval-th (4)
-  mla,                // DeepSeek-V3: the last qk_rope_head_dim of each query/key head rotate
+  mla,                // DeepSeek-V3, MiniCPM3: the last qk_rope_head_dim of a head rotate
 };
 
 struct Family {
@@ -277,6 +279,8 @@ struct Family {
   double theta = kUnset;          // the class's default_theta where it is not the library's 10000
   double head_dim = kUnset;       // the class's default head_dim (NaN: hidden_size / heads)
   double max_positions = kUnset;  // the class's default max_position_embeddings
+  double qk_rope = kUnset;        // MLA: the class's default qk_rope_head_dim
+  double qk_nope = kUnset;        // and qk_nope_head_dim
 };
 
 // modeling_llama.py:158, modeling_mistral.py:79, modeling_qwen2.py:133, modeling_qwen3.py:168,
@@ -307,14 +311,25 @@ constexpr Family kFamilies[] = {
     {"smollm3", "SmolLM3Config", Layout::smollm3, Pairing::half, 2000000, kUnset, 32768},
     {"cohere2", "Cohere2Config", Layout::cohere2, Pairing::interleaved, kUnset, kUnset, 8192},
     {"modernbert", "ModernBertConfig", Layout::modernbert, Pairing::half, kUnset, kUnset, 8192},
-    {"deepseek_v3", "DeepseekV3Config", Layout::mla, Pairing::interleaved, kUnset, kUnset, 4096},
+    {"deepseek_v3", "DeepseekV3Config", Layout::mla, Pairing::interleaved, kUnset, kUnset, 4096, 64,
+     128},
     // Kimi-K2 names remote code (auto_map: configuration_deepseek.DeepseekV3Config); transformers
     // has no kimi_k2 type, and reads it with DeepseekV3Config.
-    {"kimi_k2", "DeepseekV3Config", Layout::mla, Pairing::interleaved, kUnset, kUnset, 4096},
+    {"kimi_k2", "DeepseekV3Config", Layout::mla, Pairing::interleaved, kUnset, kUnset, 4096, 64,
+     128},
+    // MiniCPM3 (models/minicpm3/ at c49429ed): MLA as DeepSeek's, q split [qk_nope_head_dim,
+    // qk_rope_head_dim] with the rotated part last (modeling_minicpm3.py:327), but rotate_half
+    // pairs (:338, apply_rotary_pos_emb; it reads no rope_interleave); configuration_minicpm3.py:
+    // defaults qk_rope_head_dim 32, qk_nope_head_dim 64, max_position_embeddings 32768, and
+    // head_dim = qk_rope_head_dim whatever the file says (__post_init__).
+    {"minicpm3", "MiniCPM3Config", Layout::mla, Pairing::half, kUnset, kUnset, 32768, 32, 64},
 };
 
-// A multimodal wrapper's model_type names its text model's family.
+// A multimodal wrapper's model_type names its text model's family. Mistral 3 (Mistral Small 3.1)
+// builds its text_config as MistralConfig unless it names another type, and runs it as
+// MistralModel (configuration_mistral3.py:83-84, modeling_mistral3.py:205).
 std::string_view text_model_type(std::string_view type) {
+  if (type == "mistral3") return "mistral";
   if (type == "gemma3") return "gemma3_text";
   if (type == "gemma4") return "gemma4_text";
   if (type == "llama4") return "llama4_text";
@@ -340,6 +355,9 @@ constexpr IgnoredKey kIgnoredKeys[] = {
     {"cohere2", "layer_switch"},
     {"cohere2", "position_embedding_type"},
     {"cohere2", "order_of_interleaved_layers"},
+    // MiniCPM3Config sets head_dim = qk_rope_head_dim (configuration_minicpm3.py, __post_init__):
+    // a file's head_dim (96 = nope + rope in re-saved copies) is overwritten.
+    {"minicpm3", "head_dim"},
 };
 
 constexpr std::string_view kAttentionKinds[] = {"full_attention", "sliding_attention",
@@ -461,23 +479,26 @@ Status Reader::read_geometry() {
   const Layout layout = family_ ? family_->layout : Layout::uniform;
   // DeepSeek's MLA (and older families that carry qk_rope_head_dim): qk_rope_head_dim rotate,
   // the last ones of a qk_nope_head_dim + qk_rope_head_dim head (configuration_deepseek_v3.py:
-  // 123-124, defaults 64 and 128).
+  // 123-124, defaults 64 and 128; MiniCPM3's 32 and 64).
   const auto rope_head = number(c, "qk_rope_head_dim");
   if (!rope_head) return rope_head.error();
   if (layout == Layout::mla || !std::isnan(rope_head.value())) {
     head_name_ = {"qk_rope_head_dim", "qk_rope_head_dim"};
     head_dim_ = rope_head.value();
     if (std::isnan(head_dim_) && layout == Layout::mla) {
-      head_dim_ = 64;
-      class_default("qk_rope_head_dim", 64);
+      head_dim_ = family_->qk_rope;
+      class_default("qk_rope_head_dim", head_dim_);
     }
     if (layout == Layout::mla) {
       const auto nope = number(c, "qk_nope_head_dim");
       if (!nope) return nope.error();
-      mla_nope_ = std::isnan(nope.value()) ? 128 : nope.value();
-      if (std::isnan(nope.value())) class_default("qk_nope_head_dim", 128);
+      mla_nope_ = std::isnan(nope.value()) ? family_->qk_nope : nope.value();
+      if (std::isnan(nope.value())) class_default("qk_nope_head_dim", mla_nope_);
+      // DeepseekV3Config's rope_interleave (default true) picks the pairing; MiniCPM3 always
+      // pairs halves and has no such key.
       const Value* interleave = c.given("rope_interleave");
-      mla_interleave_ = !interleave || !interleave->is(Type::boolean) || interleave->boolean;
+      mla_interleave_ = family_->pairing == Pairing::interleaved &&
+                        (!interleave || !interleave->is(Type::boolean) || interleave->boolean);
     }
     return check_head();
   }

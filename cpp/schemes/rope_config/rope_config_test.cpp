@@ -262,7 +262,7 @@ void check_frequencies(const std::vector<double>& got, const std::vector<double>
 }  // namespace
 
 TEST_CASE("every gallery config reads per layer as transformers' own code computes it") {
-  // tests/reference/models/: 25 published configs, and what huggingface/transformers @ c49429ed1f8b
+  // tests/reference/models/: 26 published configs, and what huggingface/transformers @ c49429ed1f8b
   // computes from them (Gemma 3 sliding and full θ and scaling, Gemma 4 proportional, Llama 4 NoPE,
   // chunks and temperature, GPT-OSS YaRN untruncated, DeepSeek-V3's last slice and interleaved
   // pairs, Qwen3.5's partial rotary and linear layers, Phi-4 mini's longrope with partial rotary,
@@ -333,7 +333,7 @@ TEST_CASE("the readings the library changed or refused before are read as it rea
   for (int k = 1; k < 32; ++k) list += ",1";
   list += ']';
   const std::string minicpm =
-      R"({"model_type": "minicpm3", "head_dim": 64, "rope_theta": 1e4, "max_position_embeddings": 131072,
+      R"({"model_type": "minicpm3", "qk_rope_head_dim": 64, "rope_theta": 1e4, "max_position_embeddings": 131072,
       "rope_scaling": {"rope_type": "longrope", "original_max_position_embeddings": 4096,
       "short_factor": )" +
       list + ", \"long_factor\": " + list + "}}";
@@ -414,4 +414,44 @@ TEST_CASE("a config without max_position_embeddings takes its class's default, a
   CHECK(r.value().max_positions == 32768);
   for (const auto& w : r.value().warnings)
     CHECK(w.message.find("max_position_embeddings") == std::string::npos);
+}
+
+TEST_CASE(
+    "MiniCPM3 rotates the last qk_rope_head_dim of each head in half pairs, as MLA with "
+    "rotate_half") {
+  // huggingface/transformers @ c49429ed1f8b models/minicpm3/: modeling_minicpm3.py:327 splits q
+  // into [qk_nope_head_dim, qk_rope_head_dim] and :338 rotates the second part with
+  // apply_rotary_pos_emb (rotate_half, :206); configuration_minicpm3.py: qk_rope_head_dim 32,
+  // qk_nope_head_dim 64, max_position_embeddings 32768 by default, and head_dim = qk_rope_head_dim
+  // over the file's value.
+  const auto r = pe::read_rope_config(
+      R"({"model_type": "minicpm3", "num_hidden_layers": 3, "head_dim": 96, "rope_theta": 1e4})",
+      kUnset);
+  REQUIRE_MESSAGE(r.ok(), r.error().message);
+  const auto& t = r.value().main();
+  CHECK(r.value().layers == std::vector<std::string>(3, "full_attention"));
+  CHECK(t.head_dim == 96);  // q_nope 64 + q_rope 32: the query/key head
+  CHECK(t.rotary_dim == 32);
+  CHECK(t.rotate_last);
+  CHECK(t.pairing == pe::Pairing::half);
+  CHECK(t.scaled.inv_freq.size() == 16);
+  CHECK(r.value().max_positions == 32768);
+  const auto said = [&](const char* kind, const char* key) {
+    return std::any_of(r.value().warnings.begin(), r.value().warnings.end(), [&](const auto& w) {
+      return w.kind == kind && w.message.find(key) != std::string::npos;
+    });
+  };
+  CHECK(said("warn_ignored_key", "head_dim"));
+  CHECK(said("warn_class_default", "qk_rope_head_dim"));
+  CHECK(said("warn_class_default", "qk_nope_head_dim"));
+  // A rope_interleave key is DeepSeek's: MiniCPM3 pairs halves whatever it says.
+  const auto keyed = pe::read_rope_config(
+      R"({"model_type": "minicpm3", "qk_rope_head_dim": 32, "rope_interleave": true})", kUnset);
+  REQUIRE(keyed.ok());
+  CHECK(keyed.value().main().pairing == pe::Pairing::half);
+  // DeepSeek-V3 keeps its defaults (64 + 128, interleaved).
+  const auto deepseek = pe::read_rope_config(R"({"model_type": "deepseek_v3"})", kUnset);
+  REQUIRE(deepseek.ok());
+  CHECK(deepseek.value().main().head_dim == 192);
+  CHECK(deepseek.value().main().pairing == pe::Pairing::interleaved);
 }
