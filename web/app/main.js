@@ -1,28 +1,31 @@
 // The explorer page: loads the engine once, reads the state (and the language) from the URL, mounts the
 // explorer, and keeps the URL in step (back and forward work). Downloads, the embed dialog and the
 // language switch live here too. Every scheme folder is a chunk of the element's
-// (build-scripts/bundle.mjs), loaded with its text in the reader's language: the sinusoidal one (its
-// seven figures around one store, with the settings panel) first, the others once its first view has
-// drawn.
+// (build-scripts/bundle.mjs), loaded with its text in the reader's language and mounted through the
+// one contract every folder exports (schemes/index.js): the first in page order (the sinusoidal one:
+// its seven figures around one store, with the settings panel; its keys are the address's own, d, n,
+// …) first, the others once its first view has drawn (their keys carry their view: rope.theta).
 import { exportPng } from './canvas.js';
 import { openEmbedDialog } from './embed-dialog.js';
 import { engine } from './engine.js';
 import { exportMatrix } from './export.js';
 import { LANGUAGES, pickLanguage, translator } from './i18n/index.js';
-import { applySchemes, withSchemes } from './schemes/address.js';
+import { applySchemes, PREFIXED, withSchemes } from './schemes/address.js';
 import { ownEngine, viewModule, viewText, withText } from './schemes/load.js';
-import { mountSchemes, mountShared } from './schemes/mount.js';
-import { SCHEME_VIEWS, SHARED } from './schemes/names.js';
+import { mountFolder } from './schemes/mount.js';
+import { TEXT_VIEWS } from './schemes/names.js';
 import { encodingOf, parseHash, toHash } from './state.js';
 import { loadText } from './text-chunks.js';
 
-// A scheme folder's chunk ({ name, markup, View } or { name, figures, mount }) with its text in `lang`
-// and its own engine, if it names one (schemes/load.js).
+// A scheme folder's chunk (its contract: schemes/index.js) with its text in `lang` and its own engine,
+// if it names one (schemes/load.js).
 const folderModule = (name, lang, pe) =>
   Promise.all([viewModule(name), viewText(name, lang), ownEngine(name, pe)]).then(([module, text, own]) =>
     withText(module, text, lang, own),
   );
-const schemeModules = (lang, pe) => Promise.all(SCHEME_VIEWS.map((v) => folderModule(v, lang, pe)));
+// The folders in page order: the first, then the others.
+const [FIRST, ...LATER] = TEXT_VIEWS;
+const laterModules = (lang, pe) => Promise.all(LATER.map((name) => folderModule(name, lang, pe)));
 // The first view and the downloads need only the sinusoidal engine (pe-explorer-engine.js, the one a
 // sinusoidal figure loads); the other schemes' sections each run on the engine their view names by its
 // parts (schemes/load.js), loaded after the first view. Run unbundled, the page has one engine with
@@ -48,10 +51,10 @@ async function main() {
   let explicitLang = languageInHash(); // written back to the URL only once chosen
   const [pe, firstModule] = await Promise.all([
     engine(),
-    folderModule(SHARED[0], pickLanguage(explicitLang)),
+    folderModule(FIRST, pickLanguage(explicitLang)),
     loadText(pickLanguage(explicitLang)),
   ]);
-  let first = firstModule; // the sinusoidal folder, in the language shown
+  let first = firstModule; // the first folder (the sinusoidal one), in the language shown
   performance.mark('pe-engine-ready'); // with pe-mounted and pe-first-frame: where the first frame's time goes
   const validate = (options) => pe.validate(options);
   let t = translator(pickLanguage(explicitLang));
@@ -79,50 +82,44 @@ async function main() {
   };
   messages.querySelector('.dismiss').addEventListener('click', () => showMessages([]));
 
-  const initial = parseHash(location.hash, validate, pe.limits, SCHEME_VIEWS);
+  const initial = parseHash(location.hash, validate, pe.limits, PREFIXED);
   showMessages(initial.messages);
   const container = document.getElementById('explorer');
-  // The sinusoidal explorer, then (once its views have drawn) the other schemes' sections below them.
+  // The first folder, then (once its views have drawn) the other folders' sections below them. Its
+  // `initial` is the whole state the address gives (state.js: the sinusoidal folder's own option).
+  const onError = (message) => showMessages([message]);
   const mount = (state) => {
-    const mounted = mountShared(
-      container,
-      pe,
-      t,
-      (message) => showMessages([message]),
-      first,
-      Object.keys(first.figures),
-      {
-        controls: true,
-        initial: state,
-      },
-    );
-    let schemes = null;
+    const mounted = mountFolder(container, pe, t, onError, first, { controls: true, initial: state });
+    let later = [];
     let gone = false;
-    const schemesReady = mounted.ready
-      .then(() => schemeModules(t.lang, pe))
+    const laterReady = mounted.ready
+      .then(() => laterModules(t.lang, pe))
       .then(
         (modules) => {
           if (gone) return;
-          schemes = mountSchemes(container.querySelector('.views'), pe, t, (m) => showMessages([m]), modules);
+          const box = container.querySelector('.views');
+          later = modules.map((module) => mountFolder(box, pe, t, onError, module, {}));
           // Their settings from the address (rope.head-dim=128), and the address follows their controls.
-          showMessages([...shown, ...applySchemes(location.hash, schemes.views)]);
-          for (const view of schemes.views)
-            view.changed = (event) => syncUrl({ commit: event.type === 'change' });
+          const views = later.flatMap((folder) => folder.views);
+          showMessages([...shown, ...applySchemes(location.hash, views)]);
+          for (const view of views) view.changed = (event) => syncUrl({ commit: event.type === 'change' });
         },
         (error) => showMessages([{ kind: 'view_failed', args: { reason: String(error.message) } }]),
       );
     const { destroy, redraw } = mounted;
     return Object.assign(mounted, {
-      ready: schemesReady,
-      schemeViews: () => schemes?.views || [],
+      ready: laterReady,
+      schemeViews: () => later.flatMap((folder) => folder.views),
+      /** Every folder mounted so far, by name (the Embed dialog reads their settings). */
+      folders: () => Object.fromEntries([[FIRST, mounted], ...later.map((folder, n) => [LATER[n], folder])]),
       destroy: () => {
         gone = true;
-        schemes?.destroy();
+        for (const folder of later) folder.destroy();
         destroy();
       },
       redraw: (why) => {
         redraw(why);
-        schemes?.redraw();
+        for (const folder of later) folder.redraw(why);
       },
     });
   };
@@ -166,7 +163,7 @@ async function main() {
   const switchLanguage = (lang) => {
     if (lang !== t.lang) document.body.dataset.ready = 'false'; // until the new language has drawn
     switching = switching
-      .then(() => Promise.all([loadText(lang), folderModule(SHARED[0], lang)]))
+      .then(() => Promise.all([loadText(lang), folderModule(FIRST, lang)]))
       .then(
         ([, module]) => {
           first = module;
@@ -209,7 +206,7 @@ async function main() {
       explicitLang = lang;
       switchLanguage(lang);
     }
-    const parsed = parseHash(location.hash, validate, pe.limits, SCHEME_VIEWS);
+    const parsed = parseHash(location.hash, validate, pe.limits, PREFIXED);
     showMessages([...parsed.messages, ...applySchemes(location.hash, explorer.schemeViews())]);
     for (const el of container.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
     for (const el of container.querySelectorAll('.error')) el.textContent = '';
@@ -236,7 +233,7 @@ async function main() {
       exportPng(canvas, `pe_${button.dataset.png}_d${s.d}_n${s.n}.png`);
     }
     if (button.dataset.action === 'embed')
-      openEmbedDialog(document.getElementById('embed-dialog'), s, t, button, explorer.schemeViews());
+      openEmbedDialog(document.getElementById('embed-dialog'), t, button, explorer.folders());
   });
 
   // The first view is drawn: mark the frame that shows it (read by build-scripts/bench.sh).

@@ -1,11 +1,15 @@
-// The explorer page's address for its scheme sections: each view's settings off their default as
-// <view>.<setting>=<value> (#rope.head-dim=128&rope.theta=500000), after the sinusoidal keys, which
-// keep their names (state.js leaves these keys to this module). Back, forward and a reload restore
+// The explorer page's address for its scheme sections after the first folder: each view's settings off
+// their default as <view>.<setting>=<value> (#rope.head-dim=128&rope.theta=500000), after the first
+// (sinusoidal) folder's keys, which keep their names (state.js leaves these keys to this module). Back, forward and a reload restore
 // them; a key a view does not have, or a value it refuses, is a message.
 import { message } from '../messages.js';
 import { MAX_HASH } from '../state.js';
 import { settingName } from './common.js';
-import { SCHEME_VIEWS } from './names.js';
+import { FOLDER_OF, TEXT_VIEWS } from './names.js';
+
+/** The figures whose keys carry their view (rope.theta): those of every folder after the first, whose
+ *  keys are the address's own (d, n, …). */
+export const PREFIXED = Object.keys(FOLDER_OF).filter((view) => FOLDER_OF[view] !== TEXT_VIEWS[0]);
 
 /** A value as the address and embed.html's links write it: URL-encoded (parentheses too, for a
  *  Markdown link), its / : , kept readable; a JSON config on one line. */
@@ -32,7 +36,7 @@ export function withSchemes(hash, views, current = '') {
     : current
         .replace(/^#/, '')
         .split('&')
-        .filter((part) => part.includes('.') && SCHEME_VIEWS.includes(part.split('.')[0]));
+        .filter((part) => part.includes('.') && PREFIXED.includes(part.split('.')[0]));
   if (!parts.length) return hash;
   return `${hash || '#'}${hash ? '&' : ''}${parts.join('&')}`;
 }
