@@ -4,17 +4,17 @@
 // (build-scripts/bundle.mjs), loaded with its text in the reader's language and mounted through the
 // one contract every folder exports (schemes/index.js): the first in page order (the sinusoidal one:
 // its seven figures around one store, with the settings panel; its keys are the address's own, d, n,
-// …) first, the others once its first view has drawn (their keys carry their view: rope.theta).
+// …) first, the others once its first view has drawn (their keys carry their view: rope.theta). Each
+// folder reads its keys from the address and gives them back; the page only joins them.
 import { exportPng } from './canvas.js';
 import { openEmbedDialog } from './embed-dialog.js';
 import { engine } from './engine.js';
 import { exportMatrix } from './export.js';
 import { LANGUAGES, pickLanguage, translator } from './i18n/index.js';
-import { applySchemes, PREFIXED, withSchemes } from './schemes/address.js';
 import { ownEngine, viewModule, viewText, withText } from './schemes/load.js';
 import { mountFolder } from './schemes/mount.js';
-import { TEXT_VIEWS } from './schemes/names.js';
-import { encodingOf, parseHash, toHash } from './state.js';
+import { FOLDER_OF, TEXT_VIEWS } from './schemes/names.js';
+import { encodingOf } from './state.js';
 import { loadText } from './text-chunks.js';
 
 // A scheme folder's chunk (its contract: schemes/index.js) with its text in `lang` and its own engine,
@@ -26,6 +26,15 @@ const folderModule = (name, lang, pe) =>
 // The folders in page order: the first, then the others.
 const [FIRST, ...LATER] = TEXT_VIEWS;
 const laterModules = (lang, pe) => Promise.all(LATER.map((name) => folderModule(name, lang, pe)));
+// The figures whose keys carry their name in the address (rope.theta): those of the later folders.
+const PREFIXED = Object.keys(FOLDER_OF).filter((view) => FOLDER_OF[view] !== FIRST);
+/** The parts of `hash` under a PREFIXED figure's name, as they are (kept in the address until those
+ *  figures are there). */
+const prefixedIn = (hash) =>
+  hash
+    .replace(/^#/, '')
+    .split('&')
+    .filter((part) => part.includes('.') && PREFIXED.includes(part.split('.')[0]));
 // The first view and the downloads need only the sinusoidal engine (pe-explorer-engine.js, the one a
 // sinusoidal figure loads); the other schemes' sections each run on the engine their view names by its
 // parts (schemes/load.js), loaded after the first view. Run unbundled, the page has one engine with
@@ -56,7 +65,6 @@ async function main() {
   ]);
   let first = firstModule; // the first folder (the sinusoidal one), in the language shown
   performance.mark('pe-engine-ready'); // with pe-mounted and pe-first-frame: where the first frame's time goes
-  const validate = (options) => pe.validate(options);
   let t = translator(pickLanguage(explicitLang));
   translateShell(t);
   const langSelect = document.getElementById('lang-select');
@@ -82,15 +90,17 @@ async function main() {
   };
   messages.querySelector('.dismiss').addEventListener('click', () => showMessages([]));
 
-  const initial = parseHash(location.hash, validate, pe.limits, PREFIXED);
-  showMessages(initial.messages);
   const container = document.getElementById('explorer');
-  // The first folder, then (once its views have drawn) the other folders' sections below them. Its
-  // `initial` is the whole state the address gives (state.js: the sinusoidal folder's own option).
-  const onError = (message) => showMessages([message]);
-  const mount = (state) => {
-    const mounted = mountFolder(container, pe, t, onError, first, { controls: true, initial: state });
-    let later = [];
+  // A message a view gives while the page reads its address (back, forward) joins the address's own.
+  let caught = null;
+  const onError = (message) => (caught ? caught.push(message) : showMessages([message]));
+  const onChange = (reason) => syncUrl(reason);
+  // The first folder, then (once its views have drawn) the other folders' sections below them, each
+  // reading its keys from `address` and writing them back (onChange) as the reader changes them.
+  const mount = (address) => {
+    const options = { address, prefixed: PREFIXED, onChange };
+    const mounted = mountFolder(container, pe, t, onError, first, { ...options, controls: true });
+    let later = null;
     let gone = false;
     const laterReady = mounted.ready
       .then(() => laterModules(t.lang, pe))
@@ -98,32 +108,38 @@ async function main() {
         (modules) => {
           if (gone) return;
           const box = container.querySelector('.views');
-          later = modules.map((module) => mountFolder(box, pe, t, onError, module, {}));
-          // Their settings from the address (rope.head-dim=128), and the address follows their controls.
-          const views = later.flatMap((folder) => folder.views);
-          showMessages([...shown, ...applySchemes(location.hash, views)]);
-          for (const view of views) view.changed = (event) => syncUrl({ commit: event.type === 'change' });
+          later = modules.map((module) => mountFolder(box, pe, t, onError, module, options));
+          showMessages([...shown, ...later.flatMap((folder) => folder.messages)]);
         },
         (error) => showMessages([{ kind: 'view_failed', args: { reason: String(error.message) } }]),
       );
-    const { destroy, redraw } = mounted;
-    return Object.assign(mounted, {
+    const all = () => [mounted, ...(later || [])];
+    return {
+      store: mounted.store, // the first folder's state: the downloads' encoding
+      messages: mounted.messages,
       ready: laterReady,
-      schemeViews: () => later.flatMap((folder) => folder.views),
       /** Every folder mounted so far, by name (the Embed dialog reads their settings). */
-      folders: () => Object.fromEntries([[FIRST, mounted], ...later.map((folder, n) => [LATER[n], folder])]),
+      folders: () => Object.fromEntries(all().map((folder, n) => [TEXT_VIEWS[n], folder])),
+      /** The address of every folder's settings ('' or '#…'); until the later folders are there, their
+       *  keys as the address has them. */
+      address: () => {
+        const parts = all().flatMap((folder) => folder.address());
+        if (!later) parts.push(...prefixedIn(location.hash));
+        return parts.length ? `#${parts.join('&')}` : '';
+      },
+      /** Every folder's settings from `hash`; the messages. */
+      follow: (hash) => all().flatMap((folder) => folder.follow(hash)),
       destroy: () => {
         gone = true;
-        for (const folder of later) folder.destroy();
-        destroy();
+        for (const folder of all().reverse()) folder.destroy();
       },
-      redraw: (why) => {
-        redraw(why);
-        for (const folder of later) folder.redraw(why);
-      },
-    });
+      redraw: (why) => all().forEach((folder) => folder.redraw(why)),
+    };
   };
-  let explorer = mount(initial.state);
+  caught = [];
+  let explorer = mount(location.hash);
+  showMessages([...explorer.messages, ...caught]);
+  caught = null;
   performance.mark('pe-mounted');
   dark.addEventListener('change', () => {
     applyScheme();
@@ -140,9 +156,7 @@ async function main() {
     if (reason.fromUrl || reason.animate) return;
     clearTimeout(urlTimer);
     const write = () => {
-      const target = withLang(
-        withSchemes(toHash(explorer.store.get()), explorer.schemeViews(), location.hash),
-      );
+      const target = withLang(explorer.address());
       if (target !== location.hash) {
         const url = target || location.pathname + location.search;
         if (entryOpen) history.replaceState(null, '', url);
@@ -155,8 +169,6 @@ async function main() {
     if (reason.commit) write();
     else urlTimer = setTimeout(write, 150);
   };
-  const follow = () => explorer.store.subscribe((_state, _changed, reason) => syncUrl(reason));
-  follow();
 
   // The language: remount in the new language (its text first) with the same state.
   let switching = Promise.resolve();
@@ -184,10 +196,9 @@ async function main() {
     t = translator(lang);
     translateShell(t);
     langSelect.value = lang;
-    const state = explorer.store.get();
+    const address = explorer.address();
     explorer.destroy();
-    explorer = mount(state);
-    follow();
+    explorer = mount(address);
     explorer.ready.then(() => (document.body.dataset.ready = 'true'));
   };
   langSelect.addEventListener('change', () => {
@@ -206,12 +217,13 @@ async function main() {
       explicitLang = lang;
       switchLanguage(lang);
     }
-    const parsed = parseHash(location.hash, validate, pe.limits, PREFIXED);
-    showMessages([...parsed.messages, ...applySchemes(location.hash, explorer.schemeViews())]);
     for (const el of container.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
     for (const el of container.querySelectorAll('.error')) el.textContent = '';
     entryOpen = false;
-    explorer.store.set(parsed.state, { fromUrl: true });
+    caught = [];
+    const read = explorer.follow(location.hash);
+    showMessages([...read, ...caught]);
+    caught = null;
   };
   window.addEventListener('popstate', fromUrl);
   window.addEventListener('hashchange', fromUrl);

@@ -2,6 +2,7 @@
 // message), a one-figure folder's contract (oneFigure: its mount), reading a number input, legends. Their line charts are plot.js's, shared with the sinusoidal
 // views; lineChart and decadeLabel are re-exported here for the views that import them from this module.
 import { onWidthChange } from '../canvas.js';
+import { prefixedParts, readPrefixed } from './address.js';
 export { decadeLabel, lineChart } from '../plot.js';
 
 /** A legend line under a chart: coloured keys and labels, as text (readable, translatable). */
@@ -245,8 +246,9 @@ export function oneFigure({ markup, View, ...scheme }) {
 
 /** Builds a one-figure folder's section (its View, with `engines`, another view's engine, as its fifth
  *  argument) after the sections of `box` if that is a list of views (the page's), else in a list of its
- *  own; applies `given`. Returns the folder's handle (schemes/index.js); destroy() removes the section. */
-function mountFigure(box, pe, name, markup, View, { given, t, onError, engines }) {
+ *  own; applies `given`, or the keys of `address` under its name (rope.theta). Returns the folder's
+ *  handle (schemes/index.js); destroy() removes the section. */
+function mountFigure(box, pe, name, markup, View, { given, address, onChange, t, onError, engines }) {
   const doc = box.ownerDocument;
   const own = !box.classList.contains('views');
   const list = own ? box.appendChild(doc.createElement('div')) : box;
@@ -263,12 +265,21 @@ function mountFigure(box, pe, name, markup, View, { given, t, onError, engines }
   }
   const stopResize = onWidthChange(list, () => view?.draw()); // canvases are sized to the width
   const apply = (settings, prefix) => view?.apply(settings, prefix) || [];
+  const values = (changed) => view?.values(changed) || {};
+  const names = View.settings.map(settingName);
+  const follow = (hash) => {
+    const read = readPrefixed(hash, name, names);
+    return [...read.messages, ...apply(read.given, `${name}.`)];
+  };
+  if (view && onChange) view.changed = (event) => onChange({ commit: event.type === 'change' });
   return {
     ready: Promise.resolve(),
     views: view ? [view] : [],
-    messages: given ? apply(given) : [],
+    messages: address !== undefined ? follow(address) : given ? apply(given) : [],
     apply,
-    values: (changed) => view?.values(changed) || {},
+    values,
+    address: () => prefixedParts(name, values(true)),
+    follow,
     redraw: () => view?.draw(),
     destroy() {
       stopResize();

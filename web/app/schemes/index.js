@@ -8,10 +8,15 @@
 //   settings  its table: [{ attribute (the element's attribute, its property in camelCase, embed.html's
 //             URL key), key? (the URL key where it is another: the sinusoidal d for d-model), default?
 //             (what the property says before the figure has loaded) }, …];
-//   mount(box, pe, { views, controls, given, t, onError, engines }) builds the figures named (all, if
-//             none) after what `box` holds, with `given` (attribute -> text) applied; returns
-//             { ready, views, messages (what was wrong with `given`: each names its setting and what
-//             stands instead), apply(given, prefix) -> messages, values(changed) -> attribute -> text,
+//   mount(box, pe, { views, controls, given, address, prefixed, onChange, t, onError, engines }) builds the
+//             figures named (all, if none) after what `box` holds, with `given` (attribute -> text:
+//             the element's) or its keys in `address` (the explorer page's hash: the first folder's
+//             are the address's own, d, n, …; the others' carry their view, rope.theta: those
+//             figures are `prefixed`) applied;
+//             calls onChange(reason) when the reader changes a setting; returns { ready, views,
+//             messages (what was wrong with `given` or `address`: each names its setting and what
+//             stands instead), apply(given) -> messages, values(changed) -> attribute -> text,
+//             address() -> its parts of the page's address, follow(hash) -> messages (back, forward),
 //             redraw(why), destroy() }.
 // A one-figure folder writes { name, order, engine?, markup, View } and gets the rest from
 // oneFigure() (common.js: its View's static settings are the table); the sinusoidal folder's seven

@@ -15,7 +15,7 @@
 // names.js take every folder the same way: its figures are `view=` values (names.js FIGURES), its chunk
 // pe-explorer-view-<folder>.js, its text pe-explorer-view-<folder>-<lang>.js (en.js, zh.js here), its
 // engine its `engine` parts; none here: the sinusoidal engine, pe-explorer-engine.js.
-import { DEFAULTS } from '../../state.js';
+import { DEFAULTS, parseHash, toHash } from '../../state.js';
 import { ClockView } from './clock.js';
 import { mountExplorer } from './explorer.js';
 import { LearnedView } from './learned.js';
@@ -46,19 +46,29 @@ export default {
   figures,
   // The table's attributes, URL keys (d, n, …: the links made before keep working) and defaults.
   settings: ATTRIBUTE_PARAMETERS.map((p) => ({ ...p, default: DEFAULTS[p.key] })),
-  /** The contract's mount; `initial`, a whole state (the explorer page's, from its address: state.js),
-   *  stands for `given` there. */
-  mount(box, pe, { given = {}, initial, views = Object.keys(figures), ...options }) {
-    let read = initial ? { state: initial, messages: [] } : readGiven(given, null, pe);
+  /** The contract's mount. On the page (`address`) its keys are the address's own (d, n, …, and the
+   *  page's state: the zoom, the picked dimensions, …, state.js), those under the name of a figure in
+   *  `prefixed` (rope.theta) left to it. */
+  mount(box, pe, { given = {}, address, prefixed, onChange, views = Object.keys(figures), ...options }) {
+    const parse = (hash) => parseHash(hash, (o) => pe.validate(o), pe.limits, prefixed);
+    let read = address !== undefined ? parse(address) : readGiven(given, null, pe);
     const explorer = mountExplorer(box, pe, { ...options, views, initial: read.state, figures });
+    const { store } = explorer;
+    if (onChange) store.subscribe((_state, _changed, reason) => onChange(reason));
     return Object.assign(explorer, {
       messages: read.messages,
       apply(next) {
         read = readGiven(next, read.state, pe);
-        explorer.store.set(read.state, { commit: true });
+        store.set(read.state, { commit: true });
         return read.messages;
       },
-      values: (changed) => valuesOf(explorer.store.get(), changed),
+      values: (changed) => valuesOf(store.get(), changed),
+      address: () => toHash(store.get()).slice(1).split('&').filter(Boolean),
+      follow(hash) {
+        const parsed = parse(hash);
+        store.set(parsed.state, { fromUrl: true });
+        return parsed.messages;
+      },
     });
   },
 };
