@@ -3,16 +3,9 @@
 // build-scripts/bundle.mjs fails the build above them; tests/web/embed.test.mjs checks the built files
 // against them too, and tests/bench/first-frame.mjs reports what the pages really requested.
 import { GALLERY } from '../web/app/schemes/model/gallery.js';
-import { SCHEME_ENGINES, SCHEME_VIEWS, TEXT_VIEWS } from '../web/app/schemes/names.js';
+import { SCHEME_ENGINES, TEXT_VIEWS } from '../web/app/schemes/names.js';
 
 export const BUDGETS = {
-  // One figure of another scheme: element + the engine with every scheme + that view's chunk (the
-  // largest of them that run on it) + the Chinese messages. A second figure of another kind adds only
-  // its own chunk.
-  schemes: {
-    files: ['pe-explorer.js', 'pe-explorer-schemes.js', 'the largest view', 'pe-explorer-lang-zh.js'],
-    bytes: 100_000,
-  },
   // The explorer page up to its first drawn view, in the larger language (zh): the page, its styles,
   // its script (with the page's own text), the sinusoidal engine, the sinusoidal folder's figures and
   // their text; the other schemes' sections and their engines load after that view has drawn.
@@ -30,17 +23,12 @@ export const BUDGETS = {
   },
 };
 
-// The shared schemes engine has a budget only while some view runs on it (none does once every view
-// names its engine's parts).
-if (SCHEME_VIEWS.every((v) => SCHEME_ENGINES[v])) delete BUDGETS.schemes;
-
 // One figure of each scheme folder: element + its engine (the parts its index.js names, SCHEME_ENGINES;
 // none: the sinusoidal engine) + its chunk (the sinusoidal folder's: its seven figures) + its text in
 // Chinese + the Chinese messages; the model atlas's also the one published config it shows (the
-// largest). A budget each. (A folder on the shared schemes engine is in `schemes` above.)
+// largest). A budget each.
 for (const folder of TEXT_VIEWS) {
   const engine = SCHEME_ENGINES[folder];
-  if (!engine && SCHEME_VIEWS.includes(folder)) continue;
   BUDGETS[folder] = {
     files: [
       'pe-explorer.js',
@@ -54,21 +42,12 @@ for (const folder of TEXT_VIEWS) {
   };
 }
 
-/** A budget's files, with 'the largest view' replaced by the view (with its Chinese text, a folder
- *  scheme's) that `size(file)` finds largest among those on the shared schemes engine, and 'the largest
- *  config' by the atlas's largest gallery config chunk. */
+/** A budget's files, with 'the largest config' replaced by the atlas's largest gallery config chunk
+ *  (`size(file)`: its gzipped bytes). */
 export function budgetFiles(budget, size) {
-  const views = SCHEME_VIEWS.filter((v) => !SCHEME_ENGINES[v]).map((v) => [
-    `pe-explorer-view-${v}.js`,
-    ...(TEXT_VIEWS.includes(v) ? [`pe-explorer-view-${v}-zh.js`] : []),
-  ]);
-  const total = (files) => files.reduce((sum, f) => sum + size(f), 0);
-  const largest = () => views.reduce((a, b) => (total(a) >= total(b) ? a : b));
   const configs = GALLERY.map((g) => `pe-explorer-model-${g.slug}.js`);
   const config = configs.reduce((a, b) => (size(a) >= size(b) ? a : b));
-  return budget.files.flatMap((f) =>
-    f === 'the largest view' ? largest() : f === 'the largest config' ? [config] : [f],
-  );
+  return budget.files.flatMap((f) => (f === 'the largest config' ? [config] : [f]));
 }
 
 /** The same figure from the ES-module element (pe-explorer.mjs and its .mjs chunks), for the figure

@@ -1,33 +1,20 @@
 // The scheme views' main controls and the values a benchmark steps each through, and the stepping
-// (scheme-frames.mjs, scheme-profile.mjs).
-import { PRESETS } from '../../web/app/schemes/context/presets.js';
+// (scheme-frames.mjs, scheme-profile.mjs). Each folder gives its own steps (web/app/schemes/<name>/
+// test-checks.js, `benchSteps`: [view, control, values]); they are collected here, in page order, by
+// reading the folders, as web/app/schemes/index.js reads them: adding a scheme touches no list here.
+import fs from 'node:fs';
+import { ALL } from '../../web/app/schemes/index.js';
 
-// [view, control name, values it steps through]
-export const CONTROLS = [
-  ['rope', 'rope-position', Array.from({ length: 60 }, (_, k) => String(k * 1000))],
-  ['rope', 'rope-table-positions', ['4096', '65536', '1000000', '65536', '4096', '1000000']],
-  ['alibi', 'alibi-query', Array.from({ length: 60 }, (_, k) => String(k % 32))],
-  ['alibi', 'alibi-length', ['16', '256', '1024', '4096', '1024', '64']],
-  ['grid2d', 'grid2d-gridHeight', ['7', '14', '16', '32', '14']],
-  ['precision', 'precision-pair', Array.from({ length: 60 }, (_, k) => String(k))],
-  ['precision', 'precision-stage', ['positions', 'frequencies', 'angles', 'outputs', 'positions']],
-  ['context', 'context-preset', Object.values(PRESETS).map((p) => p.model)],
-  ['multimodal', 'multimodal-token', Array.from({ length: 60 }, (_, k) => String(k * 2))],
-  [
-    'multimodal',
-    'multimodal-model',
-    ['qwen2-vl', 'qwen2.5-vl', 'qwen3-vl', 'qwen2-vl', 'qwen2.5-vl', 'qwen3-vl'],
-  ],
-  [
-    'multimodal',
-    'multimodal-segments',
-    [
-      'text:4,image:1x28x28,text:3',
-      'text:2,video:8x28x28:0.5:3,text:4',
-      'text:4,image:1x12x16,text:3,video:4x8x8:1:2,text:3',
-    ],
-  ],
-];
+const schemes = new URL('../../web/app/schemes/', import.meta.url);
+
+/** [view, control name, values it steps through], every folder's. */
+export const CONTROLS = (
+  await Promise.all(
+    ALL.map(({ name }) => new URL(`${name}/test-checks.js`, schemes))
+      .filter((file) => fs.existsSync(file))
+      .map(async (file) => (await import(file.href)).benchSteps || []),
+  )
+).flat();
 
 /** Until no view is still drawing (data-state "drawing"). */
 export const drawn = (page) =>

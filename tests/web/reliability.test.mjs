@@ -446,15 +446,12 @@ test('attributes changed while the engine loads are applied once it is ready; re
     const a = document.getElementById('a');
     const removed = window.__removed.dataset.ready;
     const observing = [...window.__observers].filter((o) => o.targets.size > 0);
+    // The settings the figure shows (its folder's mount: the values its views draw).
+    const shown = a.explorer.values();
     return {
-      state: {
-        d: a.state.d,
-        n: a.state.n,
-        pos: a.state.pos,
-        k: a.state.k,
-        base: a.state.base,
-        layout: a.state.layout,
-      },
+      state: Object.fromEntries(
+        ['d-model', 'positions', 'position', 'offset', 'base', 'layout'].map((name) => [name, shown[name]]),
+      ),
       lang: a.shadowRoot.querySelector('.pe-root').lang,
       scheme: a.shadowRoot.querySelector('.pe-root').dataset.scheme,
       clock: !!a.shadowRoot.querySelector('canvas.clocks'),
@@ -466,7 +463,7 @@ test('attributes changed while the engine loads are applied once it is ready; re
     };
   });
   assert.deepEqual(seen, {
-    state: { d: 24, n: 50, pos: 7, k: 3, base: 500, layout: 'split' },
+    state: { 'd-model': '24', positions: '50', position: '7', offset: '3', base: '500', layout: 'split' },
     lang: 'zh-CN',
     scheme: 'dark',
     clock: true,

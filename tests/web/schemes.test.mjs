@@ -87,29 +87,50 @@ test("the embed's size-built engine answers a scheme it does not carry with a PE
   await context.close();
 });
 
-test('the element knows every scheme view before their chunk loads (names.js agrees with index.js)', async () => {
-  const { SCHEMES } = await import('../../web/app/schemes/index.js');
-  const { SCHEME_VIEWS } = await import('../../web/app/schemes/names.js');
+test('the element knows the settings of every folder before its chunk loads (names.js agrees with index.js)', async () => {
+  const { ALL, SCHEMES } = await import('../../web/app/schemes/index.js');
+  const { HASH_KEYS, SETTINGS, URL_KEYS } = await import('../../web/app/schemes/names.js');
+  const { settingName } = await import('../../web/app/schemes/common.js');
   assert.deepEqual(
-    SCHEMES.map((s) => s.name),
-    SCHEME_VIEWS,
+    Object.keys(SETTINGS),
+    ALL.map((s) => s.name),
   );
+  // A one-figure folder's table is its View's static settings, under their attribute's name.
+  for (const { name, View } of SCHEMES)
+    assert.deepEqual(SETTINGS[name], View.settings.map(settingName), name);
+  // The sinusoidal keys the links made before use (#d=64&n=50) map onto its attributes; the others'
+  // keys are the attribute's own name.
+  assert.equal(HASH_KEYS.d, 'd-model');
+  assert.equal(HASH_KEYS.n, 'positions');
+  assert.equal(URL_KEYS.sinusoidal['d-model'], 'd');
+  assert.equal(HASH_KEYS['head-dim'], 'head-dim');
+  assert.deepEqual(URL_KEYS.rope, {});
 });
 
 // Every folder's text is a table per language (loaded alone: a figure gets one language), with the same
-// keys in each; the sinusoidal folder's figures (seven, sharing one store) are view= values like every
-// other figure, in page order, before the other schemes'.
+// keys in each; every folder exports the one contract (schemes/index.js: figures, settings, mount), and
+// the sinusoidal folder's figures (seven, sharing one store) are view= values like every other figure,
+// in page order, before the other schemes'.
 test('every scheme folder has its text in each language with the same keys, and its figures are views', async () => {
   const { ALL } = await import('../../web/app/schemes/index.js');
-  const { FIGURES, FOLDER_OF, SHARED } = await import('../../web/app/schemes/names.js');
+  const { FIGURES, FOLDER_OF } = await import('../../web/app/schemes/names.js');
   const { CHOICES } = await import('../../web/app/choices.js');
   for (const scheme of ALL) {
     const [first, ...others] = CHOICES.lang.map((lang) => Object.keys(scheme.strings[lang]).sort());
     assert.ok(first.length > 0, `${scheme.name} has no text`);
     for (const keys of others) assert.deepEqual(keys, first, `${scheme.name}: the languages' keys differ`);
-    assert.ok(scheme.mount ? scheme.figures && scheme.settings : scheme.markup && scheme.View, scheme.name);
+    assert.equal(typeof scheme.mount, 'function', scheme.name);
+    assert.ok(Object.keys(scheme.figures).length > 0, scheme.name);
+    for (const [view, figure] of Object.entries(scheme.figures)) {
+      assert.equal(typeof figure.markup, 'function', view);
+      assert.equal(typeof figure.View, 'function', view);
+    }
+    assert.ok(
+      scheme.settings.every((s) => /^[a-z][a-z0-9-]*$/.test(s.attribute)),
+      scheme.name,
+    );
+    assert.ok(!('View' in scheme) && !('markup' in scheme), `${scheme.name}: the old one-figure shape`);
   }
-  assert.deepEqual(SHARED, ['sinusoidal']);
   assert.deepEqual(FIGURES.slice(0, 7), [
     'matrix',
     'periodicity',

@@ -202,6 +202,26 @@ export function forgetWidths() {
   widths = new WeakMap();
 }
 
+/** Calls `redraw` 100 ms after `element`'s width changes (not on every height change a redraw
+ *  causes), every kept width forgotten first (a mount's canvases are sized to it). Returns what stops
+ *  it. */
+export function onWidthChange(element, redraw) {
+  let width = element.clientWidth;
+  let timer = 0;
+  const resize = new ResizeObserver(() => {
+    if (element.clientWidth === width) return;
+    width = element.clientWidth;
+    forgetWidths();
+    clearTimeout(timer);
+    timer = setTimeout(redraw, 100);
+  });
+  resize.observe(element);
+  return () => {
+    resize.disconnect();
+    clearTimeout(timer);
+  };
+}
+
 /** Forgets the widths widthOf kept for `elements` (their layout changed: a grid's column count). */
 export function forgetWidth(...elements) {
   for (const element of elements) widths.delete(element);

@@ -4,15 +4,15 @@
 //   pe-explorer-view-<folder>.js                      each scheme folder's figures (sinusoidal: seven),
 //   pe-explorer-view-<folder>-<lang>.js               its text in one language, and
 //   pe-explorer-engine-<parts>.js                     its own engine (schemes/load.js), or
-//   pe-explorer-engine.js / pe-explorer-schemes.js    the sinusoidal engine / the engine with every scheme
+//   pe-explorer-engine.js                             the sinusoidal engine (a folder that names none)
 //   pe-explorer-lang-zh.js                            the messages in Chinese
 //
 //   <pe-explorer view="all|matrix|periodicity|clock|relative|learned|tokens|why|rope|alibi|grid2d|precision|context"
 //                d-model="128" positions="100" base="10000"
 //                layout="interleaved" frequencies="paper" odd="auto" position="20" offset="5" lang="en|zh"
 //                theme="auto|light|dark" controls="on|off" text="on|off"></pe-explorer>
-//   <pe-explorer view="rope" head-dim="128" theta="500000"></pe-explorer>   (each scheme view's settings:
-//                its module's static `settings`, named in schemes/names.js)
+//   <pe-explorer view="rope" head-dim="128" theta="500000"></pe-explorer>   (each folder's settings:
+//                its table, schemes/index.js, named in schemes/names.js; its mount checks them)
 //
 // Its children, if any, show until the figure is live and where scripts are off: the Embed dialog's
 // poster, <a href="(the live figure)"><img src="pe-<view>.png" alt="…"></a>.
@@ -21,52 +21,23 @@
 // only when an element comes near the viewport; its animation pauses off screen or in a hidden tab;
 // removing it releases every observer, listener, timer and animation frame it holds.
 import css from '../styles.css';
-import { loadChunk } from './chunks.js';
-import { engine, hasSchemes, schemesEngine, useEngineFactory } from './engine.js';
-import { addStrings, pickLanguage, translator } from './i18n/index.js';
+import { engine } from './engine.js';
+import { pickLanguage, translator } from './i18n/index.js';
 import { message } from './messages.js';
 import { CHOICE_KEYS, CHOICES } from './choices.js';
-import { mountSchemes, mountShared } from './schemes/mount.js';
-import { ownEngine, viewModule, viewText, withText } from './schemes/load.js';
-import { FOLDER_OF, SCHEME_ENGINES, SCHEME_SETTINGS, SCHEME_VIEWS, SHARED } from './schemes/names.js';
-import { ATTRIBUTE_PARAMETERS } from './schemes/sinusoidal/settings.js';
-import { DEFAULTS, sanitize } from './state.js';
+import { mountFolder } from './schemes/mount.js';
+import { folderOf, ownEngine, viewModule, viewText, withText } from './schemes/load.js';
+import { HASH_KEYS, SCHEME_ENGINES, SETTING_DEFAULTS, SETTINGS } from './schemes/names.js';
 import { loadText, textReady } from './text-chunks.js';
 
-const schemesChunk = () =>
-  loadChunk('pe-explorer-schemes.js', '__peExplorerSchemes').then((chunk) => {
-    addStrings('zh', chunk.schemeMessagesZh); // the messages only that engine gives
-    return chunk;
-  });
-const createWithSchemes = () => schemesChunk().then((chunk) => chunk.createPE());
-// The folder a figure is in (view="all": every figure of the folder whose figures share a store).
-const folderOf = (view) => FOLDER_OF[view] || SHARED[0];
 // Until the figure is live: the element's own children (a poster, <a><img></a>, which the Embed dialog
 // offers; also what shows where scripts are off), then a line saying it is loading.
 const LOADING = '<div class="poster"><slot></slot></div><p class="loading">Loading the figure…</p>';
-// The figures that share the engine with every scheme (a folder scheme's figures have their own).
-const SCHEME_SELECTOR = SCHEME_VIEWS.filter((v) => !SCHEME_ENGINES[v])
-  .map((v) => `pe-explorer[view="${v}"]`)
-  .join(',');
-
-/** The engine for a figure of `view`. One instance for the page: if any figure on it shows another
- *  scheme when the first figure starts, that is the engine with every scheme. Only a scheme figure
- *  added after a sinusoidal-only page started gets a second instance. */
-async function engineFor(view) {
-  if (SCHEME_ENGINES[view]) return ownEngine(view);
-  const scheme = SCHEME_VIEWS.includes(view);
-  if (scheme || (SCHEME_SELECTOR && document.querySelector(SCHEME_SELECTOR)))
-    useEngineFactory(createWithSchemes);
-  const pe = await engine();
-  return scheme && !hasSchemes(pe) ? schemesEngine(createWithSchemes) : pe;
-}
-
-// Attribute name -> { key (the state's), number } for every parameter of the sinusoidal figures (their
-// shared table: schemes/sinusoidal/settings.js).
-const ATTRIBUTES = Object.fromEntries(
-  ATTRIBUTE_PARAMETERS.map(({ attribute, key, number }) => [attribute, { key, number }]),
-);
-const ATTRIBUTE_OF_KEY = Object.fromEntries(Object.entries(ATTRIBUTES).map(([name, { key }]) => [key, name]));
+// The engine of a folder's figures: its own (the parts its index.js names), or the sinusoidal one,
+// one instance of each for the page.
+const engineFor = (folder) => (SCHEME_ENGINES[folder] ? ownEngine(folder) : engine());
+// Every folder's settings' attributes, each once (names.js, from the folders' tables).
+const SETTING_ATTRIBUTES = [...new Set(Object.values(SETTINGS).flat())];
 const FALLBACK = Object.fromEntries(Object.entries(CHOICES).map(([name, values]) => [name, values[0]])); // defaults
 const NUMBER = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i;
 
@@ -86,17 +57,14 @@ export class PeExplorer extends HTMLElement {
   }
 
   static get observedAttributes() {
-    return [...Object.keys(ATTRIBUTES), ...CHOICE_KEYS, ...SCHEME_SETTINGS];
+    return [...SETTING_ATTRIBUTES, ...CHOICE_KEYS];
   }
 
-  /** URL key -> attribute (embed.html maps its address onto the element with it): the page's own
-   *  keys (d, n, base, …), the figure's choices (view, lang, theme, controls, text) and the scheme
-   *  views' settings (head-dim, heads, …: the attribute's own name). */
+  /** URL key -> attribute (embed.html maps its address onto the element with it): every folder's
+   *  settings (the sinusoidal d, n, base, …; head-dim, heads, …: the attribute's own name) and the
+   *  figure's choices (view, lang, theme, controls, text). */
   static get hashKeys() {
-    return Object.fromEntries([
-      ...ATTRIBUTE_PARAMETERS.map((p) => [p.key, p.attribute]),
-      ...[...CHOICE_KEYS, ...SCHEME_SETTINGS].map((name) => [name, name]),
-    ]);
+    return { ...HASH_KEYS, ...Object.fromEntries(CHOICE_KEYS.map((name) => [name, name])) };
   }
 
   constructor() {
@@ -115,7 +83,6 @@ export class PeExplorer extends HTMLElement {
     this.wrapper.append(this.messages, this.body);
     shadow.append(this.wrapper);
     this.explorer = null;
-    this.state = null; // the last good state
     this.mounted = ''; // the view / lang / controls the current mount was built for
   }
 
@@ -170,13 +137,14 @@ export class PeExplorer extends HTMLElement {
     let chunk;
     let text;
     const view = CHOICES.view.includes(this.getAttribute('view')) ? this.getAttribute('view') : 'all';
+    const folder = folderOf(view);
     const lang = this.figureLanguage();
     try {
       [pe, chunk, , text] = await Promise.all([
-        engineFor(view),
-        viewModule(folderOf(view)),
+        engineFor(folder),
+        viewModule(folder),
         loadText(lang),
-        viewText(folderOf(view), lang),
+        viewText(folder, lang),
       ]);
     } catch (error) {
       if (generation === (this.generation || 0)) {
@@ -187,8 +155,7 @@ export class PeExplorer extends HTMLElement {
     // Removed (and maybe added again, which starts anew) while the engine loaded: not ours to draw.
     if (generation !== (this.generation || 0) || !this.isConnected) return;
     this.pe = pe;
-    this.chunk = chunk;
-    this.engineKind = SCHEME_ENGINES[view] || 'shared'; // a folder scheme's own engine, or the shared one
+    this.chunk = chunk; // the folder's (its engine came with it)
     this.viewText = text && { lang, text }; // the folder's text, in the language it was loaded for
     this.refresh();
   }
@@ -221,110 +188,51 @@ export class PeExplorer extends HTMLElement {
     const controls = choice('controls');
     choice('theme'); // applied by applyTheme(); checked here so that a bad value is reported
     this.wrapper.dataset.text = choice('text'); // off: styles.css hides the explanatory paragraphs
-    const scheme = SCHEME_VIEWS.includes(view);
-
-    // A scheme view reads its own settings (below); the sinusoidal parameters are the explorer's.
-    const candidate = { ...(this.state || DEFAULTS) };
-    for (const [name, { key, number }] of scheme ? [] : Object.entries(ATTRIBUTES)) {
-      const raw = this.getAttribute(name);
-      if (raw === null) {
-        candidate[key] = DEFAULTS[key];
-      } else if (number) {
-        if (NUMBER.test(raw)) candidate[key] = Number(raw);
-        else
-          messages.push(
-            message('attribute_number', { name, got: raw }, { using: { key: name, last: !!this.state } }),
-          );
-      } else {
-        candidate[key] = raw;
-      }
-    }
-    // Without an explicit position/offset, keep them inside a changed size.
-    if (this.getAttribute('position') === null)
-      candidate.pos = Math.min(DEFAULTS.pos, Math.max(0, (candidate.n | 0) - 1));
-    if (this.getAttribute('offset') === null)
-      candidate.k = Math.min(DEFAULTS.k, Math.max(0, (candidate.n | 0) - 1));
-    candidate.zoom = null;
-    // (A scheme view's engine may have no sinusoidal table: its view checks its own settings.)
-    const checked = scheme
-      ? { state: { ...DEFAULTS, ...candidate }, messages: [] }
-      : sanitize(candidate, (o) => this.pe.validate(o), this.pe.limits);
-    // A bad attribute names itself ("d-model: d_model must be ..."; "... using d-model = 128").
-    for (const m of checked.messages) {
-      const attribute = m.using && ATTRIBUTE_OF_KEY[m.using.key];
-      messages.push(attribute ? { ...m, where: attribute, using: { ...m.using, key: attribute } } : m);
-    }
-    const state = checked.state;
-
-    const own = SCHEME_ENGINES[view];
-    const chunkFits =
-      this.chunk?.name === folderOf(view) &&
-      this.viewText?.lang === lang &&
-      this.engineKind === (own || 'shared') &&
-      (own || !scheme || hasSchemes(this.pe));
-    if (!textReady(lang) || !chunkFits) {
-      // Changed to another language, or to another view's chunk, after the start: its chunks (and
+    const folder = folderOf(view);
+    if (!textReady(lang) || this.chunk?.name !== folder || this.viewText?.lang !== lang) {
+      // Changed to another language, or to another folder's figure, after the start: its chunks (and
       // engine) first, then again.
       this.started = false;
       this.pe = null;
       this.start();
       return;
     }
+    // The folder's settings from their attributes (the others at their defaults): its mount checks
+    // them, and a refused one falls back and says so.
+    const given = {};
+    for (const name of SETTINGS[folder]) if (this.hasAttribute(name)) given[name] = this.getAttribute(name);
     const key = `${view}|${lang}|${controls}`;
     if (this.mounted !== key || !this.explorer) {
       this.explorer?.destroy();
+      this.body.replaceChildren();
       const t = translator(lang);
       this.wrapper.lang = lang === 'zh' ? 'zh-CN' : lang;
       const onError = (problem) => this.showMessages([problem]);
-      this.explorer = this.chunk.mount
-        ? mountShared(
-            this.body,
-            this.pe,
-            t,
-            onError,
-            withText(this.chunk, this.viewText.text, lang),
-            view === 'all' ? Object.keys(this.chunk.figures) : [view],
-            { controls: controls === 'on', initial: state },
-          )
-        : this.mountScheme(t, onError);
+      // A one-figure folder's settings are part of its figure (no settings panel): controls="off"
+      // changes nothing there.
+      this.explorer = mountFolder(
+        this.body,
+        this.pe,
+        t,
+        onError,
+        withText(this.chunk, this.viewText.text, lang),
+        {
+          views: view === 'all' ? Object.keys(this.chunk.figures) : [view],
+          controls: controls === 'on',
+          given,
+        },
+      );
+      messages.push(...this.explorer.messages);
       this.t = t;
       this.mounted = key;
     } else {
-      this.explorer.store?.set(state, { commit: true });
-    }
-    // The view's settings from its attributes (the others at their defaults); a refused one says so.
-    if (scheme) {
-      const given = {};
-      for (const name of SCHEME_SETTINGS) if (this.hasAttribute(name)) given[name] = this.getAttribute(name);
       messages.push(...this.explorer.apply(given));
     }
-    this.state = state;
     this.showMessages(messages);
     const mounted = this.explorer;
     mounted.ready.then(() => {
       if (this.explorer === mounted) this.dataset.ready = 'true';
     });
-  }
-
-  /** A one-figure scheme's view (mountSchemes). Its settings are part of the figure (there is no
-   *  settings panel to show or hide), so controls="off" changes nothing there. */
-  mountScheme(t, onError) {
-    const box = document.createElement('div');
-    box.className = 'views';
-    this.body.replaceChildren(box);
-    const scheme = withText(this.chunk, this.viewText?.text, t.lang);
-    const mounted = mountSchemes(box, this.pe, t, onError, [scheme]); // draws it
-    const [shown] = mounted.views;
-    return {
-      ready: Promise.resolve(),
-      apply: (given) => shown?.apply(given) || [],
-      values: () => shown?.values(),
-      redraw: () => mounted.redraw(),
-      destroy: () => {
-        mounted.destroy();
-        this.body.replaceChildren();
-      },
-    };
   }
 
   showMessages(list) {
@@ -359,16 +267,15 @@ export class PeExplorer extends HTMLElement {
 }
 
 // Properties reflect the attributes, in camelCase (head-dim: headDim), numbers as numbers, true and
-// false as booleans (bidirectional); without
-// the attribute, what the figure shows (a scheme view's setting) or the explorer's default.
-for (const name of new Set([...Object.keys(ATTRIBUTES), ...SCHEME_SETTINGS])) {
+// false as booleans (bidirectional); without the attribute, what the figure shows, or before it has
+// loaded its folder's default (names.js).
+for (const name of SETTING_ATTRIBUTES) {
   Object.defineProperty(
     PeExplorer.prototype,
     name.replace(/-(\w)/g, (_, c) => c.toUpperCase()),
     {
       get() {
-        const raw =
-          this.getAttribute(name) ?? this.explorer?.values?.()?.[name] ?? DEFAULTS[ATTRIBUTES[name]?.key];
+        const raw = this.getAttribute(name) ?? this.explorer?.values()[name] ?? SETTING_DEFAULTS[name];
         if (raw === 'true' || raw === 'false') return raw === 'true'; // a boolean setting
         return NUMBER.test(raw) ? Number(raw) : raw;
       },

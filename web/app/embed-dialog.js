@@ -4,42 +4,25 @@
 // anywhere).
 import { posterOf, posterSnippets } from './poster.js';
 import { encodeValue } from './schemes/address.js';
-import { FIGURES, SCHEME_VIEWS } from './schemes/names.js';
-import { ATTRIBUTE_PARAMETERS } from './schemes/sinusoidal/settings.js';
-import { DEFAULTS, toHash } from './state.js';
+import { folderOf } from './schemes/load.js';
+import { FIGURES, URL_KEYS } from './schemes/names.js';
 
-/** Attributes of <pe-explorer> for a figure as shown (only what differs from the defaults): a scheme
- *  view's settings (`values`: its view's values(true)), or the explorer's parameters; text="off". */
-export function elementAttributes(state, view, values = {}, text = 'on') {
-  const attrs = [['view', view]];
-  if (SCHEME_VIEWS.includes(view)) attrs.push(...Object.entries(values));
-  else {
-    for (const { key, attribute } of ATTRIBUTE_PARAMETERS) {
-      if (state[key] !== DEFAULTS[key]) attrs.push([attribute, String(state[key])]);
-    }
-  }
-  if (text === 'off') attrs.push(['text', 'off']);
-  return attrs;
+/** Attributes of <pe-explorer> for a figure as shown: its folder's settings off their default
+ *  (`values`: its mount's values(true)); text="off". */
+export function elementAttributes(view, values = {}, text = 'on') {
+  return [['view', view], ...Object.entries(values), ...(text === 'off' ? [['text', 'off']] : [])];
 }
 
 const escapeAttribute = (v) => v.replace(/[&"<]/g, (c) => ({ '&': '&amp;', '"': '&quot;', '<': '&lt;' })[c]);
 
 /** The iframe and element snippets and the live figure's address (embed.html), for `view` as shown:
- *  `values` a scheme view's settings off their default, `text` 'on' or 'off'. */
-export function snippets(state, view, base, values = {}, text = 'on') {
-  const attrs = elementAttributes(state, view, values, text);
-  // embed.html's keys: a scheme view's under their attribute's name; the explorer's as the page writes
-  // them (d, n, …: the links made before keep working).
-  const keys = SCHEME_VIEWS.includes(view)
-    ? attrs.map(([k, v]) => `${k}=${encodeValue(v)}`)
-    : [
-        `view=${view}`,
-        toHash({
-          ...DEFAULTS,
-          ...Object.fromEntries(ATTRIBUTE_PARAMETERS.map(({ key }) => [key, state[key]])),
-        }).slice(1),
-        text === 'off' ? 'text=off' : '',
-      ];
+ *  `values` its folder's settings off their default, `text` 'on' or 'off'. */
+export function snippets(view, base, values = {}, text = 'on') {
+  const attrs = elementAttributes(view, values, text);
+  // embed.html's keys: each setting's URL key (the attribute's name, or the sinusoidal key the page
+  // writes: d, n, …, so that the links made before keep working).
+  const keyOf = URL_KEYS[folderOf(view)] || {};
+  const keys = attrs.map(([k, v]) => `${keyOf[k] ?? k}=${encodeValue(v)}`);
   const iframeSrc = new URL(`embed.html#${keys.filter(Boolean).join('&')}`, base).href;
   const height = view === 'all' ? 1600 : 720;
   const iframe = `<iframe src="${iframeSrc}" width="100%" height="${height}" loading="lazy" title="Position encoding: ${view}"></iframe>`;
@@ -48,12 +31,13 @@ export function snippets(state, view, base, values = {}, text = 'on') {
   return { iframe, element, live: iframeSrc };
 }
 
-/** `views`: the page's scheme views (their settings as shown go into the snippets). */
-export function openEmbedDialog(dialog, state, t, opener, views = []) {
+/** `folders`: the page's mounted folders by name (their settings as shown go into the snippets). */
+export function openEmbedDialog(dialog, t, opener, folders = {}) {
   const select = dialog.querySelector('select[name="embed-view"]');
+  const views = Object.values(folders).flatMap((folder) => folder.views);
   // A view's name: the page's text, or a folder scheme's own (its strings' `view`).
   const label = (v) => {
-    const own = views.find((view) => view.root.dataset.view === v)?.t;
+    const own = views.find((view) => view.root?.dataset.view === v)?.t;
     return own && own('view') !== 'view' ? own('view') : t(`view.${v}`);
   };
   const textOff = dialog.querySelector('input[name="embed-text-off"]');
@@ -79,9 +63,9 @@ export function openEmbedDialog(dialog, state, t, opener, views = []) {
   // The listeners above call the latest fill (this opening's state and views).
   const fill = (dialog.fill = () => {
     const view = select.value;
-    const values = views.find((v) => v.root.dataset.view === view)?.values(true);
+    const values = folders[folderOf(view)]?.values(true);
     const text = textOff.checked ? 'off' : 'on';
-    const { iframe, element, live } = snippets(state, view, location.href, values, text);
+    const { iframe, element, live } = snippets(view, location.href, values, text);
     dialog.querySelector('textarea[name="iframe"]').value = iframe;
     dialog.querySelector('textarea[name="element"]').value = element;
     dialog.querySelector('.copied').textContent = '';

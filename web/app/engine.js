@@ -3,24 +3,15 @@ import createPE from '../pe.mjs';
 import { setEngineTemplates } from './i18n/index.js';
 
 let enginePromise;
-let factory = createPE;
 
 const ready = (pe) => {
   setEngineTemplates(pe.messageTemplates);
   return pe;
 };
 
-/** Before the first engine() call, the element may swap in a larger engine (one with every scheme)
- *  that all its figures then share. Returns false once the engine is already on its way. */
-export function useEngineFactory(create) {
-  if (enginePromise) return false;
-  factory = create;
-  return true;
-}
-
 /** @returns {Promise<import('../pe').PE>} */
 export function engine() {
-  if (!enginePromise) enginePromise = factory().then(ready);
+  if (!enginePromise) enginePromise = createPE().then(ready);
   return enginePromise;
 }
 
@@ -31,13 +22,6 @@ export function hasSchemes(pe) {
   } catch {
     return false;
   }
-}
-
-/** A second instance, for a figure that needs the schemes on a page whose engine has none. */
-let fullPromise;
-export function schemesEngine(create) {
-  if (!fullPromise) fullPromise = create().then(ready);
-  return fullPromise;
 }
 
 /** Whether the page's engine `pe` has every engine part (so every view's own engine's). */

@@ -1,28 +1,40 @@
 // The explorer page: loads the engine once, reads the state (and the language) from the URL, mounts the
 // explorer, and keeps the URL in step (back and forward work). Downloads, the embed dialog and the
 // language switch live here too. Every scheme folder is a chunk of the element's
-// (build-scripts/bundle.mjs), loaded with its text in the reader's language: the sinusoidal one (its
-// seven figures around one store, with the settings panel) first, the others once its first view has
-// drawn.
+// (build-scripts/bundle.mjs), loaded with its text in the reader's language and mounted through the
+// one contract every folder exports (schemes/index.js): the first in page order (the sinusoidal one:
+// its seven figures around one store, with the settings panel; its keys are the address's own, d, n,
+// …) first, the others once its first view has drawn (their keys carry their view: rope.theta). Each
+// folder reads its keys from the address and gives them back; the page only joins them.
 import { exportPng } from './canvas.js';
 import { openEmbedDialog } from './embed-dialog.js';
 import { engine } from './engine.js';
 import { exportMatrix } from './export.js';
 import { LANGUAGES, pickLanguage, translator } from './i18n/index.js';
-import { applySchemes, withSchemes } from './schemes/address.js';
 import { ownEngine, viewModule, viewText, withText } from './schemes/load.js';
-import { mountSchemes, mountShared } from './schemes/mount.js';
-import { SCHEME_VIEWS, SHARED } from './schemes/names.js';
-import { encodingOf, parseHash, toHash } from './state.js';
+import { mountFolder } from './schemes/mount.js';
+import { FOLDER_OF, TEXT_VIEWS } from './schemes/names.js';
+import { encodingOf } from './state.js';
 import { loadText } from './text-chunks.js';
 
-// A scheme folder's chunk ({ name, markup, View } or { name, figures, mount }) with its text in `lang`
-// and its own engine, if it names one (schemes/load.js).
+// A scheme folder's chunk (its contract: schemes/index.js) with its text in `lang` and its own engine,
+// if it names one (schemes/load.js).
 const folderModule = (name, lang, pe) =>
   Promise.all([viewModule(name), viewText(name, lang), ownEngine(name, pe)]).then(([module, text, own]) =>
     withText(module, text, lang, own),
   );
-const schemeModules = (lang, pe) => Promise.all(SCHEME_VIEWS.map((v) => folderModule(v, lang, pe)));
+// The folders in page order: the first, then the others.
+const [FIRST, ...LATER] = TEXT_VIEWS;
+const laterModules = (lang, pe) => Promise.all(LATER.map((name) => folderModule(name, lang, pe)));
+// The figures whose keys carry their name in the address (rope.theta): those of the later folders.
+const PREFIXED = Object.keys(FOLDER_OF).filter((view) => FOLDER_OF[view] !== FIRST);
+/** The parts of `hash` under a PREFIXED figure's name, as they are (kept in the address until those
+ *  figures are there). */
+const prefixedIn = (hash) =>
+  hash
+    .replace(/^#/, '')
+    .split('&')
+    .filter((part) => part.includes('.') && PREFIXED.includes(part.split('.')[0]));
 // The first view and the downloads need only the sinusoidal engine (pe-explorer-engine.js, the one a
 // sinusoidal figure loads); the other schemes' sections each run on the engine their view names by its
 // parts (schemes/load.js), loaded after the first view. Run unbundled, the page has one engine with
@@ -48,12 +60,11 @@ async function main() {
   let explicitLang = languageInHash(); // written back to the URL only once chosen
   const [pe, firstModule] = await Promise.all([
     engine(),
-    folderModule(SHARED[0], pickLanguage(explicitLang)),
+    folderModule(FIRST, pickLanguage(explicitLang)),
     loadText(pickLanguage(explicitLang)),
   ]);
-  let first = firstModule; // the sinusoidal folder, in the language shown
+  let first = firstModule; // the first folder (the sinusoidal one), in the language shown
   performance.mark('pe-engine-ready'); // with pe-mounted and pe-first-frame: where the first frame's time goes
-  const validate = (options) => pe.validate(options);
   let t = translator(pickLanguage(explicitLang));
   translateShell(t);
   const langSelect = document.getElementById('lang-select');
@@ -79,54 +90,56 @@ async function main() {
   };
   messages.querySelector('.dismiss').addEventListener('click', () => showMessages([]));
 
-  const initial = parseHash(location.hash, validate, pe.limits, SCHEME_VIEWS);
-  showMessages(initial.messages);
   const container = document.getElementById('explorer');
-  // The sinusoidal explorer, then (once its views have drawn) the other schemes' sections below them.
-  const mount = (state) => {
-    const mounted = mountShared(
-      container,
-      pe,
-      t,
-      (message) => showMessages([message]),
-      first,
-      Object.keys(first.figures),
-      {
-        controls: true,
-        initial: state,
-      },
-    );
-    let schemes = null;
+  // A message a view gives while the page reads its address (back, forward) joins the address's own.
+  let caught = null;
+  const onError = (message) => (caught ? caught.push(message) : showMessages([message]));
+  const onChange = (reason) => syncUrl(reason);
+  // The first folder, then (once its views have drawn) the other folders' sections below them, each
+  // reading its keys from `address` and writing them back (onChange) as the reader changes them.
+  const mount = (address) => {
+    const options = { address, prefixed: PREFIXED, onChange };
+    const mounted = mountFolder(container, pe, t, onError, first, { ...options, controls: true });
+    let later = null;
     let gone = false;
-    const schemesReady = mounted.ready
-      .then(() => schemeModules(t.lang, pe))
+    const laterReady = mounted.ready
+      .then(() => laterModules(t.lang, pe))
       .then(
         (modules) => {
           if (gone) return;
-          schemes = mountSchemes(container.querySelector('.views'), pe, t, (m) => showMessages([m]), modules);
-          // Their settings from the address (rope.head-dim=128), and the address follows their controls.
-          showMessages([...shown, ...applySchemes(location.hash, schemes.views)]);
-          for (const view of schemes.views)
-            view.changed = (event) => syncUrl({ commit: event.type === 'change' });
+          const box = container.querySelector('.views');
+          later = modules.map((module) => mountFolder(box, pe, t, onError, module, options));
+          showMessages([...shown, ...later.flatMap((folder) => folder.messages)]);
         },
         (error) => showMessages([{ kind: 'view_failed', args: { reason: String(error.message) } }]),
       );
-    const { destroy, redraw } = mounted;
-    return Object.assign(mounted, {
-      ready: schemesReady,
-      schemeViews: () => schemes?.views || [],
+    const all = () => [mounted, ...(later || [])];
+    return {
+      store: mounted.store, // the first folder's state: the downloads' encoding
+      messages: mounted.messages,
+      ready: laterReady,
+      /** Every folder mounted so far, by name (the Embed dialog reads their settings). */
+      folders: () => Object.fromEntries(all().map((folder, n) => [TEXT_VIEWS[n], folder])),
+      /** The address of every folder's settings ('' or '#…'); until the later folders are there, their
+       *  keys as the address has them. */
+      address: () => {
+        const parts = all().flatMap((folder) => folder.address());
+        if (!later) parts.push(...prefixedIn(location.hash));
+        return parts.length ? `#${parts.join('&')}` : '';
+      },
+      /** Every folder's settings from `hash`; the messages. */
+      follow: (hash) => all().flatMap((folder) => folder.follow(hash)),
       destroy: () => {
         gone = true;
-        schemes?.destroy();
-        destroy();
+        for (const folder of all().reverse()) folder.destroy();
       },
-      redraw: (why) => {
-        redraw(why);
-        schemes?.redraw();
-      },
-    });
+      redraw: (why) => all().forEach((folder) => folder.redraw(why)),
+    };
   };
-  let explorer = mount(initial.state);
+  caught = [];
+  let explorer = mount(location.hash);
+  showMessages([...explorer.messages, ...caught]);
+  caught = null;
   performance.mark('pe-mounted');
   dark.addEventListener('change', () => {
     applyScheme();
@@ -143,9 +156,7 @@ async function main() {
     if (reason.fromUrl || reason.animate) return;
     clearTimeout(urlTimer);
     const write = () => {
-      const target = withLang(
-        withSchemes(toHash(explorer.store.get()), explorer.schemeViews(), location.hash),
-      );
+      const target = withLang(explorer.address());
       if (target !== location.hash) {
         const url = target || location.pathname + location.search;
         if (entryOpen) history.replaceState(null, '', url);
@@ -158,15 +169,13 @@ async function main() {
     if (reason.commit) write();
     else urlTimer = setTimeout(write, 150);
   };
-  const follow = () => explorer.store.subscribe((_state, _changed, reason) => syncUrl(reason));
-  follow();
 
   // The language: remount in the new language (its text first) with the same state.
   let switching = Promise.resolve();
   const switchLanguage = (lang) => {
     if (lang !== t.lang) document.body.dataset.ready = 'false'; // until the new language has drawn
     switching = switching
-      .then(() => Promise.all([loadText(lang), folderModule(SHARED[0], lang)]))
+      .then(() => Promise.all([loadText(lang), folderModule(FIRST, lang)]))
       .then(
         ([, module]) => {
           first = module;
@@ -187,10 +196,9 @@ async function main() {
     t = translator(lang);
     translateShell(t);
     langSelect.value = lang;
-    const state = explorer.store.get();
+    const address = explorer.address();
     explorer.destroy();
-    explorer = mount(state);
-    follow();
+    explorer = mount(address);
     explorer.ready.then(() => (document.body.dataset.ready = 'true'));
   };
   langSelect.addEventListener('change', () => {
@@ -209,12 +217,13 @@ async function main() {
       explicitLang = lang;
       switchLanguage(lang);
     }
-    const parsed = parseHash(location.hash, validate, pe.limits, SCHEME_VIEWS);
-    showMessages([...parsed.messages, ...applySchemes(location.hash, explorer.schemeViews())]);
     for (const el of container.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
     for (const el of container.querySelectorAll('.error')) el.textContent = '';
     entryOpen = false;
-    explorer.store.set(parsed.state, { fromUrl: true });
+    caught = [];
+    const read = explorer.follow(location.hash);
+    showMessages([...read, ...caught]);
+    caught = null;
   };
   window.addEventListener('popstate', fromUrl);
   window.addEventListener('hashchange', fromUrl);
@@ -236,7 +245,7 @@ async function main() {
       exportPng(canvas, `pe_${button.dataset.png}_d${s.d}_n${s.n}.png`);
     }
     if (button.dataset.action === 'embed')
-      openEmbedDialog(document.getElementById('embed-dialog'), s, t, button, explorer.schemeViews());
+      openEmbedDialog(document.getElementById('embed-dialog'), t, button, explorer.folders());
   });
 
   // The first view is drawn: mark the frame that shows it (read by build-scripts/bench.sh).

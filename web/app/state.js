@@ -5,6 +5,7 @@
 // same messages as the JS API and the CLI); page-level rules (position inside the matrix, …) are here.
 
 import { fromError, message } from './messages.js';
+import { MAX_HASH } from './schemes/address.js';
 import { ENCODING } from './schemes/sinusoidal/settings.js';
 import { SINUSOIDAL_CHOICES, SINUSOIDAL_DEFAULTS } from './schemes/sinusoidal/table.js';
 
@@ -37,8 +38,8 @@ export const MAPS = ['diverging', 'viridis'];
 export const SPEEDS = [0.25, 1, 4, 16, 64, 256];
 export const PROJECTIONS = ['pca', 'first_two'];
 export const MAX_TEXT = 1000;
-export const MAX_HASH = 4096;
 export const MAX_DIMS = 8;
+export { MAX_HASH };
 
 /** The state keys that define the encoding (schemes/sinusoidal/settings.js): a change of any of them redraws every view. */
 export const ENCODING_KEYS = ENCODING.map((p) => p.key);

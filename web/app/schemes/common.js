@@ -1,6 +1,8 @@
 // Shared by the scheme views: their base class (SchemeView: controls, settings, a failed draw as a
-// message), reading a number input, legends. Their line charts are plot.js's, shared with the sinusoidal
+// message), a one-figure folder's contract (oneFigure: its mount), reading a number input, legends. Their line charts are plot.js's, shared with the sinusoidal
 // views; lineChart and decadeLabel are re-exported here for the views that import them from this module.
+import { onWidthChange } from '../canvas.js';
+import { prefixedParts, readPrefixed } from './address.js';
 export { decadeLabel, lineChart } from '../plot.js';
 
 /** A legend line under a chart: coloured keys and labels, as text (readable, translatable). */
@@ -217,4 +219,72 @@ export class SchemeView {
       this.onError({ kind: 'view_failed', args: { reason: String(error.message) } });
     }
   }
+}
+
+/** A <section class="view"> for figure `name` (`className`), `markup(t)` its HTML. */
+export function sectionElement(doc, name, markup, t, className = 'view') {
+  const section = doc.createElement('section');
+  section.className = className;
+  section.id = `view-${name}`;
+  section.dataset.view = name;
+  section.setAttribute('aria-labelledby', `${name}-title`);
+  section.innerHTML = markup(t);
+  return section;
+}
+
+/** A one-figure folder's index.js: its { name, order, engine?, markup, View } made the contract every
+ *  folder exports (schemes/index.js): its one figure (view="<name>"), its View's static settings as
+ *  the folder's table (attribute: settingName), and a mount that builds the figure's section. */
+export function oneFigure({ markup, View, ...scheme }) {
+  return {
+    ...scheme,
+    figures: { [scheme.name]: { markup, View } },
+    settings: View.settings.map((s) => ({ ...s, attribute: settingName(s) })),
+    mount: (box, pe, options) => mountFigure(box, pe, scheme.name, markup, View, options),
+  };
+}
+
+/** Builds a one-figure folder's section (its View, with `engines`, another view's engine, as its fifth
+ *  argument) after the sections of `box` if that is a list of views (the page's), else in a list of its
+ *  own; applies `given`, or the keys of `address` under its name (rope.theta). Returns the folder's
+ *  handle (schemes/index.js); destroy() removes the section. */
+function mountFigure(box, pe, name, markup, View, { given, address, onChange, t, onError, engines }) {
+  const doc = box.ownerDocument;
+  const own = !box.classList.contains('views');
+  const list = own ? box.appendChild(doc.createElement('div')) : box;
+  if (own) list.className = 'views';
+  const section = sectionElement(doc, name, markup, t, 'view scheme');
+  // Numbered after the sections already there (the page shows it: styles.css).
+  section.querySelector('h2').dataset.n = String(list.querySelectorAll(':scope > section.view').length + 1);
+  list.append(section);
+  let view = null;
+  try {
+    view = new View(section, pe, t, onError, engines); // draws it
+  } catch (error) {
+    onError({ kind: 'view_failed', args: { reason: String(error.message) } });
+  }
+  const stopResize = onWidthChange(list, () => view?.draw()); // canvases are sized to the width
+  const apply = (settings, prefix) => view?.apply(settings, prefix) || [];
+  const values = (changed) => view?.values(changed) || {};
+  const names = View.settings.map(settingName);
+  const follow = (hash) => {
+    const read = readPrefixed(hash, name, names);
+    return [...read.messages, ...apply(read.given, `${name}.`)];
+  };
+  if (view && onChange) view.changed = (event) => onChange({ commit: event.type === 'change' });
+  return {
+    ready: Promise.resolve(),
+    views: view ? [view] : [],
+    messages: address !== undefined ? follow(address) : given ? apply(given) : [],
+    apply,
+    values,
+    address: () => prefixedParts(name, values(true)),
+    follow,
+    redraw: () => view?.draw(),
+    destroy() {
+      stopResize();
+      view?.destroy();
+      (own ? list : section).remove();
+    },
+  };
 }

@@ -6,9 +6,12 @@ import { loadChunk } from '../chunks.js';
 import { folderEngine, hasEveryPart } from '../engine.js';
 import { addStrings } from '../i18n/index.js';
 import { engineGlobal } from './chunk-names.js';
-import { SCHEME_ENGINES, TEXT_VIEWS } from './names.js';
+import { FIGURES, FOLDER_OF, SCHEME_ENGINES, TEXT_VIEWS } from './names.js';
 
-/** The folder's module (its index.js: { name, markup, View } or { name, figures, mount }, with css). */
+/** The folder a figure is in (view="all": the first folder's figures, the sinusoidal seven). */
+export const folderOf = (view) => FOLDER_OF[view] || FOLDER_OF[FIGURES[0]];
+
+/** The folder's module (its index.js: the contract, schemes/index.js, with its styles as css). */
 export const viewModule = (view) => loadChunk(`pe-explorer-view-${view}.js`, `__peExplorerView_${view}`);
 
 /** A folder's text in `lang`. */
@@ -27,10 +30,10 @@ export const withText = (module, text, lang, pe) => ({
   engines: (parts) => partsEngine(parts.join('-'), pe),
 });
 
-/** The engine of a view that runs on an engine of its own (null for the others): `pe` itself if it has
- *  every part (the page's unbundled engine), else the engine chunk its parts make. */
-export function ownEngine(view, pe) {
-  const name = SCHEME_ENGINES[view];
+/** The engine of a folder that runs on an engine of its own (null for the others): `pe` itself if it
+ *  has every part (the page's unbundled engine), else the engine chunk its parts make. */
+export function ownEngine(folder, pe) {
+  const name = SCHEME_ENGINES[folder];
   if (!name) return Promise.resolve(null);
   return partsEngine(name, pe);
 }

@@ -4,7 +4,7 @@
 // Its text is en.js / zh.js beside it (README, "Adding a scheme"); it runs on the engine of its own
 // folder, cpp/schemes/alibi/.
 import { fitCanvas, formatNumber, theme, widthOf } from '../../canvas.js';
-import { legend, lineChart, SchemeView } from '../common.js';
+import { legend, lineChart, oneFigure, SchemeView } from '../common.js';
 
 function markup(t) {
   return `
@@ -183,4 +183,4 @@ class AlibiView extends SchemeView {
   }
 }
 
-export default { name: 'alibi', order: 20, engine: 'alibi', markup, View: AlibiView };
+export default oneFigure({ name: 'alibi', order: 20, engine: 'alibi', markup, View: AlibiView });

@@ -29,3 +29,10 @@ export async function inChinese(p, { assert, drawn }) {
 /** Words its sections print in Chinese too (tests/web/concepts.test.mjs): model and author names,
  *  code identifiers, formula symbols. */
 export const sharedWords = 'Press MPT slope softmax';
+
+/** Its benchmark steps (tests/bench/scheme-controls.mjs collects every folder's): [view, control,
+ *  the values a reader's input events set it to, in order]. */
+export const benchSteps = [
+  ['alibi', 'alibi-query', Array.from({ length: 60 }, (_, k) => String(k % 32))],
+  ['alibi', 'alibi-length', ['16', '256', '1024', '4096', '1024', '64']],
+];

@@ -7,7 +7,7 @@
 // distance for every method side by side, and what YaRN's attention temperature does to the softmax.
 // Its text is en.js / zh.js beside it, its styles styles.css (README, "Adding a scheme").
 import { formatNumber } from '../../canvas.js';
-import { SchemeView } from '../common.js';
+import { oneFigure, SchemeView } from '../common.js';
 import { fmt } from '../rope-figures.js';
 import { angleFigure, ratioFigure, scoresFigure, temperatureFigure, wavelengthFigure } from './figures.js';
 import { PRESETS } from './presets.js';
@@ -156,4 +156,10 @@ class ContextView extends SchemeView {
   }
 }
 
-export default { name: 'context', order: 50, engine: ['rope', 'rope_config'], markup, View: ContextView };
+export default oneFigure({
+  name: 'context',
+  order: 50,
+  engine: ['rope', 'rope_config'],
+  markup,
+  View: ContextView,
+});

@@ -5,6 +5,7 @@
 // canvasSignature, drawn (canvases drew), loadEngine): onPage on the explorer page as it opens
 // (English, 1280 px), inChinese on it in Chinese at 360 px, and each of `tests` as a test. Not loaded
 // by the page.
+import { PRESETS } from './presets.js';
 
 /** @type {Record<string, (tools: import('../../../../tests/web/schemes.test.mjs').Tools) => Promise<void>>} */
 export const tests = {
@@ -200,3 +201,7 @@ export const tests = {
  *  code identifiers, formula symbols. */
 export const sharedWords =
   'modeling_rope_utils NTK aware YaRN LongRoPE mscale rope_type default linear ntk dynamic yarn llama3 longrope LLaMA Qwen2 Instruct Phi mini config json cat freqs';
+
+/** Its benchmark steps (tests/bench/scheme-controls.mjs collects every folder's): [view, control,
+ *  the values a reader's input events set it to, in order]. */
+export const benchSteps = [['context', 'context-preset', Object.values(PRESETS).map((p) => p.model)]];

@@ -3,7 +3,7 @@
 // column), the second y (the row). Its text is en.js / zh.js beside it, its styles styles.css (README,
 // "Adding a scheme"); it runs on the engine of its own folder, cpp/schemes/grid2d/.
 import { fitCanvas, formatNumber, theme, widthOf } from '../../canvas.js';
-import { SchemeView } from '../common.js';
+import { oneFigure, SchemeView } from '../common.js';
 
 function markup(t) {
   return `
@@ -170,4 +170,4 @@ class Grid2dView extends SchemeView {
   }
 }
 
-export default { name: 'grid2d', order: 30, engine: 'grid2d', markup, View: Grid2dView };
+export default oneFigure({ name: 'grid2d', order: 30, engine: 'grid2d', markup, View: Grid2dView });

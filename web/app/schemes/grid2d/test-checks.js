@@ -47,3 +47,7 @@ export const tests = {
 /** Words its sections print in Chinese too (tests/web/concepts.test.mjs): model and author names,
  *  code identifiers, formula symbols. */
 export const sharedWords = 'ViT MAE emb_h meshgrid grid_w grid_h grid DistilBERT floor diffusers';
+
+/** Its benchmark steps (tests/bench/scheme-controls.mjs collects every folder's): [view, control,
+ *  the values a reader's input events set it to, in order]. */
+export const benchSteps = [['grid2d', 'grid2d-gridHeight', ['7', '14', '16', '32', '14']]];

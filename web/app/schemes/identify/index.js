@@ -9,7 +9,7 @@
 // model views run on (RULES below), loaded when a config is first compared.
 import { fitCanvas, formatNumber, grouped, theme, widthOf } from '../../canvas.js';
 import { fromError } from '../../messages.js';
-import { SchemeView } from '../common.js';
+import { oneFigure, SchemeView } from '../common.js';
 import { npyBytes } from './npy.js';
 
 // The built-in samples: tables the engine itself writes (pe.identifySample), as .npy files, read back
@@ -342,10 +342,10 @@ class IdentifyView extends SchemeView {
   }
 }
 
-export default {
+export default oneFigure({
   name: 'identify',
   order: 65,
   engine: ['identify'],
   markup,
   View: IdentifyView,
-};
+});

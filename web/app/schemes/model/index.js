@@ -9,7 +9,7 @@
 // box's text), each within a frame at CPU 4x; a new pick cancels what is left of the last.
 // Its text is en.js / zh.js beside it, its styles styles.css.
 import { theme } from '../../canvas.js';
-import { SchemeView, drawInFrames } from '../common.js';
+import { drawInFrames, oneFigure, SchemeView } from '../common.js';
 import { fmt } from '../rope-figures.js';
 import { GALLERY, loadConfig } from './gallery.js';
 import { drawHeads, drawStrip } from './layers.js';
@@ -259,4 +259,10 @@ function sourceLink(doc, { repository, path, commit }) {
   return a;
 }
 
-export default { name: 'model', order: 60, engine: ['rope', 'rope_config'], markup, View: ModelView };
+export default oneFigure({
+  name: 'model',
+  order: 60,
+  engine: ['rope', 'rope_config'],
+  markup,
+  View: ModelView,
+});

@@ -16,7 +16,7 @@
 // image and frame of the prompt, so that the token moves over kept tables.
 // Its text is en.js / zh.js beside it, its styles styles.css (README, "Adding a scheme").
 import { theme, widthOf } from '../../canvas.js';
-import { drawInFrames, keepLast, SchemeView } from '../common.js';
+import { drawInFrames, keepLast, oneFigure, SchemeView } from '../common.js';
 import { drawFlux } from './flux.js';
 import { drawGrid, drawGridFrame, gridKey } from './grid.js';
 import { describePrompt, drawIdsChart, drawIdsMark, readout } from './ids.js';
@@ -224,4 +224,10 @@ class MultimodalView extends SchemeView {
   }
 }
 
-export default { name: 'multimodal', order: 27, engine: ['mrope', 'axial'], markup, View: MultimodalView };
+export default oneFigure({
+  name: 'multimodal',
+  order: 27,
+  engine: ['mrope', 'axial'],
+  markup,
+  View: MultimodalView,
+});

@@ -6,7 +6,7 @@
 // against the formats' spacing, and what the frameworks do about it, each with its figure (figures.js).
 // Its text is en.js / zh.js beside it, its styles styles.css (README, "Adding a scheme").
 import { grouped } from '../../canvas.js';
-import { SchemeView } from '../common.js';
+import { oneFigure, SchemeView } from '../common.js';
 import { figures } from './figures.js';
 import { heatmap } from './heatmap.js';
 import { panZoom } from './pan-zoom.js';
@@ -131,10 +131,10 @@ class PrecisionView extends SchemeView {
 Object.assign(PrecisionView.prototype, heatmap, panZoom, figures);
 
 // Its engine: precision's bindings, RoPE's (ropeFrequencies) and the sinusoidal analysis (dimensions).
-export default {
+export default oneFigure({
   name: 'precision',
   order: 40,
   engine: ['precision', 'rope', 'analysis'],
   markup,
   View: PrecisionView,
-};
+});

@@ -94,3 +94,10 @@ export const tests = {
  *  code identifiers, formula symbols. */
 export const sharedWords =
   'float16 bfloat16 inv_freq int64 round autocast torch enabled False position_ids transformers';
+
+/** Its benchmark steps (tests/bench/scheme-controls.mjs collects every folder's): [view, control,
+ *  the values a reader's input events set it to, in order]. */
+export const benchSteps = [
+  ['precision', 'precision-pair', Array.from({ length: 60 }, (_, k) => String(k))],
+  ['precision', 'precision-stage', ['positions', 'frequencies', 'angles', 'outputs', 'positions']],
+];

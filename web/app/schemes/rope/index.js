@@ -2,7 +2,7 @@
 // permutation a weight port needs), each pair as a clock, q·k against distance at two absolute
 // positions (the curves coincide), and the long-term decay for q = k = 1.
 import { fitCanvas, formatNumber, grouped, theme, widthOf } from '../../canvas.js';
-import { legend, lineChart, readInteger, SchemeView } from '../common.js';
+import { legend, lineChart, oneFigure, readInteger, SchemeView } from '../common.js';
 
 const FAR = 1000; // the second absolute position of the invariance figure
 const MAX_DISTANCE = 64; // distances in the invariance figure
@@ -297,4 +297,4 @@ class RopeView extends SchemeView {
   }
 }
 
-export default { name: 'rope', order: 10, engine: ['rope'], markup, View: RopeView };
+export default oneFigure({ name: 'rope', order: 10, engine: ['rope'], markup, View: RopeView });

@@ -46,3 +46,10 @@ export const tests = {
  *  code identifiers, formula symbols. */
 export const sharedWords =
   'Wqx Wkx theta Qwen Mistral Gemma DeepSeek NeoX Hugging Face rotate_half RoFormer Meta W_q W_k new old';
+
+/** Its benchmark steps (tests/bench/scheme-controls.mjs collects every folder's): [view, control,
+ *  the values a reader's input events set it to, in order]. */
+export const benchSteps = [
+  ['rope', 'rope-position', Array.from({ length: 60 }, (_, k) => String(k * 1000))],
+  ['rope', 'rope-table-positions', ['4096', '65536', '1000000', '65536', '4096', '1000000']],
+];

@@ -1,9 +1,10 @@
 // Mounts the explorer (settings and views) into a container, in the page or in a <pe-explorer>'s shadow
 // root, and keeps views and controls in step with one store. Returns a handle whose destroy() removes
 // every listener, observer, timer and animation frame it created.
-import { forgetWidths, textUpdate } from '../../canvas.js';
+import { onWidthChange, textUpdate } from '../../canvas.js';
 import { Controls } from './controls.js';
-import { controlsMarkup, sectionElement } from './markup.js';
+import { sectionElement } from '../common.js';
+import { controlsMarkup } from './markup.js';
 import { fromError, message } from '../../messages.js';
 import { createStore } from '../../state.js';
 
@@ -137,21 +138,8 @@ export function mountExplorer(container, pe, { figures, views, controls, initial
     }),
   );
 
-  // Redraw when the width changes (not on every height change the redraw itself causes).
-  let width = container.clientWidth;
-  let resizeTimer = 0;
-  const resize = new ResizeObserver(() => {
-    if (container.clientWidth === width) return;
-    width = container.clientWidth;
-    forgetWidths();
-    clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(() => render(store.get(), new Set(['size'])), 100);
-  });
-  resize.observe(container);
-  teardown.push(() => {
-    resize.disconnect();
-    clearTimeout(resizeTimer);
-  });
+  // Redraw when the width changes.
+  teardown.push(onWidthChange(container, () => render(store.get(), new Set(['size']))));
 
   // The first view draws now, so the browser can paint it; the others follow, one task each (the reader
   // sees the top of the page sooner, and the main thread stays responsive). `ready` resolves when all

@@ -282,14 +282,3 @@ sections.why = (t) => `
         <p class="mistake-periodic"></p>
       </div>
     </div>`;
-
-/** A <section class="view"> for one figure: `markup(t)` its HTML. */
-export function sectionElement(doc, name, markup, t) {
-  const section = doc.createElement('section');
-  section.className = 'view';
-  section.id = `view-${name}`;
-  section.dataset.view = name;
-  section.setAttribute('aria-labelledby', `${name}-title`);
-  section.innerHTML = markup(t);
-  return section;
-}

@@ -4,7 +4,7 @@
 // past max_distance. Its text is en.js / zh.js beside it, its styles styles.css (README, "Adding a
 // scheme"); it runs on the engine of its own folder (pe-explorer-engine-t5.js).
 import { fitCanvas, formatNumber, grouped, theme, widthOf } from '../../canvas.js';
-import { lineChart, SchemeView } from '../common.js';
+import { lineChart, oneFigure, SchemeView } from '../common.js';
 
 // A sign-preserving log scale for relative positions: 0 in the middle, 1, 10, 100, … each way.
 const symlog = (d) => Math.sign(d) * Math.log10(1 + Math.abs(d));
@@ -370,4 +370,4 @@ class T5View extends SchemeView {
   }
 }
 
-export default { name: 't5', order: 25, engine: 't5', markup, View: T5View };
+export default oneFigure({ name: 't5', order: 25, engine: 't5', markup, View: T5View });
