@@ -242,17 +242,20 @@ export interface Limits {
   maxColumnValues: number;
   maxOffsets: number;
   maxDotWork: number;
+  /** RoPE's caps (cpp/schemes/rope/limits.hpp): in the engines with RoPE or a folder built on it
+   *  (the page's; an embedded figure's engine has its own scheme's). */
   maxRopeValues: number;
   maxHeadDim: number;
   /** ALiBi's heads and 2-D sin-cos's grid side (cpp/schemes/alibi, grid2d): only in the engines with
    *  those folders (the page's; an embedded figure's engine has its own scheme's). */
   maxHeads: number;
   maxGridSide: number;
+  /** Precision's caps (cpp/schemes/precision/limits.hpp): positions x pairs of one call. */
   maxPrecisionValues: number;
   /** renderPrecision: pixel columns x samples x pairs. */
   maxPrecisionRenderWork: number;
   maxPrecisionSamples: number;
-  /** renderRopeTable: pixel rows x the pairs its columns show. */
+  /** renderRopeTable: pixel rows x the pairs its columns show (RoPE's). */
   maxRopeRenderWork: number;
   maxImageSide: number;
   maxImagePixels: number;

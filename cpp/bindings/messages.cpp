@@ -1,7 +1,7 @@
-// Binds the message table, the documented limits and the sinusoidal options' defaults: the JS API
-// formats its own type errors from the same templates as the core's, and neither it, the page nor
-// the .d.ts restates a cap or a default by hand. Every engine has these (the slim base of an
-// engine of parts too).
+// Binds the message table, the core's caps (a folder's are in its limits.hpp) and the sinusoidal
+// options' defaults: the JS API formats its own type errors from the same templates as the core's,
+// and neither it, the page nor the .d.ts restates a cap or a default by hand. Every engine has
+// these (the slim base of an engine of parts too).
 #include <emscripten/bind.h>
 
 #include <cmath>
@@ -13,9 +13,6 @@
 #include "pe/concepts.hpp"
 #include "pe/export.hpp"
 #include "pe/spec.hpp"
-#include "precision/precision.hpp"
-#include "rope/rope.hpp"
-#include "rope_config/rope_config.hpp"
 
 namespace pe::bindings {
 namespace {
@@ -27,7 +24,8 @@ val message_templates_of() {
   return out;
 }
 
-// Every cap, by its public name (README, "Limits and work caps").
+// The core's caps, by their public names (README, "Limits and work caps"); a scheme folder's are in
+// its limits.hpp (schemes.cpp's _schemeLimits, merged into pe.limits).
 val limits_of() {
   val out = val::object();
   out.set("maxDModel", kMaxDModel);
@@ -39,12 +37,6 @@ val limits_of() {
   out.set("maxColumns", kMaxColumns);
   out.set("maxOffsets", kMaxOffsets);
   out.set("maxDotWork", double(kMaxDotWork));
-  out.set("maxRopeValues", double(kMaxRopeValues));
-  out.set("maxHeadDim", kMaxHeadDim);
-  out.set("maxPrecisionValues", double(kMaxPrecisionValues));
-  out.set("maxPrecisionRenderWork", double(kMaxPrecisionRenderWork));
-  out.set("maxPrecisionSamples", kMaxPrecisionSamples);
-  out.set("maxRopeRenderWork", double(kMaxRopeRenderWork));
   out.set("maxImageSide", kMaxImageSide);
   out.set("maxImagePixels", double(kMaxImagePixels));
   out.set("maxLearnedRows", kMaxLearnedRows);
@@ -56,7 +48,6 @@ val limits_of() {
   out.set("maxProjectedRows", kMaxProjectedRows);
   out.set("maxProjectWork", double(kMaxProjectWork));
   out.set("maxTextExport", double(kMaxTextExportValues));
-  out.set("maxConfigBytes", kMaxConfigBytes);
   return out;
 }
 

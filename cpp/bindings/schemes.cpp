@@ -100,11 +100,11 @@ val scheme_message_templates_of() {
 
 namespace pe::bindings {
 namespace {
-// The folder schemes' caps by their public names, merged into pe.limits.
+// The caps of the folders this engine has (or builds on) by their public names, merged into
+// pe.limits.
 val scheme_limits_of() {
   val out = val::object();
-  for (const auto& scheme : schemes())
-    for (const auto& limit : scheme.limits) out.set(std::string(limit.name), limit.value);
+  for (const auto& limit : build_limits()) out.set(std::string(limit.name), limit.value);
   return out;
 }
 }  // namespace

@@ -6,7 +6,9 @@
 #include <limits>
 
 #include "pe/schemes.hpp"
+#include "precision/precision.hpp"
 #include "rope/rope.hpp"
+#include "rope_config/rope_config.hpp"
 
 namespace {
 
@@ -183,6 +185,28 @@ TEST_CASE("a matrix of 2^33 values is refused, not wrapped (size_t is 32 bits in
   o.d_model = 4096;
   o.positions = 1 << 20;  // 2^32: wraps to exactly 0 in 32 bits
   CHECK(pe::make_spec(o).error().kind == "elements_cap");
+}
+
+TEST_CASE("the folders' caps (each folder's limits.hpp) are named once each and positive") {
+  // This native build has every folder, so every table: the caps RoPE, precision and the config
+  // reader give pe.limits are among them, with the values their headers use.
+  const auto limits = pe::build_limits();
+  CHECK(limits.size() >= 20);
+  for (std::size_t i = 0; i < limits.size(); ++i) {
+    CAPTURE(limits[i].name);
+    CHECK(limits[i].name.substr(0, 3) == "max");
+    CHECK(limits[i].value >= 1);
+    for (std::size_t j = 0; j < i; ++j) CHECK(limits[j].name != limits[i].name);
+  }
+  const auto value_of = [&](std::string_view name) {
+    for (const auto& limit : limits)
+      if (limit.name == name) return limit.value;
+    return 0.0;
+  };
+  CHECK(value_of("maxHeadDim") == pe::kMaxHeadDim);
+  CHECK(value_of("maxRopeValues") == double(pe::kMaxRopeValues));
+  CHECK(value_of("maxPrecisionSamples") == pe::kMaxPrecisionSamples);
+  CHECK(value_of("maxConfigBytes") == pe::kMaxConfigBytes);
 }
 
 TEST_CASE("the checks enforce each scheme's parameter table: every range and choice it lists") {

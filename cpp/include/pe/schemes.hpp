@@ -40,7 +40,7 @@ struct Table {
   bool is_integer() const { return !integers.empty(); }
 };
 
-// A cap under its public name in pe.limits (e.g. maxT5MatrixEntries).
+// A cap under its public name in pe.limits (e.g. maxT5MatrixEntries): a folder's limits.hpp.
 struct SchemeLimit {
   std::string_view name;
   double value;
@@ -53,7 +53,6 @@ struct SchemeInfo {
   // Folder schemes only (the two schemes of schemes.cpp are written by pe-export's own branches):
   std::string_view shape = "";                               // the .npy shape, for --help
   Result<Table> (*table)(const ParameterValues&) = nullptr;  // pe-export's table
-  std::span<const SchemeLimit> limits = {};
 };
 
 // A folder scheme's pe-export table builder, for its SchemeInfo: the size-built engines of the
@@ -66,6 +65,8 @@ struct SchemeInfo {
 #endif
 
 std::span<const SchemeInfo> schemes();
+// The caps of this build's scheme folders (each folder's limits.hpp), merged into pe.limits.
+std::span<const SchemeLimit> build_limits();
 const SchemeInfo* find_scheme(std::string_view name);
 
 }  // namespace pe

@@ -140,8 +140,6 @@ Status render_alibi(const std::vector<double>& slopes, int head, double position
 
 namespace {
 
-constexpr SchemeLimit kAlibiLimits[] = {{"maxHeads", kMaxHeads}};
-
 // pe-export --scheme alibi: the (heads, positions, positions) bias, -inf above the diagonal
 // (causal).
 [[maybe_unused]] Result<Table> alibi_table(const ParameterValues& values) {
@@ -160,12 +158,9 @@ constexpr SchemeLimit kAlibiLimits[] = {{"maxHeads", kMaxHeads}};
 
 const SchemeInfo& alibi_scheme() {
   static const SchemeInfo info{
-      "alibi",
-      "linear biases added to attention scores",
-      kAlibiParameters,
+      "alibi", "linear biases added to attention scores", kAlibiParameters,
       "(heads, positions, positions): the bias, -inf above the diagonal (causal)",
-      PE_EXPORT_TABLE(alibi_table),
-      kAlibiLimits};
+      PE_EXPORT_TABLE(alibi_table)};
   return info;
 }
 

@@ -170,14 +170,6 @@ Result<std::vector<double>> parse_number_list(const std::string& name, const std
   return out;
 }
 
-constexpr SchemeLimit kAxialLimits[] = {
-    {"maxAxialAxes", double(kMaxAxialAxes)},
-    {"maxAxialDim", double(kMaxAxialDim)},
-    {"maxAxialId", kMaxAxialId},
-    {"maxAxialAngles", double(kMaxAxialAngles)},
-    {"maxVisionGridSide", double(kMaxVisionGridSide)},
-};
-
 // pe-export --scheme axial: FLUX's angles for its text and image ids, (tokens, sum(axes_dim) / 2).
 [[maybe_unused]] Result<Table> axial_table(const ParameterValues& values) {
   const auto axes = parse_number_list("axes_dim", values.texts.at("axes_dim"));
@@ -223,12 +215,9 @@ constexpr SchemeLimit kAxialLimits[] = {
 
 const SchemeInfo& axial_scheme() {
   static const SchemeInfo info{
-      "axial",
-      "axial RoPE angles (FLUX's EmbedND) and the Qwen-VL vision tower's 2-D RoPE",
-      kAxialParameters,
-      "(tokens, sum(axes_dim) / 2) float32: FLUX's angles, text then image",
-      PE_EXPORT_TABLE(axial_table),
-      kAxialLimits};
+      "axial", "axial RoPE angles (FLUX's EmbedND) and the Qwen-VL vision tower's 2-D RoPE",
+      kAxialParameters, "(tokens, sum(axes_dim) / 2) float32: FLUX's angles, text then image",
+      PE_EXPORT_TABLE(axial_table)};
   return info;
 }
 

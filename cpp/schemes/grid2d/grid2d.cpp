@@ -140,8 +140,6 @@ Result<std::vector<double>> grid2d_similarity(const Grid2dSpec& spec, double row
 
 namespace {
 
-constexpr SchemeLimit kGrid2dLimits[] = {{"maxGridSide", kMaxGridSide}};
-
 // pe-export --scheme sincos2d: (grid_height * grid_width [+ 1 with the class token], d_model).
 [[maybe_unused]] Result<Table> grid2d_table(const ParameterValues& values) {
   const auto number = [&](const char* core) { return values.numbers.at(core); };
@@ -158,12 +156,10 @@ constexpr SchemeLimit kGrid2dLimits[] = {{"maxGridSide", kMaxGridSide}};
 }  // namespace
 
 const SchemeInfo& grid2d_scheme() {
-  static const SchemeInfo info{"sincos2d",
-                               "MAE/ViT 2-D sin-cos: x in the first half, y in the second",
-                               kSincos2dParameters,
-                               "(grid_height * grid_width [+ 1 with --cls-token true], d_model)",
-                               PE_EXPORT_TABLE(grid2d_table),
-                               kGrid2dLimits};
+  static const SchemeInfo info{
+      "sincos2d", "MAE/ViT 2-D sin-cos: x in the first half, y in the second", kSincos2dParameters,
+      "(grid_height * grid_width [+ 1 with --cls-token true], d_model)",
+      PE_EXPORT_TABLE(grid2d_table)};
   return info;
 }
 

@@ -1594,13 +1594,6 @@ constexpr ParameterInfo kIdentifyParameters[] = {
      "read .npy uint16 data ('<u2') as bfloat16 bits"},
 };
 
-constexpr SchemeLimit kIdentifyLimits[] = {
-    {"maxTableValues", double(kMaxTableValues)},
-    {"maxTableHeaderBytes", double(kMaxTableHeaderBytes)},
-    {"maxTableFileBytes", double(kMaxTableFileBytes)},
-    {"maxTableDims", double(kMaxTableDims)},
-};
-
 }  // namespace
 
 Result<IdentifySample> identify_sample(std::string_view name) {
@@ -1648,10 +1641,7 @@ const SchemeInfo& identify_scheme() {
   static const SchemeInfo info{"identify",
                                "which convention made a table (.npy, .safetensors): "
                                "pe-export --identify",
-                               kIdentifyParameters,
-                               "",
-                               nullptr,
-                               kIdentifyLimits};
+                               kIdentifyParameters, "", nullptr};
   return info;
 }
 

@@ -331,14 +331,6 @@ Result<std::vector<MropeSegment>> parse_segments(const std::string& text) {
   return out;
 }
 
-constexpr SchemeLimit kMropeLimits[] = {
-    {"maxMropeTokens", double(kMaxMropeTokens)},
-    {"maxMropeSegments", double(kMaxMropeSegments)},
-    {"maxMropeGridSide", double(kMaxMropeGridSide)},
-    {"maxMropePositionId", double(kMaxMropePositionId)},
-    {"maxMropeHeadDim", double(kMaxMropeHeadDim)},
-};
-
 // pe-export --scheme mrope: the (3, tokens) position ids, int32 (rows t, h, w).
 [[maybe_unused]] Result<Table> mrope_table(const ParameterValues& values) {
   const auto segments = parse_segments(values.texts.at("segments"));
@@ -359,12 +351,9 @@ constexpr SchemeLimit kMropeLimits[] = {
 }  // namespace
 
 const SchemeInfo& mrope_scheme() {
-  static const SchemeInfo info{"mrope",
-                               "multimodal RoPE position ids (Qwen2-VL, Qwen2.5-VL, Qwen3-VL)",
-                               kMropeParameters,
-                               "(3, tokens) int32: rows t, h, w, as get_rope_index",
-                               PE_EXPORT_TABLE(mrope_table),
-                               kMropeLimits};
+  static const SchemeInfo info{
+      "mrope", "multimodal RoPE position ids (Qwen2-VL, Qwen2.5-VL, Qwen3-VL)", kMropeParameters,
+      "(3, tokens) int32: rows t, h, w, as get_rope_index", PE_EXPORT_TABLE(mrope_table)};
   return info;
 }
 

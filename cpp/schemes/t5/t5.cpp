@@ -138,13 +138,6 @@ constexpr ParameterInfo kT5Parameters[] = {
      "key positions (columns); queries x keys <= 16,777,216"},
 };
 
-constexpr SchemeLimit kT5Limits[] = {
-    {"maxT5Buckets", kMaxT5Buckets},
-    {"maxT5RelativePosition", double(kMaxT5RelativePosition)},
-    {"maxT5RelativePositions", double(kMaxT5RelativePositions)},
-    {"maxT5MatrixEntries", double(kMaxT5MatrixEntries)},
-};
-
 // pe-export --scheme t5: the (queries, keys) bucket matrix, int32.
 [[maybe_unused]] Result<Table> t5_table(const ParameterValues& values) {
   const auto number = [&](const char* core) { return values.numbers.at(core); };
@@ -166,12 +159,9 @@ constexpr SchemeLimit kT5Limits[] = {
 }  // namespace
 
 const SchemeInfo& t5_scheme() {
-  static const SchemeInfo info{"t5",
-                               "T5 relative position buckets: a learned bias per head and bucket",
-                               kT5Parameters,
-                               "(queries, keys) int32: [q][k] = the bucket of k - q",
-                               PE_EXPORT_TABLE(t5_table),
-                               kT5Limits};
+  static const SchemeInfo info{
+      "t5", "T5 relative position buckets: a learned bias per head and bucket", kT5Parameters,
+      "(queries, keys) int32: [q][k] = the bucket of k - q", PE_EXPORT_TABLE(t5_table)};
   return info;
 }
 
