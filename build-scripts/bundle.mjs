@@ -2,7 +2,6 @@
 //   dist/app.js                  the explorer page (index.html); it loads the element's chunks below
 //   dist/pe-explorer.js          the <pe-explorer> element (blog posts, embed.html), no engine; it loads
 //   dist/pe-explorer-engine.js     the size-built sinusoidal engine, when a sinusoidal figure starts, or
-//   dist/pe-explorer-schemes.js    the size-built engine with every scheme, when a figure shows one
 //   dist/pe-explorer-view-<name>.js  a scheme folder's figures (web/app/schemes/<name>/index.js: the
 //                                  sinusoidal one's seven, rope's, alibi's, ...)
 //   dist/pe-explorer-view-<name>-<lang>.js  its text (web/app/schemes/<name>/<lang>.js)
@@ -70,7 +69,7 @@ const zhMessagesOf = (wasm) => ({
 });
 const inline = (loaderPath) => `${fs.readFileSync(loaderPath, 'utf8')}\nexport default createPE;\n`;
 // In the element and the page: the sinusoidal engine is a chunk, fetched by the first figure that needs
-// it (the page's first view; its other sections load pe-explorer-schemes.js after that view: main.js).
+// it (the page's first view; its other sections load their own engines after that view: main.js).
 const engineChunk = `import { loadChunk } from './chunks.js';
 export default (options) => loadChunk('pe-explorer-engine.js', '__peExplorerEngine').then((create) => create(options));
 `;
@@ -278,21 +277,13 @@ for (const { slug } of GALLERY)
     `export default ${JSON.stringify(await loadConfig(slug))};`,
     path.resolve('.'),
   );
-// The engines: the sinusoidal one, and the one with every scheme (with the Chinese text of the
-// messages only it gives). The loader sits in a function scope: no global createPE on the host page.
+// The sinusoidal engine. The loader sits in a function scope: no global createPE on the host page.
 // (The loader's own `exports.createPE =` assignment is guarded by typeof and does nothing here.)
 await chunk(
   'pe-explorer-engine',
   '__peExplorerEngine',
   `${fs.readFileSync('build/wasm/classic-small/pe.js', 'utf8')}\nexport default createPE;\n`,
   path.resolve('.'),
-);
-await chunk(
-  'pe-explorer-schemes',
-  '__peExplorerSchemes',
-  `export { default } from './chunk.js';`,
-  path.resolve('web/app/schemes'),
-  [replaceEngine(inline('build/wasm/classic-small-full/pe.js'))],
 );
 // The engine of the figures of the views that name its parts (SCHEME_ENGINES): those parts only
 // (CMakeLists.txt, classic-small-<parts>), with the Chinese text of the folder messages it can give:
@@ -348,7 +339,6 @@ const sizes = Object.fromEntries(
     'app.js',
     'pe-explorer.js',
     'pe-explorer-engine.js',
-    'pe-explorer-schemes.js',
     'pe-explorer-view-sinusoidal.js',
     'pe-explorer-view-sinusoidal-en.js',
     'pe-explorer-view-sinusoidal-zh.js',

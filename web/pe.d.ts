@@ -449,8 +449,8 @@ export interface PE {
   /** Columns computed with that mistake, column-major like columns(). */
   wrongExponentColumns(options: EncodingOptions, dims: number[]): Float32Array;
   /** The file pe-export writes for these options: 'npy' (default), 'csv' or 'json' (text formats up
-   *  to limits.maxTextExport = 2^21 values). Not in the embed's schemes chunk (pe-explorer-schemes.js),
-   *  whose figures have no downloads. */
+   *  to limits.maxTextExport = 2^21 values). Not in an engine of parts (pe-explorer-engine-<parts>.js),
+   *  whose figures have no downloads: there it throws not_in_build. */
   exportTable(options: EncodingOptions, format?: 'npy' | 'csv' | 'json'): Uint8Array;
   /** RoPE's inverse frequencies 1 / theta^(2i / rotaryDim) (float64) and the attention scaling (1). */
   ropeFrequencies(options: RopeOptions & RopeScalingOptions): RopeFrequencies;

@@ -165,8 +165,8 @@ peApi('inputVectors', function inputVectors(tokens, options, scale, withPe) {
   return peUnwrap(peBinding('_inputVectors')(words, o, s, withPe !== false), { positions: 'positions' });
 });
 
-// The file pe-export writes. Every engine has the writers but the embed's schemes chunk, whose
-// figures have no downloads: there it answers with a not_in_build PEError.
+// The file pe-export writes. The page's engines and the embed's sinusoidal engine have the writers;
+// an engine of parts (a scheme view's figures have no downloads) answers with a not_in_build PEError.
 peApi('exportTable', function exportTable(options, format) {
   const binding = Module['_exportSinusoidal'];
   if (typeof binding !== 'function') peFail('not_in_build', 'exportTable', {});

@@ -1,6 +1,6 @@
 // Binds the file writers: the page's downloads are the bytes pe-export writes (one writer for each
-// format, in the core). In every engine but the embed's schemes chunk, whose figures have no
-// downloads.
+// format, in the core). In the page's engines and the embed's sinusoidal engine; not in an engine
+// of parts (a scheme view's figures have no downloads).
 #include "pe/export.hpp"
 
 #include <emscripten/bind.h>

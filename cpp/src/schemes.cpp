@@ -14,17 +14,14 @@ namespace pe {
 
 // The folder schemes (cpp/schemes/<name>/): CMake writes one PE_SCHEME_FOLDER(<name>) line per
 // folder (and PE_MESSAGE_FOLDER, PE_LIMIT_FOLDER for one with messages.hpp, limits.hpp) into
-// pe/scheme_folders.inc, in its build tree. The embed's size-built schemes engine is compiled
-// without them (PE_NO_SCHEME_FOLDERS: its budget; CMakeLists.txt). The engine of a view's figures
-// has the folders among its parts (and those they build on) only: CMake writes their lines into the
-// file PE_SCHEME_FOLDERS_INC names. Each site below defines the macro it reads; the file gives the
-// others as empty and undefines all three at its end.
+// pe/scheme_folders.inc, in its build tree (the page's engines, the CLI, the tests). The engine of
+// a view's figures has the folders among its parts (and those they build on) only: CMake writes
+// their lines into the file PE_SCHEME_FOLDERS_INC names. Each site below defines the macro it
+// reads; the file gives the others as empty and undefines all three at its end.
 #if defined(PE_SCHEME_FOLDERS_INC)
 #define PE_FOLDERS_INC PE_SCHEME_FOLDERS_INC
-#elif !defined(PE_NO_SCHEME_FOLDERS)
-#define PE_FOLDERS_INC "pe/scheme_folders.inc"
 #else
-#define PE_FOLDERS_INC "pe/scheme_folders_none.inc"
+#define PE_FOLDERS_INC "pe/scheme_folders.inc"
 #endif
 #define PE_SCHEME_FOLDER(name) const SchemeInfo& name##_scheme();
 #include PE_FOLDERS_INC

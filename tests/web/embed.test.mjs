@@ -588,15 +588,14 @@ test('figures load only the chunks they need, and a page shares each engine', as
     for (const [index, view] of views.entries()) {
       assert.ok((await shadowCanvas(page, index, canvases[view])).drawn > 500, `${views}: ${view} is blank`);
     }
-    // The sinusoidal engine for the sinusoidal figures (the shared schemes engine instead if a view
-    // still ran on it), and each engine of parts once, whatever number of figures use it.
-    const shared = views.some((v) => v !== 'clock' && !SCHEME_ENGINES[v]);
+    // The sinusoidal engine for the sinusoidal figures, and each engine of parts once, whatever number
+    // of figures use it.
     const sinusoidal = views.includes('clock');
     const own = [...new Set(views.map((v) => SCHEME_ENGINES[v]).filter(Boolean))];
     assert.deepEqual(
       chunks(server.requests.slice(before)),
       [
-        ...(shared ? ['/pe-explorer-schemes.js'] : sinusoidal ? ['/pe-explorer-engine.js'] : []),
+        ...(sinusoidal ? ['/pe-explorer-engine.js'] : []),
         ...own.map((key) => `/pe-explorer-engine-${key}.js`),
       ].sort(),
     );

@@ -28,8 +28,8 @@ export function hasSchemes(pe) {
 export function hasEveryPart(pe) {
   // An engine of parts (CMakeLists.txt) is only ever a chunk's; the one passed here is the page's. The
   // unbundled page's engine (pe.mjs) has every part and the file writers; the bundled page's engine
-  // with the schemes (pe-explorer-schemes.js) has neither the folders nor the writers, and may lack
-  // legacy parts, so its views load their own engine chunk.
+  // (pe-explorer-engine.js, the sinusoidal one) has no scheme table, so its views load their own
+  // engine chunk.
   return hasSchemes(pe) && typeof pe._exportSinusoidal === 'function';
 }
 

@@ -9,51 +9,45 @@ import { PRESETS } from './presets.js';
 
 /** @type {Record<string, (tools: import('../../../../tests/web/schemes.test.mjs').Tools) => Promise<void>>} */
 export const tests = {
-  'the config reader is only in the engines whose views name it: the shared schemes chunk answers not_in_build':
-    async ({ assert, openFigure }) => {
-      const { page: p, problems, context } = await openFigure('view=context');
-      const seen = await p.evaluate(async () => {
-        const g = /** @type {any} */ (globalThis);
-        const attempt = (f) => {
-          try {
-            return { value: f() };
-          } catch (e) {
-            return { name: e.name, kind: e.kind, parameter: e.parameter };
-          }
-        };
-        const config = JSON.stringify({ model_type: 'llama', head_dim: 64, rope_theta: 10000 });
-        // the context figure's own engine (pe-explorer-engine-rope-rope_config.js) reads configs
-        const own = await g['__peExplorerEngine_rope$rope_config'].createPE();
-        // the shared schemes chunk (no view loads it: each names its engine's parts) has no scheme
-        const script = document.createElement('script');
-        script.src = 'pe-explorer-schemes.js';
-        await new Promise((resolve) => {
-          script.onload = resolve;
-          document.head.append(script);
-        });
-        const shared = await g.__peExplorerSchemes.createPE();
-        return {
-          own: attempt(() => own.ropeFromConfig(config).theta),
-          sharedConfig: attempt(() => shared.ropeFromConfig(config)),
-          sharedScale: attempt(() => shared.queryScale({ queryScaling: null }, 0)),
-          sharedRope: attempt(() => shared.ropeFrequencies({ headDim: 8 }).invFreq.length),
-        };
+  "the config reader is only in the engines whose views name it: RoPE's engine answers not_in_build": async ({
+    assert,
+    openFigure,
+  }) => {
+    const { page: p, problems, context } = await openFigure('view=context');
+    const seen = await p.evaluate(async () => {
+      const g = /** @type {any} */ (globalThis);
+      const attempt = (f) => {
+        try {
+          return { value: f() };
+        } catch (e) {
+          return { name: e.name, kind: e.kind, parameter: e.parameter };
+        }
+      };
+      const config = JSON.stringify({ model_type: 'llama', head_dim: 64, rope_theta: 10000 });
+      // the context figure's own engine (pe-explorer-engine-rope-rope_config.js) reads configs
+      const own = await g['__peExplorerEngine_rope$rope_config'].createPE();
+      // RoPE's view's engine (pe-explorer-engine-rope.js, parts ['rope']) does not
+      const script = document.createElement('script');
+      script.src = 'pe-explorer-engine-rope.js';
+      await new Promise((resolve) => {
+        script.onload = resolve;
+        document.head.append(script);
       });
-      assert.deepEqual(seen.own, { value: 10000 });
-      assert.deepEqual(seen.sharedConfig, {
-        name: 'PEError',
-        kind: 'not_in_build',
-        parameter: 'ropeFromConfig',
-      });
-      assert.deepEqual(seen.sharedScale, { name: 'PEError', kind: 'not_in_build', parameter: 'queryScale' });
-      assert.deepEqual(seen.sharedRope, {
-        name: 'PEError',
-        kind: 'not_in_build',
-        parameter: 'ropeFrequencies',
-      });
-      assert.deepEqual(problems, []);
-      await context.close();
-    },
+      const rope = await g.__peExplorerEngine_rope.createPE();
+      return {
+        own: attempt(() => own.ropeFromConfig(config).theta),
+        ropeConfig: attempt(() => rope.ropeFromConfig(config)),
+        ropeScale: attempt(() => rope.queryScale({ queryScaling: null }, 0)),
+        ropeFrequencies: attempt(() => rope.ropeFrequencies({ headDim: 8 }).invFreq.length),
+      };
+    });
+    assert.deepEqual(seen.own, { value: 10000 });
+    assert.deepEqual(seen.ropeConfig, { name: 'PEError', kind: 'not_in_build', parameter: 'ropeFromConfig' });
+    assert.deepEqual(seen.ropeScale, { name: 'PEError', kind: 'not_in_build', parameter: 'queryScale' });
+    assert.deepEqual(seen.ropeFrequencies, { value: 4 });
+    assert.deepEqual(problems, []);
+    await context.close();
+  },
   'ropeFromConfig reads every preset as the library would, and names each trap it sees': async ({
     assert,
     loadEngine,

@@ -107,7 +107,7 @@ export const tests = {
     assert.ok(seen.scroll);
     assert.ok(requested.includes('pe-explorer-engine-t5.js'), requested.join(' '));
     assert.ok(requested.includes('pe-explorer-view-t5-zh.js'), requested.join(' '));
-    for (const file of ['pe-explorer-schemes.js', 'pe-explorer-engine.js', 'pe-explorer-view-t5-en.js'])
+    for (const file of ['pe-explorer-engine.js', 'pe-explorer-view-t5-en.js'])
       assert.ok(!requested.includes(file), `${file} was loaded`);
     assert.deepEqual(problems, []);
     await context.close();
